@@ -1,0 +1,111 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import Database from 'better-sqlite3';
+import { DuidingError } from '../../../shared/errors.ts';
+import { loadMigrations, migrate, type Migration } from './migrations.ts';
+
+/** `PRAGMA application_id` of every Duiding project: "DUID". Tells our files from other SQLite files. */
+export const APPLICATION_ID = 0x44554944;
+export const PROJECT_EXTENSION = '.duiding';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  migrations?: Migration[];
+  /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+}
+
+let cachedMigrations: Migration[] | null = null;
+function defaultMigrations(): Migration[] {
+  cachedMigrations ??= loadMigrations();
+  return cachedMigrations;
+}
+
+function sqliteHeader(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(16);
+    const read = readSync(fd, buffer, 0, 16, 0);
+    return buffer.subarray(0, read).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function configure(db: Db, readOnly: boolean): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (!readOnly) {
+    db.pragma('journal_mode = WAL');
+    // WAL + NORMAL: durable at each checkpoint, a crash loses at most the last transactions, never
+    // corrupts. Each import is its own transaction.
+    db.pragma('synchronous = NORMAL');
+  }
+}
+
+/** Creates a new, empty project file. Refuses to overwrite anything. */
+export function createDatabase(path: string, options: OpenOptions = {}): Db {
+  const name = basename(path);
+  if (existsSync(path)) throw new DuidingError(`${name} already exists; choose another name or open it.`);
+  let db: Db;
+  try {
+    db = new Database(path, { nativeBinding: options.nativeBinding });
+  } catch (error) {
+    throw new DuidingError(`Cannot create ${name}: ${(error as Error).message}`);
+  }
+  configure(db, false);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  migrate(db, options.migrations ?? defaultMigrations());
+  return db;
+}
+
+/**
+ * Opens an existing project. Refuses, with a message naming the file: a missing file, a file that
+ * is not SQLite, a SQLite file that is not a Duiding project, and a project made by a newer Duiding.
+ * A writable open applies pending migrations (all in one transaction).
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const name = basename(path);
+  const readOnly = options.readOnly ?? false;
+  if (!existsSync(path)) throw new DuidingError(`${name} does not exist.`);
+  if (!statSync(path).isFile()) throw new DuidingError(`${name} is not a file.`);
+  if (sqliteHeader(path) !== 'SQLite format 3\u0000') {
+    throw new DuidingError(`${name} is not a Duiding project (it is not an SQLite database).`);
+  }
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: readOnly, fileMustExist: true, nativeBinding: options.nativeBinding });
+  } catch (error) {
+    throw new DuidingError(`Cannot open ${name}: ${(error as Error).message}`);
+  }
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) {
+      throw new DuidingError(`${name} is not a Duiding project (it is an SQLite database of another program).`);
+    }
+    const migrations = options.migrations ?? defaultMigrations();
+    const latest = migrations.length;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latest) {
+      throw new DuidingError(
+        `${name} was made by a newer version of Duiding (project format ${version}; this version reads up to ${latest}). ` +
+          `Update Duiding to open it.`,
+      );
+    }
+    configure(db, readOnly);
+    if (version < latest) {
+      if (readOnly) {
+        throw new DuidingError(
+          `${name} uses an older project format (${version}; current ${latest}). Open it once for writing to upgrade it.`,
+        );
+      }
+      migrate(db, migrations);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

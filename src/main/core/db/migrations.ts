@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
+
+/** Where the numbered .sql files live; a packaged app passes its resources folder instead. */
+export const defaultMigrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
+  const migrations = readdirSync(dir)
+    .map((file) => ({ file, m: FILE.exec(file) }))
+    .filter((x): x is { file: string; m: RegExpExecArray } => x.m !== null)
+    .map(({ file, m }) => ({ version: Number(m[1]), name: m[2]!, sql: readFileSync(`${dir}/${file}`, 'utf8') }))
+    .sort((a, b) => a.version - b.version);
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migrations must be numbered 0001, 0002, … without gaps; found ${migration.version} at ${index + 1}.`);
+    }
+  });
+  return migrations;
+}
+
+/** Runs all pending migrations in one transaction: a project is never left half-migrated. */
+export function migrate(db: Database, migrations: Migration[]): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from };
+  const to = pending[pending.length - 1]!.version;
+  db.transaction(() => {
+    for (const migration of pending) db.exec(migration.sql);
+    db.pragma(`user_version = ${to}`);
+  })();
+  return { from, to };
+}

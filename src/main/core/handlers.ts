@@ -1,0 +1,87 @@
+import type { HandlerName, ParsedArgsOf, ResultOf } from '../../shared/api/contract.ts';
+import { assertHandlerName, parseArgs } from '../../shared/api/validate.ts';
+import { DuidingError } from '../../shared/errors.ts';
+import type { ProjectInfo } from '../../shared/model.ts';
+import type { Project } from './project.ts';
+import { listChanges } from './repos/changes.ts';
+import { countRows, getDocument, listDocuments, totalWords } from './repos/documents.ts';
+import { readGuide, replaceGuide } from './repos/guide.ts';
+import { getParticipant, listAttributes, listParticipants, renameParticipant, setNamedAttribute } from './repos/participants.ts';
+import { searchTurns } from './repos/search.ts';
+import { importFiles } from './services/import.ts';
+import type { Session } from './session.ts';
+
+type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
+type Handlers = { [K in HandlerName]: Handler<K> };
+
+function info(project: Project): ProjectInfo {
+  const meta = project.meta();
+  const db = project.db;
+  return {
+    path: project.path,
+    title: meta.title,
+    formatVersion: db.pragma('user_version', { simple: true }) as number,
+    createdAt: meta.createdAt,
+    readOnly: project.readOnly,
+    documents: countRows(db, 'documents'),
+    participants: countRows(db, 'participants'),
+    words: totalWords(db),
+    turns: countRows(db, 'turns'),
+    labels: countRows(db, 'labels'),
+    segments: countRows(db, 'segments'),
+    codings: countRows(db, 'codings'),
+    concepts: countRows(db, 'concepts'),
+    learningQuestions: countRows(db, 'learning_questions'),
+    tensions: countRows(db, 'tensions'),
+  };
+}
+
+/** Everything a user can do, once, for every transport. */
+export const handlers: Handlers = {
+  'project/create': (session, { path, title }) => info(session.create(path, title)),
+  'project/open': (session, { path, readOnly }) => info(session.open(path, readOnly)),
+  'project/close': (session) => {
+    session.close();
+    return null;
+  },
+  'project/info': (session) => info(session.project),
+  'documents/import': (session, args) => importFiles(session.project, args),
+  'documents/list': (session) => listDocuments(session.project.db),
+  'documents/get': (session, { id }) => {
+    const document = getDocument(session.project.db, id);
+    if (!document) throw new DuidingError(`There is no document with id ${id}.`);
+    return document;
+  },
+  'participants/list': (session) => ({
+    participants: listParticipants(session.project.db),
+    attributes: listAttributes(session.project.db),
+  }),
+  'participants/update': (session, { id, name, attributes }) => {
+    const project = session.project;
+    const before = getParticipant(project.db, id);
+    if (!before) throw new DuidingError(`There is no participant with id ${id}.`);
+    return project.write('participants/update', () => {
+      if (name !== undefined && name !== before.name) renameParticipant(project.db, id, name);
+      for (const [key, value] of Object.entries(attributes ?? {})) setNamedAttribute(project.db, id, key, value);
+      const after = getParticipant(project.db, id)!;
+      return { result: after, summary: `Updated participant "${after.name}"`, detail: { id, before, after } };
+    });
+  },
+  'search/query': (session, { query, limit }) => searchTurns(session.project.db, query, limit ?? 50),
+  'guide/get': (session) => readGuide(session.project.db),
+  'guide/set': (session, { sections }) => {
+    const project = session.project;
+    return project.write('guide/set', () => {
+      replaceGuide(project.db, sections);
+      return { result: readGuide(project.db), summary: `Set the interview guide (${sections.length} sections)` };
+    });
+  },
+  'changes/list': (session, { limit }) => listChanges(session.project.db, limit ?? 100),
+};
+
+/** The single entry point of every transport: validates the name and arguments, then runs the handler. */
+export async function dispatch(session: Session, name: string, rawArgs: unknown): Promise<unknown> {
+  const handlerName = assertHandlerName(name);
+  const args = parseArgs(handlerName, rawArgs);
+  return (handlers[handlerName] as Handler<typeof handlerName>)(session, args as never);
+}

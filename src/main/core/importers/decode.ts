@@ -1,0 +1,133 @@
+import { DuidingError } from '../../../shared/errors.ts';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
+
+function looksLikeUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  // Text in UTF-16 without a BOM: mostly-ASCII content puts a zero byte in every other position.
+  const sample = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (sample < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+interface Utf8Scan {
+  valid: boolean;
+  multibyte: number;
+  firstInvalid: number;
+}
+
+/** Walks UTF-8 sequences: counts valid multi-byte ones and finds the first invalid byte. */
+function scanUtf8(bytes: Uint8Array): Utf8Scan {
+  let multibyte = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (!ok) return { valid: false, multibyte, firstInvalid: i };
+    multibyte++;
+    i += length;
+  }
+  return { valid: true, multibyte, firstInvalid: -1 };
+}
+
+function lineOf(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+function isControl(c: number): boolean {
+  return (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f;
+}
+
+/**
+ * Control characters other than tab, line feed, carriage return and form feed do not occur in
+ * transcripts; a file with them is binary, whatever its extension says. `units` are bytes for
+ * 8-bit encodings and UTF-16 code units after decoding.
+ */
+function assertTextual(
+  name: string,
+  length: number,
+  unitAt: (i: number) => number,
+  extraControl: (c: number) => boolean,
+): void {
+  let controls = 0;
+  for (let i = 0; i < length; i++) {
+    const c = unitAt(i);
+    if (isControl(c) || extraControl(c)) controls++;
+  }
+  if (controls > 0 && controls > length * 0.001) {
+    throw new DuidingError(`${name} does not look like a text file (it contains binary data). Export the transcript as text, .docx or subtitles.`);
+  }
+}
+
+/**
+ * Decodes a text file: a BOM decides (UTF-8, UTF-16 LE/BE); without one, UTF-16 is recognised by its
+ * zero bytes, valid UTF-8 is UTF-8, and text with no UTF-8 sequence at all is read as Windows-1252
+ * (what Word and Notepad on Windows save as "ANSI"). A file that mixes valid UTF-8 with broken
+ * sequences is refused: guessing there would silently corrupt names and quotes.
+ */
+export function decodeText(name: string, bytes: Uint8Array): DecodedText {
+  let encoding: TextEncodingName;
+  let body = bytes;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    encoding = 'utf-8';
+    body = bytes.subarray(3);
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    body = bytes.subarray(2);
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    encoding = 'utf-16be';
+    body = bytes.subarray(2);
+  } else {
+    encoding = looksLikeUtf16(bytes) ?? 'utf-8';
+  }
+  if (encoding === 'utf-8') assertTextual(name, body.length, (i) => body[i]!, () => false);
+
+  if (encoding === 'utf-8') {
+    const scan = scanUtf8(body);
+    if (!scan.valid) {
+      if (scan.multibyte > 0) {
+        const line = lineOf(body, scan.firstInvalid);
+        throw new DuidingError(
+          `${name} is not valid UTF-8: line ${line} (byte ${scan.firstInvalid}) has a broken character, while other ` +
+            `lines are UTF-8. The file mixes encodings; save it again as UTF-8 and import it anew.`,
+        );
+      }
+      encoding = 'windows-1252';
+    }
+  }
+  if (encoding.startsWith('utf-16') && body.length % 2 === 1) {
+    throw new DuidingError(`${name} is not valid ${encoding.toUpperCase()}: it has an odd number of bytes (the file is cut off).`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(body);
+  } catch {
+    throw new DuidingError(`${name} is not valid ${encoding.toUpperCase()} text.`);
+  }
+  if (encoding !== 'utf-8') {
+    // C1 controls only arise from bytes Windows-1252 leaves undefined, or from broken UTF-16.
+    assertTextual(name, text.length, (i) => text.charCodeAt(i), (c) => (c >= 0x80 && c <= 0x9f) || c === 0xfffd);
+  }
+  return { text, encoding };
+}

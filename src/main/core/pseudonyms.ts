@@ -1,0 +1,66 @@
+import { DuidingError } from '../../shared/errors.ts';
+import { readCsv } from './csv.ts';
+
+/**
+ * A pseudonym list: real name → pseudonym, kept by the researcher outside the project. Applied to
+ * everything an import writes (text, speakers, document and file names, participant names) so
+ * that real names never enter the project file. Matching is on whole words, in any case, and
+ * covers possessives (`Katriens`, `Katrien's`, `Jonas'`); longer names win over their parts.
+ */
+export interface PseudonymEntry {
+  name: string;
+  pseudonym: string;
+}
+
+export interface Pseudonymizer {
+  readonly entries: PseudonymEntry[];
+  apply(text: string): string;
+  /** Replacements made so far, by pseudonym. */
+  counts(): Record<string, number>;
+}
+
+const HEADER_NAME = /^(name|naam|real name|echte naam|original|origineel)$/i;
+
+export function parsePseudonymList(fileName: string, text: string): PseudonymEntry[] {
+  const rows = readCsv(fileName, text);
+  const first = rows[0];
+  const body = first && HEADER_NAME.test(first[0]?.trim() ?? '') ? rows.slice(1) : rows;
+  const entries: PseudonymEntry[] = [];
+  body.forEach((row, index) => {
+    const name = row[0]?.trim().normalize('NFC') ?? '';
+    const pseudonym = row[1]?.trim().normalize('NFC') ?? '';
+    if (!name && !pseudonym) return;
+    if (!name || !pseudonym) {
+      throw new DuidingError(`${fileName}, row ${index + 1 + (body === rows ? 0 : 1)}: each row needs a name and a pseudonym.`);
+    }
+    entries.push({ name, pseudonym });
+  });
+  if (entries.length === 0) throw new DuidingError(`${fileName} holds no names: expected rows of "name,pseudonym".`);
+  return entries;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+export function createPseudonymizer(entries: PseudonymEntry[]): Pseudonymizer {
+  const sorted = [...entries].sort((a, b) => b.name.length - a.name.length);
+  const byKey = new Map(sorted.map((e) => [e.name.toLocaleLowerCase('nl').replace(/\s+/g, ' '), e]));
+  const counts: Record<string, number> = {};
+  const pattern = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(${sorted.map((e) => escape(e.name)).join('|')})((?:['’]s?|s)?)(?![\p{L}\p{N}])`,
+    'giu',
+  );
+  return {
+    entries,
+    apply(text) {
+      if (sorted.length === 0) return text;
+      return text.replace(pattern, (_match, name: string, suffix: string) => {
+        const entry = byKey.get(name.toLocaleLowerCase('nl').replace(/\s+/g, ' '))!;
+        counts[entry.pseudonym] = (counts[entry.pseudonym] ?? 0) + 1;
+        return entry.pseudonym + suffix;
+      });
+    },
+    counts: () => ({ ...counts }),
+  };
+}

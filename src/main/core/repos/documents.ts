@@ -1,0 +1,80 @@
+import type { DocumentDetail, DocumentKind, DocumentSummary, Turn } from '../../../shared/model.ts';
+import type { Db } from '../db/database.ts';
+
+export interface NewDocument {
+  id: string;
+  name: string;
+  kind: DocumentKind;
+  participantId: string | null;
+  text: string;
+  wordCount: number;
+  sourceName: string;
+  sourceHash: string;
+  importer: string;
+  importedAt: string;
+  importedBy: string;
+  turns: Turn[];
+}
+
+export function insertDocument(db: Db, doc: NewDocument): void {
+  db.prepare(
+    `INSERT INTO documents (id, name, kind, participant_id, text, word_count, source_name, source_hash, importer, imported_at, imported_by)
+     VALUES (@id, @name, @kind, @participantId, @text, @wordCount, @sourceName, @sourceHash, @importer, @importedAt, @importedBy)`,
+  ).run(doc);
+  const insertTurn = db.prepare(
+    `INSERT INTO turns (document_id, position, speaker, start, end, time_start_ms, time_end_ms, text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const t of doc.turns) insertTurn.run(doc.id, t.position, t.speaker, t.start, t.end, t.startMs, t.endMs, t.text);
+}
+
+export function findDocumentByHash(db: Db, hash: string): { id: string; name: string } | undefined {
+  return db.prepare('SELECT id, name FROM documents WHERE source_hash = ? LIMIT 1').get(hash) as { id: string; name: string } | undefined;
+}
+
+const SUMMARY_SELECT = `
+  SELECT d.id, d.name, d.kind, d.participant_id AS participantId, p.name AS participantName,
+         d.word_count AS wordCount, d.source_name AS sourceName, d.importer, d.imported_at AS importedAt,
+         d.imported_by AS importedBy,
+         (SELECT COUNT(*) FROM turns t WHERE t.document_id = d.id) AS turnCount,
+         (SELECT json_group_array(speaker) FROM (SELECT DISTINCT speaker FROM turns t
+            WHERE t.document_id = d.id AND speaker IS NOT NULL ORDER BY speaker)) AS speakersJson
+  FROM documents d LEFT JOIN participants p ON p.id = d.participant_id`;
+
+type SummaryRow = Omit<DocumentSummary, 'speakers'> & { speakersJson: string };
+
+function toSummary({ speakersJson, ...row }: SummaryRow): DocumentSummary {
+  return { ...row, speakers: JSON.parse(speakersJson) as string[] };
+}
+
+export function listDocuments(db: Db): DocumentSummary[] {
+  return (db.prepare(`${SUMMARY_SELECT} ORDER BY d.name COLLATE NOCASE, d.imported_at`).all() as SummaryRow[]).map(toSummary);
+}
+
+export function getDocument(db: Db, id: string): DocumentDetail | undefined {
+  const row = db.prepare(`${SUMMARY_SELECT} WHERE d.id = ?`).get(id) as SummaryRow | undefined;
+  if (!row) return undefined;
+  const text = (db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string }).text;
+  const turns = db
+    .prepare(
+      `SELECT position, speaker, start, end, time_start_ms AS startMs, time_end_ms AS endMs, text
+       FROM turns WHERE document_id = ? ORDER BY position`,
+    )
+    .all(id) as Turn[];
+  return { ...toSummary(row), text, turns };
+}
+
+export function linkDocumentToParticipant(db: Db, documentId: string, participantId: string | null): void {
+  db.prepare('UPDATE documents SET participant_id = ? WHERE id = ?').run(participantId, documentId);
+}
+
+export function countRows(db: Db, table: string): number {
+  const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table);
+  // Tables of later rounds arrive with later migrations; until then there are none of them.
+  if (!exists) return 0;
+  return (db.prepare(`SELECT COUNT(*) AS n FROM "${table.replace(/"/g, '')}"`).get() as { n: number }).n;
+}
+
+export function totalWords(db: Db): number {
+  return (db.prepare('SELECT COALESCE(SUM(word_count), 0) AS n FROM documents').get() as { n: number }).n;
+}

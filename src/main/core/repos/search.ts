@@ -1,0 +1,70 @@
+import { DuidingError } from '../../../shared/errors.ts';
+import type { SearchHit, SearchResult } from '../../../shared/model.ts';
+import type { Db } from '../db/database.ts';
+
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+
+/**
+ * Turns what a user typed into an FTS5 query that can never be a syntax error: every word becomes
+ * a quoted string (so `collega's`, `AND`, `NEAR(`, `-` or a lone quote are just text), "…" keeps a
+ * phrase, a trailing `*` searches a prefix and an upper-case `OR` between words is kept as OR.
+ * Returns null when nothing searchable is left.
+ */
+export function toFtsQuery(input: string): string | null {
+  const parts: string[] = [];
+  const tokens = input.normalize('NFC').match(/["“”„][^"“”„]*["“”„]?|\S+/g) ?? [];
+  for (const raw of tokens) {
+    if (raw === 'OR') {
+      if (parts.length > 0 && parts[parts.length - 1] !== 'OR') parts.push('OR');
+      continue;
+    }
+    const phrase = /^["“”„]/.test(raw);
+    let body = phrase ? raw.replace(/^["“”„]|["“”„]$/g, '') : raw;
+    const prefix = !phrase && body.endsWith('*');
+    if (prefix) body = body.replace(/\*+$/, '');
+    if (!/[\p{L}\p{N}]/u.test(body)) continue;
+    parts.push(`"${body.replace(/"/g, '""')}"${prefix ? '*' : ''}`);
+  }
+  while (parts[parts.length - 1] === 'OR') parts.pop();
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+function snippetParts(snippet: string): SearchHit['snippet'] {
+  const parts: SearchHit['snippet'] = [];
+  for (const piece of snippet.split(OPEN)) {
+    const close = piece.indexOf(CLOSE);
+    if (close >= 0) {
+      parts.push({ text: piece.slice(0, close), hit: true });
+      if (close + 1 < piece.length) parts.push({ text: piece.slice(close + 1), hit: false });
+    } else if (piece) {
+      parts.push({ text: piece, hit: false });
+    }
+  }
+  return parts;
+}
+
+export function searchTurns(db: Db, query: string, limit: number): SearchResult {
+  const fts = toFtsQuery(query);
+  if (fts === null) return { query, total: 0, hits: [] };
+  try {
+    const total = (db.prepare('SELECT COUNT(*) AS n FROM turns_fts WHERE turns_fts MATCH ?').get(fts) as { n: number }).n;
+    const rows = db
+      .prepare(
+        `SELECT t.document_id AS documentId, d.name AS documentName, p.name AS participantName,
+                t.position AS turnPosition, t.speaker, t.time_start_ms AS startMs, t.start AS turnStart, t.end AS turnEnd,
+                snippet(turns_fts, 0, char(2), char(3), '…', 20) AS snippet
+         FROM turns_fts
+         JOIN turns t ON t.id = turns_fts.rowid
+         JOIN documents d ON d.id = t.document_id
+         LEFT JOIN participants p ON p.id = d.participant_id
+         WHERE turns_fts MATCH ?
+         ORDER BY rank
+         LIMIT ?`,
+      )
+      .all(fts, limit) as Array<Omit<SearchHit, 'snippet'> & { snippet: string }>;
+    return { query, total, hits: rows.map((row) => ({ ...row, snippet: snippetParts(row.snippet) })) };
+  } catch (error) {
+    throw new DuidingError(`Search for "${query}" failed: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
+import type { FileRef } from '../../../shared/api/contract.ts';
+import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
+import type { DocumentKind, DuplicatePolicy, ImportedFile, ImportReport, ParticipantsImported, Turn } from '../../../shared/model.ts';
+import { canonicalText, countWords } from '../../../shared/text/normalize.ts';
+import { newId, now } from '../clock.ts';
+import { decodeText } from '../importers/decode.ts';
+import { parseTranscript, TRANSCRIPT_EXTENSIONS, type RawTurn } from '../importers/index.ts';
+import type { Project } from '../project.ts';
+import { createPseudonymizer, parsePseudonymList, type Pseudonymizer } from '../pseudonyms.ts';
+import { findDocumentByHash, insertDocument } from '../repos/documents.ts';
+import { findParticipantByName, insertParticipant, listParticipants } from '../repos/participants.ts';
+import { expandFileRefs, loadFileRef, type LoadedFile } from './files.ts';
+import { importParticipantsCsv } from './participants-csv.ts';
+
+export interface ImportOptions {
+  files: FileRef[];
+  participant?: string;
+  kind?: DocumentKind;
+  pseudonyms?: FileRef;
+  onDuplicate?: DuplicatePolicy;
+}
+
+/** Turns joined with a blank line: the canonical text, with each turn's UTF-16 span in it. */
+export function assembleText(turns: RawTurn[]): { text: string; turns: Turn[] } {
+  const out: Turn[] = [];
+  let text = '';
+  turns.forEach((turn, position) => {
+    if (position > 0) text += '\n\n';
+    const start = text.length;
+    text += turn.text;
+    out.push({ position, speaker: turn.speaker, start, end: text.length, startMs: turn.startMs, endMs: turn.endMs, text: turn.text });
+  });
+  return { text, turns: out };
+}
+
+export function loadPseudonyms(ref: FileRef): Pseudonymizer {
+  const file = loadFileRef(ref);
+  if (file.bytes.length === 0) throw new DuidingError(`${file.name} is empty: a pseudonym list has rows of "name,pseudonym".`);
+  return createPseudonymizer(parsePseudonymList(file.name, canonicalText(decodeText(file.name, file.bytes).text)));
+}
+
+function diffCounts(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(after)) {
+    const delta = value - (before[key] ?? 0);
+    if (delta > 0) out[key] = delta;
+  }
+  return out;
+}
+
+function baseName(fileName: string): string {
+  return fileName.slice(0, fileName.length - extname(fileName).length) || fileName;
+}
+
+/**
+ * Imports transcripts and participant tables. Each file is read and parsed outside any transaction
+ * and then written in a transaction of its own: a bad file is reported by name with the reason and
+ * leaves nothing behind, the others arrive. Participant tables go first so that transcripts can be
+ * tied to the participants they name.
+ */
+export async function importFiles(project: Project, options: ImportOptions): Promise<ImportReport> {
+  const pseudonyms = options.pseudonyms ? loadPseudonyms(options.pseudonyms) : null;
+  const scrub = (text: string) => (pseudonyms ? pseudonyms.apply(text) : text).normalize('NFC');
+  const policy = options.onDuplicate ?? 'fail';
+  const pending = expandFileRefs(options.files, [...TRANSCRIPT_EXTENSIONS, '.csv']);
+  if (pending.length === 0) throw new DuidingError('No transcript files were found to import.');
+  const isCsv = (name: string) => extname(name).toLowerCase() === '.csv';
+  const report: ImportReport = { files: [], participants: [], imported: 0, skipped: 0, failed: 0, replacements: {} };
+
+  for (const file of pending.filter((f) => isCsv(f.name))) {
+    let result: ParticipantsImported;
+    try {
+      result = importParticipantsCsv(project, file.load(), pseudonyms);
+    } catch (error) {
+      if (!isDuidingError(error) || error.kind === 'locked') throw error;
+      result = { file: file.name, status: 'failed', message: error.message, created: 0, updated: 0, attributes: [] };
+    }
+    report.participants.push(result);
+  }
+
+  for (const file of pending.filter((f) => !isCsv(f.name))) {
+    const before = pseudonyms?.counts() ?? {};
+    let entry: ImportedFile;
+    try {
+      entry = await importTranscript(project, file.load(), { ...options, policy, scrub });
+    } catch (error) {
+      if (!isDuidingError(error) || error.kind === 'locked') throw error;
+      entry = { file: file.name, status: 'failed', message: error.message };
+    }
+    if (pseudonyms && entry.status === 'imported') entry.replacements = diffCounts(before, pseudonyms.counts());
+    report.files.push(entry);
+    report[entry.status === 'imported' ? 'imported' : entry.status === 'skipped' ? 'skipped' : 'failed']++;
+  }
+  if (pseudonyms) report.replacements = pseudonyms.counts();
+  return report;
+}
+
+async function importTranscript(
+  project: Project,
+  file: LoadedFile,
+  options: ImportOptions & { policy: DuplicatePolicy; scrub: (text: string) => string },
+): Promise<ImportedFile> {
+  const hash = createHash('sha256').update(file.bytes).digest('hex');
+  const duplicate = findDocumentByHash(project.db, hash);
+  if (duplicate && options.policy !== 'add') {
+    const message = `${file.name} was already imported as "${duplicate.name}" (same content).`;
+    if (options.policy === 'skip') return { file: file.name, status: 'skipped', message, documentId: duplicate.id, name: duplicate.name };
+    throw new DuidingError(`${message} Use --on-duplicate skip to leave it out or --on-duplicate add to import it again.`);
+  }
+  const parsed = await parseTranscript(file.name, file.bytes);
+  const scrubbed = parsed.turns
+    .map((turn) => ({ ...turn, text: options.scrub(turn.text), speaker: turn.speaker === null ? null : options.scrub(turn.speaker) }))
+    .filter((turn) => turn.text !== '');
+  const { text, turns } = assembleText(scrubbed);
+  const name = options.scrub(baseName(file.name));
+  const sourceName = options.scrub(file.name);
+  const speakers = [...new Set(turns.flatMap((t) => (t.speaker ? [t.speaker] : [])))];
+  const wordCount = countWords(text);
+
+  return project.write('documents/import', () => {
+    const participant = resolveParticipant(project, options.participant ? options.scrub(options.participant) : null, speakers);
+    const id = newId();
+    insertDocument(project.db, {
+      id,
+      name,
+      kind: options.kind ?? 'interview',
+      participantId: participant?.id ?? null,
+      text,
+      wordCount,
+      sourceName,
+      sourceHash: hash,
+      importer: parsed.importer,
+      importedAt: now(),
+      importedBy: project.coder,
+      turns,
+    });
+    const result: ImportedFile = {
+      file: file.name,
+      status: 'imported',
+      documentId: id,
+      name,
+      importer: parsed.importer,
+      turns: turns.length,
+      words: wordCount,
+      speakers,
+      participant: participant?.name ?? null,
+    };
+    return {
+      result,
+      summary: `Imported "${name}" (${turns.length} turns, ${wordCount} words)`,
+      detail: { documentId: id, sourceName, importer: parsed.importer },
+    };
+  });
+}
+
+/**
+ * The participant a document belongs to: the one named at import (created if new), or else the one
+ * participant whose name is one of the document's speakers.
+ */
+function resolveParticipant(project: Project, named: string | null, speakers: string[]): { id: string; name: string } | null {
+  if (named) return findParticipantByName(project.db, named) ?? { id: insertParticipant(project.db, named), name: named };
+  const keys = new Set(speakers.map((s) => s.toLocaleLowerCase('nl')));
+  const matches = listParticipants(project.db).filter((p) => keys.has(p.name.toLocaleLowerCase('nl')));
+  return matches.length === 1 ? { id: matches[0]!.id, name: matches[0]!.name } : null;
+}

@@ -1,0 +1,214 @@
+import { userInfo } from 'node:os';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
+import type { ImportReport, ProjectInfo, SearchResult } from '../../../shared/model.ts';
+import { formatTimecode } from '../../../shared/text/timecode.ts';
+import { dispatch } from '../../core/handlers.ts';
+import { Session } from '../../core/session.ts';
+
+/**
+ * `duiding …`: a thin transport over the core handlers. Exit 0 on success, 1 when the input or the
+ * project is at fault (reason on stderr), 2 for a wrong combination of options (valid ones listed).
+ */
+interface Command {
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(session: Session, positionals: string[], values: Record<string, unknown>, out: Output): Promise<number>;
+}
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const coderOption = { coder: { type: 'string' } } as const;
+const jsonOption = { json: { type: 'boolean' } } as const;
+
+function need(positionals: string[], count: number, usage: string): void {
+  if (positionals.length < count) throw new DuidingError(`Missing arguments. Usage: ${usage}`, 'usage');
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], option: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) {
+    throw new DuidingError(`--${option} must be one of: ${allowed.join(', ')} (got "${String(value)}").`, 'usage');
+  }
+  return value as T;
+}
+
+function printNotices(session: Session, out: Output): void {
+  for (const notice of session.project.notices) out.stderr(`notice: ${notice}`);
+}
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+function printImport(report: ImportReport, out: Output): void {
+  for (const p of report.participants) {
+    if (p.status === 'imported') {
+      out.stdout(`✓ ${p.file}: ${p.created} new and ${p.updated} updated participants; attributes: ${p.attributes.map((a) => `${a.name} (${a.type})`).join(', ') || 'none'}`);
+    } else out.stderr(`✗ ${p.message}`);
+  }
+  for (const f of report.files) {
+    if (f.status === 'imported') {
+      const who = f.participant ? `; participant ${f.participant}` : '';
+      out.stdout(`✓ ${f.file} → "${f.name}": ${n(f.turns ?? 0)} turns, ${n(f.words ?? 0)} words; speakers: ${f.speakers?.join(', ') || 'none'}${who}`);
+      const replaced = Object.entries(f.replacements ?? {});
+      if (replaced.length) out.stdout(`    pseudonyms: ${replaced.map(([p, c]) => `${p} ×${c}`).join(', ')}`);
+    } else if (f.status === 'skipped') out.stdout(`– skipped: ${f.message}`);
+    else out.stderr(`✗ ${f.message}`);
+  }
+  out.stdout(`Imported ${report.imported}, skipped ${report.skipped}, failed ${report.failed}.`);
+}
+
+function printInfo(info: ProjectInfo, out: Output): void {
+  const rows: Array<[string, string | number]> = [
+    ['Project', info.title],
+    ['File', info.path],
+    ['Created', info.createdAt],
+    ['Format', info.formatVersion],
+    ['Documents', n(info.documents)],
+    ['Participants', n(info.participants)],
+    ['Turns', n(info.turns)],
+    ['Words', n(info.words)],
+    ['Labels', n(info.labels)],
+    ['Segments', n(info.segments)],
+    ['Codings', n(info.codings)],
+    ['Concepts', n(info.concepts)],
+    ['Learning questions', n(info.learningQuestions)],
+    ['Tensions', n(info.tensions)],
+  ];
+  for (const [key, value] of rows) out.stdout(`${key.padEnd(19)}${value}`);
+}
+
+function printSearch(result: SearchResult, out: Output): void {
+  if (result.total === 0) {
+    out.stdout(`No hits for "${result.query}".`);
+    return;
+  }
+  out.stdout(`${n(result.total)} turn${result.total === 1 ? '' : 's'} match "${result.query}"${result.hits.length < result.total ? ` (showing ${result.hits.length})` : ''}:`);
+  for (const hit of result.hits) {
+    const where = [hit.documentName, hit.participantName, hit.speaker, hit.startMs === null ? null : formatTimecode(hit.startMs), `turn ${hit.turnPosition + 1}`]
+      .filter(Boolean)
+      .join(' · ');
+    const context = hit.snippet.map((part) => (part.hit ? `[${part.text}]` : part.text)).join('').replace(/\s+/g, ' ');
+    out.stdout(`\n${where}\n    ${context}`);
+  }
+}
+
+const DUPLICATE = ['skip', 'add', 'fail'] as const;
+const KINDS = ['interview', 'questionnaire', 'observation', 'other'] as const;
+
+const commands: Record<string, Command> = {
+  new: {
+    usage: 'duiding new FILE [--title T] [--coder NAME]',
+    options: { title: { type: 'string' }, from: { type: 'string' }, ...coderOption, ...jsonOption },
+    async run(session, [file], values, out) {
+      if (values.from !== undefined) throw new DuidingError('--from PROJECT.qdpx is not available yet: REFI-QDA import arrives with the interchange work.', 'usage');
+      const info = (await dispatch(session, 'project/create', { path: file, title: values.title })) as ProjectInfo;
+      if (values.json) out.stdout(JSON.stringify(info, null, 2));
+      else out.stdout(`Created ${info.path} (project "${info.title}").`);
+      return 0;
+    },
+  },
+  import: {
+    usage:
+      'duiding import FILE PATH… [--participant NAME] [--kind interview|questionnaire|observation|other] ' +
+      '[--pseudonyms LIST.csv] [--on-duplicate skip|add|fail] [--coder NAME] [--json]',
+    options: {
+      participant: { type: 'string' },
+      kind: { type: 'string' },
+      pseudonyms: { type: 'string' },
+      'on-duplicate': { type: 'string' },
+      ...coderOption,
+      ...jsonOption,
+    },
+    async run(session, [file, ...paths], values, out) {
+      need(paths, 1, commands.import!.usage);
+      const kind = oneOf(values.kind, KINDS, 'kind');
+      const onDuplicate = oneOf(values['on-duplicate'], DUPLICATE, 'on-duplicate');
+      session.open(file!);
+      printNotices(session, out);
+      const report = (await dispatch(session, 'documents/import', {
+        files: paths.map((path) => ({ path })),
+        participant: values.participant,
+        kind,
+        pseudonyms: values.pseudonyms === undefined ? undefined : { path: values.pseudonyms },
+        onDuplicate,
+      })) as ImportReport;
+      if (values.json) out.stdout(JSON.stringify(report, null, 2));
+      else printImport(report, out);
+      return report.failed > 0 || report.participants.some((p) => p.status === 'failed') ? 1 : 0;
+    },
+  },
+  info: {
+    usage: 'duiding info FILE [--json]',
+    options: { ...jsonOption },
+    async run(session, [file], values, out) {
+      session.open(file!, true);
+      const info = (await dispatch(session, 'project/info', {})) as ProjectInfo;
+      if (values.json) out.stdout(JSON.stringify(info, null, 2));
+      else printInfo(info, out);
+      return 0;
+    },
+  },
+  search: {
+    usage: 'duiding search FILE QUERY [--limit N] [--json]',
+    options: { limit: { type: 'string' }, ...jsonOption },
+    async run(session, [file, ...words], values, out) {
+      need(words, 1, commands.search!.usage);
+      const limit = values.limit === undefined ? undefined : Number(values.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) {
+        throw new DuidingError('--limit must be a whole number from 1 to 1000.', 'usage');
+      }
+      session.open(file!, true);
+      const result = (await dispatch(session, 'search/query', { query: words.join(' '), limit })) as SearchResult;
+      if (values.json) out.stdout(JSON.stringify(result, null, 2));
+      else printSearch(result, out);
+      return 0;
+    },
+  },
+};
+
+function help(): string {
+  return [
+    'Duiding — qualitative coding of interview transcripts.',
+    '',
+    'Commands:',
+    ...Object.values(commands).map((c) => `  ${c.usage}`),
+    '',
+    'Writing commands take --coder NAME (default: $DUIDING_CODER, then your user name).',
+    'Transcripts: .txt .md .docx .odt .vtt .srt; participants: .csv (name plus attribute columns).',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], out: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    out.stdout(help());
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    out.stderr(`Unknown command "${name}". Valid commands: ${Object.keys(commands).join(', ')}.\n\n${help()}`);
+    return 2;
+  }
+  let session: Session | null = null;
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new DuidingError(`${(error as Error).message}\nUsage: ${command.usage}`, 'usage');
+    }
+    need(parsed.positionals, 1, command.usage);
+    const coder = (parsed.values.coder as string | undefined) ?? env.DUIDING_CODER ?? userInfo().username;
+    session = new Session(coder);
+    return await command.run(session, parsed.positionals, parsed.values as Record<string, unknown>, out);
+  } catch (error) {
+    if (!isDuidingError(error)) throw error;
+    out.stderr(error.kind === 'usage' && !error.message.includes('Usage:') ? `${error.message}\nUsage: ${command.usage}` : error.message);
+    return error.kind === 'usage' ? 2 : 1;
+  } finally {
+    session?.close();
+  }
+}

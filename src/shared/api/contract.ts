@@ -1,0 +1,113 @@
+/**
+ * The one contract between the core and its transports (CLI, HTTP host, Electron IPC): handler name
+ * → argument schema (validated at run time) and result type. Transports add no logic of their own.
+ */
+import { z } from 'zod';
+import {
+  DOCUMENT_KINDS,
+  GUIDE_QUESTION_TYPES,
+  type ChangeEntry,
+  type DocumentDetail,
+  type DocumentSummary,
+  type GuideSection,
+  type ImportReport,
+  type Participant,
+  type AttributeDefinition,
+  type ProjectInfo,
+  type SearchResult,
+} from '../model.ts';
+
+/** A file the core should read: a path on this machine (CLI, Electron) or uploaded bytes (browser). */
+export const fileRef = z.union([
+  z.object({ path: z.string().min(1) }).strict(),
+  z.object({ name: z.string().min(1), base64: z.string() }).strict(),
+]);
+export type FileRef = z.infer<typeof fileRef>;
+
+const id = z.string().min(1);
+const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
+
+interface Def<A extends z.ZodType, R> {
+  args: A;
+  /** Phantom: carries the result type only. */
+  result?: R;
+}
+function def<R>() {
+  return <A extends z.ZodType>(args: A): Def<A, R> => ({ args });
+}
+
+export const contract = {
+  'project/create': def<ProjectInfo>()(
+    z.object({ path: z.string().min(1), title: z.string().trim().min(1).optional() }).strict(),
+  ),
+  'project/open': def<ProjectInfo>()(
+    z.object({ path: z.string().min(1), readOnly: z.boolean().optional() }).strict(),
+  ),
+  'project/close': def<null>()(z.object({}).strict()),
+  'project/info': def<ProjectInfo>()(z.object({}).strict()),
+  'documents/import': def<ImportReport>()(
+    z
+      .object({
+        files: z.array(fileRef).min(1),
+        participant: z.string().trim().min(1).optional(),
+        kind: z.enum(DOCUMENT_KINDS).optional(),
+        pseudonyms: fileRef.optional(),
+        onDuplicate: z.enum(['skip', 'add', 'fail']).optional(),
+      })
+      .strict(),
+  ),
+  'documents/list': def<DocumentSummary[]>()(z.object({}).strict()),
+  'documents/get': def<DocumentDetail>()(z.object({ id }).strict()),
+  'participants/list': def<{ participants: Participant[]; attributes: AttributeDefinition[] }>()(
+    z.object({}).strict(),
+  ),
+  'participants/update': def<Participant>()(
+    z
+      .object({
+        id,
+        name: z.string().trim().min(1).optional(),
+        attributes: z.record(z.string().min(1), attributeValue.nullable()).optional(),
+      })
+      .strict(),
+  ),
+  'search/query': def<SearchResult>()(
+    z.object({ query: z.string(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  ),
+  'guide/get': def<GuideSection[]>()(z.object({}).strict()),
+  'guide/set': def<GuideSection[]>()(
+    z
+      .object({
+        sections: z.array(
+          z
+            .object({
+              title: z.string().trim().min(1),
+              questions: z.array(
+                z.object({ text: z.string().trim().min(1), type: z.enum(GUIDE_QUESTION_TYPES).nullable() }).strict(),
+              ),
+            })
+            .strict(),
+        ),
+      })
+      .strict(),
+  ),
+  'changes/list': def<ChangeEntry[]>()(
+    z.object({ limit: z.number().int().min(1).max(10000).optional() }).strict(),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type HandlerName = keyof Contract;
+export type ArgsOf<K extends HandlerName> = z.input<Contract[K]['args']>;
+export type ParsedArgsOf<K extends HandlerName> = z.output<Contract[K]['args']>;
+export type ResultOf<K extends HandlerName> = Exclude<Contract[K]['result'], undefined>;
+
+export const handlerNames = Object.keys(contract) as HandlerName[];
+
+export function isHandlerName(name: string): name is HandlerName {
+  return Object.hasOwn(contract, name);
+}
+
+/** A transport's view of the API: the renderer and tests program against this. */
+export interface ApiClient {
+  call<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>>;
+}

@@ -1,0 +1,159 @@
+/** Domain types shared by the core and every front end. Ids are opaque text. */
+
+export const DOCUMENT_KINDS = ['interview', 'questionnaire', 'observation', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const ATTRIBUTE_TYPES = ['text', 'number', 'boolean', 'date'] as const;
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+export type AttributeValue = string | number | boolean;
+
+export interface AttributeDefinition {
+  id: string;
+  name: string;
+  type: AttributeType;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  attributes: Record<string, AttributeValue>;
+  documentCount: number;
+}
+
+export interface DocumentSummary {
+  id: string;
+  name: string;
+  kind: DocumentKind;
+  participantId: string | null;
+  participantName: string | null;
+  wordCount: number;
+  turnCount: number;
+  speakers: string[];
+  sourceName: string;
+  importer: string;
+  importedAt: string;
+  importedBy: string;
+}
+
+export interface Turn {
+  position: number;
+  speaker: string | null;
+  /** UTF-16 offsets into the document's canonical text, end exclusive. */
+  start: number;
+  end: number;
+  startMs: number | null;
+  endMs: number | null;
+  text: string;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  text: string;
+  turns: Turn[];
+}
+
+export type DuplicatePolicy = 'skip' | 'add' | 'fail';
+
+export interface ImportedFile {
+  file: string;
+  status: 'imported' | 'skipped' | 'failed';
+  /** Why a file was skipped or failed; a sentence that names the file and the problem. */
+  message?: string;
+  documentId?: string;
+  name?: string;
+  importer?: string;
+  turns?: number;
+  words?: number;
+  speakers?: string[];
+  participant?: string | null;
+  /** Pseudonym replacements in this file, by pseudonym (never by real name). */
+  replacements?: Record<string, number>;
+}
+
+export interface ParticipantsImported {
+  file: string;
+  status: 'imported' | 'failed';
+  message?: string;
+  created: number;
+  updated: number;
+  attributes: AttributeDefinition[];
+}
+
+export interface ImportReport {
+  files: ImportedFile[];
+  participants: ParticipantsImported[];
+  imported: number;
+  skipped: number;
+  failed: number;
+  /** Total replacements per pseudonym over all files. */
+  replacements: Record<string, number>;
+}
+
+export interface ProjectInfo {
+  path: string;
+  title: string;
+  formatVersion: number;
+  createdAt: string;
+  readOnly: boolean;
+  documents: number;
+  participants: number;
+  words: number;
+  turns: number;
+  labels: number;
+  segments: number;
+  codings: number;
+  concepts: number;
+  learningQuestions: number;
+  tensions: number;
+}
+
+export interface SearchHit {
+  documentId: string;
+  documentName: string;
+  participantName: string | null;
+  turnPosition: number;
+  speaker: string | null;
+  startMs: number | null;
+  /** The turn's span in the document's canonical text. */
+  turnStart: number;
+  turnEnd: number;
+  /** The hit in context: alternating plain and matched fragments. */
+  snippet: Array<{ text: string; hit: boolean }>;
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  hits: SearchHit[];
+}
+
+export const GUIDE_QUESTION_TYPES = [
+  'opening',
+  'follow-up',
+  'probing',
+  'specifying',
+  'direct',
+  'indirect',
+  'structuring',
+  'interpreting',
+] as const;
+export type GuideQuestionType = (typeof GUIDE_QUESTION_TYPES)[number];
+
+export interface GuideQuestion {
+  id: string;
+  text: string;
+  type: GuideQuestionType | null;
+}
+
+export interface GuideSection {
+  id: string;
+  title: string;
+  questions: GuideQuestion[];
+}
+
+export interface ChangeEntry {
+  id: number;
+  at: string;
+  coder: string;
+  action: string;
+  summary: string;
+}
