@@ -26,7 +26,7 @@ const TIMED_BEFORE = new RegExp(String.raw`^[\[(]?(${TC})[\])]?\s*[-–]?\s*(${L
 const TIMED_AFTER = new RegExp(String.raw`^(${LABEL})\s*[\[(](${TC})[\])]\s*:?\s*(.*)$`, 'u');
 const OTTER = new RegExp(String.raw`^(${LABEL})(\s+)(${TC})$`, 'u');
 const BRACKET = new RegExp(String.raw`^\[(${LABEL})\]\s*:?\s*(.*)$`, 'u');
-const COLON = new RegExp(String.raw`^(${LABEL})\s*:(?:\s+(.*)|$)`, 'u');
+const COLON = new RegExp(String.raw`^(${LABEL})\s*:(?:(\s+)(.*)|$)`, 'u');
 const MARKDOWN = new RegExp(String.raw`^(\*\*|__)(${LABEL})(?::\1|\1\s*:)\s*(.*)$`, 'u');
 export const TIMECODE_LINE = new RegExp(String.raw`^[\[(]?(${TC})[\])]?$`);
 
@@ -67,7 +67,8 @@ export function labelCandidate(line: string): LabelCandidate | null {
   m = BRACKET.exec(line);
   if (m && plausible(m[1]!) && parseTimecode(m[1]!) === null) return { label: m[1]!, timeMs: null, rest: m[2]!, strong: false };
   m = COLON.exec(line);
-  if (m && plausible(m[1]!)) return { label: m[1]!, timeMs: null, rest: m[2] ?? '', strong: false };
+  // Labels aligned in a column (`John:      Hi, …`) are how transcription services set them out.
+  if (m && plausible(m[1]!)) return { label: m[1]!, timeMs: null, rest: m[3] ?? '', strong: /^(?: {2,}|\t)/.test(m[2] ?? '') };
   return null;
 }
 
