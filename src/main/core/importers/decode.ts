@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { DuidingError } from '../../../shared/errors.ts';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -121,7 +122,9 @@ export function decodeText(name: string, bytes: Uint8Array): DecodedText {
   }
   let text: string;
   try {
-    text = new TextDecoder(encoding, { fatal: true }).decode(body);
+    // Node's TextDecoder reads "windows-1252" as Latin-1 (0x80-0x9F become C1 controls, not € “ ” –),
+    // so that one goes through iconv-lite; undefined bytes come out as U+FFFD and are caught below.
+    text = encoding === 'windows-1252' ? iconv.decode(Buffer.from(body), 'win1252') : new TextDecoder(encoding, { fatal: true }).decode(body);
   } catch {
     throw new DuidingError(`${name} is not valid ${encoding.toUpperCase()} text.`);
   }

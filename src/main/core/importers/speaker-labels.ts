@@ -40,6 +40,12 @@ const NOT_SPEAKERS = new Set([
   'subject', 'titel', 'title', 'http', 'https', 'mailto', 'conclusie', 'samenvatting', 'dus', 'zoals',
 ]);
 
+/** First words of header lines such as `Interview 3: Katrien`, which are not speakers either. */
+const NOT_SPEAKER_FIRST_WORDS = new Set([
+  'interview', 'transcript', 'transcriptie', 'opname', 'recording', 'bestand', 'file', 'sessie', 'session',
+  'deel', 'part', 'hoofdstuk', 'chapter', 'bijlage', 'appendix', 'thema', 'theme', 'topic',
+]);
+
 const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', 'ten', 'ter', 'te', 'von', 'da', 'di', 'du', 'la', 'le', 'el', 'al', 'bin', 'ben', 'op']);
 
 function plausible(label: string): boolean {
@@ -47,6 +53,7 @@ function plausible(label: string): boolean {
   const key = label.toLocaleLowerCase('nl');
   if (NOT_SPEAKERS.has(key)) return false;
   const words = label.split(' ');
+  if (words.length > 1 && NOT_SPEAKER_FIRST_WORDS.has(words[0]!.toLocaleLowerCase('nl'))) return false;
   // Three words or more: a name ("Marleen Van den Broeck"), not the start of a sentence.
   if (words.length >= 3) {
     return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || PARTICLES.has(w.toLocaleLowerCase('nl')));
@@ -72,15 +79,24 @@ export function labelCandidate(line: string): LabelCandidate | null {
   return null;
 }
 
-/** Decides which candidate labels are speakers: strong or generic ones, and any seen twice. */
+/**
+ * Decides which candidate labels are speakers: strong or generic ones and any seen twice. Once the
+ * document is a labelled transcript (some label is accepted, or two different names each start a
+ * line), a name-like label (capitalised) seen once is a speaker too: someone who speaks once.
+ */
 export function acceptLabels(candidates: Iterable<LabelCandidate>): Set<string> {
   const counts = new Map<string, number>();
+  const spelling = new Map<string, string>();
   const accepted = new Set<string>();
   for (const candidate of candidates) {
     const key = speakerKey(candidate.label)!;
     counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (!spelling.has(key)) spelling.set(key, candidate.label);
     if (candidate.strong || GENERIC.test(key)) accepted.add(key);
   }
   for (const [key, count] of counts) if (count >= 2) accepted.add(key);
+  if (accepted.size > 0 || counts.size >= 2) {
+    for (const [key, label] of spelling) if (/^\p{Lu}/u.test(label)) accepted.add(key);
+  }
   return accepted;
 }
