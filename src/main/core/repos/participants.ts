@@ -43,8 +43,11 @@ export function ensureAttribute(db: Db, name: string, type: AttributeType): Attr
   return existing;
 }
 
-export function toStored(value: AttributeValue): string | number {
-  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+/** better-sqlite3 binds every JS number as REAL; whole numbers go in as INTEGER so they stay "51", not "51.0". */
+export function toStored(value: AttributeValue): string | number | bigint {
+  if (typeof value === 'boolean') return value ? 1n : 0n;
+  if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+  return value;
 }
 
 export function setAttributeValue(db: Db, participantId: string, attributeId: string, value: AttributeValue | null): void {

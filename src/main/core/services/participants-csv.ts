@@ -38,7 +38,10 @@ export function importParticipantsCsv(
   file: { name: string; bytes: Uint8Array },
   pseudonyms: Pseudonymizer | null,
 ): ParticipantsImported {
-  const rows = readCsv(file.name, canonicalText(decodeText(file.name, file.bytes).text));
+  // Every cell passes through the pseudonym list: attribute values name schools and colleagues too.
+  const rows = readCsv(file.name, canonicalText(decodeText(file.name, file.bytes).text)).map((row) =>
+    row.map((cell) => (pseudonyms ? pseudonyms.apply(cell) : cell).normalize('NFC')),
+  );
   const [header, ...body] = rows;
   if (!header || body.length === 0) {
     throw new DuidingError(`${file.name} has no participants: expected a header row (name, attributes…) and one row per participant.`);
@@ -51,7 +54,7 @@ export function importParticipantsCsv(
   body.forEach((row, i) => {
     const name = row[nameAt]?.trim() ?? '';
     if (!name) throw new DuidingError(`${file.name}, row ${i + 2}: the name cell ("${header[nameAt]}") is empty.`);
-    if (seen.has(name.toLowerCase())) throw new DuidingError(`${file.name}, row ${i + 2}: ${pseudonyms ? 'this participant' : `"${name}"`} appears twice.`);
+    if (seen.has(name.toLowerCase())) throw new DuidingError(`${file.name}, row ${i + 2}: "${name}" appears twice.`);
     seen.add(name.toLowerCase());
   });
   const types = columns.map((c) => inferType(body.map((row) => row[c.index]?.trim() ?? '')));
@@ -60,7 +63,7 @@ export function importParticipantsCsv(
     let updated = 0;
     const attributes = columns.map((c, k) => ensureAttribute(project.db, c.title, types[k]!));
     for (const row of body) {
-      const name = (pseudonyms ? pseudonyms.apply(row[nameAt]!.trim()) : row[nameAt]!.trim()).normalize('NFC');
+      const name = row[nameAt]!.trim();
       let id = findParticipantByName(project.db, name)?.id;
       if (id) updated++;
       else {
