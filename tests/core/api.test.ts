@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { handlerNames } from '../../src/shared/api/contract.ts';
+import { dispatch, handlers } from '../../src/main/core/handlers.ts';
+import { newSession } from '../support/temp.ts';
+
+describe('the typed API', () => {
+  it('has a handler for every name in the contract', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...handlerNames].sort());
+  });
+
+  it('refuses an unknown handler and invalid arguments, naming the field', async () => {
+    const { session } = newSession();
+    await expect(dispatch(session, 'documents/destroy', {})).rejects.toThrow('Unknown handler "documents/destroy".');
+    await expect(dispatch(session, 'search/query', { query: 3 })).rejects.toThrow(/^Invalid arguments for search\/query: query: /);
+    await expect(dispatch(session, 'search/query', { query: 'x', limit: 0 })).rejects.toThrow(/limit: /);
+    await expect(dispatch(session, 'documents/import', { files: [] })).rejects.toThrow(/files: /);
+    await expect(dispatch(session, 'documents/import', { files: [{ path: 'a.txt' }], onDuplicate: 'sometimes' })).rejects.toThrow(/onDuplicate: /);
+    await expect(dispatch(session, 'project/info', { extra: true })).rejects.toThrow(/Invalid arguments for project\/info/);
+  });
+
+  it('imports uploaded bytes through the same handler as paths', async () => {
+    const { session } = newSession();
+    const base64 = Buffer.from('Interviewer: Dag.\nKatrien: Dag Hanne.\n').toString('base64');
+    const report = (await dispatch(session, 'documents/import', { files: [{ name: 'upload.txt', base64 }] })) as { imported: number };
+    expect(report.imported).toBe(1);
+    const docs = (await dispatch(session, 'documents/list', {})) as Array<{ name: string; speakers: string[]; turnCount: number }>;
+    expect(docs).toMatchObject([{ name: 'upload', speakers: ['Interviewer', 'Katrien'], turnCount: 2 }]);
+  });
+
+  it('records every write in the change log with the coder, and emits a change event', async () => {
+    const { session, project } = newSession('hanne');
+    const events: string[] = [];
+    project.events.on('change', (e) => events.push(e.action));
+    await dispatch(session, 'guide/set', {
+      sections: [
+        { title: 'ACHTERGROND PERSOONLIJK', questions: [{ text: 'Wat is jouw huidige functie?', type: 'opening' }] },
+        { title: 'LEREN', questions: [{ text: 'Waar zitten voor jou de grootste leervragen?', type: 'interpreting' }] },
+      ],
+    });
+    const participants = await dispatch(session, 'documents/import', { files: [{ name: 'p.csv', base64: Buffer.from('naam,net\nAn,GO!\n').toString('base64') }] });
+    expect(participants).toMatchObject({ participants: [{ created: 1 }] });
+    const [an] = ((await dispatch(session, 'participants/list', {})) as { participants: Array<{ id: string }> }).participants;
+    const updated = await dispatch(session, 'participants/update', { id: an!.id, attributes: { net: 'OVSG', leeftijd: 41, voltijds: true } });
+    expect(updated).toMatchObject({ name: 'An', attributes: { net: 'OVSG', leeftijd: 41, voltijds: true } });
+    expect(events).toEqual(['guide/set', 'participants/import', 'participants/update']);
+    const changes = (await dispatch(session, 'changes/list', {})) as Array<{ action: string; coder: string; summary: string }>;
+    expect(changes.map((c) => [c.action, c.coder])).toEqual([
+      ['participants/update', 'hanne'],
+      ['participants/import', 'hanne'],
+      ['guide/set', 'hanne'],
+      ['project/create', 'hanne'],
+    ]);
+    expect(await dispatch(session, 'guide/get', {})).toMatchObject([
+      { title: 'ACHTERGROND PERSOONLIJK', questions: [{ text: 'Wat is jouw huidige functie?', type: 'opening' }] },
+      { title: 'LEREN', questions: [{ type: 'interpreting' }] },
+    ]);
+  });
+});
