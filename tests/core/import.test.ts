@@ -8,7 +8,6 @@ import { importFiles } from '../../src/main/core/services/import.ts';
 import { FIXTURES, newSession, snapshot } from '../support/temp.ts';
 
 const transcripts = join(FIXTURES, 'transcripts');
-const fixtureFiles = readdirSync(transcripts).filter((f) => /\.(docx|vtt|srt|txt)$/.test(f)).sort();
 const pseudonyms = { path: join(FIXTURES, 'pseudonyms.csv') };
 const participants = { path: join(FIXTURES, 'participants.csv') };
 
