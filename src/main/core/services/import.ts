@@ -10,7 +10,7 @@ import { parseTranscript, TRANSCRIPT_EXTENSIONS, type RawTurn } from '../importe
 import type { Project } from '../project.ts';
 import { createPseudonymizer, parsePseudonymList, type Pseudonymizer } from '../pseudonyms.ts';
 import { findDocumentByHash, insertDocument } from '../repos/documents.ts';
-import { findParticipantByName, insertParticipant, listParticipants } from '../repos/participants.ts';
+import { findParticipantByName, insertParticipant } from '../repos/participants.ts';
 import { expandFileRefs, loadFileRef, type LoadedFile } from './files.ts';
 import { importParticipantsCsv } from './participants-csv.ts';
 
@@ -161,7 +161,9 @@ async function importTranscript(
  */
 function resolveParticipant(project: Project, named: string | null, speakers: string[]): { id: string; name: string } | null {
   if (named) return findParticipantByName(project.db, named) ?? { id: insertParticipant(project.db, named), name: named };
-  const keys = new Set(speakers.map((s) => s.toLocaleLowerCase('nl')));
-  const matches = listParticipants(project.db).filter((p) => keys.has(p.name.toLocaleLowerCase('nl')));
-  return matches.length === 1 ? { id: matches[0]!.id, name: matches[0]!.name } : null;
+  const matches = new Map(speakers.flatMap((s) => {
+    const found = findParticipantByName(project.db, s);
+    return found ? [[found.id, found] as const] : [];
+  }));
+  return matches.size === 1 ? [...matches.values()][0]! : null;
 }
