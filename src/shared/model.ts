@@ -53,6 +53,12 @@ export interface DocumentDetail extends DocumentSummary {
 
 export type DuplicatePolicy = 'skip' | 'add' | 'fail';
 
+export interface Replacement {
+  name: string;
+  pseudonym: string;
+  count: number;
+}
+
 export interface ImportedFile {
   file: string;
   status: 'imported' | 'skipped' | 'failed';
@@ -65,8 +71,8 @@ export interface ImportedFile {
   words?: number;
   speakers?: string[];
   participant?: string | null;
-  /** Pseudonym replacements in this file, by pseudonym (never by real name). */
-  replacements?: Record<string, number>;
+  /** Pseudonym replacements in this file, per name of the list (shown to the user, never stored). */
+  replacements?: Replacement[];
 }
 
 export interface ParticipantsImported {
@@ -84,8 +90,8 @@ export interface ImportReport {
   imported: number;
   skipped: number;
   failed: number;
-  /** Total replacements per pseudonym over all files. */
-  replacements: Record<string, number>;
+  /** Total replacements per name of the list over all files. */
+  replacements: Replacement[];
 }
 
 export interface ProjectInfo {

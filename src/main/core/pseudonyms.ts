@@ -1,4 +1,5 @@
 import { DuidingError } from '../../shared/errors.ts';
+import type { Replacement } from '../../shared/model.ts';
 import { readCsv } from './csv.ts';
 
 /**
@@ -15,8 +16,17 @@ export interface PseudonymEntry {
 export interface Pseudonymizer {
   readonly entries: PseudonymEntry[];
   apply(text: string): string;
-  /** Replacements made so far, by pseudonym. */
-  counts(): Record<string, number>;
+  /** Replacements made so far, per name of the list. */
+  counts(): Map<string, number>;
+}
+
+/** Replacements made between two `counts()`, most frequent first, names without any left out. */
+export function replacementsSince(p: Pseudonymizer, before: Map<string, number> = new Map()): Replacement[] {
+  const now = p.counts();
+  return p.entries
+    .map((e) => ({ name: e.name, pseudonym: e.pseudonym, count: (now.get(e.name) ?? 0) - (before.get(e.name) ?? 0) }))
+    .filter((r) => r.count > 0)
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
 const HEADER_NAME = /^(name|naam|real name|echte naam|original|origineel)$/i;
@@ -46,7 +56,7 @@ function escape(text: string): string {
 export function createPseudonymizer(entries: PseudonymEntry[]): Pseudonymizer {
   const sorted = [...entries].sort((a, b) => b.name.length - a.name.length);
   const byKey = new Map(sorted.map((e) => [e.name.toLocaleLowerCase('nl').replace(/\s+/g, ' '), e]));
-  const counts: Record<string, number> = {};
+  const counts = new Map<string, number>();
   const pattern = new RegExp(
     String.raw`(?<![\p{L}\p{N}])(${sorted.map((e) => escape(e.name)).join('|')})((?:['’]s?|s)?)(?![\p{L}\p{N}])`,
     'giu',
@@ -57,10 +67,10 @@ export function createPseudonymizer(entries: PseudonymEntry[]): Pseudonymizer {
       if (sorted.length === 0) return text;
       return text.replace(pattern, (_match, name: string, suffix: string) => {
         const entry = byKey.get(name.toLocaleLowerCase('nl').replace(/\s+/g, ' '))!;
-        counts[entry.pseudonym] = (counts[entry.pseudonym] ?? 0) + 1;
+        counts.set(entry.name, (counts.get(entry.name) ?? 0) + 1);
         return entry.pseudonym + suffix;
       });
     },
-    counts: () => ({ ...counts }),
+    counts: () => new Map(counts),
   };
 }

@@ -8,7 +8,7 @@ import { newId, now } from '../clock.ts';
 import { decodeText } from '../importers/decode.ts';
 import { parseTranscript, TRANSCRIPT_EXTENSIONS, type RawTurn } from '../importers/index.ts';
 import type { Project } from '../project.ts';
-import { createPseudonymizer, parsePseudonymList, type Pseudonymizer } from '../pseudonyms.ts';
+import { createPseudonymizer, parsePseudonymList, replacementsSince, type Pseudonymizer } from '../pseudonyms.ts';
 import { findDocumentByHash, insertDocument } from '../repos/documents.ts';
 import { findParticipantByName, insertParticipant } from '../repos/participants.ts';
 import { expandFileRefs, loadFileRef, type LoadedFile } from './files.ts';
@@ -41,15 +41,6 @@ export function loadPseudonyms(ref: FileRef): Pseudonymizer {
   return createPseudonymizer(parsePseudonymList(file.name, canonicalText(decodeText(file.name, file.bytes).text)));
 }
 
-function diffCounts(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [key, value] of Object.entries(after)) {
-    const delta = value - (before[key] ?? 0);
-    if (delta > 0) out[key] = delta;
-  }
-  return out;
-}
-
 function baseName(fileName: string): string {
   return fileName.slice(0, fileName.length - extname(fileName).length) || fileName;
 }
@@ -67,7 +58,7 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
   const pending = expandFileRefs(options.files, [...TRANSCRIPT_EXTENSIONS, '.csv']);
   if (pending.length === 0) throw new DuidingError('No transcript files were found to import.');
   const isCsv = (name: string) => extname(name).toLowerCase() === '.csv';
-  const report: ImportReport = { files: [], participants: [], imported: 0, skipped: 0, failed: 0, replacements: {} };
+  const report: ImportReport = { files: [], participants: [], imported: 0, skipped: 0, failed: 0, replacements: [] };
 
   for (const file of pending.filter((f) => isCsv(f.name))) {
     let result: ParticipantsImported;
@@ -81,7 +72,7 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
   }
 
   for (const file of pending.filter((f) => !isCsv(f.name))) {
-    const before = pseudonyms?.counts() ?? {};
+    const before = pseudonyms?.counts();
     let entry: ImportedFile;
     try {
       entry = await importTranscript(project, file.load(), { ...options, policy, scrub });
@@ -89,11 +80,11 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
       if (!isDuidingError(error) || error.kind === 'locked') throw error;
       entry = { file: file.name, status: 'failed', message: error.message };
     }
-    if (pseudonyms && entry.status === 'imported') entry.replacements = diffCounts(before, pseudonyms.counts());
+    if (pseudonyms && entry.status === 'imported') entry.replacements = replacementsSince(pseudonyms, before);
     report.files.push(entry);
     report[entry.status === 'imported' ? 'imported' : entry.status === 'skipped' ? 'skipped' : 'failed']++;
   }
-  if (pseudonyms) report.replacements = pseudonyms.counts();
+  if (pseudonyms) report.replacements = replacementsSince(pseudonyms);
   return report;
 }
 

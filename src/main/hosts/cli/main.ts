@@ -52,8 +52,8 @@ function printImport(report: ImportReport, out: Output): void {
     if (f.status === 'imported') {
       const who = f.participant ? `; participant ${f.participant}` : '';
       out.stdout(`✓ ${f.file} → "${f.name}": ${n(f.turns ?? 0)} turns, ${n(f.words ?? 0)} words; speakers: ${f.speakers?.join(', ') || 'none'}${who}`);
-      const replaced = Object.entries(f.replacements ?? {});
-      if (replaced.length) out.stdout(`    pseudonyms: ${replaced.map(([p, c]) => `${p} ×${c}`).join(', ')}`);
+      const replaced = f.replacements ?? [];
+      if (replaced.length) out.stdout(`    pseudonyms: ${replaced.map((r) => `${r.name} → ${r.pseudonym} ×${r.count}`).join(', ')}`);
     } else if (f.status === 'skipped') out.stdout(`– skipped: ${f.message}`);
     else out.stderr(`✗ ${f.message}`);
   }
