@@ -109,7 +109,11 @@ export class Project {
     if (this.closed) return;
     this.closed = true;
     try {
-      if (this.lock) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      // Leave one self-contained file behind (no -wal/-shm beside it) so that a researcher can copy,
+      // back up or mail the project as it is. Fails harmlessly while a reader still has it open.
+      if (this.lock) this.db.pragma('journal_mode = DELETE');
+    } catch {
+      // A reader holds it: WAL stays until the next writer closes.
     } finally {
       this.db.close();
       this.lock?.release();
