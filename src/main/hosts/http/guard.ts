@@ -1,0 +1,28 @@
+import { basename, isAbsolute, join } from 'node:path';
+import { DuidingError } from '../../../shared/errors.ts';
+
+/**
+ * What the browser may ask beyond the handlers' own validation:
+ * - files reach the core as uploaded bytes, never as paths on this machine;
+ * - with `--dir`, projects are created and opened by file name inside that folder only;
+ * - with a FILE, that project stays the one served.
+ */
+export function browserGuard(mode: { dir: string } | { file: string }) {
+  return (name: string, args: Record<string, unknown>): Record<string, unknown> => {
+    if (name === 'documents/import') {
+      const refs = [...((args.files as unknown[] | undefined) ?? []), ...(args.pseudonyms ? [args.pseudonyms] : [])];
+      if (refs.some((ref) => typeof ref === 'object' && ref !== null && 'path' in ref)) {
+        throw new DuidingError('The browser uploads files; paths on the computer are not accepted here.', 'usage');
+      }
+      return args;
+    }
+    if (name !== 'project/create' && name !== 'project/open') return args;
+    if (!('dir' in mode)) throw new DuidingError(`This window serves ${basename(mode.file)} only.`, 'usage');
+    const requested = String(args.path ?? '');
+    const fileName = requested.endsWith('.duiding') ? requested : `${requested}.duiding`;
+    if (!requested || isAbsolute(requested) || basename(fileName) !== fileName || fileName.startsWith('.')) {
+      throw new DuidingError(`"${requested}" is not a project name: use a plain file name, without folders.`, 'usage');
+    }
+    return { ...args, path: join(mode.dir, fileName) };
+  };
+}

@@ -1,0 +1,196 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
+import { dispatch } from '../../core/handlers.ts';
+import type { ChangeEvent } from '../../core/project.ts';
+import type { Session } from '../../core/session.ts';
+
+/**
+ * The browser host: the same handlers as the CLI and Electron, over HTTP on 127.0.0.1 only.
+ * - Every API request carries the per-launch token (header `x-duiding-token`, or `?token=` for
+ *   EventSource, which cannot set headers).
+ * - The Host header must name this server (a page on another site that rebinds its DNS name to
+ *   127.0.0.1 sends its own name), and an Origin, when sent, must be this server's own.
+ * - Static files are the built renderer; they hold nothing secret, but get the same Host check.
+ */
+/** Where `vite build` puts the renderer. */
+export const defaultStaticDir = fileURLToPath(new URL('../../../../dist/renderer/', import.meta.url));
+
+export interface HostOptions {
+  session: Session;
+  /** Folder of the built renderer (index.html and assets). */
+  staticDir: string;
+  port?: number;
+  /** Fixed token for tests; a random one otherwise. */
+  token?: string;
+  /** Largest request body accepted (uploads travel base64-encoded in JSON). */
+  maxBodyBytes?: number;
+  /** Vets arguments before dispatch, e.g. to keep project paths inside the --dir folder. */
+  guard?: (name: string, args: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export interface RunningHost {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+};
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+  res.end(text);
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new DuidingError(`The request is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
+    chunks.push(chunk);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new DuidingError('The request body is not valid JSON.', 'usage');
+  }
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const limit = options.maxBodyBytes ?? 160 * 1024 * 1024;
+  const staticRoot = resolve(options.staticDir);
+  const listeners = new Set<ServerResponse>();
+  let port = 0;
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const onChange = (event: ChangeEvent) => {
+    for (const res of listeners) res.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
+  };
+  let watched: Session['project'] | null = null;
+  const watch = () => {
+    const project = options.session.hasProject ? options.session.project : null;
+    if (project === watched) return;
+    watched?.events.off('change', onChange);
+    project?.events.on('change', onChange);
+    watched = project;
+  };
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Unknown Host header: this server only answers to 127.0.0.1 and localhost.' } });
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Requests from other origins are refused.' } });
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      const given = (req.headers['x-duiding-token'] as string | undefined) ?? url.searchParams.get('token');
+      if (!sameToken(given, token)) {
+        send(res, 401, { ok: false, error: { kind: 'unauthorized', message: 'Missing or wrong token: open the address that `duiding serve` printed.' } });
+        return;
+      }
+      if (url.pathname === '/api/events' && req.method === 'GET') {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...SECURITY_HEADERS });
+        res.write(': connected\n\n');
+        listeners.add(res);
+        req.on('close', () => listeners.delete(res));
+        return;
+      }
+      const name = url.pathname.slice('/api/call/'.length);
+      if (!url.pathname.startsWith('/api/call/') || req.method !== 'POST') {
+        send(res, 404, { ok: false, error: { kind: 'usage', message: 'Use POST /api/call/<area>/<verb>.' } });
+        return;
+      }
+      try {
+        const body = await readBody(req, limit);
+        const args = options.guard ? options.guard(name, (body ?? {}) as Record<string, unknown>) : body;
+        const result = await dispatch(options.session, name, args);
+        watch();
+        send(res, 200, { ok: true, result });
+      } catch (error) {
+        watch();
+        if (isDuidingError(error)) {
+          send(res, error.kind === 'usage' ? 400 : error.kind === 'locked' ? 409 : 422, { ok: false, error: { kind: error.kind, message: error.message } });
+        } else {
+          send(res, 500, { ok: false, error: { kind: 'internal', message: `Internal error: ${(error as Error).message}` } });
+        }
+      }
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, { ok: false, error: { kind: 'usage', message: 'Method not allowed.' } });
+      return;
+    }
+    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    let file = resolve(staticRoot, relative || 'index.html');
+    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) {
+      send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Outside the app folder.' } });
+      return;
+    }
+    // Client-side routes fall back to the app's page.
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticRoot, 'index.html');
+    if (!existsSync(file)) {
+      send(res, 404, { ok: false, error: { kind: 'missing', message: `The app is not built: ${join(staticRoot, 'index.html')} is missing.` } });
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+  watch();
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    async close() {
+      for (const res of listeners) res.end();
+      listeners.clear();
+      watched?.events.off('change', onChange);
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Session } from '../../src/main/core/session.ts';
+import { browserGuard } from '../../src/main/hosts/http/guard.ts';
+import { startHost, type RunningHost } from '../../src/main/hosts/http/server.ts';
+import { FIXTURES, newSession, tempDir } from '../support/temp.ts';
+
+interface Reply {
+  status: number;
+  body: string;
+  json: { ok: boolean; result?: unknown; error?: { kind: string; message: string } };
+}
+
+/** A raw HTTP request, so that Host and Origin can be anything a hostile page could send. */
+function call(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: unknown; host?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const req = request(
+      {
+        host: options.host ?? '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? (body ? 'POST' : 'GET'),
+        headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: Reply['json'] = { ok: false };
+          try {
+            json = JSON.parse(text) as Reply['json'];
+          } catch {
+            // static files are not JSON
+          }
+          resolve({ status: res.statusCode ?? 0, body: text, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const hosts: RunningHost[] = [];
+afterEach(async () => {
+  while (hosts.length) await hosts.pop()!.close();
+});
+
+async function serveFile() {
+  const { session, path } = newSession('hanne');
+  const staticDir = tempDir();
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Duiding</title>');
+  const host = await startHost({ session, staticDir, guard: browserGuard({ file: path }) });
+  hosts.push(host);
+  const api = (name: string, body: unknown, headers: Record<string, string> = {}) =>
+    call(host.port, `/api/call/${name}`, { body, headers: { 'x-duiding-token': host.token, ...headers } });
+  return { host, api, session, staticDir };
+}
+
+describe('the browser host', () => {
+  it('prints a 127.0.0.1 address with a per-launch token and answers calls that carry it', async () => {
+    const { host, api } = await serveFile();
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{32}$`));
+    const reply = await api('project/info', {});
+    expect(reply.status).toBe(200);
+    expect(reply.json).toMatchObject({ ok: true, result: { title: 'Test study', documents: 0 } });
+    const other = await serveFile();
+    expect(other.host.token).not.toBe(host.token);
+  });
+
+  it('refuses a request without the token, or with a wrong one', async () => {
+    const { host } = await serveFile();
+    const missing = await call(host.port, '/api/call/project/info', { body: {} });
+    expect(missing.status).toBe(401);
+    expect(missing.json.error!.message).toBe('Missing or wrong token: open the address that `duiding serve` printed.');
+    const wrong = await call(host.port, '/api/call/project/info', { body: {}, headers: { 'x-duiding-token': 'x'.repeat(32) } });
+    expect(wrong.status).toBe(401);
+    expect((await call(host.port, `/api/events?token=nope`)).status).toBe(401);
+  });
+
+  it('refuses a request from another Origin, even with the token', async () => {
+    const { api } = await serveFile();
+    const reply = await api('project/info', {}, { origin: 'http://evil.example' });
+    expect(reply.status).toBe(403);
+    expect(reply.json.error!.message).toBe('Requests from other origins are refused.');
+    expect((await api('project/info', {}, { origin: 'null' })).status).toBe(403);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding), for the API and for the app itself', async () => {
+    const { host } = await serveFile();
+    for (const path of ['/api/call/project/info', '/']) {
+      const reply = await call(host.port, path, { body: path === '/' ? undefined : {}, headers: { host: `evil.example:${host.port}`, 'x-duiding-token': host.token } });
+      expect(reply.status).toBe(403);
+      expect(reply.json.error!.message).toBe('Unknown Host header: this server only answers to 127.0.0.1 and localhost.');
+    }
+    const localhost = await call(host.port, '/', { headers: { host: `localhost:${host.port}` } });
+    expect(localhost.status).toBe(200);
+  });
+
+  it('listens on 127.0.0.1 only: other interfaces of this machine get no answer', async () => {
+    const { host } = await serveFile();
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i && !i.internal && i.family === 'IPv4')
+      .map((i) => i!.address);
+    for (const address of [...others, '127.0.0.2']) {
+      await expect(call(host.port, '/', { host: address, headers: { host: `127.0.0.1:${host.port}` } })).rejects.toThrow(/ECONNREFUSED/);
+    }
+  });
+
+  it('serves the app, and never a file outside its folder', async () => {
+    const { host } = await serveFile();
+    const page = await call(host.port, '/');
+    expect(page.body).toBe('<!doctype html><title>Duiding</title>');
+    const sneaky = await call(host.port, '/%2e%2e/%2e%2e/package.json');
+    expect(sneaky.body).not.toContain('"dependencies"');
+  });
+
+  it('imports uploads through the same handler as the CLI, refuses paths, and streams change events', async () => {
+    const { host, api } = await serveFile();
+    const events: string[] = [];
+    const stream = request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { host: `127.0.0.1:${host.port}` } }, (res) => {
+      res.on('data', (c: Buffer) => events.push(c.toString('utf8')));
+    });
+    stream.end();
+    await new Promise((r) => setTimeout(r, 100));
+    const base64 = readFileSync(join(FIXTURES, 'transcripts', 'interview-02-aso.vtt')).toString('base64');
+    const reply = await api('documents/import', { files: [{ name: 'interview-02-aso.vtt', base64 }] });
+    expect(reply.json).toMatchObject({ ok: true, result: { imported: 1, files: [{ status: 'imported', turns: 110 }] } });
+    const refused = await api('documents/import', { files: [{ path: '/etc/passwd' }] });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error!.message).toBe('The browser uploads files; paths on the computer are not accepted here.');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events.join('')).toMatch(/event: change\ndata: \{"id":\d+,"action":"documents\/import"/);
+    stream.destroy();
+    const bad = await api('search/query', { query: 5 });
+    expect(bad.status).toBe(400);
+    expect((await api('documents/nuke', {})).json.error!.message).toBe('Unknown handler "documents/nuke".');
+  });
+
+  it('with --dir, creates and opens projects by name inside that folder only', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sub'));
+    const session = new Session('hanne');
+    const host = await startHost({ session, staticDir: tempDir(), guard: browserGuard({ dir }) });
+    hosts.push(host);
+    const api = (name: string, body: unknown) => call(host.port, `/api/call/${name}`, { body, headers: { 'x-duiding-token': host.token } });
+    const created = await api('project/create', { path: 'studie', title: 'LLB' });
+    expect(created.json).toMatchObject({ ok: true, result: { title: 'LLB', path: join(dir, 'studie.duiding') } });
+    expect(existsSync(join(dir, 'studie.duiding'))).toBe(true);
+    for (const path of ['../buiten', '/tmp/x', 'sub/studie', '.verborgen']) {
+      const reply = await api('project/create', { path });
+      expect(reply.status, path).toBe(400);
+      expect(reply.json.error!.message).toBe(`"${path}" is not a project name: use a plain file name, without folders.`);
+    }
+    expect((await api('project/open', { path: 'studie.duiding' })).json).toMatchObject({ ok: true });
+    session.close();
+  });
+});
