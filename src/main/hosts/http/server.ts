@@ -8,6 +8,7 @@ import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import { dispatch } from '../../core/handlers.ts';
 import type { ChangeEvent } from '../../core/project.ts';
 import type { Session } from '../../core/session.ts';
+import { CONTENT_SECURITY_POLICY } from '../csp.ts';
 
 /**
  * The browser host: the same handlers as the CLI and Electron, over HTTP on 127.0.0.1 only.
@@ -55,8 +56,7 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'content-security-policy': CONTENT_SECURITY_POLICY,
 };
 
 function send(res: ServerResponse, status: number, body: unknown): void {
