@@ -64,6 +64,8 @@ export interface ImportedFile {
   status: 'imported' | 'skipped' | 'failed';
   /** Why a file was skipped or failed; a sentence that names the file and the problem. */
   message?: string;
+  /** Set when the file was refused or skipped because its content was imported before, as this document. */
+  duplicateOf?: string;
   documentId?: string;
   name?: string;
   importer?: string;
@@ -110,6 +112,16 @@ export interface ProjectInfo {
   concepts: number;
   learningQuestions: number;
   tensions: number;
+}
+
+/** A project file a host knows of: in the `--dir` folder, or opened recently. */
+export interface ProjectEntry {
+  fileName: string;
+  title: string;
+  modifiedAt: string;
+  documents: number;
+  /** Why it cannot be opened (not a project, newer format…), or null. */
+  problem: string | null;
 }
 
 export interface SearchHit {

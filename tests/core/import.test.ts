@@ -152,6 +152,8 @@ describe('duplicates', () => {
     expect(failed.files[0]).toEqual({
       file: 'kopie.srt',
       status: 'failed',
+      duplicateOf: 'interview-03-tso',
+      documentId: listDocuments(project.db)[0]!.id,
       message: 'kopie.srt was already imported as "interview-03-tso" (same content). Use --on-duplicate skip to leave it out or --on-duplicate add to import it again.',
     });
     expect(snapshot(project)).toEqual(before);

@@ -6,7 +6,7 @@ import type { Project } from './project.ts';
 import { listChanges } from './repos/changes.ts';
 import { countRows, getDocument, listDocuments, totalWords } from './repos/documents.ts';
 import { readGuide, replaceGuide } from './repos/guide.ts';
-import { getParticipant, listAttributes, listParticipants, renameParticipant, setNamedAttribute } from './repos/participants.ts';
+import { ensureAttribute, getParticipant, listAttributes, listParticipants, renameParticipant, setNamedAttribute } from './repos/participants.ts';
 import { searchTurns } from './repos/search.ts';
 import { importFiles } from './services/import.ts';
 import type { Session } from './session.ts';
@@ -45,6 +45,8 @@ export const handlers: Handlers = {
     return null;
   },
   'project/info': (session) => info(session.project),
+  'project/current': (session) => (session.hasProject ? info(session.project) : null),
+  'projects/list': (session) => session.listProjects(),
   'documents/import': (session, args) => importFiles(session.project, args),
   'documents/list': (session) => listDocuments(session.project.db),
   'documents/get': (session, { id }) => {
@@ -66,6 +68,13 @@ export const handlers: Handlers = {
       const after = getParticipant(project.db, id)!;
       return { result: after, summary: `Updated participant "${after.name}"`, detail: { id, before, after } };
     });
+  },
+  'attributes/create': (session, { name, type }) => {
+    const project = session.project;
+    if (listAttributes(project.db).some((a) => a.name.toLowerCase() === name.toLowerCase())) {
+      throw new DuidingError(`There is already an attribute "${name}".`);
+    }
+    return project.write('attributes/create', () => ({ result: ensureAttribute(project.db, name, type), summary: `Added attribute "${name}" (${type})` }));
   },
   'search/query': (session, { query, limit }) => searchTurns(session.project.db, query, limit ?? 50),
   'guide/get': (session) => readGuide(session.project.db),

@@ -1,5 +1,9 @@
-import { DuidingError } from '../../shared/errors.ts';
-import type { OpenOptions } from './db/database.ts';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuidingError, isDuidingError } from '../../shared/errors.ts';
+import type { ProjectEntry } from '../../shared/model.ts';
+import { PROJECT_EXTENSION, type OpenOptions } from './db/database.ts';
+import { countRows } from './repos/documents.ts';
 import { Project } from './project.ts';
 
 /**
@@ -12,7 +16,37 @@ export class Session {
   constructor(
     readonly coder: string,
     private readonly openOptions: OpenOptions = {},
+    /** The folder whose projects this session offers (`duiding serve --dir`). */
+    readonly projectsDir: string | null = null,
   ) {}
+
+  /** The projects in `projectsDir`, newest first; each read read-only for its title. */
+  listProjects(): ProjectEntry[] {
+    if (!this.projectsDir) return [];
+    const dir = this.projectsDir;
+    if (!existsSync(dir)) throw new DuidingError(`The folder ${dir} no longer exists.`);
+    return readdirSync(dir)
+      .filter((f) => f.toLowerCase().endsWith(PROJECT_EXTENSION) && !f.startsWith('.'))
+      .map((fileName) => {
+        const path = join(dir, fileName);
+        const modifiedAt = statSync(path).mtime.toISOString();
+        if (this.current?.path === path) {
+          return { fileName, title: this.current.meta().title, modifiedAt, documents: countRows(this.current.db, 'documents'), problem: null };
+        }
+        try {
+          const project = Project.open(path, { ...this.openOptions, coder: this.coder, readOnly: true });
+          try {
+            return { fileName, title: project.meta().title, modifiedAt, documents: countRows(project.db, 'documents'), problem: null };
+          } finally {
+            project.close();
+          }
+        } catch (error) {
+          if (!isDuidingError(error)) throw error;
+          return { fileName, title: fileName, modifiedAt, documents: 0, problem: error.message };
+        }
+      })
+      .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
+  }
 
   get project(): Project {
     if (!this.current) throw new DuidingError('No project is open.', 'usage');

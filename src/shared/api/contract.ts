@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  ATTRIBUTE_TYPES,
   DOCUMENT_KINDS,
   GUIDE_QUESTION_TYPES,
   type ChangeEntry,
@@ -13,6 +14,7 @@ import {
   type ImportReport,
   type Participant,
   type AttributeDefinition,
+  type ProjectEntry,
   type ProjectInfo,
   type SearchResult,
 } from '../model.ts';
@@ -44,6 +46,10 @@ export const contract = {
     z.object({ path: z.string().min(1), readOnly: z.boolean().optional() }).strict(),
   ),
   'project/close': def<null>()(z.object({}).strict()),
+  /** The open project, or null: lets a reloaded window pick up where it was. */
+  'project/current': def<ProjectInfo | null>()(z.object({}).strict()),
+  /** Project files this host offers to open (the `--dir` folder of the browser host). */
+  'projects/list': def<ProjectEntry[]>()(z.object({}).strict()),
   'project/info': def<ProjectInfo>()(z.object({}).strict()),
   'documents/import': def<ImportReport>()(
     z
@@ -69,6 +75,9 @@ export const contract = {
         attributes: z.record(z.string().min(1), attributeValue.nullable()).optional(),
       })
       .strict(),
+  ),
+  'attributes/create': def<AttributeDefinition>()(
+    z.object({ name: z.string().trim().min(1).max(80), type: z.enum(ATTRIBUTE_TYPES) }).strict(),
   ),
   'search/query': def<SearchResult>()(
     z.object({ query: z.string(), limit: z.number().int().min(1).max(1000).optional() }).strict(),

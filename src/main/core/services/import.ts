@@ -97,8 +97,13 @@ async function importTranscript(
   const duplicate = findDocumentByHash(project.db, hash);
   if (duplicate && options.policy !== 'add') {
     const message = `${file.name} was already imported as "${duplicate.name}" (same content).`;
-    if (options.policy === 'skip') return { file: file.name, status: 'skipped', message, documentId: duplicate.id, name: duplicate.name };
-    throw new DuidingError(`${message} Use --on-duplicate skip to leave it out or --on-duplicate add to import it again.`);
+    const base = { file: file.name, duplicateOf: duplicate.name, documentId: duplicate.id };
+    if (options.policy === 'skip') return { ...base, status: 'skipped', message };
+    return {
+      ...base,
+      status: 'failed',
+      message: `${message} Use --on-duplicate skip to leave it out or --on-duplicate add to import it again.`,
+    };
   }
   const parsed = await parseTranscript(file.name, file.bytes);
   const scrubbed = parsed.turns

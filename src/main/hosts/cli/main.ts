@@ -1,10 +1,14 @@
+import { existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { ImportReport, ProjectInfo, SearchResult } from '../../../shared/model.ts';
 import { formatTimecode } from '../../../shared/text/timecode.ts';
 import { dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
+import { browserGuard } from '../http/guard.ts';
+import { defaultStaticDir, startHost } from '../http/server.ts';
 
 /**
  * `duiding …`: a thin transport over the core handlers. Exit 0 on success, 1 when the input or the
@@ -167,6 +171,31 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  serve: {
+    usage: 'duiding serve (FILE | --dir DIR) [--port N] [--coder NAME]',
+    options: { dir: { type: 'string' }, port: { type: 'string' }, ...coderOption },
+    async run(session, [file], values, out) {
+      const dir = values.dir === undefined ? undefined : resolve(values.dir as string);
+      if ((file === undefined) === (dir === undefined)) throw new DuidingError('Give either a project FILE or --dir DIR.', 'usage');
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DuidingError('--port must be a port number (1-65535).', 'usage');
+      if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw new DuidingError(`${dir} is not a folder.`);
+      const served = dir === undefined ? session : new Session(session.coder, {}, dir);
+      if (file !== undefined) {
+        served.open(file);
+        printNotices(served, out);
+      }
+      const host = await startHost({ session: served, staticDir: defaultStaticDir, port, guard: browserGuard(dir !== undefined ? { dir } : { file: file! }) });
+      out.stdout(`Duiding is serving ${file ?? `the projects in ${dir}`} on this computer only.\nOpen ${host.url}\nPress Ctrl+C to stop.`);
+      await new Promise<void>((done) => {
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+      });
+      await host.close();
+      served.close();
+      return 0;
+    },
+  },
 };
 
 function help(): string {
@@ -200,7 +229,7 @@ export async function runCli(argv: string[], out: Output, env: NodeJS.ProcessEnv
     } catch (error) {
       throw new DuidingError(`${(error as Error).message}\nUsage: ${command.usage}`, 'usage');
     }
-    need(parsed.positionals, 1, command.usage);
+    if (name !== 'serve') need(parsed.positionals, 1, command.usage);
     const coder = (parsed.values.coder as string | undefined) ?? env.DUIDING_CODER ?? userInfo().username;
     session = new Session(coder);
     return await command.run(session, parsed.positionals, parsed.values as Record<string, unknown>, out);

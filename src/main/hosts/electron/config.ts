@@ -7,7 +7,6 @@ import { join } from 'node:path';
 
 export { CONTENT_SECURITY_POLICY } from '../csp.ts';
 
-
 /** BrowserWindow options: an isolated, sandboxed page that only reaches the core through the preload. */
 export function windowOptions(preloadPath: string) {
   return {
@@ -45,4 +44,13 @@ export function nativeBindingPath(versions: NodeJS.ProcessVersions, appRoot: str
     throw new Error(`The SQLite driver for Electron ${versions.electron} is missing (${path}). Run \`npm start\` to build it.`);
   }
   return path;
+}
+
+/**
+ * Where the numbered migrations are read from. The core finds them beside its own source through
+ * `import.meta.url`, but after bundling that points at out/main.js; so the shell says where they are:
+ * the source folder in development, the `migrations` resource (electron-builder.yml) when packaged.
+ */
+export function migrationsDir(app: { isPackaged: boolean; appRoot: string; resourcesPath: string }): string {
+  return app.isPackaged ? join(app.resourcesPath, 'migrations') : join(app.appRoot, 'src', 'main', 'core', 'db', 'migrations');
 }

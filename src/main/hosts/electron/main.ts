@@ -3,19 +3,26 @@
 import { app, BrowserWindow, ipcMain, session as electronSession, shell } from 'electron';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isDuidingError } from '../../../shared/errors.ts';
+import { loadMigrations } from '../../core/db/migrations.ts';
 import { dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
-import { CONTENT_SECURITY_POLICY, nativeBindingPath, windowOptions } from './config.ts';
+import { CONTENT_SECURITY_POLICY, migrationsDir, nativeBindingPath, windowOptions } from './config.ts';
 import { assertAllowedCall, CALL_CHANNEL, EVENT_CHANNEL } from './ipc.ts';
+
+// This file runs as out/main.js (scripts/build-electron.js bundles it, ESM); out/preload.cjs is
+// built beside it, so the preload is found relative to this module's own URL.
+const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 
 const appRoot = app.getAppPath();
 const core = new Session(process.env.DUIDING_CODER ?? userInfo().username, {
   nativeBinding: nativeBindingPath(process.versions, appRoot),
+  migrations: loadMigrations(migrationsDir({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath })),
 });
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(join(import.meta.dirname, 'preload.js')));
+  const window = new BrowserWindow(windowOptions(PRELOAD));
   window.webContents.setWindowOpenHandler(({ url }) => {
     // Links open in the system browser, never in a new app window.
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);

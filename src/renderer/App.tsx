@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { onChange } from './api/client.ts';
+import { DocumentsView } from './features/documents/DocumentsView.tsx';
+import { ParticipantsView } from './features/participants/ParticipantsView.tsx';
+import { ProjectLayout } from './features/project/ProjectLayout.tsx';
+import { SearchView } from './features/search/SearchView.tsx';
+import { StartScreen } from './features/start/StartScreen.tsx';
+import { TranscriptView } from './features/transcript/TranscriptView.tsx';
+import { useStore } from './store/index.ts';
+
+function ErrorBanner() {
+  const { t } = useTranslation();
+  const error = useStore((s) => s.error);
+  const clear = useStore((s) => s.clearError);
+  if (!error) return null;
+  return (
+    <div className="error-banner" role="alert">
+      <span>{error}</span>
+      <button className="icon-button" aria-label={t('common.close')} onClick={clear}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+function Workspace() {
+  const route = useStore((s) => s.route);
+  switch (route.name) {
+    case 'document':
+      return <TranscriptView id={route.id} turn={route.turn} query={route.query} />;
+    case 'participants':
+      return <ParticipantsView />;
+    case 'search':
+      return <SearchView query={route.query} />;
+    default:
+      return <DocumentsView />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const ready = useStore((s) => s.ready);
+  const project = useStore((s) => s.project);
+  const route = useStore((s) => s.route);
+  const boot = useStore((s) => s.boot);
+  const syncRoute = useStore((s) => s.syncRoute);
+
+  useEffect(() => {
+    void boot();
+    window.addEventListener('popstate', syncRoute);
+    // Writes made elsewhere (another window, the CLI in read-only beside us) show up here.
+    const stop = onChange(() => {
+      const state = useStore.getState();
+      if (state.project) void Promise.all([state.loadDocuments(), state.loadParticipants()]);
+    });
+    return () => {
+      window.removeEventListener('popstate', syncRoute);
+      stop();
+    };
+  }, [boot, syncRoute]);
+
+  if (!ready) {
+    return (
+      <div className="boot">
+        <ErrorBanner />
+        <p className="muted">{t('common.loading')}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <ErrorBanner />
+      {project && route.name !== 'start' ? (
+        <ProjectLayout>
+          <Workspace />
+        </ProjectLayout>
+      ) : (
+        <StartScreen />
+      )}
+    </>
+  );
+}

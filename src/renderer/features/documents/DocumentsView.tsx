@@ -1,0 +1,105 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttributeValue } from '../../../shared/model.ts';
+import { formatNumber } from '../../components/format.ts';
+import { useStore } from '../../store/index.ts';
+import { ImportDialog } from './ImportDialog.tsx';
+import { useFileDrop } from './useFileDrop.ts';
+
+function showValue(value: AttributeValue, yes: string, no: string): string {
+  return typeof value === 'boolean' ? (value ? yes : no) : String(value);
+}
+
+export function DocumentsView() {
+  const { t, i18n } = useTranslation();
+  const documents = useStore((s) => s.documents);
+  const participants = useStore((s) => s.participants);
+  const attributes = useStore((s) => s.attributes);
+  const navigate = useStore((s) => s.navigate);
+  const [dialog, setDialog] = useState<{ open: boolean; files: File[] }>({ open: false, files: [] });
+  const onDrop = useCallback((files: File[]) => setDialog({ open: true, files }), []);
+  const dragging = useFileDrop(onDrop);
+  const n = (value: number) => formatNumber(value, i18n.language);
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  // The first few attributes say most about a case (school type, network…); all are in Participants.
+  const shown = attributes.slice(0, 3);
+  const totalWords = documents.reduce((sum, d) => sum + d.wordCount, 0);
+
+  return (
+    <div className="page">
+      <div className="page__header">
+        <div>
+          <h1>{t('documents.title')}</h1>
+          <p className="muted">{documents.length > 0 ? t('documents.summary', { count: documents.length, words: n(totalWords) }) : t('documents.subtitle')}</p>
+        </div>
+        <button className="button button--primary" onClick={() => setDialog({ open: true, files: [] })}>
+          {t('documents.import')}
+        </button>
+      </div>
+
+      {documents.length === 0 ? (
+        <button className="dropzone" onClick={() => setDialog({ open: true, files: [] })}>
+          <strong>{t('documents.emptyTitle')}</strong>
+          <span>{t('documents.emptyHelp')}</span>
+          <span className="muted small">{t('documents.formats')}</span>
+        </button>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('documents.name')}</th>
+                <th>{t('documents.participant')}</th>
+                {shown.map((a) => (
+                  <th key={a.id}>{a.name}</th>
+                ))}
+                <th>{t('documents.kind')}</th>
+                <th className="num">{t('documents.words')}</th>
+                <th className="num">{t('documents.turns')}</th>
+                <th>{t('documents.speakers')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {documents.map((d) => {
+                const participant = d.participantId ? byId.get(d.participantId) : undefined;
+                return (
+                  <tr key={d.id} className="table__row--link" onClick={() => navigate({ name: 'document', id: d.id, turn: null, query: '' })}>
+                    <td>
+                      <a
+                        href={`#/documents/${encodeURIComponent(d.id)}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate({ name: 'document', id: d.id, turn: null, query: '' });
+                        }}
+                      >
+                        {d.name}
+                      </a>
+                    </td>
+                    <td>{d.participantName ?? <span className="muted">—</span>}</td>
+                    {shown.map((a) => (
+                      <td key={a.id}>{participant?.attributes[a.name] === undefined ? <span className="muted">—</span> : showValue(participant.attributes[a.name]!, t('common.yes'), t('common.no'))}</td>
+                    ))}
+                    <td>{t(`kind.${d.kind}`)}</td>
+                    <td className="num">{n(d.wordCount)}</td>
+                    <td className="num">{n(d.turnCount)}</td>
+                    <td className="muted">{d.speakers.join(', ')}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="muted small hint">{t('documents.dropHint')}</p>
+        </div>
+      )}
+
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div>{t('documents.dropHere')}</div>
+        </div>
+      )}
+      <ImportDialog open={dialog.open} initialFiles={dialog.files} onClose={() => setDialog({ open: false, files: [] })} />
+    </div>
+  );
+}
+
+export { showValue };

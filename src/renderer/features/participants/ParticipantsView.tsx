@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ATTRIBUTE_TYPES, type AttributeDefinition, type AttributeType, type AttributeValue, type Participant } from '../../../shared/model.ts';
+import { useStore } from '../../store/index.ts';
+
+/** A cell that saves when the user leaves it (or presses Enter), typed by its attribute. */
+function AttributeCell({ participant, attribute }: { participant: Participant; attribute: AttributeDefinition }) {
+  const { t } = useTranslation();
+  const update = useStore((s) => s.updateParticipant);
+  const value = participant.attributes[attribute.name];
+  const label = t('participants.cellLabel', { attribute: attribute.name, name: participant.name });
+  const save = (next: AttributeValue | null) => {
+    if (next === (value ?? null)) return;
+    void update(participant.id, { attributes: { [attribute.name]: next } });
+  };
+  if (attribute.type === 'boolean') {
+    return <input type="checkbox" aria-label={label} checked={value === true} onChange={(e) => save(e.target.checked)} />;
+  }
+  const inputType = attribute.type === 'number' ? 'number' : attribute.type === 'date' ? 'date' : 'text';
+  return (
+    <input
+      className="cell-input"
+      type={inputType}
+      aria-label={label}
+      defaultValue={value === undefined ? '' : String(value)}
+      key={String(value)}
+      onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      onBlur={(e) => {
+        const raw = e.target.value.trim();
+        save(raw === '' ? null : attribute.type === 'number' ? Number(raw) : raw);
+      }}
+    />
+  );
+}
+
+function NameCell({ participant }: { participant: Participant }) {
+  const { t } = useTranslation();
+  const update = useStore((s) => s.updateParticipant);
+  return (
+    <input
+      className="cell-input cell-input--name"
+      aria-label={t('participants.nameLabel', { name: participant.name })}
+      defaultValue={participant.name}
+      key={participant.name}
+      onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      onBlur={(e) => {
+        const name = e.target.value.trim();
+        if (name && name !== participant.name) void update(participant.id, { name });
+        else e.target.value = participant.name;
+      }}
+    />
+  );
+}
+
+export function ParticipantsView() {
+  const { t } = useTranslation();
+  const participants = useStore((s) => s.participants);
+  const attributes = useStore((s) => s.attributes);
+  const createAttribute = useStore((s) => s.createAttribute);
+  const [newAttribute, setNewAttribute] = useState('');
+  const [newType, setNewType] = useState<AttributeType>('text');
+
+  const addAttribute = () => {
+    const name = newAttribute.trim();
+    if (name) void createAttribute(name, newType).then(() => setNewAttribute(''));
+  };
+
+  return (
+    <div className="page">
+      <div className="page__header">
+        <div>
+          <h1>{t('participants.title')}</h1>
+          <p className="muted">{t('participants.subtitle')}</p>
+        </div>
+      </div>
+      {participants.length === 0 ? (
+        <div className="empty-state">
+          <strong>{t('participants.emptyTitle')}</strong>
+          <p>{t('participants.emptyHelp')}</p>
+          <pre className="example">{t('participants.example')}</pre>
+        </div>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="table table--editable">
+              <thead>
+                <tr>
+                  <th>{t('participants.name')}</th>
+                  {attributes.map((a) => (
+                    <th key={a.id}>
+                      {a.name} <span className="type-tag">{t(`attributeType.${a.type}`)}</span>
+                    </th>
+                  ))}
+                  <th className="num">{t('participants.documents')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {participants.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <NameCell participant={p} />
+                    </td>
+                    {attributes.map((a) => (
+                      <td key={a.id}>
+                        <AttributeCell participant={p} attribute={a} />
+                      </td>
+                    ))}
+                    <td className="num">{p.documentCount}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              addAttribute();
+            }}
+          >
+            <label className="field field--inline">
+              <span>{t('participants.addAttribute')}</span>
+              <input value={newAttribute} onChange={(e) => setNewAttribute(e.target.value)} placeholder={t('participants.attributePlaceholder')} />
+            </label>
+            <label className="field field--inline">
+              <span>{t('participants.attributeType')}</span>
+              <select value={newType} onChange={(e) => setNewType(e.target.value as AttributeType)}>
+                {ATTRIBUTE_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`attributeType.${type}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button className="button" disabled={!newAttribute.trim()}>
+              {t('participants.add')}
+            </button>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}

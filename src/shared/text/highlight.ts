@@ -1,0 +1,60 @@
+/**
+ * Finds what a search matched inside a text, the way the search index sees words: case and
+ * diacritics folded (`ideeen` marks `ideeën`), whole words, a trailing `*` for a prefix.
+ * Returns ranges in the original text's UTF-16 units.
+ */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+function fold(char: string): string {
+  return char.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words of a query as the search reads them: phrases split into words, operators left out. */
+export function queryTerms(query: string): Array<{ word: string; prefix: boolean }> {
+  return query
+    .split(/\s+/)
+    .filter((w) => w && w !== 'OR')
+    .flatMap((raw) => {
+      const prefix = raw.endsWith('*');
+      return raw
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+        .map((word, i, all) => ({ word: fold(word), prefix: prefix && i === all.length - 1 }));
+    });
+}
+
+export function findTerms(text: string, query: string): Range[] {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  // Folded text with, for each folded character, the index of the original character it came from.
+  let folded = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const char = String.fromCodePoint(cp);
+    const f = fold(char);
+    for (let k = 0; k < f.length; k++) origin.push(i);
+    folded += f;
+    i += char.length;
+  }
+  origin.push(text.length);
+  const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const ranges: Range[] = [];
+  for (const { word, prefix } of terms) {
+    let at = folded.indexOf(word);
+    while (at >= 0) {
+      const end = at + word.length;
+      if (!isWord(folded[at - 1]) && (prefix || !isWord(folded[end]))) {
+        let stop = end;
+        if (prefix) while (isWord(folded[stop])) stop++;
+        ranges.push({ start: origin[at]!, end: origin[stop]! });
+      }
+      at = folded.indexOf(word, at + 1);
+    }
+  }
+  ranges.sort((a, b) => a.start - b.start);
+  return ranges.filter((r, i) => i === 0 || r.start >= ranges[i - 1]!.end);
+}
