@@ -65,7 +65,8 @@ export const en = {
     pseudonymsLabel: 'Pseudonym list (optional)',
     pseudonymsHelp: 'A .csv of "name,pseudonym" rows that you keep outside the project. Names are replaced before anything is stored: real names never enter the project file.',
     choosePseudonyms: 'Choose pseudonym list…',
-    noPseudonyms: 'Import without pseudonyms',
+    otherPseudonyms: 'Choose another list…',
+    noPseudonyms: 'remove',
     start_one: 'Import {{count}} file',
     start_other: 'Import {{count}} files',
     busy: 'Importing…',
@@ -121,7 +122,7 @@ export const en = {
   },
   search: {
     label: 'Search all transcripts',
-    placeholder: 'Search transcripts… (Ctrl+K)',
+    placeholder: 'Search… (Ctrl+K)',
     title: 'Search',
     help: 'Searches every transcript. Case and accents do not matter (ideeen finds ideeën); use "quotes" for a phrase, OR for either word, and * for a word start.',
     empty: 'Type a word or phrase in the search box above.',
@@ -129,6 +130,7 @@ export const en = {
     noneHelp: 'Check the spelling, use fewer words, or end a word with * to find words that start with it.',
     count_one: '{{formatted}} turn contains “{{query}}”.',
     count_other: '{{formatted}} turns contain “{{query}}”.',
+    speaker: 'said by {{speaker}}',
     showing: 'The first {{shown}} are shown.',
   },
 };

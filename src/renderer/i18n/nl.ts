@@ -67,7 +67,8 @@ export const nl: typeof en = {
     pseudonymsLabel: 'Pseudoniemenlijst (niet verplicht)',
     pseudonymsHelp: 'Een .csv met regels "naam,pseudoniem" die je buiten het project bewaart. Namen worden vervangen vóór er iets wordt opgeslagen: echte namen komen nooit in het projectbestand.',
     choosePseudonyms: 'Pseudoniemenlijst kiezen…',
-    noPseudonyms: 'Zonder pseudoniemen importeren',
+    otherPseudonyms: 'Andere lijst kiezen…',
+    noPseudonyms: 'weghalen',
     start_one: '{{count}} bestand importeren',
     start_other: '{{count}} bestanden importeren',
     busy: 'Bezig met importeren…',
@@ -123,7 +124,7 @@ export const nl: typeof en = {
   },
   search: {
     label: 'Zoeken in alle transcripten',
-    placeholder: 'Zoeken in transcripten… (Ctrl+K)',
+    placeholder: 'Zoeken… (Ctrl+K)',
     title: 'Zoeken',
     help: 'Zoekt in alle transcripten. Hoofdletters en accenten tellen niet (ideeen vindt ideeën); gebruik "aanhalingstekens" voor een woordgroep, OR voor het ene of het andere woord, en * voor een woordbegin.',
     empty: 'Typ een woord of woordgroep in het zoekvak hierboven.',
@@ -131,6 +132,7 @@ export const nl: typeof en = {
     noneHelp: 'Controleer de spelling, gebruik minder woorden, of zet * achter een woord om woorden te vinden die ermee beginnen.',
     count_one: '{{formatted}} beurt bevat “{{query}}”.',
     count_other: '{{formatted}} beurten bevatten “{{query}}”.',
+    speaker: 'gezegd door {{speaker}}',
     showing: 'De eerste {{shown}} staan hieronder.',
   },
 };

@@ -37,8 +37,8 @@ const SUMMARY_SELECT = `
          d.word_count AS wordCount, d.source_name AS sourceName, d.importer, d.imported_at AS importedAt,
          d.imported_by AS importedBy,
          (SELECT COUNT(*) FROM turns t WHERE t.document_id = d.id) AS turnCount,
-         (SELECT json_group_array(speaker) FROM (SELECT DISTINCT speaker FROM turns t
-            WHERE t.document_id = d.id AND speaker IS NOT NULL ORDER BY speaker)) AS speakersJson
+         (SELECT json_group_array(speaker) FROM (SELECT speaker FROM turns t
+            WHERE t.document_id = d.id AND speaker IS NOT NULL GROUP BY speaker ORDER BY MIN(position))) AS speakersJson
   FROM documents d LEFT JOIN participants p ON p.id = d.participant_id`;
 
 type SummaryRow = Omit<DocumentSummary, 'speakers'> & { speakersJson: string };

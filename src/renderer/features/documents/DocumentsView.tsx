@@ -88,9 +88,9 @@ export function DocumentsView() {
               })}
             </tbody>
           </table>
-          <p className="muted small hint">{t('documents.dropHint')}</p>
         </div>
       )}
+      {documents.length > 0 && <p className="muted small hint">{t('documents.dropHint')}</p>}
 
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -72,12 +72,15 @@ export function ImportDialog(props: { open: boolean; initialFiles: File[]; onClo
             <p className="muted small">{t('import.pseudonymsHelp')}</p>
             <label className="file-pick">
               <input type="file" accept=".csv,.txt" onChange={(e) => setPseudonyms(e.target.files?.[0] ?? null)} data-testid="import-pseudonyms" />
-              <span className="button">{pseudonyms ? pseudonyms.name : t('import.choosePseudonyms')}</span>
+              <span className="button">{pseudonyms ? t('import.otherPseudonyms') : t('import.choosePseudonyms')}</span>
             </label>
             {pseudonyms && (
-              <button type="button" className="link-button" onClick={() => setPseudonyms(null)}>
-                {t('import.noPseudonyms')}
-              </button>
+              <p className="chosen">
+                ✓ {pseudonyms.name}{' '}
+                <button type="button" className="link-button" onClick={() => setPseudonyms(null)}>
+                  {t('import.noPseudonyms')}
+                </button>
+              </p>
             )}
           </div>
           <footer className="dialog__footer">

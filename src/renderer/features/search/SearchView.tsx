@@ -47,7 +47,7 @@ export function SearchView({ query }: { query: string }) {
                   <span className="hit__where">
                     <strong>{hit.documentName}</strong>
                     {hit.participantName && <span>{hit.participantName}</span>}
-                    {hit.speaker && <span>{hit.speaker}</span>}
+                    {hit.speaker && hit.speaker !== hit.participantName && <span>{t('search.speaker', { speaker: hit.speaker })}</span>}
                     {hit.startMs !== null && <time>{formatTimecode(hit.startMs)}</time>}
                   </span>
                   <span className="hit__snippet">
