@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onChange } from './api/client.ts';
+import { describe } from './components/describe.ts';
 import { DocumentsView } from './features/documents/DocumentsView.tsx';
 import { ParticipantsView } from './features/participants/ParticipantsView.tsx';
 import { ProjectLayout } from './features/project/ProjectLayout.tsx';
@@ -16,7 +17,7 @@ function ErrorBanner() {
   if (!error) return null;
   return (
     <div className="error-banner" role="alert">
-      <span>{error}</span>
+      <span>{describe(t, error)}</span>
       <button className="icon-button" aria-label={t('common.close')} onClick={clear}>
         ×
       </button>

@@ -7,12 +7,23 @@
  */
 export type ErrorKind = 'input' | 'usage' | 'locked';
 
+/**
+ * A stable code with the values of the message, so that a front end can say it in the user's
+ * language (the message itself is English, for the CLI and logs).
+ */
+export interface ErrorCode {
+  code: string;
+  params: Record<string, string | number>;
+}
+
 export class DuidingError extends Error {
   readonly kind: ErrorKind;
-  constructor(message: string, kind: ErrorKind = 'input') {
+  readonly detail: ErrorCode | null;
+  constructor(message: string, kind: ErrorKind = 'input', detail: ErrorCode | null = null) {
     super(message);
     this.name = 'DuidingError';
     this.kind = kind;
+    this.detail = detail;
   }
 }
 

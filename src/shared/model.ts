@@ -66,6 +66,9 @@ export interface ImportedFile {
   message?: string;
   /** Set when the file was refused or skipped because its content was imported before, as this document. */
   duplicateOf?: string;
+  /** The refusal as a code with values, for front ends that speak another language than the message. */
+  code?: string;
+  params?: Record<string, string | number>;
   documentId?: string;
   name?: string;
   importer?: string;
@@ -81,6 +84,8 @@ export interface ParticipantsImported {
   file: string;
   status: 'imported' | 'failed';
   message?: string;
+  code?: string;
+  params?: Record<string, string | number>;
   created: number;
   updated: number;
   attributes: AttributeDefinition[];

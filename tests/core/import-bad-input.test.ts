@@ -14,79 +14,79 @@ function garbage(length: number): Buffer {
   return Buffer.from(Array.from({ length }, () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff));
 }
 
-const cases: Array<{ title: string; file: string; bytes: () => Uint8Array; message: string | RegExp }> = [
-  { title: 'an empty file', file: 'leeg.txt', bytes: () => new Uint8Array(), message: 'leeg.txt is empty (0 bytes).' },
+const cases: Array<{ title: string; file: string; bytes: () => Uint8Array; code: string; message: string | RegExp }> = [
+  { title: 'an empty file', file: 'leeg.txt', bytes: () => new Uint8Array(), code: 'empty', message: 'leeg.txt is empty (0 bytes).' },
   {
     title: 'binary garbage renamed .txt',
     file: 'foto.txt',
     bytes: () => garbage(20_000),
-    message: 'foto.txt does not look like a text file (it contains binary data). Export the transcript as text, .docx or subtitles.',
+    code: 'binary', message: 'foto.txt does not look like a text file (it contains binary data). Export the transcript as text, .docx or subtitles.',
   },
   {
     title: 'a truncated .docx',
     file: 'afgebroken.docx',
     bytes: () => readFileSync(join(FIXTURES, 'transcripts/interview-01-aso.docx')).subarray(0, 6000),
-    message: /^afgebroken\.docx could not be read as a Word document: the file is damaged, incomplete or not a \.docx \(.+\)\.$/,
+    code: 'damagedDocx', message: /^afgebroken\.docx could not be read as a Word document: the file is damaged, incomplete or not a \.docx \(.+\)\.$/,
   },
   {
     title: 'a text file renamed .docx',
     file: 'nep.docx',
     bytes: () => Buffer.from('Katrien: dit is gewoon tekst'),
-    message: /^nep\.docx could not be read as a Word document/,
+    code: 'damagedDocx', message: /^nep\.docx could not be read as a Word document/,
   },
   {
     title: 'a truncated .odt',
     file: 'afgebroken.odt',
     bytes: () => readFileSync(join(import.meta.dirname, '../../../shared/external/transcripts/qualcoder-ID2.odt')).subarray(0, 4000),
-    message: /^afgebroken\.odt could not be read as an OpenDocument text: the file is damaged or incomplete/,
+    code: 'damagedOdt', message: /^afgebroken\.odt could not be read as an OpenDocument text: the file is damaged or incomplete/,
   },
   {
     title: 'an unknown extension',
     file: 'interview.doc',
     bytes: () => Buffer.from('x'),
-    message: 'interview.doc: ".doc" files are not supported. Supported transcripts: .txt, .md, .docx, .odt, .vtt, .srt; participants: .csv. Save it as .docx in Word first.',
+    code: 'unsupported', message: 'interview.doc: ".doc" files are not supported. Supported transcripts: .txt, .md, .docx, .odt, .vtt, .srt; participants: .csv. Save it as .docx in Word first.',
   },
   {
     title: 'invalid UTF-8 (valid UTF-8 mixed with broken bytes)',
     file: 'kapot.txt',
     bytes: () => Buffer.concat([Buffer.from('Katrien: De ideeën zijn goed.\nHanne: Oké.\nKatrien: Maar '), Buffer.from([0xc3, 0x28]), Buffer.from(' hier niet.\n')]),
-    message: 'kapot.txt is not valid UTF-8: line 3 (byte 58) has a broken character, while other lines are UTF-8. The file mixes encodings; save it again as UTF-8 and import it anew.',
+    code: 'invalidUtf8', message: 'kapot.txt is not valid UTF-8: line 3 (byte 58) has a broken character, while other lines are UTF-8. The file mixes encodings; save it again as UTF-8 and import it anew.',
   },
   {
     title: 'a file over the size limit',
     file: 'groot.txt',
     bytes: () => Buffer.alloc(MAX_TRANSCRIPT_BYTES + 1, 0x61),
-    message: 'groot.txt is 50.0 MB; the limit is 50.0 MB per transcript file.',
+    code: 'tooLarge', message: 'groot.txt is 50.0 MB; the limit is 50.0 MB per transcript file.',
   },
   {
     title: 'a VTT without cues',
     file: 'leeg.vtt',
     bytes: () => Buffer.from('WEBVTT\n\nNOTE alleen een notitie\n'),
-    message: 'leeg.vtt contains no cues: there is no timed text in this WebVTT file.',
+    code: 'noCues', message: 'leeg.vtt contains no cues: there is no timed text in this WebVTT file.',
   },
   {
     title: 'a .vtt that is not WebVTT',
     file: 'fout.vtt',
     bytes: () => Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nHallo\n'),
-    message: 'fout.vtt is not a WebVTT file: its first line must be "WEBVTT".',
+    code: 'notVtt', message: 'fout.vtt is not a WebVTT file: its first line must be "WEBVTT".',
   },
   {
     title: 'an SRT without subtitles',
     file: 'leeg.srt',
     bytes: () => Buffer.from('dit is geen ondertitel\n'),
-    message: 'leeg.srt contains no subtitles: no "00:00:01,000 --> 00:00:04,000" timing lines were found.',
+    code: 'noSubtitles', message: 'leeg.srt contains no subtitles: no "00:00:01,000 --> 00:00:04,000" timing lines were found.',
   },
   {
     title: 'a text file with only whitespace',
     file: 'wit.txt',
     bytes: () => Buffer.from(' \n\n\t \n'),
-    message: 'wit.txt contains no text.',
+    code: 'noText', message: 'wit.txt contains no text.',
   },
   {
     title: 'an odd-length UTF-16 file',
     file: 'utf16.txt',
     bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Hallo', 'utf16le'), Buffer.from([0x41])]),
-    message: 'utf16.txt is not valid UTF-16LE: it has an odd number of bytes (the file is cut off).',
+    code: 'truncatedText', message: 'utf16.txt is not valid UTF-16LE: it has an odd number of bytes (the file is cut off).',
   },
 ];
 
@@ -103,6 +103,8 @@ describe('bad input', () => {
       expect(report.files[0]!.status).toBe('failed');
       if (typeof c.message === 'string') expect(report.files[0]!.message).toBe(c.message);
       else expect(report.files[0]!.message).toMatch(c.message);
+      expect(report.files[0]!.code).toBe(c.code);
+      expect(report.files[0]!.params).toMatchObject({ file: c.file });
       expect(snapshot(project)).toEqual(before);
     });
   }
@@ -110,7 +112,7 @@ describe('bad input', () => {
   it('reports a missing file by name', async () => {
     const { project, dir } = newSession();
     const report = await importFiles(project, { files: [{ path: join(dir, 'weg.txt') }] });
-    expect(report.files[0]).toEqual({ file: 'weg.txt', status: 'failed', message: 'weg.txt does not exist.' });
+    expect(report.files[0]).toEqual({ file: 'weg.txt', status: 'failed', message: 'weg.txt does not exist.', code: 'missing', params: { file: 'weg.txt' } });
   });
 
   it('refuses an empty or malformed pseudonym list before importing anything', async () => {

@@ -133,6 +133,8 @@ describe('a batch with a bad file', () => {
       file: 'gesprek-13.txt',
       status: 'failed',
       message: 'gesprek-13.txt does not look like a text file (it contains binary data). Export the transcript as text, .docx or subtitles.',
+      code: 'binary',
+      params: { file: 'gesprek-13.txt' },
     });
     expect(listDocuments(project.db)).toHaveLength(19);
     expect(listDocuments(project.db).map((d) => d.name)).not.toContain('gesprek-13');

@@ -77,7 +77,7 @@ describe('a researcher’s first session in the browser', () => {
     ]);
     await page.getByRole('button', { name: '2 bestanden importeren' }).click();
     await page.getByText('0 geïmporteerd, 2 geweigerd, 0 overgeslagen.').waitFor();
-    await page.getByText('leeg.txt is empty (0 bytes).').waitFor();
+    await page.getByText('leeg.txt is leeg.').waitFor();
     await page.getByText('Zit al in het project als “interview-03-tso” (zelfde inhoud).').waitFor();
     await page.getByRole('button', { name: 'Toch importeren' }).waitFor();
     await screenshot(page, '06-import-refused');

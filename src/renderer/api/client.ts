@@ -9,13 +9,17 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly kind: ErrorKind | 'forbidden' | 'unauthorized' | 'internal' | 'network',
+    readonly code?: string,
+    readonly params?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-type Reply = { ok: true; result: unknown } | { ok: false; error: { kind: ApiError['kind']; message: string } };
+type Reply =
+  | { ok: true; result: unknown }
+  | { ok: false; error: { kind: ApiError['kind']; message: string; code?: string; params?: Record<string, string | number> } };
 
 export interface ChangeEvent {
   id: number;
@@ -77,7 +81,7 @@ const bridge: Bridge = window.duiding ?? httpBridge();
 
 export async function call<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
   const reply = await bridge.call(name, args);
-  if (!reply.ok) throw new ApiError(reply.error.message, reply.error.kind);
+  if (!reply.ok) throw new ApiError(reply.error.message, reply.error.kind, reply.error.code, reply.error.params);
   return reply.result as ResultOf<K>;
 }
 

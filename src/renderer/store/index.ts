@@ -12,7 +12,7 @@ import type {
   ProjectInfo,
   SearchResult,
 } from '../../shared/model.ts';
-import { call, fileToBase64 } from '../api/client.ts';
+import { ApiError, call, fileToBase64 } from '../api/client.ts';
 import { parseRoute, routeToHash, type Route } from './route.ts';
 
 /**
@@ -57,7 +57,7 @@ interface SearchSlice {
 
 interface UiSlice {
   route: Route;
-  error: string | null;
+  error: { message: string; code?: string; params?: Record<string, string | number> } | null;
   navigate(route: Route): void;
   syncRoute(): void;
   showError(error: unknown): void;
@@ -198,7 +198,7 @@ export const useStore = create<State>()((set, get) => {
     },
     syncRoute: () => set({ route: parseRoute(window.location.hash) }),
     showError(error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: error instanceof ApiError ? { message: error.message, code: error.code, params: error.params } : { message: error instanceof Error ? error.message : String(error) } });
     },
     clearError: () => set({ error: null }),
   };

@@ -77,7 +77,10 @@ function assertTextual(
     if (isControl(c) || extraControl(c)) controls++;
   }
   if (controls > 0 && controls > length * 0.001) {
-    throw new DuidingError(`${name} does not look like a text file (it contains binary data). Export the transcript as text, .docx or subtitles.`);
+    throw new DuidingError(`${name} does not look like a text file (it contains binary data). Export the transcript as text, .docx or subtitles.`, 'input', {
+      code: 'binary',
+      params: { file: name },
+    });
   }
 }
 
@@ -112,13 +115,18 @@ export function decodeText(name: string, bytes: Uint8Array): DecodedText {
         throw new DuidingError(
           `${name} is not valid UTF-8: line ${line} (byte ${scan.firstInvalid}) has a broken character, while other ` +
             `lines are UTF-8. The file mixes encodings; save it again as UTF-8 and import it anew.`,
+          'input',
+          { code: 'invalidUtf8', params: { file: name, line } },
         );
       }
       encoding = 'windows-1252';
     }
   }
   if (encoding.startsWith('utf-16') && body.length % 2 === 1) {
-    throw new DuidingError(`${name} is not valid ${encoding.toUpperCase()}: it has an odd number of bytes (the file is cut off).`);
+    throw new DuidingError(`${name} is not valid ${encoding.toUpperCase()}: it has an odd number of bytes (the file is cut off).`, 'input', {
+      code: 'truncatedText',
+      params: { file: name },
+    });
   }
   let text: string;
   try {

@@ -68,6 +68,8 @@ export async function readDocx(name: string, bytes: Uint8Array): Promise<Block[]
     throw new DuidingError(
       `${name} could not be read as a Word document: the file is damaged, incomplete or not a .docx ` +
         `(${(error as Error).message.split('\n')[0]}).`,
+      'input',
+      { code: 'damagedDocx', params: { file: name } },
     );
   }
   return blocksFromHtml(html);

@@ -54,11 +54,16 @@ export async function parseTranscript(name: string, bytes: Uint8Array): Promise<
     throw new DuidingError(
       `${name}: ${ext ? `"${ext}" files are` : 'files without an extension are'} not supported. ` +
         `Supported transcripts: ${TRANSCRIPT_EXTENSIONS.join(', ')}; participants: .csv.${hint}`,
+      'input',
+      { code: 'unsupported', params: { file: name, extension: ext || '—' } },
     );
   }
-  if (bytes.length === 0) throw new DuidingError(`${name} is empty (0 bytes).`);
+  if (bytes.length === 0) throw new DuidingError(`${name} is empty (0 bytes).`, 'input', { code: 'empty', params: { file: name } });
   if (bytes.length > MAX_TRANSCRIPT_BYTES) {
-    throw new DuidingError(`${name} is ${megabytes(bytes.length)}; the limit is ${megabytes(MAX_TRANSCRIPT_BYTES)} per transcript file.`);
+    throw new DuidingError(`${name} is ${megabytes(bytes.length)}; the limit is ${megabytes(MAX_TRANSCRIPT_BYTES)} per transcript file.`, 'input', {
+      code: 'tooLarge',
+      params: { file: name, size: megabytes(bytes.length), limit: megabytes(MAX_TRANSCRIPT_BYTES) },
+    });
   }
   let turns: RawTurn[];
   let importer: string = ext.slice(1);
@@ -83,6 +88,6 @@ export async function parseTranscript(name: string, bytes: Uint8Array): Promise<
     }
   }
   turns = turns.map((turn) => ({ ...turn, text: turn.text.normalize('NFC'), speaker: turn.speaker?.normalize('NFC') ?? null }));
-  if (turns.length === 0) throw new DuidingError(`${name} contains no text.`);
+  if (turns.length === 0) throw new DuidingError(`${name} contains no text.`, 'input', { code: 'noText', params: { file: name } });
   return { turns, importer };
 }

@@ -83,7 +83,10 @@ export function readOdt(name: string, bytes: Uint8Array): Block[] {
   try {
     files = unzipSync(bytes, { filter: (file) => file.name === 'content.xml' || file.name === 'styles.xml' });
   } catch (error) {
-    throw new DuidingError(`${name} could not be read as an OpenDocument text: the file is damaged or incomplete (${(error as Error).message}).`);
+    throw new DuidingError(`${name} could not be read as an OpenDocument text: the file is damaged or incomplete (${(error as Error).message}).`, 'input', {
+      code: 'damagedOdt',
+      params: { file: name },
+    });
   }
   const content = files['content.xml'];
   if (!content) throw new DuidingError(`${name} is not an OpenDocument text: it has no content.xml.`);

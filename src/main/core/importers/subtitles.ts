@@ -41,7 +41,7 @@ function cueOf(lines: string[]): Cue | null {
 
 export function parseVtt(name: string, text: string): Cue[] {
   if (!/^WEBVTT(?:[ \t].*)?$/.test(text.split('\n', 1)[0]!.trim())) {
-    throw new DuidingError(`${name} is not a WebVTT file: its first line must be "WEBVTT".`);
+    throw new DuidingError(`${name} is not a WebVTT file: its first line must be "WEBVTT".`, 'input', { code: 'notVtt', params: { file: name } });
   }
   const cues: Cue[] = [];
   const all = blocks(text);
@@ -53,14 +53,20 @@ export function parseVtt(name: string, text: string): Cue[] {
   // The header block may itself hold the first cue when the blank line after WEBVTT is missing.
   const headerCue = cueOf(all[0]!.slice(1));
   if (headerCue) cues.unshift(headerCue);
-  if (cues.length === 0) throw new DuidingError(`${name} contains no cues: there is no timed text in this WebVTT file.`);
+  if (cues.length === 0) throw new DuidingError(`${name} contains no cues: there is no timed text in this WebVTT file.`, 'input', {
+      code: 'noCues',
+      params: { file: name },
+    });
   return cues;
 }
 
 export function parseSrt(name: string, text: string): Cue[] {
   const cues = blocks(text).map(cueOf).filter((cue): cue is Cue => cue !== null);
   if (cues.length === 0) {
-    throw new DuidingError(`${name} contains no subtitles: no "00:00:01,000 --> 00:00:04,000" timing lines were found.`);
+    throw new DuidingError(`${name} contains no subtitles: no "00:00:01,000 --> 00:00:04,000" timing lines were found.`, 'input', {
+      code: 'noSubtitles',
+      params: { file: name },
+    });
   }
   return cues;
 }

@@ -29,7 +29,7 @@ function fromPath(path: string): PendingFile {
           : code === 'EISDIR' ? 'is a folder, not a file'
           : code === 'EACCES' ? 'cannot be read (permission denied)'
           : `cannot be read (${code ?? (error as Error).message})`;
-        throw new DuidingError(`${name} ${why}.`);
+        throw new DuidingError(`${name} ${why}.`, 'input', { code: code === 'ENOENT' ? 'missing' : 'unreadable', params: { file: name } });
       }
     },
   };

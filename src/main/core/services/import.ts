@@ -66,7 +66,7 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
       result = importParticipantsCsv(project, file.load(), pseudonyms);
     } catch (error) {
       if (!isDuidingError(error) || error.kind === 'locked') throw error;
-      result = { file: file.name, status: 'failed', message: error.message, created: 0, updated: 0, attributes: [] };
+      result = { file: file.name, status: 'failed', message: error.message, ...error.detail, created: 0, updated: 0, attributes: [] };
     }
     report.participants.push(result);
   }
@@ -78,7 +78,7 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
       entry = await importTranscript(project, file.load(), { ...options, policy, scrub });
     } catch (error) {
       if (!isDuidingError(error) || error.kind === 'locked') throw error;
-      entry = { file: file.name, status: 'failed', message: error.message };
+      entry = { file: file.name, status: 'failed', message: error.message, ...error.detail };
     }
     if (pseudonyms && entry.status === 'imported') entry.replacements = replacementsSince(pseudonyms, before);
     report.files.push(entry);

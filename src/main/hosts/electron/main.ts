@@ -48,7 +48,7 @@ void app.whenReady().then(() => {
       return { ok: true, result: await dispatch(core, assertAllowedCall(name), args) };
     } catch (error) {
       if (!isDuidingError(error)) throw error;
-      return { ok: false, error: { kind: error.kind, message: error.message } };
+      return { ok: false, error: { kind: error.kind, message: error.message, ...error.detail } };
     } finally {
       const project = core.hasProject ? core.project : null;
       if (project !== watched) {

@@ -148,7 +148,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       } catch (error) {
         watch();
         if (isDuidingError(error)) {
-          send(res, error.kind === 'usage' ? 400 : error.kind === 'locked' ? 409 : 422, { ok: false, error: { kind: error.kind, message: error.message } });
+          send(res, error.kind === 'usage' ? 400 : error.kind === 'locked' ? 409 : 422, { ok: false, error: { kind: error.kind, message: error.message, ...error.detail } });
         } else {
           send(res, 500, { ok: false, error: { kind: 'internal', message: `Internal error: ${(error as Error).message}` } });
         }

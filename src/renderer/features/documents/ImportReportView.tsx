@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/model.ts';
+import { describe } from '../../components/describe.ts';
 import { formatNumber } from '../../components/format.ts';
 import { useStore } from '../../store/index.ts';
 
@@ -32,7 +33,7 @@ export function ImportReportView({ report, onDone }: { report: ImportReport; onD
             {participantTables.map((p) => (
               <li key={p.file} className={p.status === 'imported' ? 'ok' : 'bad'}>
                 <strong>{p.file}</strong>{' '}
-                {p.status === 'imported' ? t('report.participantsDone', { created: p.created, updated: p.updated, attributes: p.attributes.map((a) => a.name).join(', ') || '—' }) : p.message}
+                {p.status === 'imported' ? t('report.participantsDone', { created: p.created, updated: p.updated, attributes: p.attributes.map((a) => a.name).join(', ') || '—' }) : describe(t, p)}
               </li>
             ))}
           </ul>
@@ -64,7 +65,7 @@ export function ImportReportView({ report, onDone }: { report: ImportReport; onD
             {refused.map((f) => (
               <li key={f.file} className={f.status === 'skipped' ? 'skip' : 'bad'}>
                 <strong>{f.file}</strong>
-                <div className="small">{f.duplicateOf ? t('report.duplicate', { name: f.duplicateOf }) : f.message}</div>
+                <div className="small">{f.duplicateOf ? t('report.duplicate', { name: f.duplicateOf }) : describe(t, f)}</div>
               </li>
             ))}
           </ul>
