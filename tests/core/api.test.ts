@@ -16,6 +16,7 @@ describe('the typed API', () => {
     await expect(dispatch(session, 'documents/import', { files: [] })).rejects.toThrow(/files: /);
     await expect(dispatch(session, 'documents/import', { files: [{ path: 'a.txt' }], onDuplicate: 'sometimes' })).rejects.toThrow(/onDuplicate: /);
     await expect(dispatch(session, 'project/info', { extra: true })).rejects.toThrow(/Invalid arguments for project\/info/);
+    await expect(dispatch(session, 'project/choose', { mode: 'open' })).rejects.toThrow('Choosing a project file in another folder needs the desktop app.');
   });
 
   it('imports uploaded bytes through the same handler as paths', async () => {

@@ -139,7 +139,7 @@ describe('build-electron', () => {
     const run = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), join(OUT, 'main.js')], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, DUIDING_CODER: 'tester', STUB_PROJECT: join(dir, 'smoke.duiding'), STUB_CHANNEL: CALL_CHANNEL },
+      env: { ...process.env, DUIDING_CODER: 'tester', STUB_DOCUMENTS: dir, STUB_CHANNEL: CALL_CHANNEL },
     });
     expect(run.status, run.stderr).toBe(0);
     const line = run.stdout.split('\n').find((l) => l.startsWith('STUB:'));
@@ -157,6 +157,11 @@ describe('build-electron', () => {
     expect(JSON.stringify(record.results[1])).toContain('Smoke');
     // A core refusal travels back as data, not as an exception.
     expect(record.results[2]).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^smoke\.duiding already exists/) } });
+    // Projects live in Documents/Duiding; a path elsewhere is refused, the native dialogs reach it.
+    expect(existsSync(join(dir, 'Duiding', 'smoke.duiding'))).toBe(true);
+    expect(record.results[3]).toMatchObject({ ok: false, error: { message: '"/etc/elsewhere" is not a project name: use a plain file name, without folders.' } });
+    expect(record.results[4]).toEqual({ ok: true, result: null });
+    expect(record.results[5]).toMatchObject({ ok: true, result: { title: 'Smoke', path: join(dir, 'Duiding', 'smoke.duiding') } });
     expect(record.refused).toMatch(/^Refused IPC call "shell\/exec": not in the allow-list\.$/);
     expect(record.closed).toBe(true);
   });
@@ -168,6 +173,7 @@ const record = { sandbox: false, windows: [], loaded: [], handlers: {}, listener
 export const app = {
   isPackaged: false,
   getAppPath: () => process.cwd(),
+  getPath: (name) => (name === 'documents' ? process.env.STUB_DOCUMENTS : '/nonexistent'),
   enableSandbox: () => { record.sandbox = true; },
   whenReady: () => { setTimeout(run, 0); return Promise.resolve(); },
   on: (event, listener) => { record.listeners[event] = listener; },
@@ -190,11 +196,18 @@ export const session = {
   },
 };
 export const shell = { openExternal() {} };
+export const dialog = {
+  showOpenDialog: async () => ({ canceled: false, filePaths: [process.env.STUB_DOCUMENTS + '/Duiding/smoke.duiding'] }),
+  showSaveDialog: async () => ({ canceled: true }),
+};
 async function run() {
   const call = record.handlers[process.env.STUB_CHANNEL];
-  record.results.push(await call({}, 'project/create', { path: process.env.STUB_PROJECT, title: 'Smoke' }));
+  record.results.push(await call({}, 'project/create', { path: 'smoke', title: 'Smoke' }));
   record.results.push(await call({}, 'project/info', {}));
-  record.results.push(await call({}, 'project/create', { path: process.env.STUB_PROJECT }));
+  record.results.push(await call({}, 'project/create', { path: 'smoke' }));
+  record.results.push(await call({}, 'project/create', { path: '/etc/elsewhere' }));
+  record.results.push(await call({}, 'project/choose', { mode: 'create', title: 'X' }));
+  record.results.push(await call({}, 'project/choose', { mode: 'open' }));
   try { await call({}, 'shell/exec', {}); } catch (error) { record.refused = error.message; }
   record.listeners['window-all-closed']();
   console.log('STUB:' + JSON.stringify({ ...record, handlers: Object.keys(record.handlers), listeners: Object.keys(record.listeners) }));

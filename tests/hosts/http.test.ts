@@ -4,7 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Session } from '../../src/main/core/session.ts';
-import { browserGuard } from '../../src/main/hosts/http/guard.ts';
+import { pageGuard } from '../../src/main/hosts/guard.ts';
 import { startHost, type RunningHost } from '../../src/main/hosts/http/server.ts';
 import { FIXTURES, newSession, tempDir } from '../support/temp.ts';
 
@@ -55,7 +55,7 @@ async function serveFile() {
   const { session, path } = newSession('hanne');
   const staticDir = tempDir();
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Duiding</title>');
-  const host = await startHost({ session, staticDir, guard: browserGuard({ file: path }) });
+  const host = await startHost({ session, staticDir, guard: pageGuard({ file: path }) });
   hosts.push(host);
   const api = (name: string, body: unknown, headers: Record<string, string> = {}) =>
     call(host.port, `/api/call/${name}`, { body, headers: { 'x-duiding-token': host.token, ...headers } });
@@ -147,7 +147,7 @@ describe('the browser host', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub'));
     const session = new Session('hanne');
-    const host = await startHost({ session, staticDir: tempDir(), guard: browserGuard({ dir }) });
+    const host = await startHost({ session, staticDir: tempDir(), guard: pageGuard({ dir }) });
     hosts.push(host);
     const api = (name: string, body: unknown) => call(host.port, `/api/call/${name}`, { body, headers: { 'x-duiding-token': host.token } });
     const created = await api('project/create', { path: 'studie', title: 'LLB' });

@@ -47,6 +47,9 @@ export const handlers: Handlers = {
   'project/info': (session) => info(session.project),
   'project/current': (session) => (session.hasProject ? info(session.project) : null),
   'projects/list': (session) => session.listProjects(),
+  'project/choose': () => {
+    throw new DuidingError('Choosing a project file in another folder needs the desktop app.', 'usage');
+  },
   'documents/import': (session, args) => importFiles(session.project, args),
   'documents/list': (session) => listDocuments(session.project.db),
   'documents/get': (session, { id }) => {

@@ -79,6 +79,9 @@ function httpBridge(): Bridge {
 
 const bridge: Bridge = window.duiding ?? httpBridge();
 
+/** The desktop app can open and save project files anywhere through native dialogs. */
+export const hasNativeDialogs = window.duiding !== undefined;
+
 export async function call<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
   const reply = await bridge.call(name, args);
   if (!reply.ok) throw new ApiError(reply.error.message, reply.error.kind, reply.error.code, reply.error.params);

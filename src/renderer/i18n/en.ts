@@ -15,6 +15,8 @@ export const en = {
     titleLabel: 'Title',
     titlePlaceholder: 'e.g. Pupil guidance, year 1',
     create: 'Create project',
+    createElsewhere: 'Save in another folder…',
+    openElsewhere: 'Open a project file from another folder…',
     openTitle: 'Open a project',
     recent: 'Recent',
     all: 'All projects in this folder',

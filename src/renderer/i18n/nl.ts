@@ -17,6 +17,8 @@ export const nl: typeof en = {
     titleLabel: 'Titel',
     titlePlaceholder: 'bv. Leerlingenbegeleiding, jaar 1',
     create: 'Project maken',
+    createElsewhere: 'In een andere map bewaren…',
+    openElsewhere: 'Een projectbestand uit een andere map openen…',
     openTitle: 'Project openen',
     recent: 'Recent',
     all: 'Alle projecten in deze map',

@@ -26,6 +26,7 @@ interface ProjectSlice {
   loadProjects(): Promise<void>;
   createProject(title: string): Promise<void>;
   openProject(fileName: string): Promise<void>;
+  chooseProject(mode: 'open' | 'create', title?: string): Promise<void>;
   closeProject(): Promise<void>;
   refreshProject(): Promise<void>;
 }
@@ -123,6 +124,12 @@ export const useStore = create<State>()((set, get) => {
     }),
     openProject: guarded(async (fileName: string) => {
       await enterProject(await call('project/open', { path: fileName }));
+      get().navigate({ name: 'documents' });
+    }),
+    chooseProject: guarded(async (mode: 'open' | 'create', title?: string) => {
+      const project = await call('project/choose', { mode, title });
+      if (!project) return;
+      await enterProject(project);
       get().navigate({ name: 'documents' });
     }),
     closeProject: guarded(async () => {

@@ -48,7 +48,14 @@ export const contract = {
   'project/close': def<null>()(z.object({}).strict()),
   /** The open project, or null: lets a reloaded window pick up where it was. */
   'project/current': def<ProjectInfo | null>()(z.object({}).strict()),
-  /** Project files this host offers to open (the `--dir` folder of the browser host). */
+  /**
+   * A project file elsewhere, chosen in the desktop app's native dialog: `open` an existing one or
+   * `create` one where the user saves it. Null when the user cancels. Only the desktop host has it.
+   */
+  'project/choose': def<ProjectInfo | null>()(
+    z.object({ mode: z.enum(['open', 'create']), title: z.string().trim().min(1).optional() }).strict(),
+  ),
+  /** Project files this host offers to open (its projects folder). */
   'projects/list': def<ProjectEntry[]>()(z.object({}).strict()),
   'project/info': def<ProjectInfo>()(z.object({}).strict()),
   'documents/import': def<ImportReport>()(

@@ -7,7 +7,7 @@ import type { ImportReport, ProjectInfo, SearchResult } from '../../../shared/mo
 import { formatTimecode } from '../../../shared/text/timecode.ts';
 import { dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
-import { browserGuard } from '../http/guard.ts';
+import { pageGuard } from '../guard.ts';
 import { defaultStaticDir, startHost } from '../http/server.ts';
 
 /**
@@ -185,7 +185,7 @@ const commands: Record<string, Command> = {
         served.open(file);
         printNotices(served, out);
       }
-      const host = await startHost({ session: served, staticDir: defaultStaticDir, port, guard: browserGuard(dir !== undefined ? { dir } : { file: file! }) });
+      const host = await startHost({ session: served, staticDir: defaultStaticDir, port, guard: pageGuard(dir !== undefined ? { dir } : { file: file! }) });
       out.stdout(`Duiding is serving ${file ?? `the projects in ${dir}`} on this computer only.\nOpen ${host.url}\nPress Ctrl+C to stop.`);
       await new Promise<void>((done) => {
         process.once('SIGINT', done);

@@ -1,13 +1,16 @@
 // The desktop shell: one window, the core in this process, IPC over a fixed allow-list. Thin on
 // purpose: every user action is a core handler, shared with the CLI and the browser host.
-import { app, BrowserWindow, ipcMain, session as electronSession, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session as electronSession, shell } from 'electron';
+import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from '../../../shared/api/validate.ts';
 import { isDuidingError } from '../../../shared/errors.ts';
 import { loadMigrations } from '../../core/db/migrations.ts';
 import { dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
+import { pageGuard } from '../guard.ts';
 import { CONTENT_SECURITY_POLICY, migrationsDir, nativeBindingPath, windowOptions } from './config.ts';
 import { assertAllowedCall, CALL_CHANNEL, EVENT_CHANNEL } from './ipc.ts';
 
@@ -16,10 +19,34 @@ import { assertAllowedCall, CALL_CHANNEL, EVENT_CHANNEL } from './ipc.ts';
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 
 const appRoot = app.getAppPath();
-const core = new Session(process.env.DUIDING_CODER ?? userInfo().username, {
-  nativeBinding: nativeBindingPath(process.versions, appRoot),
-  migrations: loadMigrations(migrationsDir({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath })),
-});
+// The start screen offers the projects in Documents/Duiding; the native dialogs reach any other.
+const projectsDir = join(app.getPath('documents'), 'Duiding');
+mkdirSync(projectsDir, { recursive: true });
+const core = new Session(
+  process.env.DUIDING_CODER ?? userInfo().username,
+  {
+    nativeBinding: nativeBindingPath(process.versions, appRoot),
+    migrations: loadMigrations(migrationsDir({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath })),
+  },
+  projectsDir,
+);
+const guard = pageGuard({ dir: projectsDir });
+
+/** `project/choose`: the one handler the desktop host answers itself, with native dialogs. */
+async function choose(window: BrowserWindow, args: unknown): Promise<unknown> {
+  const { mode, title } = parseArgs('project/choose', args);
+  const filters = [{ name: 'Duiding', extensions: ['duiding'] }];
+  if (mode === 'open') {
+    const picked = await dialog.showOpenDialog(window, { defaultPath: projectsDir, filters, properties: ['openFile'] });
+    if (picked.canceled || !picked.filePaths[0]) return null;
+    core.open(picked.filePaths[0]);
+  } else {
+    const picked = await dialog.showSaveDialog(window, { defaultPath: join(projectsDir, `${title ?? 'project'}.duiding`), filters });
+    if (picked.canceled || !picked.filePath) return null;
+    core.create(picked.filePath.endsWith('.duiding') ? picked.filePath : `${picked.filePath}.duiding`, title);
+  }
+  return dispatch(core, 'project/current', {});
+}
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow(windowOptions(PRELOAD));
@@ -45,7 +72,9 @@ void app.whenReady().then(() => {
   const forward = (event: unknown) => window.webContents.send(EVENT_CHANNEL, event);
   ipcMain.handle(CALL_CHANNEL, async (_event, name: unknown, args: unknown) => {
     try {
-      return { ok: true, result: await dispatch(core, assertAllowedCall(name), args) };
+      const handler = assertAllowedCall(name);
+      const result = handler === 'project/choose' ? await choose(window, args) : await dispatch(core, handler, guard(handler, (args ?? {}) as Record<string, unknown>));
+      return { ok: true, result };
     } catch (error) {
       if (!isDuidingError(error)) throw error;
       return { ok: false, error: { kind: error.kind, message: error.message, ...error.detail } };

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasNativeDialogs } from '../../api/client.ts';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { recentProjects, useStore } from '../../store/index.ts';
 import { LanguageSwitch } from '../project/LanguageSwitch.tsx';
@@ -9,6 +10,7 @@ export function StartScreen() {
   const projects = useStore((s) => s.projects);
   const createProject = useStore((s) => s.createProject);
   const openProject = useStore((s) => s.openProject);
+  const chooseProject = useStore((s) => s.chooseProject);
   const [title, setTitle] = useState('');
   const recent = recentProjects()
     .map((fileName) => projects.find((p) => p.fileName === fileName))
@@ -39,9 +41,16 @@ export function StartScreen() {
               <span>{t('start.titleLabel')}</span>
               <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('start.titlePlaceholder')} required />
             </label>
-            <button type="submit" className="button button--primary" disabled={!title.trim()}>
-              {t('start.create')}
-            </button>
+            <div className="button-row">
+              <button type="submit" className="button button--primary" disabled={!title.trim()}>
+                {t('start.create')}
+              </button>
+              {hasNativeDialogs && (
+                <button type="button" className="button" disabled={!title.trim()} onClick={() => void chooseProject('create', title.trim())}>
+                  {t('start.createElsewhere')}
+                </button>
+              )}
+            </div>
           </form>
         </section>
 
@@ -81,6 +90,13 @@ export function StartScreen() {
           )}
         </section>
       </div>
+      {hasNativeDialogs && (
+        <p className="start__other">
+          <button className="button" onClick={() => void chooseProject('open')}>
+            {t('start.openElsewhere')}
+          </button>
+        </p>
+      )}
       <p className="start__footer muted">{t('start.privacy')}</p>
     </div>
   );

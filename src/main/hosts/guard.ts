@@ -1,13 +1,15 @@
 import { basename, isAbsolute, join } from 'node:path';
-import { DuidingError } from '../../../shared/errors.ts';
+import { DuidingError } from '../../shared/errors.ts';
 
 /**
- * What the browser may ask beyond the handlers' own validation:
+ * What a page (the browser host's or the desktop window's) may ask beyond the handlers' own
+ * validation:
  * - files reach the core as uploaded bytes, never as paths on this machine;
- * - with `--dir`, projects are created and opened by file name inside that folder only;
+ * - with a projects folder (`--dir`, or the desktop app's), projects are created and opened by file
+ *   name inside that folder only;
  * - with a FILE, that project stays the one served.
  */
-export function browserGuard(mode: { dir: string } | { file: string }) {
+export function pageGuard(mode: { dir: string } | { file: string }) {
   return (name: string, args: Record<string, unknown>): Record<string, unknown> => {
     if (name === 'documents/import') {
       const refs = [...((args.files as unknown[] | undefined) ?? []), ...(args.pseudonyms ? [args.pseudonyms] : [])];
