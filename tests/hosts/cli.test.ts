@@ -101,4 +101,26 @@ describe('duiding CLI', () => {
     expect(takeOver.code).toBe(0);
     expect(takeOver.stderr).toMatch(/^notice: Took over a stale lock on p\.duiding: sofie \(process \d+ on .+\) is no longer running\.\n$/);
   });
+
+  it('serve FILE prints a 127.0.0.1 address with a token, answers on it, and stops on SIGTERM', async () => {
+    const file = join(tempDir(), 'p.duiding');
+    duiding('new', file, '--title', 'Gedeeld');
+    const child = spawn(process.execPath, [BIN, 'serve', file], { env: { ...process.env, DUIDING_CODER: 'cli-tester' } });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    await expect.poll(() => out, { timeout: 15_000 }).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/);
+    const url = new URL(/Open (\S+)/.exec(out)![1]!);
+    const reply = await fetch(new URL('/api/call/project/current', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-duiding-token': url.searchParams.get('token')! },
+      body: '{}',
+    });
+    expect(await reply.json()).toMatchObject({ ok: true, result: { title: 'Gedeeld' } });
+    const refused = await fetch(new URL('/api/call/project/current', url), { method: 'POST', body: '{}' });
+    expect(refused.status).toBe(401);
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(duiding('import', file, join(FIXTURES, 'transcripts', 'interview-02-aso.vtt')).code).toBe(0);
+  });
 });

@@ -52,10 +52,10 @@ afterEach(async () => {
 });
 
 async function serveFile() {
-  const { session, path } = newSession('hanne');
+  const { session, dir } = newSession('hanne');
   const staticDir = tempDir();
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Duiding</title>');
-  const host = await startHost({ session, staticDir, guard: pageGuard({ file: path }) });
+  const host = await startHost({ session, staticDir, guard: pageGuard({ dir }) });
   hosts.push(host);
   const api = (name: string, body: unknown, headers: Record<string, string> = {}) =>
     call(host.port, `/api/call/${name}`, { body, headers: { 'x-duiding-token': host.token, ...headers } });

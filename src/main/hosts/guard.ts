@@ -5,11 +5,9 @@ import { DuidingError } from '../../shared/errors.ts';
  * What a page (the browser host's or the desktop window's) may ask beyond the handlers' own
  * validation:
  * - files reach the core as uploaded bytes, never as paths on this machine;
- * - with a projects folder (`--dir`, or the desktop app's), projects are created and opened by file
- *   name inside that folder only;
- * - with a FILE, that project stays the one served.
+ * - projects are created and opened by file name inside the host's projects folder only.
  */
-export function pageGuard(mode: { dir: string } | { file: string }) {
+export function pageGuard(mode: { dir: string }) {
   return (name: string, args: Record<string, unknown>): Record<string, unknown> => {
     if (name === 'documents/import') {
       const refs = [...((args.files as unknown[] | undefined) ?? []), ...(args.pseudonyms ? [args.pseudonyms] : [])];
@@ -19,7 +17,6 @@ export function pageGuard(mode: { dir: string } | { file: string }) {
       return args;
     }
     if (name !== 'project/create' && name !== 'project/open') return args;
-    if (!('dir' in mode)) throw new DuidingError(`This window serves ${basename(mode.file)} only.`, 'usage');
     const requested = String(args.path ?? '');
     const fileName = requested.endsWith('.duiding') ? requested : `${requested}.duiding`;
     if (!requested || isAbsolute(requested) || basename(fileName) !== fileName || fileName.startsWith('.')) {

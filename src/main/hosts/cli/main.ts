@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { ImportReport, ProjectInfo, SearchResult } from '../../../shared/model.ts';
@@ -180,12 +180,14 @@ const commands: Record<string, Command> = {
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DuidingError('--port must be a port number (1-65535).', 'usage');
       if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw new DuidingError(`${dir} is not a folder.`);
-      const served = dir === undefined ? session : new Session(session.coder, {}, dir);
+      // Serving one FILE shows its folder once the project is closed, like `--dir` on that folder.
+      const folder = dir ?? dirname(resolve(file!));
+      const served = new Session(session.coder, {}, folder);
       if (file !== undefined) {
         served.open(file);
         printNotices(served, out);
       }
-      const host = await startHost({ session: served, staticDir: defaultStaticDir, port, guard: pageGuard(dir !== undefined ? { dir } : { file: file! }) });
+      const host = await startHost({ session: served, staticDir: defaultStaticDir, port, guard: pageGuard({ dir: folder }) });
       out.stdout(`Duiding is serving ${file ?? `the projects in ${dir}`} on this computer only.\nOpen ${host.url}\nPress Ctrl+C to stop.`);
       await new Promise<void>((done) => {
         process.once('SIGINT', done);
