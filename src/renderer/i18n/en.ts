@@ -137,6 +137,10 @@ export const en = {
     noSubtitles: '{{file}} contains no subtitles: no timing lines were found.',
     missing: '{{file}} does not exist.',
     unreadable: '{{file}} cannot be read.',
+    exists: 'There is already a project {{file}} here. Choose another title, or open that one.',
+    notProject: '{{file}} is not a Duiding project.',
+    newer: '{{file}} was made by a newer version of Duiding. Update Duiding to open it.',
+    locked: '{{file}} is open in Duiding elsewhere ({{user}} on {{host}}). Close it there first.',
   },
   search: {
     label: 'Search all transcripts',

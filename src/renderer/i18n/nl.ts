@@ -139,6 +139,10 @@ export const nl: typeof en = {
     noSubtitles: '{{file}} bevat geen ondertitels: er zijn geen tijdsregels gevonden.',
     missing: '{{file}} bestaat niet.',
     unreadable: '{{file}} kan niet gelezen worden.',
+    exists: 'Hier staat al een project {{file}}. Kies een andere titel, of open dat project.',
+    notProject: '{{file}} is geen Duiding-project.',
+    newer: '{{file}} is gemaakt met een nieuwere versie van Duiding. Werk Duiding bij om het te openen.',
+    locked: '{{file}} is elders geopend in Duiding ({{user}} op {{host}}). Sluit het daar eerst.',
   },
   search: {
     label: 'Zoeken in alle transcripten',

@@ -48,7 +48,7 @@ function configure(db: Db, readOnly: boolean): void {
 /** Creates a new, empty project file. Refuses to overwrite anything. */
 export function createDatabase(path: string, options: OpenOptions = {}): Db {
   const name = basename(path);
-  if (existsSync(path)) throw new DuidingError(`${name} already exists; choose another name or open it.`);
+  if (existsSync(path)) throw new DuidingError(`${name} already exists; choose another name or open it.`, 'input', { code: 'exists', params: { file: name } });
   let db: Db;
   try {
     db = new Database(path, { nativeBinding: options.nativeBinding });
@@ -72,7 +72,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (!existsSync(path)) throw new DuidingError(`${name} does not exist.`);
   if (!statSync(path).isFile()) throw new DuidingError(`${name} is not a file.`);
   if (sqliteHeader(path) !== 'SQLite format 3\u0000') {
-    throw new DuidingError(`${name} is not a Duiding project (it is not an SQLite database).`);
+    throw new DuidingError(`${name} is not a Duiding project (it is not an SQLite database).`, 'input', { code: 'notProject', params: { file: name } });
   }
   let db: Db;
   try {
@@ -83,7 +83,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) {
-      throw new DuidingError(`${name} is not a Duiding project (it is an SQLite database of another program).`);
+      throw new DuidingError(`${name} is not a Duiding project (it is an SQLite database of another program).`, 'input', {
+        code: 'notProject',
+        params: { file: name },
+      });
     }
     const migrations = options.migrations ?? defaultMigrations();
     const latest = migrations.length;
@@ -92,6 +95,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       throw new DuidingError(
         `${name} was made by a newer version of Duiding (project format ${version}; this version reads up to ${latest}). ` +
           `Update Duiding to open it.`,
+        'input',
+        { code: 'newer', params: { file: name } },
       );
     }
     configure(db, readOnly);

@@ -76,6 +76,7 @@ export function acquireWriteLock(projectPath: string, name: string): WriteLock {
         `${name} is open for writing by ${describeHolder(holder)}. Close it there first; ` +
           `read-only commands (info, search) still work.`,
         'locked',
+        { code: 'locked', params: { file: name, user: holder.user, host: holder.host } },
       );
     }
     notice = holder

@@ -16,6 +16,8 @@ export function StartScreen() {
     .map((fileName) => projects.find((p) => p.fileName === fileName))
     .filter((p): p is NonNullable<typeof p> => p !== undefined && p.problem === null)
     .slice(0, 4);
+  // A short folder is its own recent list; the section earns its place once there is more to scan.
+  const showRecent = recent.length > 0 && projects.length > recent.length + 2;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,7 +58,7 @@ export function StartScreen() {
 
         <section className="card" aria-labelledby="open-project">
           <h2 id="open-project">{t('start.openTitle')}</h2>
-          {recent.length > 0 && (
+          {showRecent && (
             <>
               <h3 className="eyebrow">{t('start.recent')}</h3>
               <ul className="project-list">
