@@ -10,10 +10,11 @@
 // that each external is a `dependency`: a devDependency would be missing from the packaged app.
 //
 // Usage: node scripts/build-electron.js [--out DIR]
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isMain } from './is-main.js';
+import { readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { build, transformSync } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -128,15 +129,7 @@ export async function buildElectron({
   return { main, preload, externals, warnings: [...mainResult.warnings, ...preloadResult.warnings] };
 }
 
-function invokedDirectly() {
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (isMain(import.meta.url)) {
   const outIndex = process.argv.indexOf('--out');
   if (outIndex > 0 && !process.argv[outIndex + 1]) {
     console.error('build-electron: --out needs a folder.');

@@ -4,11 +4,12 @@
 // build in node_modules/better-sqlite3 stays as it is: the tests and the CLI use it.
 //
 // Usage: node scripts/native-electron.js [--force]
+import { isMain } from './is-main.js';
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   childEnv,
   electronAbi,
@@ -114,15 +115,7 @@ export function ensureElectronDriver({ root = ROOT, force = false, log = (line) 
   }
 }
 
-function invokedDirectly() {
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) {
+if (isMain(import.meta.url)) {
   try {
     ensureElectronDriver({ force: process.argv.includes('--force') });
   } catch (error) {

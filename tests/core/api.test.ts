@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { handlerNames } from '../../src/shared/api/contract.ts';
+import { contract, handlerNames } from '../../src/shared/api/contract.ts';
 import { dispatch, handlers } from '../../src/main/core/handlers.ts';
 import { newSession } from '../support/temp.ts';
 
 describe('the typed API', () => {
-  it('has a handler for every name in the contract', () => {
+  it('has a handler for every name in the contract, and a definition for every name', () => {
     expect(Object.keys(handlers).sort()).toEqual([...handlerNames].sort());
+    expect(Object.keys(contract).sort()).toEqual([...handlerNames].sort());
   });
 
   it('refuses an unknown handler and invalid arguments, naming the field', async () => {

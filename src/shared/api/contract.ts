@@ -3,6 +3,7 @@
  * → argument schema (validated at run time) and result type. Transports add no logic of their own.
  */
 import { z } from 'zod';
+import { HANDLER_NAMES, isHandlerName, type HandlerName } from './names.ts';
 import {
   ATTRIBUTE_TYPES,
   DOCUMENT_KINDS,
@@ -109,19 +110,16 @@ export const contract = {
   'changes/list': def<ChangeEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(10000).optional() }).strict(),
   ),
-} as const;
+  // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
+} as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;
 
 export type Contract = typeof contract;
-export type HandlerName = keyof Contract;
+export { HANDLER_NAMES, isHandlerName, type HandlerName };
 export type ArgsOf<K extends HandlerName> = z.input<Contract[K]['args']>;
 export type ParsedArgsOf<K extends HandlerName> = z.output<Contract[K]['args']>;
 export type ResultOf<K extends HandlerName> = Exclude<Contract[K]['result'], undefined>;
 
-export const handlerNames = Object.keys(contract) as HandlerName[];
-
-export function isHandlerName(name: string): name is HandlerName {
-  return Object.hasOwn(contract, name);
-}
+export const handlerNames: readonly HandlerName[] = HANDLER_NAMES;
 
 /** A transport's view of the API: the renderer and tests program against this. */
 export interface ApiClient {

@@ -2,7 +2,7 @@
 // and `window.duiding.on('change', listener)` for change events. Raw ipcRenderer never reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CALL_CHANNEL, EVENT_CHANNEL, IPC_ALLOW_LIST } from './ipc.ts';
-import type { HandlerName } from '../../../shared/api/contract.ts';
+import type { HandlerName } from '../../../shared/api/names.ts';
 
 contextBridge.exposeInMainWorld('duiding', {
   call(name: string, args: unknown): Promise<unknown> {

@@ -1,0 +1,1 @@
+export function isMain(moduleUrl: string): boolean;

@@ -1,0 +1,29 @@
+/**
+ * The names of all handlers, without their schemas: what the Electron preload's allow-list needs,
+ * kept free of zod so that the sandboxed preload stays small. contract.ts must define exactly these.
+ */
+export const HANDLER_NAMES = [
+  'project/create',
+  'project/open',
+  'project/close',
+  'project/current',
+  'project/choose',
+  'projects/list',
+  'project/info',
+  'documents/import',
+  'documents/list',
+  'documents/get',
+  'participants/list',
+  'participants/update',
+  'attributes/create',
+  'search/query',
+  'guide/get',
+  'guide/set',
+  'changes/list',
+] as const;
+
+export type HandlerName = (typeof HANDLER_NAMES)[number];
+
+export function isHandlerName(name: string): name is HandlerName {
+  return (HANDLER_NAMES as readonly string[]).includes(name);
+}
