@@ -1,3 +1,4 @@
+import type { AttributeValue } from '../../shared/model.ts';
 import { formatTimecode } from '../../shared/text/timecode.ts';
 
 export { formatTimecode };
@@ -10,4 +11,8 @@ export function formatDate(iso: string, language: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return date.toLocaleString(language === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function showValue(value: AttributeValue, yes: string, no: string): string {
+  return typeof value === 'boolean' ? (value ? yes : no) : String(value);
 }

@@ -23,10 +23,11 @@ function parseTiming(line: string): { startMs: number; endMs: number } | null {
   return { startMs: ms(t[1], t[2]!, t[3]!, t[4]!), endMs: ms(t[5], t[6]!, t[7]!, t[8]!) };
 }
 
+/** Blocks separated by blank lines (a line of only spaces counts as blank), each as its lines. */
 function blocks(text: string): string[][] {
   return text
     .split(/\n[ \t]*\n/)
-    .map((block) => block.split('\n').filter((line, i, all) => line.trim() !== '' || (i > 0 && i < all.length - 1)))
+    .map((block) => block.split('\n').filter((line) => line.trim() !== ''))
     .filter((lines) => lines.length > 0);
 }
 

@@ -1,14 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttributeValue } from '../../../shared/model.ts';
-import { formatNumber } from '../../components/format.ts';
+import { formatNumber, showValue } from '../../components/format.ts';
 import { useStore } from '../../store/index.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 import { useFileDrop } from './useFileDrop.ts';
-
-function showValue(value: AttributeValue, yes: string, no: string): string {
-  return typeof value === 'boolean' ? (value ? yes : no) : String(value);
-}
 
 export function DocumentsView() {
   const { t, i18n } = useTranslation();
@@ -102,4 +97,3 @@ export function DocumentsView() {
   );
 }
 
-export { showValue };

@@ -2,9 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Turn } from '../../../shared/model.ts';
 import { Highlighted } from '../../components/Highlighted.tsx';
-import { formatDate, formatNumber, formatTimecode } from '../../components/format.ts';
+import { formatDate, formatNumber, formatTimecode, showValue } from '../../components/format.ts';
 import { useStore } from '../../store/index.ts';
-import { showValue } from '../documents/DocumentsView.tsx';
 
 const SPEAKER_TINTS = 4;
 
