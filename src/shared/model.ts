@@ -180,3 +180,60 @@ export interface ChangeEntry {
   action: string;
   summary: string;
 }
+
+export const LABEL_ORIGINS = ['a-priori', 'emergent', 'in-vivo'] as const;
+export type LabelOrigin = (typeof LABEL_ORIGINS)[number];
+
+/** A round-1 code in the codebook tree, with how much it is used. */
+export interface Label {
+  id: string;
+  name: string;
+  parentId: string | null;
+  position: number;
+  colour: string;
+  definition: string;
+  inclusion: string;
+  exclusion: string;
+  example: string;
+  origin: LabelOrigin;
+  round: number;
+  createdBy: string;
+  createdAt: string;
+  segmentCount: number;
+  documentCount: number;
+}
+
+export interface Coding {
+  labelId: string;
+  coder: string;
+}
+
+/** A stored quotation: a span of a document's canonical text (UTF-16 units) and its labels. */
+export interface Segment {
+  id: string;
+  documentId: string;
+  start: number;
+  end: number;
+  text: string;
+  createdBy: string;
+  createdAt: string;
+  codings: Coding[];
+}
+
+export type AutocodeQuery = { text: string } | { regex: string } | { speaker: string };
+
+export interface AutocodeResult {
+  label: Label;
+  /** Hits of the query in all documents. */
+  hits: number;
+  /** Segments that received the label in this run (a segment already carrying it is not counted). */
+  coded: number;
+  documents: number;
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** The change undone or redone, when there was one. */
+  summary: string | null;
+}

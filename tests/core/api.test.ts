@@ -18,6 +18,10 @@ describe('the typed API', () => {
     await expect(dispatch(session, 'documents/import', { files: [{ path: 'a.txt' }], onDuplicate: 'sometimes' })).rejects.toThrow(/onDuplicate: /);
     await expect(dispatch(session, 'project/info', { extra: true })).rejects.toThrow(/Invalid arguments for project\/info/);
     await expect(dispatch(session, 'project/choose', { mode: 'open' })).rejects.toThrow('Choosing a project file in another folder needs the desktop app.');
+    await expect(dispatch(session, 'codings/apply', { documentId: 'd', start: 0, end: 1, labelId: 'l', labelName: 'x' })).rejects.toThrow(/give either labelId or labelName/);
+    await expect(dispatch(session, 'codings/autocode', { labelName: 'x', query: { text: 'a', regex: 'b' } })).rejects.toThrow(/Invalid arguments for codings\/autocode/);
+    await expect(dispatch(session, 'labels/create', { name: 'x', colour: 'red' })).rejects.toThrow(/colour: a colour like #0072B2/);
+    expect(await dispatch(session, 'history/undo', {})).toEqual({ canUndo: false, canRedo: false, summary: null });
   });
 
   it('imports uploaded bytes through the same handler as paths', async () => {

@@ -134,6 +134,24 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0002_coding adds the codebook tables and records row history only inside a write', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 2));
+    db.prepare("INSERT INTO labels (id, name, position, colour, origin, created_by, created_at) VALUES ('l', 'x', 0, '#000000', 'emergent', 'a', 't')").run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM change_rows').get()).toEqual({ n: 0 });
+    db.prepare("INSERT INTO change_log (id, at, coder, action, summary) VALUES (7, 't', 'a', 'test', '')").run();
+    db.prepare('UPDATE write_context SET change_id = 7').run();
+    db.prepare("UPDATE labels SET name = 'y' WHERE id = 'l'").run();
+    db.prepare("DELETE FROM labels WHERE id = 'l'").run();
+    const rows = db.prepare('SELECT seq, tbl, op, row_id AS rowId, json_extract(before, \'$.name\') AS was FROM change_rows ORDER BY seq').all();
+    expect(rows).toEqual([
+      { seq: 0, tbl: 'labels', op: 'update', rowId: 'l', was: 'x' },
+      { seq: 1, tbl: 'labels', op: 'delete', rowId: 'l', was: 'y' },
+    ]);
+    expect(() => db.prepare("INSERT INTO segments (id, document_id, start, end, text, created_by, created_at) VALUES ('s', 'none', 3, 3, '', 'a', 't')").run()).toThrow(/CHECK|FOREIGN KEY/);
+    db.close();
+  });
+
   it('run all pending migrations in one transaction: a failing one leaves the version and schema as they were', () => {
     const db = new Database(':memory:');
     migrate(db, migrations);

@@ -61,7 +61,7 @@ describe('duiding CLI', () => {
     duiding('new', file);
     const unknownCommand = duiding('frobnicate');
     expect(unknownCommand.code).toBe(2);
-    expect(unknownCommand.stderr).toContain('Unknown command "frobnicate". Valid commands: new, import, info, search, serve.');
+    expect(unknownCommand.stderr).toContain('Unknown command "frobnicate". Valid commands: new, import, info, search, autocode, serve.');
     const badChoice = duiding('import', file, 'x.txt', '--on-duplicate', 'maybe');
     expect(badChoice.code).toBe(2);
     expect(badChoice.stderr).toContain('--on-duplicate must be one of: skip, add, fail (got "maybe").');
@@ -122,5 +122,26 @@ describe('duiding CLI', () => {
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
     expect(duiding('import', file, join(FIXTURES, 'transcripts', 'interview-02-aso.vtt')).code).toBe(0);
+  });
+
+  it('autocode codes every hit on the fixtures and says how many segments', () => {
+    const file = join(tempDir(), 'p.duiding');
+    duiding('new', file);
+    duiding('import', file, join(FIXTURES, 'participants.csv'), join(FIXTURES, 'transcripts'), '--pseudonyms', join(FIXTURES, 'pseudonyms.csv'));
+    const first = duiding('autocode', file, '--label', 'CLB', '--regex', '\\bCLB\\b');
+    expect(first.code).toBe(0);
+    const match = /^Coded (\d+) segments with "CLB" \((\d+) hits in 6 documents\)\.\n$/.exec(first.stdout);
+    expect(match, first.stdout).not.toBeNull();
+    expect(match![1]).toBe(match![2]);
+    const again = JSON.parse(duiding('autocode', file, '--label', 'CLB', '--regex', '\\bCLB\\b', '--json').stdout) as { coded: number; hits: number };
+    expect(again).toMatchObject({ coded: 0, hits: Number(match![2]) });
+    const speaker = duiding('autocode', file, '--label', 'interviewvragen', '--speaker', 'Interviewer', '--coder', 'bo');
+    expect(speaker.stdout).toMatch(/^Coded \d+ segments with "interviewvragen" \(\d+ hits in 3 documents\)\.\n$/);
+    const info = JSON.parse(duiding('info', file, '--json').stdout) as Record<string, number>;
+    expect(info.labels).toBe(2);
+    expect(info.codings).toBeGreaterThan(Number(match![1]));
+    expect(duiding('autocode', file, '--label', 'x').code).toBe(2);
+    expect(duiding('autocode', file, '--label', 'x', '--text', 'a', '--regex', 'b').stderr).toContain('Give exactly one of --text, --regex or --speaker.');
+    expect(duiding('autocode', file, '--label', 'x', '--regex', '(')).toMatchObject({ code: 2 });
   });
 });

@@ -7,7 +7,10 @@ import { listChanges } from './repos/changes.ts';
 import { countRows, getDocument, listDocuments, totalWords } from './repos/documents.ts';
 import { readGuide, replaceGuide } from './repos/guide.ts';
 import { ensureAttribute, getParticipant, listAttributes, listParticipants, renameParticipant, setNamedAttribute } from './repos/participants.ts';
+import { listLabels } from './repos/labels.ts';
 import { searchTurns } from './repos/search.ts';
+import { listSegments } from './repos/segments.ts';
+import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, removeCoding, updateLabel } from './services/coding.ts';
 import { importFiles } from './services/import.ts';
 import type { Session } from './session.ts';
 
@@ -89,6 +92,24 @@ export const handlers: Handlers = {
     });
   },
   'changes/list': (session, { limit }) => listChanges(session.project.db, limit ?? 100),
+  'labels/list': (session) => listLabels(session.project.db),
+  'labels/create': (session, fields) => createLabel(session.project, fields),
+  'labels/update': (session, { id, ...patch }) => updateLabel(session.project, id, patch),
+  'labels/merge': (session, { sourceId, targetId }) => mergeLabels(session.project, sourceId, targetId),
+  'labels/delete': (session, { id }) => deleteLabel(session.project, id),
+  'segments/list': (session, { documentId }) => listSegments(session.project.db, documentId),
+  'codings/apply': (session, args) => applyLabel(session.project, args),
+  'codings/remove': (session, args) => removeCoding(session.project, args),
+  'codings/autocode': (session, args) => autocode(session.project, args),
+  'history/state': (session) => ({ ...session.project.history, summary: null }),
+  'history/undo': (session) => {
+    const event = session.project.undo();
+    return { ...session.project.history, summary: event?.summary ?? null };
+  },
+  'history/redo': (session) => {
+    const event = session.project.redo();
+    return { ...session.project.history, summary: event?.summary ?? null };
+  },
 };
 
 /** The single entry point of every transport: validates the name and arguments, then runs the handler. */

@@ -4,7 +4,7 @@ import { DuidingError } from '../../shared/errors.ts';
 import { newId, now } from './clock.ts';
 import { acquireWriteLock, type WriteLock } from './db/lock.ts';
 import { createDatabase, openDatabase, type Db, type OpenOptions } from './db/database.ts';
-import { insertChange } from './repos/changes.ts';
+import { beginChange, changeSummary, endChange, replayChange } from './repos/history.ts';
 import { readMeta, writeMeta } from './repos/meta.ts';
 
 export interface ChangeEvent {
@@ -29,6 +29,9 @@ export class Project {
   /** Set when opening took over a stale lock; the host shows it once. */
   readonly notices: string[] = [];
   private closed = false;
+  private readonly undoStack: number[] = [];
+  private readonly redoStack: number[] = [];
+  private lastEvent: ChangeEvent | null = null;
 
   private constructor(
     readonly db: Db,
@@ -88,20 +91,65 @@ export class Project {
     if (!this.lock) {
       throw new DuidingError(`${this.name} is open read-only; this action needs it open for writing.`, 'locked');
     }
+    return this.record(action, fn, {});
+  }
+
+  /** Undoes the latest undoable write of this session; null when there is nothing to undo. */
+  undo(): ChangeEvent | null {
+    const id = this.undoStack[this.undoStack.length - 1];
+    if (id === undefined) return null;
+    const summary = changeSummary(this.db, id);
+    this.record('history/undo', () => {
+      replayChange(this.db, id, 'backward');
+      return { result: null, summary: `Undo: ${summary}` };
+    }, { undoOf: id });
+    this.undoStack.pop();
+    this.redoStack.push(id);
+    return this.lastEvent;
+  }
+
+  /** Redoes the latest undone write; null when there is nothing to redo. */
+  redo(): ChangeEvent | null {
+    const id = this.redoStack[this.redoStack.length - 1];
+    if (id === undefined) return null;
+    const summary = changeSummary(this.db, id);
+    this.record('history/redo', () => {
+      replayChange(this.db, id, 'forward');
+      return { result: null, summary };
+    }, { redoOf: id });
+    this.redoStack.pop();
+    // Undoing the redo replays the redo's own rows backwards.
+    this.undoStack.push(this.lastEvent!.id);
+    return this.lastEvent;
+  }
+
+  get history(): { canUndo: boolean; canRedo: boolean } {
+    return { canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0 };
+  }
+
+  private record<T>(action: string, fn: () => WriteResult<T>, links: { undoOf?: number; redoOf?: number }): T {
+    if (this.closed) throw new DuidingError(`${this.name} is closed.`);
+    if (!this.lock) {
+      throw new DuidingError(`${this.name} is open read-only; this action needs it open for writing.`, 'locked');
+    }
     let event: ChangeEvent | null = null;
+    let tracked = 0;
     const result = this.db.transaction(() => {
+      const id = beginChange(this.db, { at: now(), coder: this.coder, action });
       const outcome = fn();
-      const id = insertChange(this.db, {
-        at: now(),
-        coder: this.coder,
-        action,
-        summary: outcome.summary,
-        detail: outcome.detail === undefined ? null : JSON.stringify(outcome.detail),
-      });
+      tracked = endChange(this.db, id, outcome.summary, outcome.detail === undefined ? null : JSON.stringify(outcome.detail), links);
       event = { id, action, summary: outcome.summary };
       return outcome.result;
     })();
-    if (event) this.events.emit('change', event);
+    if (event) {
+      this.lastEvent = event;
+      // Writes that changed tracked rows are one undo step each; a new one ends what redo could bring back.
+      if (!links.undoOf && !links.redoOf && tracked > 0) {
+        this.undoStack.push((event as ChangeEvent).id);
+        this.redoStack.length = 0;
+      }
+      this.events.emit('change', event);
+    }
     return result;
   }
 

@@ -7,6 +7,11 @@ import { HANDLER_NAMES, isHandlerName, type HandlerName } from './names.ts';
 import {
   ATTRIBUTE_TYPES,
   DOCUMENT_KINDS,
+  LABEL_ORIGINS,
+  type AutocodeResult,
+  type HistoryState,
+  type Label,
+  type Segment,
   GUIDE_QUESTION_TYPES,
   type ChangeEntry,
   type DocumentDetail,
@@ -28,6 +33,8 @@ export const fileRef = z.union([
 export type FileRef = z.infer<typeof fileRef>;
 
 const id = z.string().min(1);
+const labelName = z.string().trim().min(1).max(200);
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2');
 const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
 
 interface Def<A extends z.ZodType, R> {
@@ -110,6 +117,71 @@ export const contract = {
   'changes/list': def<ChangeEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(10000).optional() }).strict(),
   ),
+  'labels/list': def<Label[]>()(z.object({}).strict()),
+  'labels/create': def<Label>()(
+    z
+      .object({
+        name: labelName,
+        parentId: id.nullable().optional(),
+        colour: colour.optional(),
+        definition: z.string().optional(),
+        inclusion: z.string().optional(),
+        exclusion: z.string().optional(),
+        example: z.string().optional(),
+        origin: z.enum(LABEL_ORIGINS).optional(),
+        round: z.number().int().min(1).max(3).optional(),
+      })
+      .strict(),
+  ),
+  'labels/update': def<Label>()(
+    z
+      .object({
+        id,
+        name: labelName.optional(),
+        parentId: id.nullable().optional(),
+        position: z.number().int().min(0).optional(),
+        colour: colour.optional(),
+        definition: z.string().optional(),
+        inclusion: z.string().optional(),
+        exclusion: z.string().optional(),
+        example: z.string().optional(),
+      })
+      .strict(),
+  ),
+  'labels/merge': def<{ label: Label; moved: number; collapsed: number }>()(z.object({ sourceId: id, targetId: id }).strict()),
+  'labels/delete': def<{ codings: number }>()(z.object({ id }).strict()),
+  'segments/list': def<Segment[]>()(z.object({ documentId: id }).strict()),
+  'codings/apply': def<{ segment: Segment; label: Label; createdLabel: boolean }>()(
+    z
+      .object({
+        documentId: id,
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        labelId: id.optional(),
+        labelName: labelName.optional(),
+        origin: z.enum(['emergent', 'in-vivo']).optional(),
+      })
+      .strict()
+      .refine((a) => (a.labelId === undefined) !== (a.labelName === undefined), 'give either labelId or labelName'),
+  ),
+  'codings/remove': def<{ removed: number }>()(z.object({ segmentId: id, labelId: id, allCoders: z.boolean().optional() }).strict()),
+  'codings/autocode': def<AutocodeResult>()(
+    z
+      .object({
+        labelId: id.optional(),
+        labelName: labelName.optional(),
+        query: z.union([
+          z.object({ text: z.string().trim().min(1) }).strict(),
+          z.object({ regex: z.string().min(1) }).strict(),
+          z.object({ speaker: z.string().trim().min(1) }).strict(),
+        ]),
+      })
+      .strict()
+      .refine((a) => (a.labelId === undefined) !== (a.labelName === undefined), 'give either labelId or labelName'),
+  ),
+  'history/state': def<HistoryState>()(z.object({}).strict()),
+  'history/undo': def<HistoryState>()(z.object({}).strict()),
+  'history/redo': def<HistoryState>()(z.object({}).strict()),
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;
 

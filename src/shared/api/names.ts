@@ -20,6 +20,18 @@ export const HANDLER_NAMES = [
   'guide/get',
   'guide/set',
   'changes/list',
+  'labels/list',
+  'labels/create',
+  'labels/update',
+  'labels/merge',
+  'labels/delete',
+  'segments/list',
+  'codings/apply',
+  'codings/remove',
+  'codings/autocode',
+  'history/state',
+  'history/undo',
+  'history/redo',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

@@ -26,22 +26,27 @@ export function queryTerms(query: string): Array<{ word: string; prefix: boolean
     });
 }
 
-export function findTerms(text: string, query: string): Range[] {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return [];
-  // Folded text with, for each folded character, the index of the original character it came from.
+/** The text case- and diacritic-folded, with for each folded unit the index of the original one. */
+function foldWithOrigin(text: string): { folded: string; origin: number[] } {
   let folded = '';
   const origin: number[] = [];
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const char = String.fromCodePoint(cp);
+    const char = String.fromCodePoint(text.codePointAt(i)!);
     const f = fold(char);
     for (let k = 0; k < f.length; k++) origin.push(i);
     folded += f;
     i += char.length;
   }
   origin.push(text.length);
-  const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  return { folded, origin };
+}
+
+const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+export function findTerms(text: string, query: string): Range[] {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  const { folded, origin } = foldWithOrigin(text);
   const ranges: Range[] = [];
   for (const { word, prefix } of terms) {
     let at = folded.indexOf(word);
@@ -57,4 +62,23 @@ export function findTerms(text: string, query: string): Range[] {
   }
   ranges.sort((a, b) => a.start - b.start);
   return ranges.filter((r, i) => i === 0 || r.start >= ranges[i - 1]!.end);
+}
+
+/**
+ * Every occurrence of a phrase as whole words, case and diacritics folded, any run of white space
+ * matching any other (`brede  basiszorg` across a line end).
+ */
+export function findPhrase(text: string, phrase: string): Range[] {
+  const words = phrase.split(/\s+/).filter(Boolean).map((w) => [...w].map(fold).join(''));
+  if (words.length === 0) return [];
+  const { folded, origin } = foldWithOrigin(text);
+  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gu');
+  const ranges: Range[] = [];
+  for (const m of folded.matchAll(pattern)) {
+    const end = m.index + m[0].length;
+    if (isWord(folded[m.index - 1]) && isWord(m[0][0])) continue;
+    if (isWord(folded[end]) && isWord(m[0][m[0].length - 1])) continue;
+    ranges.push({ start: origin[m.index]!, end: origin[end]! });
+  }
+  return ranges;
 }

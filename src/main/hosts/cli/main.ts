@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
-import type { ImportReport, ProjectInfo, SearchResult } from '../../../shared/model.ts';
+import type { AutocodeQuery, AutocodeResult, ImportReport, ProjectInfo, SearchResult } from '../../../shared/model.ts';
 import { formatTimecode } from '../../../shared/text/timecode.ts';
 import { dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
@@ -168,6 +168,30 @@ const commands: Record<string, Command> = {
       const result = (await dispatch(session, 'search/query', { query: words.join(' '), limit })) as SearchResult;
       if (values.json) out.stdout(JSON.stringify(result, null, 2));
       else printSearch(result, out);
+      return 0;
+    },
+  },
+  autocode: {
+    usage: 'duiding autocode FILE --label NAME (--text T | --regex R | --speaker S) [--coder NAME] [--json]',
+    options: { label: { type: 'string' }, text: { type: 'string' }, regex: { type: 'string' }, speaker: { type: 'string' }, ...coderOption, ...jsonOption },
+    async run(session, [file], values, out) {
+      const label = values.label as string | undefined;
+      if (!label) throw new DuidingError('--label NAME is required.', 'usage');
+      const given = (['text', 'regex', 'speaker'] as const).filter((k) => values[k] !== undefined);
+      if (given.length !== 1) throw new DuidingError('Give exactly one of --text, --regex or --speaker.', 'usage');
+      const kind = given[0]!;
+      const query = { [kind]: values[kind] as string } as AutocodeQuery;
+      session.open(file!);
+      printNotices(session, out);
+      const result = (await dispatch(session, 'codings/autocode', { labelName: label, query })) as AutocodeResult;
+      if (values.json) out.stdout(JSON.stringify(result, null, 2));
+      else {
+        out.stdout(
+          `Coded ${n(result.coded)} segment${result.coded === 1 ? '' : 's'} with "${result.label.name}" ` +
+            `(${n(result.hits)} hit${result.hits === 1 ? '' : 's'} in ${n(result.documents)} document${result.documents === 1 ? '' : 's'}` +
+            `${result.hits > result.coded ? `; ${n(result.hits - result.coded)} already had it` : ''}).`,
+        );
+      }
       return 0;
     },
   },

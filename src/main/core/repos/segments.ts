@@ -1,0 +1,77 @@
+import type { Segment } from '../../../shared/model.ts';
+import type { Db } from '../db/database.ts';
+
+export function findSegment(db: Db, documentId: string, start: number, end: number): { id: string } | undefined {
+  return db.prepare('SELECT id FROM segments WHERE document_id = ? AND start = ? AND end = ?').get(documentId, start, end) as { id: string } | undefined;
+}
+
+export function insertSegment(db: Db, segment: Omit<Segment, 'codings'>): void {
+  db.prepare(
+    'INSERT INTO segments (id, document_id, start, end, text, created_by, created_at) VALUES (@id, @documentId, @start, @end, @text, @createdBy, @createdAt)',
+  ).run(segment);
+}
+
+export function deleteSegmentIfUncoded(db: Db, id: string): void {
+  db.prepare('DELETE FROM segments WHERE id = ? AND NOT EXISTS (SELECT 1 FROM codings WHERE segment_id = ?)').run(id, id);
+}
+
+export function hasCoding(db: Db, segmentId: string, labelId: string, coder: string): boolean {
+  return db.prepare('SELECT 1 FROM codings WHERE segment_id = ? AND label_id = ? AND coder = ?').get(segmentId, labelId, coder) !== undefined;
+}
+
+export function insertCoding(db: Db, coding: { id: string; segmentId: string; labelId: string; coder: string; createdAt: string }): void {
+  db.prepare('INSERT INTO codings (id, segment_id, label_id, coder, created_at) VALUES (@id, @segmentId, @labelId, @coder, @createdAt)').run(coding);
+}
+
+export function deleteCodings(db: Db, segmentId: string, labelId: string, coder: string | null): number {
+  return db
+    .prepare('DELETE FROM codings WHERE segment_id = ? AND label_id = ? AND (? IS NULL OR coder = ?)')
+    .run(segmentId, labelId, coder, coder).changes;
+}
+
+/** Moves every coding of `fromLabel` to `toLabel`; where the target already holds that segment for that coder, the duplicate goes. */
+export function moveCodings(db: Db, fromLabel: string, toLabel: string): { moved: number; collapsed: number } {
+  const collapsed = db
+    .prepare(
+      `DELETE FROM codings WHERE label_id = ? AND EXISTS (
+         SELECT 1 FROM codings t WHERE t.label_id = ? AND t.segment_id = codings.segment_id AND t.coder = codings.coder)`,
+    )
+    .run(fromLabel, toLabel).changes;
+  const moved = db.prepare('UPDATE codings SET label_id = ? WHERE label_id = ?').run(toLabel, fromLabel).changes;
+  return { moved, collapsed };
+}
+
+export function countCodingsOfLabel(db: Db, labelId: string): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM codings WHERE label_id = ?').get(labelId) as { n: number }).n;
+}
+
+/** Segments left without any coding after a label went, so that no empty quotation remains. */
+export function deleteUncodedSegments(db: Db): number {
+  return db.prepare('DELETE FROM segments WHERE NOT EXISTS (SELECT 1 FROM codings c WHERE c.segment_id = segments.id)').run().changes;
+}
+
+export function listSegments(db: Db, documentId: string): Segment[] {
+  const segments = db
+    .prepare(
+      `SELECT id, document_id AS documentId, start, end, text, created_by AS createdBy, created_at AS createdAt
+       FROM segments WHERE document_id = ? ORDER BY start, end`,
+    )
+    .all(documentId) as Array<Omit<Segment, 'codings'>>;
+  const codings = db
+    .prepare(
+      `SELECT c.segment_id AS segmentId, c.label_id AS labelId, c.coder FROM codings c
+       JOIN segments s ON s.id = c.segment_id WHERE s.document_id = ? ORDER BY c.created_at`,
+    )
+    .all(documentId) as Array<{ segmentId: string; labelId: string; coder: string }>;
+  const bySegment = new Map<string, Segment['codings']>();
+  for (const c of codings) {
+    const list = bySegment.get(c.segmentId) ?? [];
+    list.push({ labelId: c.labelId, coder: c.coder });
+    bySegment.set(c.segmentId, list);
+  }
+  return segments.map((s) => ({ ...s, codings: bySegment.get(s.id) ?? [] }));
+}
+
+export function registerCoder(db: Db, name: string, at: string): void {
+  db.prepare('INSERT INTO coders (name, first_seen) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, at);
+}

@@ -1,0 +1,245 @@
+import { DuidingError } from '../../../shared/errors.ts';
+import type { AutocodeQuery, AutocodeResult, Label, LabelOrigin, Segment } from '../../../shared/model.ts';
+import { nextColour } from '../../../shared/palette.ts';
+import { findPhrase, type Range } from '../../../shared/text/highlight.ts';
+import { newId, now } from '../clock.ts';
+import type { Project } from '../project.ts';
+import { getDocument, listDocuments } from '../repos/documents.ts';
+import {
+  ancestors,
+  deleteLabelRow,
+  findByName,
+  findSibling,
+  getLabel,
+  insertLabel,
+  reparentChildren,
+  updateLabelRow,
+  usedColours,
+} from '../repos/labels.ts';
+import {
+  countCodingsOfLabel,
+  deleteCodings,
+  deleteSegmentIfUncoded,
+  deleteUncodedSegments,
+  findSegment,
+  hasCoding,
+  insertCoding,
+  insertSegment,
+  listSegments,
+  moveCodings,
+  registerCoder,
+} from '../repos/segments.ts';
+
+/**
+ * Round 1: labels (the codebook) and codings on segments. Every function is one write, so one
+ * undo step: an auto-code run or a merge included.
+ */
+export interface LabelFields {
+  name: string;
+  parentId?: string | null;
+  colour?: string;
+  definition?: string;
+  inclusion?: string;
+  exclusion?: string;
+  example?: string;
+  origin?: LabelOrigin;
+  round?: number;
+}
+
+function requireLabel(project: Project, id: string): Label {
+  const label = getLabel(project.db, id);
+  if (!label) throw new DuidingError(`There is no label with id ${id}.`);
+  return label;
+}
+
+function assertFreeName(project: Project, parentId: string | null, name: string, except?: string): void {
+  const clash = findSibling(project.db, parentId, name);
+  if (clash && clash.id !== except) {
+    throw new DuidingError(`There is already a label "${name}" here.`, 'input', { code: 'labelExists', params: { name } });
+  }
+}
+
+function insertNewLabel(project: Project, fields: LabelFields): string {
+  const name = fields.name.trim().normalize('NFC');
+  const parentId = fields.parentId ?? null;
+  if (parentId) requireLabel(project, parentId);
+  assertFreeName(project, parentId, name);
+  const id = newId();
+  insertLabel(project.db, {
+    id,
+    name,
+    parentId,
+    colour: fields.colour ?? nextColour(usedColours(project.db)),
+    definition: fields.definition ?? '',
+    inclusion: fields.inclusion ?? '',
+    exclusion: fields.exclusion ?? '',
+    example: fields.example ?? '',
+    origin: fields.origin ?? 'emergent',
+    round: fields.round ?? 1,
+    createdBy: project.coder,
+    createdAt: now(),
+  });
+  return id;
+}
+
+export function createLabel(project: Project, fields: LabelFields): Label {
+  return project.write('labels/create', () => {
+    const id = insertNewLabel(project, fields);
+    const label = getLabel(project.db, id)!;
+    return { result: label, summary: `Added label "${label.name}" (${label.origin})` };
+  });
+}
+
+export function updateLabel(project: Project, id: string, patch: Partial<Omit<LabelFields, 'origin' | 'round'>> & { position?: number }): Label {
+  const before = requireLabel(project, id);
+  return project.write('labels/update', () => {
+    const parentId = patch.parentId === undefined ? before.parentId : patch.parentId;
+    if (parentId && ancestors(project.db, parentId).includes(id)) {
+      throw new DuidingError(`"${before.name}" cannot go under itself or one of its own sub-labels.`, 'usage');
+    }
+    const name = patch.name?.trim().normalize('NFC') ?? before.name;
+    if (name !== before.name || parentId !== before.parentId) assertFreeName(project, parentId, name, id);
+    updateLabelRow(project.db, id, { ...patch, name, parentId });
+    const after = getLabel(project.db, id)!;
+    const what = name !== before.name ? `Renamed label "${before.name}" to "${name}"` : `Changed label "${name}"`;
+    return { result: after, summary: what };
+  });
+}
+
+/** Moves the codings of `sourceId` to `targetId` (duplicates collapse), re-homes its sub-labels, removes it. */
+export function mergeLabels(project: Project, sourceId: string, targetId: string): { label: Label; moved: number; collapsed: number } {
+  const source = requireLabel(project, sourceId);
+  const target = requireLabel(project, targetId);
+  if (sourceId === targetId) throw new DuidingError('A label cannot be merged into itself.', 'usage');
+  if (ancestors(project.db, targetId).includes(sourceId)) {
+    throw new DuidingError(`"${source.name}" cannot be merged into its own sub-label "${target.name}".`, 'usage');
+  }
+  return project.write('labels/merge', () => {
+    const { moved, collapsed } = moveCodings(project.db, sourceId, targetId);
+    reparentChildren(project.db, sourceId, targetId);
+    deleteLabelRow(project.db, sourceId);
+    return {
+      result: { label: getLabel(project.db, targetId)!, moved, collapsed },
+      summary: `Merged label "${source.name}" into "${target.name}" (${moved} codings moved, ${collapsed} duplicates collapsed)`,
+    };
+  });
+}
+
+/** Deletes a label and its codings; its sub-labels move up to its parent. */
+export function deleteLabel(project: Project, id: string): { codings: number } {
+  const label = requireLabel(project, id);
+  return project.write('labels/delete', () => {
+    const codings = countCodingsOfLabel(project.db, id);
+    reparentChildren(project.db, id, label.parentId);
+    deleteLabelRow(project.db, id);
+    deleteUncodedSegments(project.db);
+    return { result: { codings }, summary: `Deleted label "${label.name}" and its ${codings} codings` };
+  });
+}
+
+/** Checks a span against a document's text: inside it, not empty, not splitting an emoji. */
+function validSpan(text: string, start: number, end: number, documentName: string): void {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
+    throw new DuidingError(`The span ${start}–${end} is not inside "${documentName}" (0–${text.length}).`, 'usage');
+  }
+  const low = (i: number) => i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]!) && /[\uD800-\uDBFF]/.test(text[i - 1]!);
+  if (low(start) || low(end)) throw new DuidingError(`The span ${start}–${end} splits a character in "${documentName}".`, 'usage');
+}
+
+function resolveLabel(project: Project, ref: { labelId?: string; labelName?: string; origin?: LabelOrigin }): { id: string; created: boolean } {
+  if (ref.labelId) return { id: requireLabel(project, ref.labelId).id, created: false };
+  const name = ref.labelName?.trim();
+  if (!name) throw new DuidingError('Name a label or give its id.', 'usage');
+  const found = findByName(project.db, name);
+  if (found.length > 0) return { id: found[0]!.id, created: false };
+  return { id: insertNewLabel(project, { name, origin: ref.origin ?? 'emergent' }), created: true };
+}
+
+/** Codes one span with one label; labels named but not yet in the codebook are created (emergent or in vivo). */
+function codeSpan(project: Project, documentId: string, text: string, span: Range, labelId: string): boolean {
+  const at = now();
+  let segmentId = findSegment(project.db, documentId, span.start, span.end)?.id;
+  if (!segmentId) {
+    segmentId = newId();
+    insertSegment(project.db, { id: segmentId, documentId, start: span.start, end: span.end, text: text.slice(span.start, span.end), createdBy: project.coder, createdAt: at });
+  }
+  if (hasCoding(project.db, segmentId, labelId, project.coder)) return false;
+  insertCoding(project.db, { id: newId(), segmentId, labelId, coder: project.coder, createdAt: at });
+  return true;
+}
+
+export function applyLabel(
+  project: Project,
+  args: { documentId: string; start: number; end: number; labelId?: string; labelName?: string; origin?: LabelOrigin },
+): { segment: Segment; label: Label; createdLabel: boolean } {
+  const document = getDocument(project.db, args.documentId);
+  if (!document) throw new DuidingError(`There is no document with id ${args.documentId}.`);
+  validSpan(document.text, args.start, args.end, document.name);
+  return project.write('codings/apply', () => {
+    registerCoder(project.db, project.coder, now());
+    const label = resolveLabel(project, args);
+    codeSpan(project, document.id, document.text, { start: args.start, end: args.end }, label.id);
+    const segment = listSegments(project.db, document.id).find((s) => s.start === args.start && s.end === args.end)!;
+    const full = getLabel(project.db, label.id)!;
+    return {
+      result: { segment, label: full, createdLabel: label.created },
+      summary: `Coded “${segment.text.slice(0, 40)}${segment.text.length > 40 ? '…' : ''}” in "${document.name}" with "${full.name}"`,
+    };
+  });
+}
+
+/** Takes a label off a segment (the current coder's coding, or every coder's with `allCoders`). */
+export function removeCoding(project: Project, args: { segmentId: string; labelId: string; allCoders?: boolean }): { removed: number } {
+  const label = requireLabel(project, args.labelId);
+  return project.write('codings/remove', () => {
+    const removed = deleteCodings(project.db, args.segmentId, args.labelId, args.allCoders ? null : project.coder);
+    if (removed === 0) throw new DuidingError(`That segment has no "${label.name}" coding by ${args.allCoders ? 'anyone' : project.coder}.`);
+    deleteSegmentIfUncoded(project.db, args.segmentId);
+    return { result: { removed }, summary: `Removed "${label.name}" from a segment` };
+  });
+}
+
+function compileRegex(source: string): RegExp {
+  try {
+    return new RegExp(source, 'giu');
+  } catch (error) {
+    throw new DuidingError(`"${source}" is not a valid regular expression: ${(error as Error).message}`, 'usage');
+  }
+}
+
+/**
+ * The spans a query finds in one document: a phrase (whole words, case and accents ignored), a
+ * regular expression, or every turn of a speaker.
+ */
+export function autocodeSpans(document: { text: string; turns: Array<{ speaker: string | null; start: number; end: number }> }, query: AutocodeQuery): Range[] {
+  if ('speaker' in query) {
+    const wanted = query.speaker.trim().toLocaleLowerCase('nl');
+    return document.turns.filter((t) => t.speaker?.toLocaleLowerCase('nl') === wanted).map((t) => ({ start: t.start, end: t.end }));
+  }
+  if ('text' in query) return findPhrase(document.text, query.text);
+  const regex = compileRegex(query.regex);
+  return [...document.text.matchAll(regex)].filter((m) => m[0].length > 0).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** Applies a label to every hit of a query in every document, as one undoable step. */
+export function autocode(project: Project, args: { labelName?: string; labelId?: string; query: AutocodeQuery }): AutocodeResult {
+  const described = 'speaker' in args.query ? `speaker ${args.query.speaker}` : 'text' in args.query ? `“${args.query.text}”` : `/${args.query.regex}/`;
+  if ('regex' in args.query) compileRegex(args.query.regex);
+  return project.write('codings/autocode', () => {
+    registerCoder(project.db, project.coder, now());
+    const label = resolveLabel(project, { ...args, origin: 'emergent' });
+    let hits = 0;
+    let coded = 0;
+    let documents = 0;
+    for (const summary of listDocuments(project.db)) {
+      const document = getDocument(project.db, summary.id)!;
+      const spans = autocodeSpans(document, args.query);
+      if (spans.length === 0) continue;
+      documents++;
+      hits += spans.length;
+      for (const span of spans) if (codeSpan(project, document.id, document.text, span, label.id)) coded++;
+    }
+    const full = getLabel(project.db, label.id)!;
+    return { result: { label: full, hits, coded, documents }, summary: `Auto-coded ${coded} segments of ${described} with "${full.name}"` };
+  });
+}
