@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onChange } from './api/client.ts';
 import { describe } from './components/describe.ts';
+import { CodebookView } from './features/codebook/CodebookView.tsx';
 import { DocumentsView } from './features/documents/DocumentsView.tsx';
+import { MemosView } from './features/memos/MemosView.tsx';
+import { RetrievalView } from './features/retrieval/RetrievalView.tsx';
 import { ParticipantsView } from './features/participants/ParticipantsView.tsx';
 import { ProjectLayout } from './features/project/ProjectLayout.tsx';
 import { SearchView } from './features/search/SearchView.tsx';
@@ -34,6 +37,12 @@ function Workspace() {
       return <ParticipantsView />;
     case 'search':
       return <SearchView query={route.query} />;
+    case 'codebook':
+      return <CodebookView labelId={route.labelId} />;
+    case 'retrieval':
+      return <RetrievalView labelId={route.labelId} params={route.params} />;
+    case 'memos':
+      return <MemosView />;
     default:
       return <DocumentsView />;
   }
@@ -53,7 +62,7 @@ export function App() {
     // Writes made elsewhere (another window, the CLI in read-only beside us) show up here.
     const stop = onChange(() => {
       const state = useStore.getState();
-      if (state.project) void Promise.all([state.loadDocuments(), state.loadParticipants()]);
+      if (state.project) void Promise.all([state.loadDocuments(), state.loadParticipants(), state.afterWrite()]);
     });
     return () => {
       window.removeEventListener('popstate', syncRoute);

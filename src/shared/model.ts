@@ -231,6 +231,22 @@ export interface AutocodeResult {
   documents: number;
 }
 
+export interface AutocodeHit {
+  documentId: string;
+  documentName: string;
+  start: number;
+  end: number;
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface AutocodePreview {
+  total: number;
+  documents: number;
+  hits: AutocodeHit[];
+}
+
 export interface HistoryState {
   canUndo: boolean;
   canRedo: boolean;

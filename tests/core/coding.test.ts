@@ -5,7 +5,7 @@ import type { Project } from '../../src/main/core/project.ts';
 import { getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
 import { listLabels } from '../../src/main/core/repos/labels.ts';
 import { listSegments } from '../../src/main/core/repos/segments.ts';
-import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, removeCoding, updateLabel } from '../../src/main/core/services/coding.ts';
+import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from '../../src/main/core/services/coding.ts';
 import { importFiles } from '../../src/main/core/services/import.ts';
 import { FIXTURES, newSession } from '../support/temp.ts';
 
@@ -127,6 +127,7 @@ describe('undo and redo', () => {
       ['create', () => createLabel(project, { name: 'c' })],
       ['update', () => updateLabel(project, a.id, { name: 'a2', colour: '#123456', parentId: b.id })],
       ['apply with a new label', () => applyLabel(project, { documentId: document.id, start: 8, end: 15, labelName: 'nieuw' })],
+      ['resize', () => resizeSegment(project, { segmentId: seg.id, start: 0, end: 13 })],
       ['remove', () => removeCoding(project, { segmentId: seg.id, labelId: a.id })],
       ['autocode', () => autocode(project, { labelName: 'echt', query: { text: 'echt' } })],
       ['merge', () => mergeLabels(project, a.id, b.id)],
@@ -192,10 +193,25 @@ describe('auto-coding the study', () => {
     expect(speaker.coded).toBe(kl.turns.filter((t) => t.speaker === 'K.L.').length);
     expect(speaker.documents).toBe(1);
 
+    const preview = previewAutocode(project, { text: 'leervragen' }, 3);
+    expect(preview.hits).toHaveLength(3);
+    expect(preview.total).toBeGreaterThan(3);
+    expect(preview.hits[0]!.match.toLowerCase()).toBe('leervragen');
     const before = coded(project);
-    autocode(project, { labelName: 'leervraag', query: { text: 'leervragen' } });
+    const run = autocode(project, { labelName: 'leervraag', query: { text: 'leervragen' } });
+    expect(run.hits).toBe(preview.total);
     project.undo();
     expect(coded(project)).toEqual(before);
     expect(() => autocode(project, { labelName: 'x', query: { regex: '(' } })).toThrow(/^"\(" is not a valid regular expression/);
+  });
+});
+
+describe('resizing a segment', () => {
+  it('moves its span and snapshot, and refuses a span another segment has', async () => {
+    const { project, document } = await withDocument('R: Een twee drie vier.');
+    const one = applyLabel(project, { documentId: document.id, start: 0, end: 3, labelName: 'a' }).segment;
+    applyLabel(project, { documentId: document.id, start: 4, end: 8, labelName: 'b' });
+    expect(resizeSegment(project, { segmentId: one.id, start: 0, end: 13 })).toMatchObject({ text: 'Een twee drie', codings: [{ coder: 'an' }] });
+    expect(() => resizeSegment(project, { segmentId: one.id, start: 4, end: 8 })).toThrow('Another segment already covers exactly that span.');
   });
 });

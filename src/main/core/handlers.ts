@@ -10,7 +10,7 @@ import { ensureAttribute, getParticipant, listAttributes, listParticipants, rena
 import { listLabels } from './repos/labels.ts';
 import { searchTurns } from './repos/search.ts';
 import { listSegments } from './repos/segments.ts';
-import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, removeCoding, updateLabel } from './services/coding.ts';
+import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from './services/coding.ts';
 import { importFiles } from './services/import.ts';
 import type { Session } from './session.ts';
 
@@ -101,6 +101,8 @@ export const handlers: Handlers = {
   'codings/apply': (session, args) => applyLabel(session.project, args),
   'codings/remove': (session, args) => removeCoding(session.project, args),
   'codings/autocode': (session, args) => autocode(session.project, args),
+  'codings/autocodePreview': (session, { query, limit }) => previewAutocode(session.project, query, limit),
+  'segments/resize': (session, args) => resizeSegment(session.project, args),
   'history/state': (session) => ({ ...session.project.history, summary: null }),
   'history/undo': (session) => {
     const event = session.project.undo();

@@ -32,7 +32,11 @@ export const en = {
     participants: 'Participants',
     search: 'Search',
     close: 'Close project',
+    codebook: 'Codebook',
+    retrieval: 'Retrieval',
+    memos: 'Memos',
   },
+  history: { label: 'Undo and redo', undo: 'Undo (Ctrl+Z)', redo: 'Redo (Ctrl+Shift+Z)' },
   kind: { interview: 'interview', questionnaire: 'questionnaire', observation: 'observation', other: 'other' },
   attributeType: { text: 'text', number: 'number', boolean: 'yes/no', date: 'date' },
   documents: {

@@ -1,7 +1,16 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { codebookStrings } from '../features/codebook/i18n.ts';
+import { codingStrings } from '../features/coding/i18n.ts';
+import { memosStrings } from '../features/memos/i18n.ts';
+import { retrievalStrings } from '../features/retrieval/i18n.ts';
 import { en } from './en.ts';
 import { nl } from './nl.ts';
+
+/** Each area keeps its own strings (features/<area>/i18n.ts); they are merged under the area's name. */
+const areas = { codebook: codebookStrings, coding: codingStrings, memos: memosStrings, retrieval: retrievalStrings };
+const merged = (language: 'en' | 'nl', base: object) =>
+  Object.assign({}, base, Object.fromEntries(Object.entries(areas).map(([name, strings]) => [name, strings[language]])));
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,7 +23,7 @@ function initial(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+  resources: { nl: { translation: merged('nl', nl) }, en: { translation: merged('en', en) } },
   lng: initial(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

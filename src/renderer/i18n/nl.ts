@@ -34,7 +34,11 @@ export const nl: typeof en = {
     participants: 'Deelnemers',
     search: 'Zoeken',
     close: 'Project sluiten',
+    codebook: 'Codeboek',
+    retrieval: 'Ophalen',
+    memos: "Memo's",
   },
+  history: { label: 'Ongedaan maken en opnieuw', undo: 'Ongedaan maken (Ctrl+Z)', redo: 'Opnieuw (Ctrl+Shift+Z)' },
   kind: { interview: 'interview', questionnaire: 'vragenlijst', observation: 'observatie', other: 'ander' },
   attributeType: { text: 'tekst', number: 'getal', boolean: 'ja/nee', date: 'datum' },
   documents: {

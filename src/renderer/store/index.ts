@@ -14,6 +14,10 @@ import type {
 } from '../../shared/model.ts';
 import { ApiError, call, fileToBase64 } from '../api/client.ts';
 import { parseRoute, routeToHash, type Route } from './route.ts';
+import type { Guarded } from './slice.ts';
+import { createCodingSlice, type CodingSlice } from './slices/coding.ts';
+import { createMemosSlice, type MemosSlice } from './slices/memos.ts';
+import { createRetrievalSlice, type RetrievalSlice } from './slices/retrieval.ts';
 
 /**
  * One store built from slices. Only slice actions call the API; components read narrow selectors.
@@ -65,7 +69,7 @@ interface UiSlice {
   clearError(): void;
 }
 
-export type State = ProjectSlice & DocumentsSlice & ParticipantsSlice & SearchSlice & UiSlice;
+export type State = ProjectSlice & DocumentsSlice & ParticipantsSlice & SearchSlice & UiSlice & CodingSlice & MemosSlice & RetrievalSlice;
 
 const RECENT_KEY = 'duiding.recent';
 
@@ -82,7 +86,7 @@ function remember(fileName: string): void {
 }
 
 export const useStore = create<State>()((set, get) => {
-  const guarded =
+  const guarded: Guarded =
     <A extends unknown[]>(action: (...args: A) => Promise<void>) =>
     async (...args: A) => {
       try {
@@ -95,10 +99,15 @@ export const useStore = create<State>()((set, get) => {
   const enterProject = async (project: ProjectInfo) => {
     remember(project.path.split(/[\\/]/).pop()!);
     set({ project, document: null, report: null, search: { query: '', result: null, busy: false } });
-    await Promise.all([get().loadDocuments(), get().loadParticipants()]);
+    set({ segments: [], segmentsOf: null, selectedSegmentId: null, recentLabelIds: [] });
+    await Promise.all([get().loadDocuments(), get().loadParticipants(), get().loadLabels()]);
+    set({ history: { ...(await call('history/state', {})), summary: null } });
   };
 
   return {
+    ...createCodingSlice(set, get, guarded),
+    ...createMemosSlice(set, get, guarded),
+    ...createRetrievalSlice(set, get, guarded),
     // project
     project: null,
     projects: [],

@@ -7,7 +7,10 @@ export type Route =
   | { name: 'documents' }
   | { name: 'document'; id: string; turn: number | null; query: string }
   | { name: 'participants' }
-  | { name: 'search'; query: string };
+  | { name: 'search'; query: string }
+  | { name: 'codebook'; labelId: string | null }
+  | { name: 'retrieval'; labelId: string | null; params: Record<string, string> }
+  | { name: 'memos' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
@@ -24,6 +27,14 @@ export function parseRoute(hash: string): Route {
       return { name: 'participants' };
     case 'search':
       return { name: 'search', query: params.get('q') ?? '' };
+    case 'codebook':
+      return { name: 'codebook', labelId: parts[1] ?? null };
+    case 'retrieval': {
+      const rest = Object.fromEntries(params.entries());
+      return { name: 'retrieval', labelId: parts[1] ?? null, params: rest };
+    }
+    case 'memos':
+      return { name: 'memos' };
     default:
       return { name: 'start' };
   }
@@ -46,5 +57,13 @@ export function routeToHash(route: Route): string {
       return '#/participants';
     case 'search':
       return route.query ? `#/search?q=${encodeURIComponent(route.query)}` : '#/search';
+    case 'codebook':
+      return route.labelId ? `#/codebook/${encodeURIComponent(route.labelId)}` : '#/codebook';
+    case 'retrieval': {
+      const search = new URLSearchParams(route.params).toString();
+      return `#/retrieval${route.labelId ? `/${encodeURIComponent(route.labelId)}` : ''}${search ? `?${search}` : ''}`;
+    }
+    case 'memos':
+      return '#/memos';
   }
 }

@@ -8,6 +8,7 @@ import {
   ATTRIBUTE_TYPES,
   DOCUMENT_KINDS,
   LABEL_ORIGINS,
+  type AutocodePreview,
   type AutocodeResult,
   type HistoryState,
   type Label,
@@ -34,6 +35,11 @@ export type FileRef = z.infer<typeof fileRef>;
 
 const id = z.string().min(1);
 const labelName = z.string().trim().min(1).max(200);
+const autocodeQuery = z.union([
+  z.object({ text: z.string().trim().min(1) }).strict(),
+  z.object({ regex: z.string().min(1) }).strict(),
+  z.object({ speaker: z.string().trim().min(1) }).strict(),
+]);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2');
 const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -165,16 +171,14 @@ export const contract = {
       .refine((a) => (a.labelId === undefined) !== (a.labelName === undefined), 'give either labelId or labelName'),
   ),
   'codings/remove': def<{ removed: number }>()(z.object({ segmentId: id, labelId: id, allCoders: z.boolean().optional() }).strict()),
+  'codings/autocodePreview': def<AutocodePreview>()(z.object({ query: autocodeQuery, limit: z.number().int().min(1).max(2000).optional() }).strict()),
+  'segments/resize': def<Segment>()(z.object({ segmentId: id, start: z.number().int().min(0), end: z.number().int().min(1) }).strict()),
   'codings/autocode': def<AutocodeResult>()(
     z
       .object({
         labelId: id.optional(),
         labelName: labelName.optional(),
-        query: z.union([
-          z.object({ text: z.string().trim().min(1) }).strict(),
-          z.object({ regex: z.string().min(1) }).strict(),
-          z.object({ speaker: z.string().trim().min(1) }).strict(),
-        ]),
+        query: autocodeQuery,
       })
       .strict()
       .refine((a) => (a.labelId === undefined) !== (a.labelName === undefined), 'give either labelId or labelName'),

@@ -29,6 +29,8 @@ export const HANDLER_NAMES = [
   'codings/apply',
   'codings/remove',
   'codings/autocode',
+  'codings/autocodePreview',
+  'segments/resize',
   'history/state',
   'history/undo',
   'history/redo',

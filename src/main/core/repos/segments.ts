@@ -11,6 +11,10 @@ export function insertSegment(db: Db, segment: Omit<Segment, 'codings'>): void {
   ).run(segment);
 }
 
+export function updateSegmentSpan(db: Db, id: string, start: number, end: number, text: string): void {
+  db.prepare('UPDATE segments SET start = ?, end = ?, text = ? WHERE id = ?').run(start, end, text, id);
+}
+
 export function deleteSegmentIfUncoded(db: Db, id: string): void {
   db.prepare('DELETE FROM segments WHERE id = ? AND NOT EXISTS (SELECT 1 FROM codings WHERE segment_id = ?)').run(id, id);
 }

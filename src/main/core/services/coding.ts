@@ -1,5 +1,5 @@
 import { DuidingError } from '../../../shared/errors.ts';
-import type { AutocodeQuery, AutocodeResult, Label, LabelOrigin, Segment } from '../../../shared/model.ts';
+import type { AutocodeHit, AutocodePreview, AutocodeQuery, AutocodeResult, Label, LabelOrigin, Segment } from '../../../shared/model.ts';
 import { nextColour } from '../../../shared/palette.ts';
 import { findPhrase, type Range } from '../../../shared/text/highlight.ts';
 import { newId, now } from '../clock.ts';
@@ -28,6 +28,7 @@ import {
   listSegments,
   moveCodings,
   registerCoder,
+  updateSegmentSpan,
 } from '../repos/segments.ts';
 
 /**
@@ -219,6 +220,48 @@ export function autocodeSpans(document: { text: string; turns: Array<{ speaker: 
   if ('text' in query) return findPhrase(document.text, query.text);
   const regex = compileRegex(query.regex);
   return [...document.text.matchAll(regex)].filter((m) => m[0].length > 0).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** What an auto-code run would code, before it runs: the hits with a little context. */
+export function previewAutocode(project: Project, query: AutocodeQuery, limit = 500): AutocodePreview {
+  if ('regex' in query) compileRegex(query.regex);
+  const hits: AutocodeHit[] = [];
+  let total = 0;
+  let documents = 0;
+  for (const summary of listDocuments(project.db)) {
+    const document = getDocument(project.db, summary.id)!;
+    const spans = autocodeSpans(document, query);
+    if (spans.length) documents++;
+    total += spans.length;
+    for (const span of spans) {
+      if (hits.length >= limit) break;
+      hits.push({
+        documentId: document.id,
+        documentName: document.name,
+        start: span.start,
+        end: span.end,
+        before: document.text.slice(Math.max(0, span.start - 60), span.start),
+        match: document.text.slice(span.start, span.end),
+        after: document.text.slice(span.end, span.end + 60),
+      });
+    }
+  }
+  return { total, documents, hits };
+}
+
+/** Widens or narrows a segment; its labels stay on it. */
+export function resizeSegment(project: Project, args: { segmentId: string; start: number; end: number }): Segment {
+  const row = project.db.prepare('SELECT document_id AS documentId FROM segments WHERE id = ?').get(args.segmentId) as { documentId: string } | undefined;
+  if (!row) throw new DuidingError(`There is no segment with id ${args.segmentId}.`);
+  const document = getDocument(project.db, row.documentId)!;
+  validSpan(document.text, args.start, args.end, document.name);
+  const clash = findSegment(project.db, document.id, args.start, args.end);
+  if (clash && clash.id !== args.segmentId) throw new DuidingError('Another segment already covers exactly that span.', 'usage');
+  return project.write('segments/resize', () => {
+    updateSegmentSpan(project.db, args.segmentId, args.start, args.end, document.text.slice(args.start, args.end));
+    const segment = listSegments(project.db, document.id).find((s) => s.id === args.segmentId)!;
+    return { result: segment, summary: `Resized a segment in "${document.name}" to “${segment.text.slice(0, 40)}”` };
+  });
 }
 
 /** Applies a label to every hit of a query in every document, as one undoable step. */

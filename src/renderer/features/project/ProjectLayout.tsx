@@ -6,6 +6,9 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 const TABS: Array<{ route: Route; key: string; match: Route['name'][] }> = [
   { route: { name: 'documents' }, key: 'nav.documents', match: ['documents', 'document'] },
+  { route: { name: 'codebook', labelId: null }, key: 'nav.codebook', match: ['codebook'] },
+  { route: { name: 'retrieval', labelId: null, params: {} }, key: 'nav.retrieval', match: ['retrieval'] },
+  { route: { name: 'memos' }, key: 'nav.memos', match: ['memos'] },
   { route: { name: 'participants' }, key: 'nav.participants', match: ['participants'] },
   { route: { name: 'search', query: '' }, key: 'nav.search', match: ['search'] },
 ];
@@ -17,6 +20,9 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
   const route = useStore((s) => s.route);
   const navigate = useStore((s) => s.navigate);
   const closeProject = useStore((s) => s.closeProject);
+  const history = useStore((s) => s.history);
+  const undo = useStore((s) => s.undo);
+  const redo = useStore((s) => s.redo);
   const [query, setQuery] = useState(route.name === 'search' ? route.query : '');
   const searchBox = useRef<HTMLInputElement>(null);
 
@@ -27,6 +33,17 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLElement && /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
+      const editing = typing || (event.target instanceof HTMLElement && event.target.isContentEditable);
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !editing) {
+        event.preventDefault();
+        void (event.shiftKey ? redo() : undo());
+        return;
+      }
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'y' && !editing) {
+        event.preventDefault();
+        void redo();
+        return;
+      }
       if ((event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing)) {
         event.preventDefault();
         searchBox.current?.focus();
@@ -35,7 +52,7 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [undo, redo]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -71,6 +88,14 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
             aria-label={t('search.label')}
           />
         </form>
+        <div className="history" role="group" aria-label={t('history.label')}>
+          <button className="icon-button" onClick={() => void undo()} disabled={!history.canUndo} aria-label={t('history.undo')} title={t('history.undo')}>
+            ↶
+          </button>
+          <button className="icon-button" onClick={() => void redo()} disabled={!history.canRedo} aria-label={t('history.redo')} title={t('history.redo')}>
+            ↷
+          </button>
+        </div>
         <LanguageSwitch />
         <button className="button button--quiet" onClick={() => void closeProject()}>
           {t('nav.close')}
