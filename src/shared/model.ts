@@ -192,6 +192,8 @@ export interface Label {
   position: number;
   colour: string;
   definition: string;
+  /** The definition as Lexical editor state (JSON), when it was written in the rich-text editor. */
+  definitionRich: string | null;
   inclusion: string;
   exclusion: string;
   example: string;

@@ -125,7 +125,7 @@ describe('undo and redo', () => {
     applyLabel(project, { documentId: document.id, start: 0, end: 7, labelId: b.id });
     const actions: Array<[string, () => unknown]> = [
       ['create', () => createLabel(project, { name: 'c' })],
-      ['update', () => updateLabel(project, a.id, { name: 'a2', colour: '#123456', parentId: b.id })],
+      ['update', () => updateLabel(project, a.id, { name: 'a2', colour: '#123456', parentId: b.id, definition: 'Def.', definitionRich: '{"root":{}}' })],
       ['apply with a new label', () => applyLabel(project, { documentId: document.id, start: 8, end: 15, labelName: 'nieuw' })],
       ['resize', () => resizeSegment(project, { segmentId: seg.id, start: 0, end: 13 })],
       ['remove', () => removeCoding(project, { segmentId: seg.id, labelId: a.id })],

@@ -148,6 +148,7 @@ export const contract = {
         position: z.number().int().min(0).optional(),
         colour: colour.optional(),
         definition: z.string().optional(),
+        definitionRich: z.string().nullable().optional(),
         inclusion: z.string().optional(),
         exclusion: z.string().optional(),
         example: z.string().optional(),

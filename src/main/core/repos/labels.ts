@@ -2,7 +2,7 @@ import type { Label, LabelOrigin } from '../../../shared/model.ts';
 import type { Db } from '../db/database.ts';
 
 const SELECT = `
-  SELECT l.id, l.name, l.parent_id AS parentId, l.position, l.colour, l.definition, l.inclusion, l.exclusion,
+  SELECT l.id, l.name, l.parent_id AS parentId, l.position, l.colour, l.definition, l.definition_rich AS definitionRich, l.inclusion, l.exclusion,
          l.example, l.origin, l.round, l.created_by AS createdBy, l.created_at AS createdAt,
          (SELECT COUNT(DISTINCT c.segment_id) FROM codings c WHERE c.label_id = l.id) AS segmentCount,
          (SELECT COUNT(DISTINCT s.document_id) FROM codings c JOIN segments s ON s.id = c.segment_id WHERE c.label_id = l.id) AS documentCount
@@ -57,6 +57,7 @@ const COLUMNS: Record<string, string> = {
   position: 'position',
   colour: 'colour',
   definition: 'definition',
+  definitionRich: 'definition_rich',
   inclusion: 'inclusion',
   exclusion: 'exclusion',
   example: 'example',

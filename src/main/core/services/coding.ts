@@ -91,7 +91,11 @@ export function createLabel(project: Project, fields: LabelFields): Label {
   });
 }
 
-export function updateLabel(project: Project, id: string, patch: Partial<Omit<LabelFields, 'origin' | 'round'>> & { position?: number }): Label {
+export function updateLabel(
+  project: Project,
+  id: string,
+  patch: Partial<Omit<LabelFields, 'origin' | 'round'>> & { position?: number; definitionRich?: string | null },
+): Label {
   const before = requireLabel(project, id);
   return project.write('labels/update', () => {
     const parentId = patch.parentId === undefined ? before.parentId : patch.parentId;

@@ -24,7 +24,7 @@ export interface CodingSlice {
   removeCoding(segmentId: string, labelId: string): Promise<void>;
   resizeSegment(segmentId: string, start: number, end: number): Promise<void>;
   createLabel(fields: { name: string; parentId?: string | null; origin?: LabelOrigin; colour?: string }): Promise<void>;
-  updateLabel(id: string, patch: { name?: string; parentId?: string | null; position?: number; colour?: string; definition?: string; inclusion?: string; exclusion?: string; example?: string }): Promise<void>;
+  updateLabel(id: string, patch: { name?: string; parentId?: string | null; position?: number; colour?: string; definition?: string; definitionRich?: string | null; inclusion?: string; exclusion?: string; example?: string }): Promise<void>;
   mergeLabels(sourceId: string, targetId: string): Promise<void>;
   deleteLabel(id: string): Promise<void>;
   autocode(labelName: string, query: AutocodeQuery): Promise<AutocodeResult | null>;
