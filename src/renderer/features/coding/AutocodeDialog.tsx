@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AutocodePreview, AutocodeQuery } from '../../../shared/model.ts';
+import { call } from '../../api/client.ts';
+import { describe } from '../../components/describe.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { useStore } from '../../store/index.ts';
+
+type Mode = 'text' | 'regex' | 'speaker';
+
+/** Auto-coding: a label for every hit of a phrase, a regular expression, or a speaker's turns — after a preview. */
+export function AutocodeDialog(props: { open: boolean; onClose(): void; speakers: string[] }) {
+  const { t } = useTranslation();
+  const labels = useStore((s) => s.labels);
+  const autocode = useStore((s) => s.autocode);
+  const [mode, setMode] = useState<Mode>('text');
+  const [value, setValue] = useState('');
+  const [label, setLabel] = useState('');
+  const [preview, setPreview] = useState<AutocodePreview | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const query = (): AutocodeQuery => (mode === 'text' ? { text: value } : mode === 'regex' ? { regex: value } : { speaker: value });
+
+  const runPreview = async () => {
+    setProblem(null);
+    setDone(null);
+    try {
+      setPreview(await call('codings/autocodePreview', { query: query(), limit: 50 }));
+    } catch (error) {
+      setPreview(null);
+      setProblem(describe(t, error as Error));
+    }
+  };
+  const run = async () => {
+    const result = await autocode(label.trim(), query());
+    if (result) {
+      setDone(t('coding.autocodeDone', { coded: result.coded, label: result.label.name, hits: result.hits }));
+      setPreview(null);
+    }
+  };
+  const close = () => {
+    setPreview(null);
+    setDone(null);
+    setProblem(null);
+    props.onClose();
+  };
+
+  return (
+    <Dialog open={props.open} onClose={close} title={t('coding.autocodeTitle')} description={t('coding.autocodeHelp')} wide>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void runPreview();
+        }}
+      >
+        <div className="segmented segmented--wide" role="radiogroup" aria-label={t('coding.autocodeMode')}>
+          {(['text', 'regex', 'speaker'] as const).map((m) => (
+            <button type="button" key={m} role="radio" aria-checked={mode === m} className={mode === m ? 'is-active' : ''} onClick={() => { setMode(m); setPreview(null); setValue(''); }}>
+              {t(`coding.mode.${m}`)}
+            </button>
+          ))}
+        </div>
+        {mode === 'speaker' ? (
+          <label className="field">
+            <span>{t('coding.speaker')}</span>
+            <select value={value} onChange={(e) => { setValue(e.target.value); setPreview(null); }} required>
+              <option value="">—</option>
+              {props.speakers.map((s) => (
+                <option key={s} value={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label className="field">
+            <span>{mode === 'text' ? t('coding.phrase') : t('coding.regex')}</span>
+            <input value={value} onChange={(e) => { setValue(e.target.value); setPreview(null); }} placeholder={mode === 'text' ? 'brede basiszorg' : '\\bCLB\\b'} required />
+          </label>
+        )}
+        <label className="field">
+          <span>{t('coding.label')}</span>
+          <input list="autocode-labels" value={label} onChange={(e) => setLabel(e.target.value)} placeholder={t('coding.labelPlaceholder')} required />
+          <datalist id="autocode-labels">
+            {labels.map((l) => (
+              <option key={l.id} value={l.name} />
+            ))}
+          </datalist>
+        </label>
+        {problem && <p className="form-error" role="alert">{problem}</p>}
+        {done && <p className="form-ok" role="status">{done}</p>}
+        {preview && (
+          <div className="preview" role="status">
+            <p>
+              <strong>{t('coding.previewCount', { count: preview.total, documents: preview.documents })}</strong>
+            </p>
+            <ol className="preview__hits">
+              {preview.hits.map((hit) => (
+                <li key={`${hit.documentId}-${hit.start}`}>
+                  <span className="muted small">{hit.documentName}</span>
+                  <span>
+                    …{hit.before.slice(-50)}
+                    <mark>{hit.match.length > 200 ? `${hit.match.slice(0, 200)}…` : hit.match}</mark>
+                    {hit.after.slice(0, 50)}…
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </div>
+        )}
+        <footer className="dialog__footer">
+          <button type="button" className="button button--quiet" onClick={close}>
+            {t('common.close')}
+          </button>
+          <button type="submit" className="button" disabled={!value.trim()}>
+            {t('coding.preview')}
+          </button>
+          <button type="button" className="button button--primary" disabled={!preview || preview.total === 0 || !label.trim()} onClick={() => void run()}>
+            {preview ? t('coding.codeAll', { count: preview.total }) : t('coding.codeAllFirst')}
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}
