@@ -255,3 +255,152 @@ export interface HistoryState {
   /** The change undone or redone, when there was one. */
   summary: string | null;
 }
+
+export const MEMO_TARGET_KINDS = ['project', 'document', 'participant', 'label', 'segment'] as const;
+export type MemoTargetKind = (typeof MEMO_TARGET_KINDS)[number];
+
+/** What a memo is about: the project (no id), or one document, participant, label or segment. */
+export interface MemoTarget {
+  kind: MemoTargetKind;
+  id?: string | null;
+}
+
+/** A memo in rich text, with a human description of what it is about. */
+export interface Memo {
+  id: string;
+  target: { kind: MemoTargetKind; id: string | null };
+  /**
+   * The target in words: the document's, participant's or label's name, the start of a segment's
+   * text, or the project's title.
+   */
+  targetName: string;
+  /** The document to open for this memo: the document itself, or the one a segment quotes; else null. */
+  documentId: string | null;
+  documentName: string | null;
+  /** For a segment memo: the position of the turn where the segment starts (to scroll to it). */
+  turn: number | null;
+  /** For a label memo: the label's colour. */
+  colour: string | null;
+  title: string;
+  /** Lexical editor state (JSON). */
+  bodyRich: string;
+  /** The plain text of `bodyRich`, for search, lists and exports. */
+  bodyText: string;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** What an import of a codebook file changed (labels of the same name under the same parent are updated, not duplicated). */
+export interface CodebookImport {
+  created: number;
+  updated: number;
+  /** Labels the file names that were already exactly so. */
+  unchanged: number;
+  /** The labels of the file (and parents it named that were created), as they are now. */
+  labels: Label[];
+  /** Columns of the file that were not understood, so left out. */
+  ignoredColumns: string[];
+}
+
+export const CODEBOOK_TEMPLATES = ['llb-study'] as const;
+export type CodebookTemplateName = (typeof CODEBOOK_TEMPLATES)[number];
+
+export interface CodebookTemplateResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  labels: Label[];
+  /** `set` when the project had no guide; `kept` when it had another one (left as it was); `unchanged` when it had this one. */
+  guide: 'set' | 'kept' | 'unchanged';
+  guideSections: number;
+}
+
+/** How much hangs on a label: what a delete takes with it, what a merge into `targetId` collapses. */
+export interface LabelUsage {
+  codings: number;
+  segments: number;
+  documents: number;
+  coders: number;
+  children: number;
+  /** Codings that a merge into the given target would collapse (0 without a target). */
+  duplicates: number;
+}
+
+/** A stretch of a transcript marked as answering an interview-guide section (and maybe one of its questions). */
+export interface GuideSpan {
+  id: string;
+  documentId: string;
+  sectionId: string;
+  sectionTitle: string;
+  questionId: string | null;
+  questionText: string | null;
+  /** UTF-16 offsets into the document's canonical text, end exclusive. */
+  start: number;
+  end: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** Which segments of a label retrieval shows: all filters must hold. */
+export interface RetrievalFilters {
+  /** Participant attributes by name; a value matches when it reads the same (12 and "12", true and "true"). */
+  attributes?: Record<string, AttributeValue>;
+  /** Only segments this coder gave the label. */
+  coder?: string;
+  /** Only segments overlapping a span marked as this guide section. */
+  guideSectionId?: string;
+  documentId?: string;
+}
+
+/** One quotation of a label, with where it comes from and what surrounds it. */
+export interface RetrievedSegment {
+  segment: { id: string; start: number; end: number; text: string };
+  documentId: string;
+  documentName: string;
+  participant: { id: string; name: string; attributes: Record<string, AttributeValue> } | null;
+  /** The turn the segment starts in: its speaker, start time and position (to open the transcript there). */
+  speaker: string | null;
+  startMs: number | null;
+  turnPosition: number | null;
+  /** Who gave this segment the label. */
+  coders: string[];
+  /** The segment's other labels (by any coder). */
+  otherLabels: Array<{ id: string; name: string; colour: string }>;
+  /** Context on either side, clipped at the turn's edges and at whole words. */
+  before: string;
+  after: string;
+  /** True when the context was cut short inside the turn (there is more text that way). */
+  beforeCut: boolean;
+  afterCut: boolean;
+  /** Titles of the guide sections whose marked spans overlap the segment, in guide order. */
+  guideSections: string[];
+}
+
+export interface RetrievalResult {
+  label: Label;
+  total: number;
+  /** Ordered by document name, then position in the document. */
+  items: RetrievedSegment[];
+}
+
+/** How far coding of one document has come. */
+export interface DocumentProgress {
+  documentId: string;
+  segments: number;
+  /** Characters covered by at least one segment (overlaps counted once). */
+  codedChars: number;
+  totalChars: number;
+  /** codedChars / totalChars, 0..1 (0 for an empty text). */
+  share: number;
+}
+
+/** A label's spread: its segments per participant, and in how many documents. */
+export interface LabelSpread {
+  labelId: string;
+  participants: Array<{ participantId: string; name: string; segments: number }>;
+  /** Segments in documents that belong to no participant. */
+  withoutParticipant: number;
+  documents: number;
+}

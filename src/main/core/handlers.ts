@@ -11,7 +11,11 @@ import { listLabels } from './repos/labels.ts';
 import { searchTurns } from './repos/search.ts';
 import { listSegments } from './repos/segments.ts';
 import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from './services/coding.ts';
+import { applyTemplate, importCodebookCsv, moveLabel, usageOfLabel } from './services/codebook.ts';
 import { importFiles } from './services/import.ts';
+import { deleteMemo, listMemos, saveMemo } from './services/memos.ts';
+import { assertGuideReplaceable, guideSpansOf, markGuideSpan, unmarkGuideSpan } from './services/guide-spans.ts';
+import { documentProgress, labelProgress, listCoders, retrieveSegments } from './services/retrieval.ts';
 import type { Session } from './session.ts';
 
 type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
@@ -86,6 +90,7 @@ export const handlers: Handlers = {
   'guide/get': (session) => readGuide(session.project.db),
   'guide/set': (session, { sections }) => {
     const project = session.project;
+    assertGuideReplaceable(project);
     return project.write('guide/set', () => {
       replaceGuide(project.db, sections);
       return { result: readGuide(project.db), summary: `Set the interview guide (${sections.length} sections)` };
@@ -97,6 +102,10 @@ export const handlers: Handlers = {
   'labels/update': (session, { id, ...patch }) => updateLabel(session.project, id, patch),
   'labels/merge': (session, { sourceId, targetId }) => mergeLabels(session.project, sourceId, targetId),
   'labels/delete': (session, { id }) => deleteLabel(session.project, id),
+  'labels/importCsv': (session, { file }) => importCodebookCsv(session.project, file),
+  'labels/move': (session, { id, parentId, index }) => moveLabel(session.project, id, parentId, index),
+  'labels/usage': (session, { id, targetId }) => usageOfLabel(session.project, id, targetId),
+  'codebook/applyTemplate': (session, { template, includeEmergent }) => applyTemplate(session.project, template, { includeEmergent }),
   'segments/list': (session, { documentId }) => listSegments(session.project.db, documentId),
   'codings/apply': (session, args) => applyLabel(session.project, args),
   'codings/remove': (session, args) => removeCoding(session.project, args),
@@ -112,6 +121,16 @@ export const handlers: Handlers = {
     const event = session.project.redo();
     return { ...session.project.history, summary: event?.summary ?? null };
   },
+  'memos/list': (session, { target }) => listMemos(session.project, target),
+  'memos/save': (session, args) => saveMemo(session.project, args),
+  'memos/delete': (session, { id }) => deleteMemo(session.project, id),
+  'guide/markSpan': (session, args) => markGuideSpan(session.project, args),
+  'guide/unmarkSpan': (session, { id }) => unmarkGuideSpan(session.project, id),
+  'guide/spans': (session, { documentId }) => guideSpansOf(session.project, documentId),
+  'retrieval/segments': (session, args) => retrieveSegments(session.project, args),
+  'retrieval/coders': (session) => listCoders(session.project),
+  'progress/documents': (session) => documentProgress(session.project),
+  'progress/labels': (session) => labelProgress(session.project),
 };
 
 /** The single entry point of every transport: validates the name and arguments, then runs the handler. */

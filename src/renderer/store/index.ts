@@ -15,6 +15,7 @@ import type {
 import { ApiError, call, fileToBase64 } from '../api/client.ts';
 import { parseRoute, routeToHash, type Route } from './route.ts';
 import type { Guarded } from './slice.ts';
+import { createCodebookSlice, type CodebookSlice } from './slices/codebook.ts';
 import { createCodingSlice, type CodingSlice } from './slices/coding.ts';
 import { createMemosSlice, type MemosSlice } from './slices/memos.ts';
 import { createRetrievalSlice, type RetrievalSlice } from './slices/retrieval.ts';
@@ -69,7 +70,7 @@ interface UiSlice {
   clearError(): void;
 }
 
-export type State = ProjectSlice & DocumentsSlice & ParticipantsSlice & SearchSlice & UiSlice & CodingSlice & MemosSlice & RetrievalSlice;
+export type State = ProjectSlice & DocumentsSlice & ParticipantsSlice & SearchSlice & UiSlice & CodingSlice & MemosSlice & RetrievalSlice & CodebookSlice;
 
 const RECENT_KEY = 'duiding.recent';
 
@@ -100,12 +101,14 @@ export const useStore = create<State>()((set, get) => {
     remember(project.path.split(/[\\/]/).pop()!);
     set({ project, document: null, report: null, search: { query: '', result: null, busy: false } });
     set({ segments: [], segmentsOf: null, selectedSegmentId: null, recentLabelIds: [] });
+    set({ memos: [], memosVersion: null });
     await Promise.all([get().loadDocuments(), get().loadParticipants(), get().loadLabels()]);
     set({ history: { ...(await call('history/state', {})), summary: null } });
   };
 
   return {
     ...createCodingSlice(set, get, guarded),
+    ...createCodebookSlice(set, get, guarded),
     ...createMemosSlice(set, get, guarded),
     ...createRetrievalSlice(set, get, guarded),
     // project

@@ -8,6 +8,12 @@ import {
   ATTRIBUTE_TYPES,
   DOCUMENT_KINDS,
   LABEL_ORIGINS,
+  CODEBOOK_TEMPLATES,
+  type CodebookImport,
+  type CodebookTemplateResult,
+  type LabelUsage,
+  MEMO_TARGET_KINDS,
+  type Memo,
   type AutocodePreview,
   type AutocodeResult,
   type HistoryState,
@@ -24,6 +30,10 @@ import {
   type ProjectEntry,
   type ProjectInfo,
   type SearchResult,
+  type GuideSpan,
+  type RetrievalResult,
+  type DocumentProgress,
+  type LabelSpread,
 } from '../model.ts';
 
 /** A file the core should read: a path on this machine (CLI, Electron) or uploaded bytes (browser). */
@@ -42,6 +52,7 @@ const autocodeQuery = z.union([
 ]);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2');
 const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
+const memoTarget = z.object({ kind: z.enum(MEMO_TARGET_KINDS), id: id.nullable().optional() }).strict();
 
 interface Def<A extends z.ZodType, R> {
   args: A;
@@ -157,6 +168,16 @@ export const contract = {
   ),
   'labels/merge': def<{ label: Label; moved: number; collapsed: number }>()(z.object({ sourceId: id, targetId: id }).strict()),
   'labels/delete': def<{ codings: number }>()(z.object({ id }).strict()),
+  /** A prepared codebook from CSV: name, parent (by name), definition, colour (Dutch titles too); same name under the same parent updates. */
+  'labels/importCsv': def<CodebookImport>()(z.object({ file: fileRef }).strict()),
+  /** Puts a label at `index` among the other sub-labels of `parentId` (null: top level); siblings are renumbered. One undo step. */
+  'labels/move': def<Label>()(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }).strict()),
+  /** What hangs on a label (codings, segments, documents, sub-labels), and what a merge into `targetId` would collapse. */
+  'labels/usage': def<LabelUsage>()(z.object({ id, targetId: id.optional() }).strict()),
+  /** A study's interview guide (when the project has none) and its a-priori labels; `includeEmergent` adds the labels that emerged in it. */
+  'codebook/applyTemplate': def<CodebookTemplateResult>()(
+    z.object({ template: z.enum(CODEBOOK_TEMPLATES), includeEmergent: z.boolean().optional() }).strict(),
+  ),
   'segments/list': def<Segment[]>()(z.object({ documentId: id }).strict()),
   'codings/apply': def<{ segment: Segment; label: Label; createdLabel: boolean }>()(
     z
@@ -187,6 +208,48 @@ export const contract = {
   'history/state': def<HistoryState>()(z.object({}).strict()),
   'history/undo': def<HistoryState>()(z.object({}).strict()),
   'history/redo': def<HistoryState>()(z.object({}).strict()),
+  /** Memos, newest first: all, all of one kind (`target` without id), or those of one target. */
+  'memos/list': def<Memo[]>()(z.object({ target: memoTarget.optional() }).strict()),
+  /** Creates a memo (no id) or changes it; `bodyRich` is Lexical editor state (JSON), `bodyText` its plain text. */
+  'memos/save': def<Memo>()(
+    z
+      .object({ id: id.optional(), target: memoTarget, title: z.string().max(300).optional(), bodyRich: z.string().min(1), bodyText: z.string() })
+      .strict(),
+  ),
+  'memos/delete': def<null>()(z.object({ id }).strict()),
+  /** Marks a stretch of a transcript as answering a guide section (and maybe one of its questions). One undo step. */
+  'guide/markSpan': def<GuideSpan>()(
+    z
+      .object({ documentId: id, start: z.number().int().min(0), end: z.number().int().min(1), sectionId: id, questionId: id.nullable().optional() })
+      .strict(),
+  ),
+  'guide/unmarkSpan': def<null>()(z.object({ id }).strict()),
+  /** A document's guide spans, by position, with their section's title and question's text. */
+  'guide/spans': def<GuideSpan[]>()(z.object({ documentId: id }).strict()),
+  /** Every segment of a label, with participant, context (characters each side, within the turn), coders, other labels, guide sections. */
+  'retrieval/segments': def<RetrievalResult>()(
+    z
+      .object({
+        labelId: id,
+        filters: z
+          .object({
+            attributes: z.record(z.string().min(1), attributeValue).optional(),
+            coder: z.string().min(1).optional(),
+            guideSectionId: id.optional(),
+            documentId: id.optional(),
+          })
+          .strict()
+          .optional(),
+        context: z.number().int().min(0).max(5000).optional(),
+      })
+      .strict(),
+  ),
+  /** Every coder who has codings in the project. */
+  'retrieval/coders': def<string[]>()(z.object({}).strict()),
+  /** Per document: segments, characters coded (overlaps once), and the share of its text that is coded. */
+  'progress/documents': def<DocumentProgress[]>()(z.object({}).strict()),
+  /** Per label: its segments per participant and the number of documents it is in. */
+  'progress/labels': def<LabelSpread[]>()(z.object({}).strict()),
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;
 

@@ -25,6 +25,10 @@ export const HANDLER_NAMES = [
   'labels/update',
   'labels/merge',
   'labels/delete',
+  'labels/importCsv',
+  'labels/move',
+  'labels/usage',
+  'codebook/applyTemplate',
   'segments/list',
   'codings/apply',
   'codings/remove',
@@ -34,6 +38,16 @@ export const HANDLER_NAMES = [
   'history/state',
   'history/undo',
   'history/redo',
+  'memos/list',
+  'memos/save',
+  'memos/delete',
+  'guide/markSpan',
+  'guide/unmarkSpan',
+  'guide/spans',
+  'retrieval/segments',
+  'retrieval/coders',
+  'progress/documents',
+  'progress/labels',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
  * the tracked tables into change_rows, under the change-log entry of that write. Undo replays a
  * change's rows backwards, redo forwards; both are writes of their own, so the audit trail keeps them.
  */
-const TRACKED = new Set(['labels', 'segments', 'codings']);
+const TRACKED = new Set(['labels', 'segments', 'codings', 'memos', 'guide_spans']);
 
 interface ChangeRow {
   tbl: string;

@@ -143,7 +143,7 @@ export function deleteLabel(project: Project, id: string): { codings: number } {
 }
 
 /** Checks a span against a document's text: inside it, not empty, not splitting an emoji. */
-function validSpan(text: string, start: number, end: number, documentName: string): void {
+export function validSpan(text: string, start: number, end: number, documentName: string): void {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     throw new DuidingError(`The span ${start}–${end} is not inside "${documentName}" (0–${text.length}).`, 'usage');
   }

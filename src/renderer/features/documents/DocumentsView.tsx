@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, showValue } from '../../components/format.ts';
 import { useStore } from '../../store/index.ts';
+import { CodedShare } from '../retrieval/CodedShare.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 
@@ -11,6 +12,9 @@ export function DocumentsView() {
   const participants = useStore((s) => s.participants);
   const attributes = useStore((s) => s.attributes);
   const navigate = useStore((s) => s.navigate);
+  const progress = useStore((s) => s.documentProgress);
+  const loadProgress = useStore((s) => s.loadDocumentProgress);
+  const dataVersion = useStore((s) => s.dataVersion);
   const [dialog, setDialog] = useState<{ open: boolean; files: File[] }>({ open: false, files: [] });
   const onDrop = useCallback((files: File[]) => setDialog({ open: true, files }), []);
   const dragging = useFileDrop(onDrop);
@@ -19,6 +23,8 @@ export function DocumentsView() {
   // The first few attributes say most about a case (school type, network…); all are in Participants.
   const shown = attributes.slice(0, 3);
   const totalWords = documents.reduce((sum, d) => sum + d.wordCount, 0);
+  const progressOf = new Map(progress.map((p) => [p.documentId, p]));
+  useEffect(() => void loadProgress(), [loadProgress, dataVersion, documents]);
 
   return (
     <div className="page">
@@ -51,6 +57,8 @@ export function DocumentsView() {
                 <th>{t('documents.kind')}</th>
                 <th className="num">{t('documents.words')}</th>
                 <th className="num">{t('documents.turns')}</th>
+                <th>{t('retrieval.coded')}</th>
+                <th className="num">{t('retrieval.segments')}</th>
                 <th>{t('documents.speakers')}</th>
               </tr>
             </thead>
@@ -77,6 +85,10 @@ export function DocumentsView() {
                     <td>{t(`kind.${d.kind}`)}</td>
                     <td className="num">{n(d.wordCount)}</td>
                     <td className="num">{n(d.turnCount)}</td>
+                    <td>
+                      <CodedShare progress={progressOf.get(d.id)} />
+                    </td>
+                    <td className="num">{progressOf.has(d.id) ? n(progressOf.get(d.id)!.segments) : ''}</td>
                     <td className="muted">{d.speakers.join(', ')}</td>
                   </tr>
                 );

@@ -50,11 +50,13 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const setCoderFilter = useStore((s) => s.setCoderFilter);
   const navigate = useStore((s) => s.navigate);
   const reader = useRef<HTMLDivElement>(null);
+  const turnCache = useRef(new Map<number, { key: string; segments: Segment[] }>());
   const [palette, setPalette] = useState<PaletteState | null>(null);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
   const [autocodeOpen, setAutocodeOpen] = useState(false);
 
   useEffect(() => {
+    turnCache.current.clear();
     void loadDocument(id);
     void loadSegments(id);
     selectSegment(null);
@@ -68,7 +70,9 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     target?.focus({ preventScroll: true });
   }, [document, turn]);
 
-  const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
+  // Rebuilt only when a label's look changes, so that recounting labels repaints no turn.
+  const labelsKey = labels.map((l) => `${l.id}:${l.colour}:${l.name}`).join('|');
+  const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labelsKey]);
   const coders = useMemo(() => [...new Set(allSegments.flatMap((s) => s.codings.map((c) => c.coder)))].sort(), [allSegments]);
   // All coders' codings show unless the user filters, and the filter says so on the page.
   const segments = useMemo(
@@ -80,10 +84,25 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   );
   const selected = segments.find((s) => s.id === selectedId) ?? null;
 
+  // Segments per turn in one sweep (both lists are sorted by start). A turn whose segments did not
+  // change keeps the very same array, so its memoised text is not rendered again.
   const segmentsByTurn = useMemo(() => {
     const map = new Map<number, Segment[]>();
+    const cache = turnCache.current;
+    let next = 0;
+    let active: Segment[] = [];
     for (const item of document?.turns ?? []) {
-      map.set(item.position, segments.filter((s) => s.start < item.end && s.end > item.start));
+      while (next < segments.length && segments[next]!.start < item.end) active.push(segments[next++]!);
+      active = active.filter((s) => s.end > item.start);
+      const inTurn = active.filter((s) => s.start < item.end);
+      const key = inTurn.map((s) => `${s.id}:${s.start}-${s.end}:${s.codings.map((c) => c.labelId + c.coder).join(',')}`).join('|');
+      const cached = cache.get(item.position);
+      if (cached && cached.key === key) map.set(item.position, cached.segments);
+      else {
+        const list = inTurn.length ? inTurn : EMPTY;
+        cache.set(item.position, { key, segments: list });
+        map.set(item.position, list);
+      }
     }
     return map;
   }, [document, segments]);
@@ -267,8 +286,8 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
                   segments={segmentsByTurn.get(item.position) ?? EMPTY}
                   labelsById={labelsById}
                   terms={termsByTurn.get(item.position) ?? NO_TERMS}
-                  selectedId={selectedId}
-                  hoveredId={hoveredId}
+                  selectedId={(segmentsByTurn.get(item.position) ?? EMPTY).some((s) => s.id === selectedId) ? selectedId : null}
+                  hoveredId={(segmentsByTurn.get(item.position) ?? EMPTY).some((s) => s.id === hoveredId) ? hoveredId : null}
                 />
               </section>
             ))}

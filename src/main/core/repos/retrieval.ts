@@ -1,0 +1,123 @@
+import type { Db } from '../db/database.ts';
+
+/** A segment carrying the label asked for, with its document, before any context is added. */
+export interface SegmentOfLabel {
+  id: string;
+  documentId: string;
+  documentName: string;
+  participantId: string | null;
+  start: number;
+  end: number;
+  text: string;
+  coders: string[];
+}
+
+/**
+ * The segments of a label, by document name, then position. `coder` keeps those that coder gave the
+ * label; `sectionId` those overlapping a span marked as that guide section.
+ */
+export function segmentsOfLabel(db: Db, labelId: string, filters: { coder: string | null; documentId: string | null; sectionId: string | null }): SegmentOfLabel[] {
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.document_id AS documentId, d.name AS documentName, d.participant_id AS participantId, s.start, s.end, s.text,
+              (SELECT json_group_array(coder) FROM (SELECT DISTINCT coder FROM codings WHERE segment_id = s.id AND label_id = @labelId ORDER BY coder)) AS codersJson
+       FROM segments s JOIN documents d ON d.id = s.document_id
+       WHERE EXISTS (SELECT 1 FROM codings c WHERE c.segment_id = s.id AND c.label_id = @labelId AND (@coder IS NULL OR c.coder = @coder))
+         AND (@documentId IS NULL OR s.document_id = @documentId)
+         AND (@sectionId IS NULL OR EXISTS (
+               SELECT 1 FROM guide_spans g WHERE g.document_id = s.document_id AND g.section_id = @sectionId AND g.start < s.end AND s.start < g.end))
+       ORDER BY d.name COLLATE NOCASE, d.imported_at, s.document_id, s.start, s.end`,
+    )
+    .all({ labelId, ...filters }) as Array<Omit<SegmentOfLabel, 'coders'> & { codersJson: string }>;
+  return rows.map(({ codersJson, ...row }) => ({ ...row, coders: JSON.parse(codersJson) as string[] }));
+}
+
+/** The other labels on the segments of `labelId` (any coder), in codebook order. */
+export function otherLabelsOnSegmentsOf(db: Db, labelId: string): Array<{ segmentId: string; id: string; name: string; colour: string }> {
+  return db
+    .prepare(
+      `SELECT DISTINCT c.segment_id AS segmentId, l.id, l.name, l.colour, l.position
+       FROM codings c JOIN labels l ON l.id = c.label_id
+       WHERE c.label_id <> @labelId AND c.segment_id IN (SELECT segment_id FROM codings WHERE label_id = @labelId)
+       ORDER BY l.position, l.name COLLATE NOCASE`,
+    )
+    .all({ labelId }) as Array<{ segmentId: string; id: string; name: string; colour: string }>;
+}
+
+export function documentText(db: Db, documentId: string): string {
+  return (db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined)?.text ?? '';
+}
+
+export interface TurnSpan {
+  position: number;
+  speaker: string | null;
+  start: number;
+  end: number;
+  startMs: number | null;
+}
+
+export function turnSpans(db: Db, documentId: string): TurnSpan[] {
+  return db
+    .prepare('SELECT position, speaker, start, end, time_start_ms AS startMs FROM turns WHERE document_id = ? ORDER BY start')
+    .all(documentId) as TurnSpan[];
+}
+
+/** The guide spans of a document with their section's title and place in the guide. */
+export function guideSpansWithSections(db: Db, documentId: string): Array<{ start: number; end: number; title: string; position: number }> {
+  return db
+    .prepare(
+      `SELECT g.start, g.end, s.title, s.position FROM guide_spans g JOIN guide_sections s ON s.id = g.section_id
+       WHERE g.document_id = ? ORDER BY s.position`,
+    )
+    .all(documentId) as Array<{ start: number; end: number; title: string; position: number }>;
+}
+
+/** Everyone who has coded anything. */
+export function codersWithCodings(db: Db): string[] {
+  return (db.prepare('SELECT DISTINCT coder FROM codings ORDER BY coder COLLATE NOCASE').all() as Array<{ coder: string }>).map((r) => r.coder);
+}
+
+/**
+ * Every document with the length of its text in UTF-16 units. The canonical text is the turns
+ * joined by blank lines, so the last turn's end is that length (SQLite's length() counts code
+ * points, which an emoji would throw off); a document without turns falls back to length().
+ */
+export function documentLengths(db: Db): Array<{ documentId: string; totalChars: number }> {
+  return db
+    .prepare(
+      `SELECT d.id AS documentId, COALESCE((SELECT MAX(t.end) FROM turns t WHERE t.document_id = d.id), length(d.text)) AS totalChars
+       FROM documents d ORDER BY d.name COLLATE NOCASE, d.imported_at`,
+    )
+    .all() as Array<{ documentId: string; totalChars: number }>;
+}
+
+export function allSegmentSpans(db: Db): Array<{ documentId: string; start: number; end: number }> {
+  return db.prepare('SELECT document_id AS documentId, start, end FROM segments ORDER BY document_id, start, end').all() as Array<{
+    documentId: string;
+    start: number;
+    end: number;
+  }>;
+}
+
+/** Segments per label and participant (null: documents without one). */
+export function labelSegmentsByParticipant(db: Db): Array<{ labelId: string; participantId: string | null; name: string | null; segments: number }> {
+  return db
+    .prepare(
+      `SELECT c.label_id AS labelId, d.participant_id AS participantId, p.name, COUNT(DISTINCT s.id) AS segments
+       FROM codings c JOIN segments s ON s.id = c.segment_id JOIN documents d ON d.id = s.document_id
+       LEFT JOIN participants p ON p.id = d.participant_id
+       GROUP BY c.label_id, d.participant_id
+       ORDER BY p.name COLLATE NOCASE`,
+    )
+    .all() as Array<{ labelId: string; participantId: string | null; name: string | null; segments: number }>;
+}
+
+export function labelDocumentCounts(db: Db): Array<{ labelId: string; documents: number }> {
+  return db
+    .prepare(
+      `SELECT l.id AS labelId,
+              (SELECT COUNT(DISTINCT s.document_id) FROM codings c JOIN segments s ON s.id = c.segment_id WHERE c.label_id = l.id) AS documents
+       FROM labels l ORDER BY l.position, l.name COLLATE NOCASE`,
+    )
+    .all() as Array<{ labelId: string; documents: number }>;
+}
