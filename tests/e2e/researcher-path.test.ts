@@ -108,7 +108,7 @@ describe('a researcher’s first session in the browser', () => {
     await page.getByRole('heading', { name: 'interview-06-dbso' }).waitFor();
     const target = page.locator('.turn--target');
     await expect.poll(() => target.count()).toBe(1);
-    await expect.poll(() => target.locator('mark').first().innerText()).toBe('onverstaanbaar');
+    await expect.poll(() => target.locator('.term').first().innerText()).toBe('onverstaanbaar');
     await expect.poll(() => target.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
     await screenshot(page, '09-hit-in-transcript');
   });

@@ -4,6 +4,7 @@ import { nextColour } from '../../../shared/palette.ts';
 import { findPhrase, type Range } from '../../../shared/text/highlight.ts';
 import { newId, now } from '../clock.ts';
 import type { Project } from '../project.ts';
+import { moveMemos } from '../repos/memos.ts';
 import { getDocument, listDocuments } from '../repos/documents.ts';
 import {
   ancestors,
@@ -121,6 +122,7 @@ export function mergeLabels(project: Project, sourceId: string, targetId: string
   }
   return project.write('labels/merge', () => {
     const { moved, collapsed } = moveCodings(project.db, sourceId, targetId);
+    moveMemos(project.db, 'label', sourceId, targetId);
     reparentChildren(project.db, sourceId, targetId);
     deleteLabelRow(project.db, sourceId);
     return {

@@ -21,7 +21,8 @@ export function DocumentsView() {
   const n = (value: number) => formatNumber(value, i18n.language);
   const byId = new Map(participants.map((p) => [p.id, p]));
   // The first few attributes say most about a case (school type, network…); all are in Participants.
-  const shown = attributes.slice(0, 3);
+  // Two, so that the progress columns fit beside them within the page's width.
+  const shown = attributes.slice(0, 2);
   const totalWords = documents.reduce((sum, d) => sum + d.wordCount, 0);
   const progressOf = new Map(progress.map((p) => [p.documentId, p]));
   useEffect(() => void loadProgress(), [loadProgress, dataVersion, documents]);

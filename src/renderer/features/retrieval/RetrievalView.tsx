@@ -158,7 +158,7 @@ function FilterBar({ params, onChange }: { params: Record<string, string>; onCha
 function SpreadTable({ spread, participants, filtered, documentCount }: { spread: LabelSpread | undefined; participants: Participant[]; filtered: (p: Participant) => boolean; documentCount: number }) {
   const { t, i18n } = useTranslation();
   const n = (value: number) => formatNumber(value, i18n.language);
-  if (!spread || participants.length === 0) return null;
+  if (!spread || participants.length === 0 || (spread.participants.length === 0 && spread.withoutParticipant === 0)) return null;
   const counts = new Map(spread.participants.map((p) => [p.participantId, p.segments]));
   const max = Math.max(1, spread.withoutParticipant, ...spread.participants.map((p) => p.segments));
   const cell = (count: number, dim: boolean, key: string) => (
@@ -219,26 +219,6 @@ function Quote({ item, colour, showCoders, onOpen, onLabel }: { item: RetrievedS
           </span>
         ))}
         {showCoders && <span className="quote__coders">{t('retrieval.codedBy', { coders: item.coders.join(', ') })}</span>}
-      </div>
-      <blockquote className="quote__text">
-        {item.beforeCut && <span className="quote__context">…</span>}
-        <span className="quote__context">{item.before}</span>
-        <mark className="quote__mark">{item.segment.text}</mark>
-        <span className="quote__context">{item.after}</span>
-        {item.afterCut && <span className="quote__context">…</span>}
-      </blockquote>
-      <div className="quote__foot">
-        {item.otherLabels.length > 0 && (
-          <ul className="quote__labels" aria-label={t('retrieval.otherLabels')}>
-            {item.otherLabels.map((l) => (
-              <li key={l.id}>
-                <button type="button" className="chip" style={{ borderLeftColor: l.colour }} title={t('retrieval.showOtherLabel', { label: l.name })} onClick={() => onLabel(l.id)}>
-                  {l.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
         <a
           className="quote__open"
           href={href}
@@ -251,6 +231,24 @@ function Quote({ item, colour, showCoders, onOpen, onLabel }: { item: RetrievedS
           {t('retrieval.openTranscript')} →
         </a>
       </div>
+      <blockquote className="quote__text">
+        {item.beforeCut && <span className="quote__context">…</span>}
+        <span className="quote__context">{item.before}</span>
+        <mark className="quote__mark">{item.segment.text}</mark>
+        <span className="quote__context">{item.after}</span>
+        {item.afterCut && <span className="quote__context">…</span>}
+      </blockquote>
+      {item.otherLabels.length > 0 && (
+        <ul className="quote__labels" aria-label={t('retrieval.otherLabels')}>
+          {item.otherLabels.map((l) => (
+            <li key={l.id}>
+              <button type="button" className="chip" style={{ borderLeftColor: l.colour }} title={t('retrieval.showOtherLabel', { label: l.name })} onClick={() => onLabel(l.id)}>
+                {l.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </li>
   );
 }
@@ -262,23 +260,22 @@ function DocumentGroup({ items, children }: { items: RetrievedSegment[]; childre
   const participant = first.participant;
   return (
     <section className="quote-group" aria-labelledby={`quote-group-${first.documentId}`}>
-      <header className="quote-group__head">
-        <h2 id={`quote-group-${first.documentId}`}>
-          {participant ? <span className="quote-group__participant">{participant.name}</span> : <span className="muted">{t('retrieval.noParticipant')}</span>}
-          <span className="quote-group__document">{first.documentName}</span>
-          <span className="quote-group__count">{t('retrieval.segmentCount', { count: items.length })}</span>
-        </h2>
-        {participant && Object.keys(participant.attributes).length > 0 && (
-          <dl className="quote-group__attributes">
-            {Object.entries(participant.attributes).map(([name, value]) => (
-              <div key={name}>
-                <dt>{name}</dt>
-                <dd>{showValue(value, t('common.yes'), t('common.no'))}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
-      </header>
+      {/* The heading stays in view while its quotes scroll by; the attributes scroll with them. */}
+      <h2 className="quote-group__head" id={`quote-group-${first.documentId}`}>
+        {participant ? <span className="quote-group__participant">{participant.name}</span> : <span className="muted">{t('retrieval.noParticipant')}</span>}
+        <span className="quote-group__document">{first.documentName}</span>
+        <span className="quote-group__count">{t('retrieval.segmentCount', { count: items.length })}</span>
+      </h2>
+      {participant && Object.keys(participant.attributes).length > 0 && (
+        <dl className="quote-group__attributes">
+          {Object.entries(participant.attributes).map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{showValue(value, t('common.yes'), t('common.no'))}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       <ol className="quote-list">{children}</ol>
     </section>
   );
@@ -394,7 +391,7 @@ export function RetrievalView({ labelId, params }: { labelId: string | null; par
               <p className="retrieval__count" role="status" aria-live="polite">
                 {result ? (
                   <>
-                    <strong>{t('retrieval.count', { count: result.total, documents: documentCount })}</strong>
+                    <strong>{t('retrieval.count', { count: result.total, documents: t('retrieval.documentsCount', { count: documentCount }) })}</strong>
                     {filtered && label.segmentCount !== result.total && <span className="muted"> {t('retrieval.ofTotal', { total: n(label.segmentCount) })}</span>}
                   </>
                 ) : (

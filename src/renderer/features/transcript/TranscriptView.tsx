@@ -4,6 +4,7 @@ import type { Segment, Turn } from '../../../shared/model.ts';
 import { findTerms, type Range } from '../../../shared/text/highlight.ts';
 import { moveEndByWord, moveStartByWord, snapToWords } from '../../../shared/text/words.ts';
 import { formatDate, formatNumber, formatTimecode, showValue } from '../../components/format.ts';
+import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
 import { useStore } from '../../store/index.ts';
 import { AutocodeDialog } from '../coding/AutocodeDialog.tsx';
 import { CodedTurnText } from '../coding/CodedTurnText.tsx';
@@ -299,6 +300,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
 
       <aside className="details" aria-label={t('transcript.details')}>
         {document && selected && (
+          <>
           <SegmentPanel
             segment={selected}
             text={document.text}
@@ -308,6 +310,11 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
               openPaletteFor(selected.start, selected.end, (el ?? reader.current!).getBoundingClientRect());
             }}
           />
+          <div className="segment-panel__memo">
+            <h2 className="eyebrow">{t('coding.segmentMemo')}</h2>
+            <MemoPanel key={selected.id} target={{ kind: 'segment', id: selected.id }} />
+          </div>
+          </>
         )}
         {document && (
           <>
@@ -325,6 +332,12 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
               </dl>
             ) : (
               <p className="muted small">{t('transcript.noParticipantHelp')}</p>
+            )}
+            {!selected && (
+              <>
+                <h2 className="eyebrow">{t('coding.documentMemo')}</h2>
+                <MemoPanel key={document.id} target={{ kind: 'document', id: document.id }} />
+              </>
             )}
             <h2 className="eyebrow">{t('transcript.source')}</h2>
             <dl className="facts">
