@@ -155,6 +155,39 @@ describe('coding a transcript in the browser', () => {
     await page.getByRole('button', { name: 'Sluiten', exact: true }).first().click();
   });
 
+  it('writes a memo on a segment', async () => {
+    await page.locator('[data-turn="5"] .chip').first().click();
+    const editor = page.locator('.segment-panel__memo .rte__content');
+    await editor.click();
+    await page.keyboard.type('Mooi voorbeeld van taakopvatting.');
+    await page.locator('.segment-panel__memo').getByText('Opgeslagen').waitFor();
+    await screenshot(page, 'r1-04-segment-memo');
+  });
+
+  it('merges two labels in the codebook and undoes the merge', async () => {
+    await page.getByRole('button', { name: 'Codeboek', exact: true }).click();
+    const tree = page.getByRole('tree');
+    await tree.getByRole('treeitem', { name: 'visie op leerkrachten' }).click();
+    await page.getByRole('button', { name: 'Samenvoegen met…' }).click();
+    await page.getByRole('dialog').getByRole('option', { name: /nuttige opleiding/ }).click();
+    await page.getByRole('button', { name: 'Samenvoegen met “nuttige opleiding”' }).click();
+    await expect.poll(() => tree.getByRole('treeitem', { name: 'visie op leerkrachten' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => tree.getByRole('treeitem', { name: 'visie op leerkrachten' }).count()).toBe(1);
+    await screenshot(page, 'r1-05-codebook');
+  });
+
+  it('retrieves every segment of a label with its participant and context', async () => {
+    await page.getByRole('button', { name: 'Ophalen', exact: true }).click();
+    await page.locator('.page, main').getByText('zorgcontinuüm', { exact: true }).first().click();
+    await page.getByText(/segmenten? in \d+ transcripten?/).first().waitFor();
+    await screenshot(page, 'r1-06-retrieval');
+    await page.getByRole('button', { name: 'Transcripten', exact: true }).click();
+    await page.getByRole('link', { name: 'interview-01-aso' }).click();
+    await page.getByRole('heading', { name: 'interview-01-aso' }).waitFor();
+  });
+
   it('keeps everything exactly after a reload', async () => {
     const state = () =>
       page.evaluate(async () => {
@@ -163,10 +196,11 @@ describe('coding a transcript in the browser', () => {
           (await (await fetch(`./api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-duiding-token': token }, body: JSON.stringify(body) })).json()).result;
         const documents = (await post('documents/list', {})) as Array<{ id: string }>;
         const segments = await Promise.all(documents.map((d) => post('segments/list', { documentId: d.id })));
-        return { labels: await post('labels/list', {}), segments };
+        return { labels: await post('labels/list', {}), segments, memos: await post('memos/list', {}) };
       });
     const before = await state();
     expect(before.labels.length).toBeGreaterThanOrEqual(6);
+    expect(before.memos.map((m: { bodyText: string }) => m.bodyText)).toContain('Mooi voorbeeld van taakopvatting.');
     await page.reload();
     await page.getByRole('heading', { name: 'interview-01-aso' }).waitFor();
     expect(await state()).toEqual(before);
