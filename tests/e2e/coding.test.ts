@@ -188,6 +188,23 @@ describe('coding a transcript in the browser', () => {
     await page.getByRole('heading', { name: 'interview-01-aso' }).waitFor();
   });
 
+  it('marks a turn as a section of the interview guide', async () => {
+    await page.evaluate(async () => {
+      const token = sessionStorage.getItem('duiding.token')!;
+      await fetch('./api/call/codebook/applyTemplate', { method: 'POST', headers: { 'content-type': 'application/json', 'x-duiding-token': token }, body: JSON.stringify({ template: 'llb-study' }) });
+    });
+    // Open another transcript and come back: the reader fetches the guide as it opens.
+    await page.locator('.doclist button', { hasText: 'interview-02-aso' }).click();
+    await page.getByRole('heading', { name: 'interview-02-aso' }).waitFor();
+    await page.locator('.doclist button', { hasText: 'interview-01-aso' }).click();
+    await page.getByRole('heading', { name: 'interview-01-aso' }).waitFor();
+    await page.locator('[data-turn="7"]').hover();
+    await page.getByRole('button', { name: 'Beurt 8 markeren als deel van de interviewleidraad' }).click();
+    await page.getByRole('menuitem', { name: 'BELEID SCHOOL', exact: true }).click();
+    await page.locator('[data-turn="7"] .guide-tag', { hasText: 'BELEID SCHOOL' }).waitFor();
+    await screenshot(page, 'r1-07-guide-mark');
+  });
+
   it('keeps everything exactly after a reload', async () => {
     const state = () =>
       page.evaluate(async () => {

@@ -9,6 +9,7 @@ import { useStore } from '../../store/index.ts';
 import { AutocodeDialog } from '../coding/AutocodeDialog.tsx';
 import { CodedTurnText } from '../coding/CodedTurnText.tsx';
 import { CodingPalette, type PaletteChoice } from '../coding/CodingPalette.tsx';
+import { GuideMenu, GuideTags, useGuide } from '../coding/GuideMarks.tsx';
 import { SegmentPanel } from '../coding/SegmentPanel.tsx';
 import { selectionOffsets } from '../coding/selection.ts';
 
@@ -55,6 +56,8 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const [palette, setPalette] = useState<PaletteState | null>(null);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
   const [autocodeOpen, setAutocodeOpen] = useState(false);
+  const [guideMenuTurn, setGuideMenuTurn] = useState<number | null>(null);
+  const { guide, spans: guideSpans } = useGuide(id);
 
   useEffect(() => {
     turnCache.current.clear();
@@ -256,6 +259,22 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
                 <div className="turn__meta">
                   {item.speaker && <span className={`turn__speaker tint-${tints.get(item.speaker)}`}>{item.speaker}</span>}
                   {item.startMs !== null && <time className="turn__time">{formatTimecode(item.startMs)}</time>}
+                  <GuideTags spans={guideSpans.filter((g) => g.start >= item.start && g.start < item.end)} />
+                  <button
+                    className="turn__guide"
+                    aria-label={t('coding.markTurn', { n: item.position + 1 })}
+                    title={t('coding.markTurn', { n: item.position + 1 })}
+                    aria-expanded={guideMenuTurn === item.position}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setGuideMenuTurn(guideMenuTurn === item.position ? null : item.position);
+                    }}
+                  >
+                    §
+                  </button>
+                  {guideMenuTurn === item.position && (
+                    <GuideMenu documentId={document.id} start={item.start} end={item.end} guide={guide} onDone={() => setGuideMenuTurn(null)} />
+                  )}
                   {marginFor(item).map((s) => (
                     <span key={s.id} className="margin-labels">
                       {s.codings.map((c) => {
@@ -311,7 +330,6 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
             }}
           />
           <div className="segment-panel__memo">
-            <h2 className="eyebrow">{t('coding.segmentMemo')}</h2>
             <MemoPanel key={selected.id} target={{ kind: 'segment', id: selected.id }} />
           </div>
           </>
@@ -335,7 +353,6 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
             )}
             {!selected && (
               <>
-                <h2 className="eyebrow">{t('coding.documentMemo')}</h2>
                 <MemoPanel key={document.id} target={{ kind: 'document', id: document.id }} />
               </>
             )}
