@@ -61,4 +61,21 @@ describe('the typed API', () => {
       { title: 'LEREN', questions: [{ type: 'interpreting' }] },
     ]);
   });
+
+  it('records the coder set in the settings on the next codings, and lists the coders of the project', async () => {
+    const { session } = newSession('hanne');
+    await dispatch(session, 'documents/import', { files: [{ name: 'a.txt', base64: Buffer.from('I: Een twee drie.\nR: Vier vijf.').toString('base64') }] });
+    const [doc] = (await dispatch(session, 'documents/list', {})) as Array<{ id: string }>;
+    await dispatch(session, 'codings/apply', { documentId: doc!.id, start: 0, end: 3, labelName: 'a' });
+    expect(await dispatch(session, 'coders/set', { name: '  An  ' })).toEqual({ name: 'An' });
+    await dispatch(session, 'codings/apply', { documentId: doc!.id, start: 0, end: 3, labelName: 'a' });
+    const [segment] = (await dispatch(session, 'segments/list', { documentId: doc!.id })) as Array<{ codings: Array<{ coder: string }> }>;
+    expect(segment!.codings.map((c) => c.coder)).toEqual(['hanne', 'An']);
+    expect(((await dispatch(session, 'coders/list', {})) as Array<{ name: string; codings: number }>).map((c) => [c.name, c.codings])).toEqual([
+      ['hanne', 1],
+      ['An', 1],
+    ]);
+    const changes = (await dispatch(session, 'changes/list', { limit: 1 })) as Array<{ coder: string }>;
+    expect(changes[0]!.coder).toBe('An');
+  });
 });

@@ -205,6 +205,16 @@ describe('coding a transcript in the browser', () => {
     await screenshot(page, 'r1-07-guide-mark');
   });
 
+  it('sets who is coding once; the next codings carry that name', async () => {
+    await page.locator('.coder-button').click();
+    await page.getByLabel('Je naam').fill('An');
+    await page.getByRole('button', { name: 'Bewaren' }).click();
+    await expect.poll(() => page.locator('.coder-button').innerText()).toContain('An');
+    const text = await page.locator('[data-turn="21"] .turn__text').innerText();
+    await code(page, 21, text.split(/\s+/).slice(1, 4).join(' ').replace(/[.,?!]+$/, ''), 'taakopvatting');
+    await expect.poll(() => page.locator('.segment-panel__labels').innerText()).toContain('An');
+  });
+
   it('keeps everything exactly after a reload', async () => {
     const state = () =>
       page.evaluate(async () => {
@@ -221,6 +231,7 @@ describe('coding a transcript in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'interview-01-aso' }).waitFor();
     expect(await state()).toEqual(before);
+    await expect.poll(() => page.locator('.coder-button').innerText()).toContain('An');
     await expect.poll(() => page.locator('.margin-labels').count()).toBeGreaterThanOrEqual(10);
   });
 });

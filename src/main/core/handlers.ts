@@ -9,7 +9,7 @@ import { readGuide, replaceGuide } from './repos/guide.ts';
 import { ensureAttribute, getParticipant, listAttributes, listParticipants, renameParticipant, setNamedAttribute } from './repos/participants.ts';
 import { listLabels } from './repos/labels.ts';
 import { searchTurns } from './repos/search.ts';
-import { listSegments } from './repos/segments.ts';
+import { listCoders as listProjectCoders, listSegments } from './repos/segments.ts';
 import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from './services/coding.ts';
 import { applyTemplate, importCodebookCsv, moveLabel, usageOfLabel } from './services/codebook.ts';
 import { importFiles } from './services/import.ts';
@@ -98,6 +98,12 @@ export const handlers: Handlers = {
   },
   'changes/list': (session, { limit }) => listChanges(session.project.db, limit ?? 100),
   'labels/list': (session) => listLabels(session.project.db),
+  'coders/current': (session) => ({ name: session.coder }),
+  'coders/set': (session, { name }) => {
+    session.setCoder(name.normalize('NFC'));
+    return { name: session.coder };
+  },
+  'coders/list': (session) => listProjectCoders(session.project.db),
   'labels/create': (session, fields) => createLabel(session.project, fields),
   'labels/update': (session, { id, ...patch }) => updateLabel(session.project, id, patch),
   'labels/merge': (session, { sourceId, targetId }) => mergeLabels(session.project, sourceId, targetId),

@@ -36,10 +36,18 @@ export class Project {
   private constructor(
     readonly db: Db,
     readonly path: string,
-    readonly coder: string,
+    private coderName: string,
     private readonly lock: WriteLock | null,
   ) {
     if (lock?.notice) this.notices.push(lock.notice);
+  }
+
+  get coder(): string {
+    return this.coderName;
+  }
+
+  setCoder(name: string): void {
+    this.coderName = name;
   }
 
   get readOnly(): boolean {
@@ -135,7 +143,7 @@ export class Project {
     let event: ChangeEvent | null = null;
     let tracked = 0;
     const result = this.db.transaction(() => {
-      const id = beginChange(this.db, { at: now(), coder: this.coder, action });
+      const id = beginChange(this.db, { at: now(), coder: this.coderName, action });
       const outcome = fn();
       tracked = endChange(this.db, id, outcome.summary, outcome.detail === undefined ? null : JSON.stringify(outcome.detail), links);
       event = { id, action, summary: outcome.summary };

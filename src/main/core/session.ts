@@ -14,7 +14,7 @@ export class Session {
   private current: Project | null = null;
 
   constructor(
-    readonly coder: string,
+    private coderName: string,
     private readonly openOptions: OpenOptions = {},
     /** The folder whose projects this session offers (`duiding serve --dir`). */
     readonly projectsDir: string | null = null,
@@ -34,7 +34,7 @@ export class Session {
           return { fileName, title: this.current.meta().title, modifiedAt, documents: countRows(this.current.db, 'documents'), problem: null };
         }
         try {
-          const project = Project.open(path, { ...this.openOptions, coder: this.coder, readOnly: true });
+          const project = Project.open(path, { ...this.openOptions, coder: this.coderName, readOnly: true });
           try {
             return { fileName, title: project.meta().title, modifiedAt, documents: countRows(project.db, 'documents'), problem: null };
           } finally {
@@ -48,6 +48,16 @@ export class Session {
       .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt));
   }
 
+  /** Who is working: recorded on every coding and change-log entry from now on. */
+  get coder(): string {
+    return this.coderName;
+  }
+
+  setCoder(name: string): void {
+    this.coderName = name;
+    this.current?.setCoder(name);
+  }
+
   get project(): Project {
     if (!this.current) throw new DuidingError('No project is open.', 'usage');
     return this.current;
@@ -59,13 +69,13 @@ export class Session {
 
   create(path: string, title?: string): Project {
     this.close();
-    this.current = Project.create(path, { ...this.openOptions, coder: this.coder, ...(title ? { title } : {}) });
+    this.current = Project.create(path, { ...this.openOptions, coder: this.coderName, ...(title ? { title } : {}) });
     return this.current;
   }
 
   open(path: string, readOnly = false): Project {
     this.close();
-    this.current = Project.open(path, { ...this.openOptions, coder: this.coder, readOnly });
+    this.current = Project.open(path, { ...this.openOptions, coder: this.coderName, readOnly });
     return this.current;
   }
 

@@ -36,6 +36,12 @@ export const en = {
     retrieval: 'Retrieval',
     memos: 'Memos',
   },
+  coder: {
+    title: 'Who is coding',
+    help: 'Your name goes with every label you give and every change you make. It is kept on this computer; other coders in the project keep theirs.',
+    name: 'Your name',
+    save: 'Save',
+  },
   history: { label: 'Undo and redo', undo: 'Undo (Ctrl+Z)', redo: 'Redo (Ctrl+Shift+Z)' },
   kind: { interview: 'interview', questionnaire: 'questionnaire', observation: 'observation', other: 'other' },
   attributeType: { text: 'text', number: 'number', boolean: 'yes/no', date: 'date' },

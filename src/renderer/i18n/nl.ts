@@ -38,6 +38,12 @@ export const nl: typeof en = {
     retrieval: 'Ophalen',
     memos: "Memo's",
   },
+  coder: {
+    title: 'Wie codeert',
+    help: 'Je naam staat bij elk label dat je toekent en elke wijziging die je maakt. Hij blijft op deze computer bewaard; andere codeurs in het project houden de hunne.',
+    name: 'Je naam',
+    save: 'Bewaren',
+  },
   history: { label: 'Ongedaan maken en opnieuw', undo: 'Ongedaan maken (Ctrl+Z)', redo: 'Opnieuw (Ctrl+Shift+Z)' },
   kind: { interview: 'interview', questionnaire: 'vragenlijst', observation: 'observatie', other: 'ander' },
   attributeType: { text: 'tekst', number: 'getal', boolean: 'ja/nee', date: 'datum' },

@@ -116,6 +116,7 @@ export const useStore = create<State>()((set, get) => {
     projects: [],
     ready: false,
     boot: guarded(async () => {
+      await get().loadCoder();
       const project = await call('project/current', {});
       if (project) await enterProject(project);
       else await get().loadProjects();

@@ -250,6 +250,12 @@ export const contract = {
   'progress/documents': def<DocumentProgress[]>()(z.object({}).strict()),
   /** Per label: its segments per participant and the number of documents it is in. */
   'progress/labels': def<LabelSpread[]>()(z.object({}).strict()),
+  /** Who is working in this window. */
+  'coders/current': def<{ name: string }>()(z.object({}).strict()),
+  /** Sets who is working (the user's setting); their next writes carry this name. */
+  'coders/set': def<{ name: string }>()(z.object({ name: z.string().trim().min(1).max(80) }).strict()),
+  /** Everyone who has coded in this project, with their number of codings. */
+  'coders/list': def<Array<{ name: string; firstSeen: string; codings: number }>>()(z.object({}).strict()),
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;
 

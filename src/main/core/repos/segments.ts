@@ -79,3 +79,12 @@ export function listSegments(db: Db, documentId: string): Segment[] {
 export function registerCoder(db: Db, name: string, at: string): void {
   db.prepare('INSERT INTO coders (name, first_seen) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, at);
 }
+
+export function listCoders(db: Db): Array<{ name: string; firstSeen: string; codings: number }> {
+  return db
+    .prepare(
+      `SELECT c.name, c.first_seen AS firstSeen, (SELECT COUNT(*) FROM codings k WHERE k.coder = c.name) AS codings
+       FROM coders c ORDER BY c.first_seen`,
+    )
+    .all() as Array<{ name: string; firstSeen: string; codings: number }>;
+}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import type { Route } from '../../store/route.ts';
+import { CoderButton } from './CoderButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 const TABS: Array<{ route: Route; key: string; match: Route['name'][] }> = [
@@ -96,6 +97,7 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
             ↷
           </button>
         </div>
+        <CoderButton />
         <LanguageSwitch />
         <button className="button button--quiet" onClick={() => void closeProject()}>
           {t('nav.close')}

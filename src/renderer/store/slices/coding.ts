@@ -16,6 +16,10 @@ export interface CodingSlice {
   history: HistoryState;
   dataVersion: number;
   coderFilter: string | null;
+  /** Who is working; the user's setting, kept on this computer and told to the core at start. */
+  coder: string;
+  loadCoder(): Promise<void>;
+  setCoder(name: string): Promise<void>;
   loadLabels(): Promise<void>;
   loadSegments(documentId: string): Promise<void>;
   selectSegment(id: string | null): void;
@@ -33,6 +37,8 @@ export interface CodingSlice {
   afterWrite(): Promise<void>;
 }
 
+const CODER_KEY = 'duiding.coder';
+
 export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) => {
   const use = (labelId: string) => set({ recentLabelIds: [labelId, ...get().recentLabelIds.filter((id) => id !== labelId)].slice(0, 9) });
   return {
@@ -44,6 +50,16 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
     history: { canUndo: false, canRedo: false, summary: null },
     dataVersion: 0,
     coderFilter: null,
+    coder: '',
+    loadCoder: guarded(async () => {
+      const saved = localStorage.getItem(CODER_KEY);
+      set({ coder: (saved ? await call('coders/set', { name: saved }) : await call('coders/current', {})).name });
+    }),
+    setCoder: guarded(async (name: string) => {
+      const result = await call('coders/set', { name });
+      localStorage.setItem(CODER_KEY, result.name);
+      set({ coder: result.name });
+    }),
     loadLabels: guarded(async () => set({ labels: await call('labels/list', {}) })),
     loadSegments: guarded(async (documentId: string) => {
       const segments = await call('segments/list', { documentId });
