@@ -17,9 +17,13 @@ import { deleteMemo, listMemos, saveMemo } from './services/memos.ts';
 import { assertGuideReplaceable, guideSpansOf, markGuideSpan, unmarkGuideSpan } from './services/guide-spans.ts';
 import { documentProgress, labelProgress, listCoders, retrieveSegments } from './services/retrieval.ts';
 import type { Session } from './session.ts';
+import { analysisHandlers } from './handlers-analysis.ts';
+import { exchangeHandlers } from './handlers-exchange.ts';
 
-type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
+export type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
 type Handlers = { [K in HandlerName]: Handler<K> };
+/** An area's part of the map, kept in its own module (handlers-<area>.ts). */
+export type HandlerMap<N extends HandlerName> = { [K in N]: Handler<K> };
 
 function info(project: Project): ProjectInfo {
   const meta = project.meta();
@@ -137,6 +141,8 @@ export const handlers: Handlers = {
   'retrieval/coders': (session) => listCoders(session.project),
   'progress/documents': (session) => documentProgress(session.project),
   'progress/labels': (session) => labelProgress(session.project),
+  ...analysisHandlers,
+  ...exchangeHandlers,
 };
 
 /** The single entry point of every transport: validates the name and arguments, then runs the handler. */

@@ -12,7 +12,6 @@ import {
   type CodebookImport,
   type CodebookTemplateResult,
   type LabelUsage,
-  MEMO_TARGET_KINDS,
   type Memo,
   type AutocodePreview,
   type AutocodeResult,
@@ -36,32 +35,11 @@ import {
   type LabelSpread,
 } from '../model.ts';
 
-/** A file the core should read: a path on this machine (CLI, Electron) or uploaded bytes (browser). */
-export const fileRef = z.union([
-  z.object({ path: z.string().min(1) }).strict(),
-  z.object({ name: z.string().min(1), base64: z.string() }).strict(),
-]);
-export type FileRef = z.infer<typeof fileRef>;
+import { attributeValue, autocodeQuery, colour, def, fileRef, id, labelName, memoTarget, type Def } from './def.ts';
+import { analysisContract } from './contract-analysis.ts';
+import { exchangeContract } from './contract-exchange.ts';
 
-const id = z.string().min(1);
-const labelName = z.string().trim().min(1).max(200);
-const autocodeQuery = z.union([
-  z.object({ text: z.string().trim().min(1) }).strict(),
-  z.object({ regex: z.string().min(1) }).strict(),
-  z.object({ speaker: z.string().trim().min(1) }).strict(),
-]);
-const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2');
-const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
-const memoTarget = z.object({ kind: z.enum(MEMO_TARGET_KINDS), id: id.nullable().optional() }).strict();
-
-interface Def<A extends z.ZodType, R> {
-  args: A;
-  /** Phantom: carries the result type only. */
-  result?: R;
-}
-function def<R>() {
-  return <A extends z.ZodType>(args: A): Def<A, R> => ({ args });
-}
+export { fileRef, type FileRef } from './def.ts';
 
 export const contract = {
   'project/create': def<ProjectInfo>()(
@@ -256,6 +234,8 @@ export const contract = {
   'coders/set': def<{ name: string }>()(z.object({ name: z.string().trim().min(1).max(80) }).strict()),
   /** Everyone who has coded in this project, with their number of codings. */
   'coders/list': def<Array<{ name: string; firstSeen: string; codings: number }>>()(z.object({}).strict()),
+  ...analysisContract,
+  ...exchangeContract,
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;
 

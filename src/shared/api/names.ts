@@ -2,6 +2,9 @@
  * The names of all handlers, without their schemas: what the Electron preload's allow-list needs,
  * kept free of zod so that the sandboxed preload stays small. contract.ts must define exactly these.
  */
+import { ANALYSIS_HANDLER_NAMES } from './names-analysis.ts';
+import { EXCHANGE_HANDLER_NAMES } from './names-exchange.ts';
+
 export const HANDLER_NAMES = [
   'project/create',
   'project/open',
@@ -51,6 +54,8 @@ export const HANDLER_NAMES = [
   'retrieval/coders',
   'progress/documents',
   'progress/labels',
+  ...ANALYSIS_HANDLER_NAMES,
+  ...EXCHANGE_HANDLER_NAMES,
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

@@ -19,7 +19,11 @@ import { CONTENT_SECURITY_POLICY } from '../csp.ts';
  * - Static files are the built renderer; they hold nothing secret, but get the same Host check.
  */
 /** Where `vite build` puts the renderer. */
-export const defaultStaticDir = fileURLToPath(new URL('../../../../dist/renderer/', import.meta.url));
+/**
+ * The built screens. `DUIDING_RENDERER_DIR` points elsewhere: tests and benchmarks that build their
+ * own copy of the renderer (so that two builds never write into one folder at once) use it.
+ */
+export const defaultStaticDir = process.env.DUIDING_RENDERER_DIR ?? fileURLToPath(new URL('../../../../dist/renderer/', import.meta.url));
 
 export interface HostOptions {
   session: Session;

@@ -1,0 +1,222 @@
+/**
+ * Rounds 2 and 3 of the analysis, and the report outline: the shapes the core returns and the
+ * screens, the exporters and the REFI-QDA interchange read. Pure types and constants.
+ */
+import type { AttributeValue } from './model.ts';
+
+/** A quote as every round-2/3 screen and every export shows it: a segment with where it comes from. */
+export interface Quote {
+  segmentId: string;
+  documentId: string;
+  documentName: string;
+  start: number;
+  end: number;
+  /** The segment's text snapshot, verbatim. */
+  text: string;
+  participant: { id: string; name: string; attributes: Record<string, AttributeValue> } | null;
+  /** The turn the segment starts in (speaker, start time, position): for attribution and "jump to source". */
+  speaker: string | null;
+  startMs: number | null;
+  turnPosition: number | null;
+  /** Ids of the labels on this segment (any coder). */
+  labelIds: string[];
+}
+
+/** Round 2. A concept groups labels (a label may serve several concepts) and single segments. */
+export interface Concept {
+  id: string;
+  name: string;
+  /** Plain text of the definition (for lists, search, exports). */
+  definition: string;
+  /** The definition as Lexical editor state (JSON), or null when none was written in the editor. */
+  definitionRich: string | null;
+  colour: string;
+  position: number;
+  labelIds: string[];
+  /** Segments added to the concept directly (not through a label). */
+  segmentIds: string[];
+  /**
+   * Distinct supporting segments: coded with one of its labels or a label under one of them, plus the
+   * direct ones, each once.
+   */
+  segmentCount: number;
+  /** Number of participants (interviews) among those segments; documents without a participant count once together. */
+  participantCount: number;
+  documentCount: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** The commonalities matrix: rows (concepts or labels) × columns (participants or documents). */
+export type MatrixRows = 'concepts' | 'labels';
+export type MatrixColumns = 'participant' | 'document';
+
+export interface MatrixColumn {
+  /** Participant or document id; `null` for the "unassigned" column (documents without a participant). */
+  id: string | null;
+  name: string;
+  /** The participant's attributes (empty for documents and for "unassigned"). */
+  attributes: Record<string, AttributeValue>;
+  /** The value of the grouping attribute, when the matrix is grouped; null when not grouped or missing. */
+  group: string | null;
+}
+
+export interface MatrixRow {
+  id: string;
+  name: string;
+  colour: string;
+  /** Depth in the label tree (0 for concepts and top-level labels). */
+  depth: number;
+  /** Supporting segments per column, in the order of `columns`. */
+  cells: number[];
+  /** Distinct segments over all columns shown. */
+  total: number;
+  /** In how many of the shown columns the row occurs (count > 0). */
+  occursIn: number;
+}
+
+export interface Matrix {
+  rows: MatrixRows;
+  by: MatrixColumns;
+  /** The attribute used to group columns, or null. Columns come sorted by group, then name. */
+  groupBy: string | null;
+  columns: MatrixColumn[];
+  /** Distinct groups in column order (empty when not grouped). */
+  groups: string[];
+  items: MatrixRow[];
+  /** Largest cell, for the heat-map scale. */
+  max: number;
+}
+
+export interface MatrixFilter {
+  /** Keep only columns whose participant has these attribute values (each key one of the values). */
+  attributes?: Record<string, AttributeValue[]>;
+}
+
+/** Round 3. A typed, directed link between two concepts, with a memo. */
+export interface ConceptLink {
+  id: string;
+  sourceId: string;
+  targetId: string;
+  relationTypeId: string;
+  memo: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface RelationType {
+  id: string;
+  /** The built-in ones carry a stable key (their name is translated by the screens); the researcher's own have null. */
+  key: RelationKey | null;
+  name: string;
+  /** Links of this type have a direction (leidt tot) or not (hangt samen met). */
+  directed: boolean;
+  position: number;
+}
+
+export const RELATION_KEYS = ['related-to', 'leads-to', 'in-tension-with', 'condition-for'] as const;
+export type RelationKey = (typeof RELATION_KEYS)[number];
+
+/** Where a concept sits on the map (saved layout). */
+export interface MapPosition {
+  conceptId: string;
+  x: number;
+  y: number;
+}
+
+export const LEARNING_QUESTION_KINDS = ['explicit', 'implicit'] as const;
+export type LearningQuestionKind = (typeof LEARNING_QUESTION_KINDS)[number];
+
+export interface LearningQuestion {
+  id: string;
+  question: string;
+  kind: LearningQuestionKind;
+  /** The level or group of the researcher's choosing (e.g. "de leerlingenbegeleider", "het team"), or ''. */
+  level: string;
+  position: number;
+  conceptIds: string[];
+  /** Supporting segments, in the researcher's order. */
+  segmentIds: string[];
+  /** For an explicit question made from a segment: that segment. */
+  sourceSegmentId: string | null;
+  memo: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface TensionQuote {
+  segmentId: string;
+  /** Which pole the quote speaks for: 1, 2, or null for the tension as a whole. */
+  pole: 1 | 2 | null;
+}
+
+export interface Tension {
+  id: string;
+  title: string;
+  poleA: string;
+  poleB: string;
+  /** e.g. "Zelfopvatting leerlingenbegeleiding", "Personeelsbeleid"; '' when none. */
+  group: string;
+  position: number;
+  /** Short statements, in order. */
+  findings: string[];
+  /** Practical advice, in order; shown and exported as `--> …`. */
+  implications: string[];
+  quotes: TensionQuote[];
+  conceptIds: string[];
+  memo: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** The report outline: an ordered tree of sections with ordered items. */
+export const OUTLINE_ITEM_KINDS = ['quote', 'finding', 'implication', 'paragraph'] as const;
+export type OutlineItemKind = (typeof OUTLINE_ITEM_KINDS)[number];
+
+export const OUTLINE_TIE_KINDS = ['learning-question', 'tension', 'concept', 'label'] as const;
+export type OutlineTieKind = (typeof OUTLINE_TIE_KINDS)[number];
+
+export interface OutlineItem {
+  id: string;
+  sectionId: string;
+  kind: OutlineItemKind;
+  position: number;
+  /** For a quote: its segment (the quote text comes from the segment, verbatim). */
+  segmentId: string | null;
+  /** For finding and implication: the plain text; for a paragraph: its plain text. */
+  text: string;
+  /** For a paragraph: Lexical editor state (JSON) with its formatting, or null. */
+  rich: string | null;
+}
+
+export interface OutlineSection {
+  id: string;
+  parentId: string | null;
+  position: number;
+  title: string;
+  /** Optional introduction: plain text and Lexical state. */
+  text: string;
+  rich: string | null;
+  tie: { kind: OutlineTieKind; id: string } | null;
+  items: OutlineItem[];
+}
+
+/** The outline as a tree, sections in order, with the quotes its items point at. */
+export interface Outline {
+  sections: Array<OutlineSection & { depth: number }>;
+  /** Every quote an item points at, by segment id. */
+  quotes: Record<string, Quote>;
+}
+
+/** What is left to do in each round (shown on the round tabs and their pages). */
+export interface RoundStatus {
+  round1: { documents: number; uncodedDocuments: number; labels: number; unusedLabels: number };
+  round2: { concepts: number; labelsInNoConcept: string[]; conceptsWithoutQuotes: string[] };
+  round3: {
+    learningQuestions: number;
+    tensions: number;
+    questionsWithoutSupport: string[];
+    tensionsWithoutImplications: string[];
+  };
+  report: { sections: number; items: number };
+}
