@@ -18,7 +18,8 @@ import { assertGuideReplaceable, guideSpansOf, markGuideSpan, unmarkGuideSpan } 
 import { documentProgress, labelProgress, listCoders, retrieveSegments } from './services/retrieval.ts';
 import type { Session } from './session.ts';
 import { analysisHandlers } from './handlers-analysis.ts';
-import { exchangeHandlers } from './handlers-exchange.ts';
+import { interchangeHandlers } from './handlers-interchange.ts';
+import { reportsHandlers } from './handlers-reports.ts';
 
 export type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
 type Handlers = { [K in HandlerName]: Handler<K> };
@@ -142,7 +143,8 @@ export const handlers: Handlers = {
   'progress/documents': (session) => documentProgress(session.project),
   'progress/labels': (session) => labelProgress(session.project),
   ...analysisHandlers,
-  ...exchangeHandlers,
+  ...reportsHandlers,
+  ...interchangeHandlers,
 };
 
 /** The single entry point of every transport: validates the name and arguments, then runs the handler. */

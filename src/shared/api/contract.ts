@@ -37,7 +37,8 @@ import {
 
 import { attributeValue, autocodeQuery, colour, def, fileRef, id, labelName, memoTarget, type Def } from './def.ts';
 import { analysisContract } from './contract-analysis.ts';
-import { exchangeContract } from './contract-exchange.ts';
+import { interchangeContract } from './contract-interchange.ts';
+import { reportsContract } from './contract-reports.ts';
 
 export { fileRef, type FileRef } from './def.ts';
 
@@ -235,7 +236,8 @@ export const contract = {
   /** Everyone who has coded in this project, with their number of codings. */
   'coders/list': def<Array<{ name: string; firstSeen: string; codings: number }>>()(z.object({}).strict()),
   ...analysisContract,
-  ...exchangeContract,
+  ...reportsContract,
+  ...interchangeContract,
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;
 

@@ -3,7 +3,8 @@
  * kept free of zod so that the sandboxed preload stays small. contract.ts must define exactly these.
  */
 import { ANALYSIS_HANDLER_NAMES } from './names-analysis.ts';
-import { EXCHANGE_HANDLER_NAMES } from './names-exchange.ts';
+import { INTERCHANGE_HANDLER_NAMES } from './names-interchange.ts';
+import { REPORTS_HANDLER_NAMES } from './names-reports.ts';
 
 export const HANDLER_NAMES = [
   'project/create',
@@ -55,7 +56,8 @@ export const HANDLER_NAMES = [
   'progress/documents',
   'progress/labels',
   ...ANALYSIS_HANDLER_NAMES,
-  ...EXCHANGE_HANDLER_NAMES,
+  ...REPORTS_HANDLER_NAMES,
+  ...INTERCHANGE_HANDLER_NAMES,
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

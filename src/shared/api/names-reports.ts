@@ -1,0 +1,3 @@
+/** Handler names of the exports (zod-free, like names.ts). */
+export const REPORTS_HANDLER_NAMES = [] as const;
+export type ReportsHandlerName = (typeof REPORTS_HANDLER_NAMES)[number];
