@@ -1,0 +1,64 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DuidingError } from '../../../shared/errors.ts';
+
+/** The file-system calls an atomic write needs; tests inject a failing `writeSync` (a full disk). */
+export interface WriteFs {
+  openSync: typeof openSync;
+  writeSync: (fd: number, data: Uint8Array, offset: number, length: number) => number;
+  fsyncSync: typeof fsyncSync;
+  closeSync: typeof closeSync;
+  renameSync: typeof renameSync;
+  rmSync: typeof rmSync;
+}
+
+const realFs: WriteFs = { openSync, writeSync, fsyncSync, closeSync, renameSync, rmSync };
+
+function reason(error: NodeJS.ErrnoException): { code: string; why: string } {
+  switch (error.code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { code: 'disk-full', why: 'the disk is full' };
+    case 'ENOENT':
+      return { code: 'no-folder', why: 'its folder does not exist' };
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return { code: 'not-writable', why: 'that place cannot be written (permission denied or read-only)' };
+    case 'EISDIR':
+      return { code: 'is-folder', why: 'that path is a folder' };
+    default:
+      return { code: 'write-failed', why: error.code ?? error.message };
+  }
+}
+
+/**
+ * Writes `bytes` to `path` so that the file is either complete or not there at all: into a temporary
+ * file beside it, flushed to disk, then renamed over the target. On any failure the temporary file is
+ * removed and the error names the file and the reason; an existing file at `path` is left untouched.
+ */
+export function writeFileAtomic(path: string, bytes: Uint8Array, fs: WriteFs = realFs): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(temp, 'wx');
+    let written = 0;
+    while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    fs.renameSync(temp, path);
+  } catch (error) {
+    if (fd !== null) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // The descriptor is gone either way; the temporary file is removed below.
+      }
+    }
+    fs.rmSync(temp, { force: true });
+    const { code, why } = reason(error as NodeJS.ErrnoException);
+    throw new DuidingError(`Could not write ${basename(path)}: ${why}. Nothing was written.`, 'input', { code: `write-${code}`, params: { file: basename(path) } });
+  }
+}
