@@ -3,14 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { onChange } from './api/client.ts';
 import { describe } from './components/describe.ts';
 import { CodebookView } from './features/codebook/CodebookView.tsx';
+import { ConceptMapView } from './features/concept-map/ConceptMapView.tsx';
+import { ConceptsView } from './features/concepts/ConceptsView.tsx';
 import { DocumentsView } from './features/documents/DocumentsView.tsx';
+import { LearningQuestionsView } from './features/learning-questions/LearningQuestionsView.tsx';
+import { MatrixView } from './features/matrix/MatrixView.tsx';
 import { MemosView } from './features/memos/MemosView.tsx';
+import { OutlineView } from './features/outline/OutlineView.tsx';
 import { RetrievalView } from './features/retrieval/RetrievalView.tsx';
 import { ParticipantsView } from './features/participants/ParticipantsView.tsx';
 import { ProjectLayout } from './features/project/ProjectLayout.tsx';
+import { RoundView } from './features/rounds/RoundView.tsx';
 import { SearchView } from './features/search/SearchView.tsx';
 import { StartScreen } from './features/start/StartScreen.tsx';
+import { TensionsView } from './features/tensions/TensionsView.tsx';
 import { TranscriptView } from './features/transcript/TranscriptView.tsx';
+import { reloadFor } from './store/change-reload.ts';
 import { useStore } from './store/index.ts';
 
 function ErrorBanner() {
@@ -43,6 +51,20 @@ function Workspace() {
       return <RetrievalView labelId={route.labelId} params={route.params} />;
     case 'memos':
       return <MemosView />;
+    case 'round':
+      return <RoundView round={route.round} />;
+    case 'concepts':
+      return <ConceptsView conceptId={route.conceptId} />;
+    case 'matrix':
+      return <MatrixView params={route.params} />;
+    case 'concept-map':
+      return <ConceptMapView />;
+    case 'learning-questions':
+      return <LearningQuestionsView id={route.id} />;
+    case 'tensions':
+      return <TensionsView id={route.id} />;
+    case 'report':
+      return <OutlineView />;
     default:
       return <DocumentsView />;
   }
@@ -59,10 +81,13 @@ export function App() {
   useEffect(() => {
     void boot();
     window.addEventListener('popstate', syncRoute);
-    // Writes made elsewhere (another window, the CLI in read-only beside us) show up here.
-    const stop = onChange(() => {
+    // Writes made elsewhere (another window, the CLI in read-only beside us) show up here; the
+    // window's own codings refreshed its store already, and lists are fetched only when touched.
+    const stop = onChange((event, own) => {
       const state = useStore.getState();
-      if (state.project) void Promise.all([state.loadDocuments(), state.loadParticipants(), state.afterWrite()]);
+      if (!state.project) return;
+      const reload = reloadFor(event.action, own);
+      void Promise.all([reload.documents && state.loadDocuments(), reload.participants && state.loadParticipants(), reload.afterWrite && state.afterWrite()]);
     });
     return () => {
       window.removeEventListener('popstate', syncRoute);

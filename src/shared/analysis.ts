@@ -22,6 +22,12 @@ export interface Quote {
   labelIds: string[];
 }
 
+/** A concept's page: its distinct supporting segments grouped by participant (unassigned documents: participant null, last). */
+export interface ConceptQuotes {
+  concept: Concept;
+  groups: Array<{ participant: Quote['participant']; quotes: Quote[] }>;
+}
+
 /** Round 2. A concept groups labels (a label may serve several concepts) and single segments. */
 export interface Concept {
   id: string;
@@ -52,12 +58,13 @@ export type MatrixRows = 'concepts' | 'labels';
 export type MatrixColumns = 'participant' | 'document';
 
 export interface MatrixColumn {
-  /** Participant or document id; `null` for the "unassigned" column (documents without a participant). */
+  /** Participant or document id; `null` for the "unassigned" column (documents without a participant; always last). */
   id: string | null;
+  /** The participant's or document's name; "unassigned" for that column (screens show their own word for it). */
   name: string;
-  /** The participant's attributes (empty for documents and for "unassigned"). */
+  /** The participant's attributes; for a document column, its participant's (empty for "unassigned" and documents without one). */
   attributes: Record<string, AttributeValue>;
-  /** The value of the grouping attribute, when the matrix is grouped; null when not grouped or missing. */
+  /** The value of the grouping attribute, when the matrix is grouped; null when not grouped or missing (those columns come last). */
   group: string | null;
 }
 

@@ -1,13 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES } from '../support/temp.ts';
-import { launchBrowser, screenshot, serve, type Served } from './browser.ts';
-
-const BIN = join(import.meta.dirname, '../../bin/duiding.js');
+import { screenshot } from './browser.ts';
+import { fixtureProject, openProject, type Opened } from './project.ts';
 
 /** Selects the given words inside a turn as a mouse would, then releases the mouse. */
 async function selectWords(page: Page, turn: number, words: string) {
@@ -48,34 +42,18 @@ async function code(page: Page, turn: number, words: string, label: string) {
 }
 
 describe('coding a transcript in the browser', () => {
-  let browser: Browser;
-  let served: Served;
+  let opened: Opened;
   let page: Page;
-  let dir: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'duiding-e2e-coding-'));
-    const file = join(dir, 'studie.duiding');
-    execFileSync(process.execPath, [BIN, 'new', file, '--title', 'LLB'], { env: { ...process.env, DUIDING_CODER: 'hanne' } });
-    execFileSync(process.execPath, [BIN, 'import', file, join(FIXTURES, 'participants.csv'), join(FIXTURES, 'transcripts'), '--pseudonyms', join(FIXTURES, 'pseudonyms.csv')], {
-      env: { ...process.env, DUIDING_CODER: 'hanne' },
-    });
-    browser = await launchBrowser();
-    served = await serve([file]);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'nl-BE' });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(served.url);
+    opened = await openProject(fixtureProject('coding', 'LLB'));
+    page = opened.page;
     await page.getByRole('link', { name: 'interview-01-aso' }).click();
     await page.getByRole('heading', { name: 'interview-01-aso' }).waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await opened?.close();
   });
 
   it('codes passages from the palette: new emergent labels, existing ones, overlaps', async () => {
@@ -160,7 +138,8 @@ describe('coding a transcript in the browser', () => {
     const editor = page.locator('.segment-panel__memo .rte__content');
     await editor.click();
     await page.keyboard.type('Mooi voorbeeld van taakopvatting.');
-    await page.locator('.segment-panel__memo').getByText('Opgeslagen').waitFor();
+    // "Nog niet opgeslagen" contains the word too: wait for the saved state itself.
+    await page.locator('.segment-panel__memo .memo-editor__status.is-saved').waitFor();
     await screenshot(page, 'r1-04-segment-memo');
   });
 
@@ -203,6 +182,93 @@ describe('coding a transcript in the browser', () => {
     await page.getByRole('menuitem', { name: 'BELEID SCHOOL', exact: true }).click();
     await page.locator('[data-turn="7"] .guide-tag', { hasText: 'BELEID SCHOOL' }).waitFor();
     await screenshot(page, 'r1-07-guide-mark');
+  });
+
+  it('marks a selection inside a turn as a guide section from the palette; retrieval filters by it', async () => {
+    const api = (name: string, body: unknown) =>
+      page.evaluate(
+        async ({ name, body }) => {
+          const token = sessionStorage.getItem('duiding.token')!;
+          const response = await fetch(`./api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-duiding-token': token }, body: JSON.stringify(body) });
+          return (await response.json()).result;
+        },
+        { name, body },
+      );
+    const documentId = /#\/documents\/([^?]+)/.exec(page.url())![1]!;
+    const text = await page.locator('[data-turn="9"] .turn__text').innerText();
+    // Part of turn 9 only: its first eight words, which hold the passage coded "taakopvatting".
+    const part = text.split(/\s+/).slice(0, 8).join(' ').replace(/[.,?!]+$/, '');
+    await selectWords(page, 9, part);
+    await page.keyboard.press('Control+g');
+    const guidePalette = page.getByRole('dialog', { name: 'Markeren als deel van de interviewleidraad' });
+    await guidePalette.waitFor();
+    await page.keyboard.type('netwerken');
+    await expect.poll(() => guidePalette.getByRole('option').first().innerText()).toBe('§ NETWERKEN');
+    await screenshot(page, 'r1-08-guide-palette');
+    await page.keyboard.press('Enter');
+    await guidePalette.waitFor({ state: 'detached' });
+    const tag = page.locator('[data-turn="9"] .guide-tag', { hasText: 'NETWERKEN' });
+    await tag.waitFor();
+    const spans = (await api('guide/spans', { documentId })) as Array<{ sectionTitle: string; start: number; end: number }>;
+    const document = (await api('documents/get', { id: documentId })) as { text: string; turns: Array<{ position: number; start: number; end: number }> };
+    const span = spans.find((g) => g.sectionTitle === 'NETWERKEN')!;
+    const turn9 = document.turns.find((t) => t.position === 9)!;
+    expect(document.text.slice(span.start, span.end)).toBe(part);
+    expect(span.start).toBe(turn9.start);
+    expect(span.end).toBeLessThan(turn9.end);
+    // Hovering the mark paints exactly the stretch it covers.
+    await tag.hover();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('guide-span')?.values().next().value?.toString())).toBe(part);
+    await screenshot(page, 'r1-09-guide-selection');
+
+    await page.getByRole('button', { name: 'Ophalen', exact: true }).click();
+    await page.locator('.retrieval__label', { has: page.getByText('taakopvatting', { exact: true }) }).click();
+    await page.getByRole('heading', { name: 'taakopvatting', exact: true }).waitFor();
+    await page.getByText(/^\d+ segmenten? in \d+ transcript/).first().waitFor();
+    const all = await page.locator('.quote').count();
+    await page.getByLabel('Onderdeel leidraad').selectOption({ label: 'NETWERKEN' });
+    await expect.poll(() => page.locator('.quote').count()).toBe(1);
+    expect(all).toBeGreaterThan(1);
+    const quote = await page.locator('.quote .quote__mark').innerText();
+    expect(part).toContain(quote.trim());
+    await screenshot(page, 'r1-10-retrieval-by-section');
+    await page.locator('.quote').getByRole('link', { name: 'Open interview-01-aso bij deze passage' }).click();
+    await page.getByRole('heading', { name: 'interview-01-aso' }).waitFor();
+    await page.locator('[data-turn="9"].turn--target').waitFor();
+  });
+
+  it('writes a memo on a label beside its definition in the codebook', async () => {
+    await page.getByRole('button', { name: 'Codeboek', exact: true }).click();
+    await page.getByRole('tree').getByRole('treeitem', { name: 'taakopvatting', exact: true }).click();
+    const memo = page.locator('.codebook-detail__memo');
+    await memo.locator('.rte__content').click();
+    await page.keyboard.type('Taakopvatting: hoe de begeleider de eigen rol ziet, los van de opdracht.');
+    await memo.locator('.memo-editor__status.is-saved').waitFor();
+    await memo.scrollIntoViewIfNeeded();
+    await screenshot(page, 'r1-11-label-memo');
+    // Another label shows its own (empty) memo; coming back shows this one again.
+    await page.getByRole('tree').getByRole('treeitem', { name: 'zorgcontinuüm' }).click();
+    await expect.poll(async () => (await memo.locator('.rte__content').innerText()).trim()).toBe('');
+    await page.getByRole('tree').getByRole('treeitem', { name: 'taakopvatting', exact: true }).click();
+    await expect.poll(() => memo.locator('.rte__content').innerText()).toContain('los van de opdracht');
+  });
+
+  it('writes a memo on a participant in the participant details, reachable from the memos view', async () => {
+    await page.getByRole('button', { name: 'Deelnemers', exact: true }).click();
+    await page.getByRole('button', { name: 'Details en memo van K.L.' }).click();
+    const detail = page.getByRole('complementary', { name: 'K.L.' });
+    await detail.getByRole('button', { name: /interview-01-aso/ }).waitFor();
+    await detail.locator('.rte__content').click();
+    await page.keyboard.type('Begeleider sinds twaalf jaar; denkt in termen van brede basiszorg.');
+    await detail.locator('.memo-editor__status.is-saved').waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Details en memo van K.L.' }).innerText()).toContain('1 memo');
+    await screenshot(page, 'r1-12-participant-memo');
+    await page.getByRole('button', { name: "Memo's", exact: true }).click();
+    await page.locator('.memo-card--participant .memo-card__open', { hasText: 'K.L.' }).click();
+    await expect.poll(() => detail.locator('.rte__content').innerText()).toContain('brede basiszorg');
+    await page.getByRole('button', { name: 'Transcripten', exact: true }).click();
+    await page.getByRole('link', { name: 'interview-01-aso' }).click();
+    await page.getByRole('heading', { name: 'interview-01-aso' }).waitFor();
   });
 
   it('sets who is coding once; the next codings carry that name', async () => {

@@ -135,6 +135,19 @@ describe('the browser host', () => {
     const refused = await api('documents/import', { files: [{ path: '/etc/passwd' }] });
     expect(refused.status).toBe(400);
     expect(refused.json.error!.message).toBe('The browser uploads files; paths on the computer are not accepted here.');
+    // Every other way a path could reach the core from a page: codebook and REFI-QDA imports, and exports.
+    for (const [name, args] of [
+      ['labels/importCsv', { file: { path: '/etc/passwd' } }],
+      ['interchange/importQdpx', { file: { path: '/etc/passwd' } }],
+    ] as const) {
+      expect((await api(name, args)).json.error!.message).toBe('The browser uploads files; paths on the computer are not accepted here.');
+    }
+    for (const [name, args] of [
+      ['export/file', { report: 'codebook', format: 'csv', out: '/tmp/x.csv' }],
+      ['interchange/exportQdpx', { out: '/tmp/x.qdpx' }],
+    ] as const) {
+      expect((await api(name, args)).json.error!.message).toBe('The browser downloads exports; paths on the computer are not accepted here.');
+    }
     await new Promise((r) => setTimeout(r, 100));
     expect(events.join('')).toMatch(/event: change\ndata: \{"id":\d+,"action":"documents\/import"/);
     stream.destroy();

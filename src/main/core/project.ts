@@ -94,12 +94,18 @@ export class Project {
     return readMeta(this.db);
   }
 
-  write<T>(action: string, fn: () => WriteResult<T>): T {
+  /**
+   * `undoable: false` marks a write that undo cannot take back because it also writes rows without
+   * history (documents, turns, participants) — a REFI-QDA project import. It becomes the session's
+   * new baseline: it is no undo step itself, and the steps before it can no longer be undone either,
+   * since undoing them past it could leave its rows pointing at nothing.
+   */
+  write<T>(action: string, fn: () => WriteResult<T>, options: { undoable?: boolean } = {}): T {
     if (this.closed) throw new DuidingError(`${this.name} is closed.`);
     if (!this.lock) {
       throw new DuidingError(`${this.name} is open read-only; this action needs it open for writing.`, 'locked');
     }
-    return this.record(action, fn, {});
+    return this.record(action, fn, {}, options.undoable ?? true);
   }
 
   /** Undoes the latest undoable write of this session; null when there is nothing to undo. */
@@ -135,7 +141,7 @@ export class Project {
     return { canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0 };
   }
 
-  private record<T>(action: string, fn: () => WriteResult<T>, links: { undoOf?: number; redoOf?: number }): T {
+  private record<T>(action: string, fn: () => WriteResult<T>, links: { undoOf?: number; redoOf?: number }, undoable = true): T {
     if (this.closed) throw new DuidingError(`${this.name} is closed.`);
     if (!this.lock) {
       throw new DuidingError(`${this.name} is open read-only; this action needs it open for writing.`, 'locked');
@@ -152,7 +158,10 @@ export class Project {
     if (event) {
       this.lastEvent = event;
       // Writes that changed tracked rows are one undo step each; a new one ends what redo could bring back.
-      if (!links.undoOf && !links.redoOf && tracked > 0) {
+      if (!undoable) {
+        this.undoStack.length = 0;
+        this.redoStack.length = 0;
+      } else if (!links.undoOf && !links.redoOf && tracked > 0) {
         this.undoStack.push((event as ChangeEvent).id);
         this.redoStack.length = 0;
       }

@@ -53,6 +53,7 @@ export const en = {
     import: 'Import transcripts…',
     emptyTitle: 'No transcripts yet',
     emptyHelp: 'Drag files here, or click to choose them. Add your pseudonym list in the next step.',
+    fromOtherTool: 'Coming from NVivo, ATLAS.ti, MAXQDA or QualCoder?',
     formats: 'Word (.docx), OpenDocument (.odt), Teams or Zoom captions (.vtt), subtitles (.srt), text (.txt, .md); participants as a table (.csv).',
     name: 'Transcript',
     participant: 'Participant',

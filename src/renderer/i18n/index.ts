@@ -2,13 +2,24 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { codebookStrings } from '../features/codebook/i18n.ts';
 import { codingStrings } from '../features/coding/i18n.ts';
+import { mapStrings } from '../features/concept-map/i18n.ts';
+import { conceptsStrings } from '../features/concepts/i18n.ts';
+import { lqStrings } from '../features/learning-questions/i18n.ts';
+import { matrixStrings } from '../features/matrix/i18n.ts';
+import { outlineStrings } from '../features/outline/i18n.ts';
+import { roundsStrings } from '../features/rounds/i18n.ts';
+import { tensionsStrings } from '../features/tensions/i18n.ts';
 import { memosStrings } from '../features/memos/i18n.ts';
+import { participantDetailStrings } from '../features/participants/i18n.ts';
 import { retrievalStrings } from '../features/retrieval/i18n.ts';
+import { interchangeStrings } from '../features/interchange/i18n.ts';
 import { en } from './en.ts';
 import { nl } from './nl.ts';
 
+/** Rounds 2 and 3 and the report. */
+const analysisAreas = { rounds: roundsStrings, concepts: conceptsStrings, matrix: matrixStrings, map: mapStrings, lq: lqStrings, tensions: tensionsStrings, outline: outlineStrings };
 /** Each area keeps its own strings (features/<area>/i18n.ts); they are merged under the area's name. */
-const areas = { codebook: codebookStrings, coding: codingStrings, memos: memosStrings, retrieval: retrievalStrings };
+const areas = { codebook: codebookStrings, coding: codingStrings, memos: memosStrings, participantDetail: participantDetailStrings, retrieval: retrievalStrings, interchange: interchangeStrings, ...analysisAreas };
 const merged = (language: 'en' | 'nl', base: object) =>
   Object.assign({}, base, Object.fromEntries(Object.entries(areas).map(([name, strings]) => [name, strings[language]])));
 

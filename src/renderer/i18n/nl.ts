@@ -40,7 +40,7 @@ export const nl: typeof en = {
   },
   coder: {
     title: 'Wie codeert',
-    help: 'Je naam staat bij elk label dat je toekent en elke wijziging die je maakt. Hij blijft op deze computer bewaard; andere codeurs in het project houden de hunne.',
+    help: 'Je naam staat bij elk label dat je toekent en elke wijziging die je maakt. Hij blijft op deze computer bewaard; andere codeerders in het project houden de hunne.',
     name: 'Je naam',
     save: 'Bewaren',
   },
@@ -55,6 +55,7 @@ export const nl: typeof en = {
     import: 'Transcripten importeren…',
     emptyTitle: 'Nog geen transcripten',
     emptyHelp: 'Sleep bestanden hierheen, of klik om ze te kiezen. Je pseudoniemenlijst voeg je toe in de volgende stap.',
+    fromOtherTool: 'Kom je van NVivo, ATLAS.ti, MAXQDA of QualCoder?',
     formats: 'Word (.docx), OpenDocument (.odt), Teams- of Zoom-ondertitels (.vtt), ondertitels (.srt), tekst (.txt, .md); deelnemers als tabel (.csv).',
     name: 'Transcript',
     participant: 'Deelnemer',

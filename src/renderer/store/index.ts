@@ -19,6 +19,9 @@ import { createCodebookSlice, type CodebookSlice } from './slices/codebook.ts';
 import { createCodingSlice, type CodingSlice } from './slices/coding.ts';
 import { createMemosSlice, type MemosSlice } from './slices/memos.ts';
 import { createRetrievalSlice, type RetrievalSlice } from './slices/retrieval.ts';
+import { createAnalysisSlice, type AnalysisSlice } from './slices/analysis.ts';
+import { createMatrixSlice, type MatrixSlice } from './slices/matrix.ts';
+import { createOutlineSlice, type OutlineSlice } from './slices/outline.ts';
 
 /**
  * One store built from slices. Only slice actions call the API; components read narrow selectors.
@@ -70,7 +73,7 @@ interface UiSlice {
   clearError(): void;
 }
 
-export type State = ProjectSlice & DocumentsSlice & ParticipantsSlice & SearchSlice & UiSlice & CodingSlice & MemosSlice & RetrievalSlice & CodebookSlice;
+export type State = ProjectSlice & DocumentsSlice & ParticipantsSlice & SearchSlice & UiSlice & CodingSlice & MemosSlice & RetrievalSlice & CodebookSlice & AnalysisSlice & MatrixSlice & OutlineSlice;
 
 const RECENT_KEY = 'duiding.recent';
 
@@ -111,6 +114,9 @@ export const useStore = create<State>()((set, get) => {
     ...createCodebookSlice(set, get, guarded),
     ...createMemosSlice(set, get, guarded),
     ...createRetrievalSlice(set, get, guarded),
+    ...createAnalysisSlice(set, get, guarded),
+    ...createMatrixSlice(set, get, guarded),
+    ...createOutlineSlice(set, get, guarded),
     // project
     project: null,
     projects: [],

@@ -6,11 +6,18 @@ export type Route =
   | { name: 'start' }
   | { name: 'documents' }
   | { name: 'document'; id: string; turn: number | null; query: string }
-  | { name: 'participants' }
+  | { name: 'participants'; id?: string | null }
   | { name: 'search'; query: string }
   | { name: 'codebook'; labelId: string | null }
   | { name: 'retrieval'; labelId: string | null; params: Record<string, string> }
-  | { name: 'memos' };
+  | { name: 'memos' }
+  | { name: 'round'; round: 1 | 2 | 3 }
+  | { name: 'concepts'; conceptId: string | null }
+  | { name: 'matrix'; params: Record<string, string> }
+  | { name: 'concept-map' }
+  | { name: 'learning-questions'; id: string | null }
+  | { name: 'tensions'; id: string | null }
+  | { name: 'report' };
 
 export function parseRoute(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#/, '').split('?');
@@ -24,7 +31,7 @@ export function parseRoute(hash: string): Route {
       }
       return { name: 'documents' };
     case 'participants':
-      return { name: 'participants' };
+      return { name: 'participants', id: parts[1] ?? null };
     case 'search':
       return { name: 'search', query: params.get('q') ?? '' };
     case 'codebook':
@@ -35,6 +42,22 @@ export function parseRoute(hash: string): Route {
     }
     case 'memos':
       return { name: 'memos' };
+    case 'rounds': {
+      const round = Number(parts[1]);
+      return round === 1 || round === 2 || round === 3 ? { name: 'round', round } : { name: 'round', round: 2 };
+    }
+    case 'concepts':
+      return { name: 'concepts', conceptId: parts[1] ?? null };
+    case 'matrix':
+      return { name: 'matrix', params: Object.fromEntries(params.entries()) };
+    case 'map':
+      return { name: 'concept-map' };
+    case 'learning-questions':
+      return { name: 'learning-questions', id: parts[1] ?? null };
+    case 'tensions':
+      return { name: 'tensions', id: parts[1] ?? null };
+    case 'report':
+      return { name: 'report' };
     default:
       return { name: 'start' };
   }
@@ -54,7 +77,7 @@ export function routeToHash(route: Route): string {
       return `#/documents/${encodeURIComponent(route.id)}${search ? `?${search}` : ''}`;
     }
     case 'participants':
-      return '#/participants';
+      return route.id ? `#/participants/${encodeURIComponent(route.id)}` : '#/participants';
     case 'search':
       return route.query ? `#/search?q=${encodeURIComponent(route.query)}` : '#/search';
     case 'codebook':
@@ -65,5 +88,21 @@ export function routeToHash(route: Route): string {
     }
     case 'memos':
       return '#/memos';
+    case 'round':
+      return `#/rounds/${route.round}`;
+    case 'concepts':
+      return route.conceptId ? `#/concepts/${encodeURIComponent(route.conceptId)}` : '#/concepts';
+    case 'matrix': {
+      const search = new URLSearchParams(route.params).toString();
+      return `#/matrix${search ? `?${search}` : ''}`;
+    }
+    case 'concept-map':
+      return '#/map';
+    case 'learning-questions':
+      return route.id ? `#/learning-questions/${encodeURIComponent(route.id)}` : '#/learning-questions';
+    case 'tensions':
+      return route.id ? `#/tensions/${encodeURIComponent(route.id)}` : '#/tensions';
+    case 'report':
+      return '#/report';
   }
 }

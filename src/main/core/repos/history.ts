@@ -5,7 +5,32 @@ import type { Db } from '../db/database.ts';
  * the tracked tables into change_rows, under the change-log entry of that write. Undo replays a
  * change's rows backwards, redo forwards; both are writes of their own, so the audit trail keeps them.
  */
-const TRACKED = new Set(['labels', 'segments', 'codings', 'memos', 'guide_spans']);
+const TRACKED = new Set([
+  'labels',
+  'segments',
+  'codings',
+  'memos',
+  'guide_spans',
+  // The interview guide itself (migration 0007), so that replacing it is undone with its write.
+  'guide_sections',
+  'guide_questions',
+  // Rounds 2 and 3 (migration 0006).
+  'concepts',
+  'concept_labels',
+  'concept_segments',
+  'relation_types',
+  'concept_links',
+  'map_positions',
+  'learning_questions',
+  'learning_question_concepts',
+  'learning_question_segments',
+  'tensions',
+  'tension_statements',
+  'tension_quotes',
+  'tension_concepts',
+  'outline_sections',
+  'outline_items',
+]);
 
 interface ChangeRow {
   tbl: string;

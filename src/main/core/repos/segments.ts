@@ -15,8 +15,20 @@ export function updateSegmentSpan(db: Db, id: string, start: number, end: number
   db.prepare('UPDATE segments SET start = ?, end = ?, text = ? WHERE id = ?').run(start, end, text, id);
 }
 
+/**
+ * A segment without codings goes, unless rounds 2 and 3 still quote it: a concept, learning question,
+ * tension or report item that points at a segment keeps it, so removing its last label never silently
+ * takes a quote out of the analysis or the report.
+ */
+const UNUSED = `NOT EXISTS (SELECT 1 FROM codings c WHERE c.segment_id = segments.id)
+  AND NOT EXISTS (SELECT 1 FROM concept_segments x WHERE x.segment_id = segments.id)
+  AND NOT EXISTS (SELECT 1 FROM learning_question_segments x WHERE x.segment_id = segments.id)
+  AND NOT EXISTS (SELECT 1 FROM learning_questions x WHERE x.source_segment_id = segments.id)
+  AND NOT EXISTS (SELECT 1 FROM tension_quotes x WHERE x.segment_id = segments.id)
+  AND NOT EXISTS (SELECT 1 FROM outline_items x WHERE x.segment_id = segments.id)`;
+
 export function deleteSegmentIfUncoded(db: Db, id: string): void {
-  db.prepare('DELETE FROM segments WHERE id = ? AND NOT EXISTS (SELECT 1 FROM codings WHERE segment_id = ?)').run(id, id);
+  db.prepare(`DELETE FROM segments WHERE id = ? AND ${UNUSED}`).run(id);
 }
 
 export function hasCoding(db: Db, segmentId: string, labelId: string, coder: string): boolean {
@@ -51,7 +63,7 @@ export function countCodingsOfLabel(db: Db, labelId: string): number {
 
 /** Segments left without any coding after a label went, so that no empty quotation remains. */
 export function deleteUncodedSegments(db: Db): number {
-  return db.prepare('DELETE FROM segments WHERE NOT EXISTS (SELECT 1 FROM codings c WHERE c.segment_id = segments.id)').run().changes;
+  return db.prepare(`DELETE FROM segments WHERE ${UNUSED}`).run().changes;
 }
 
 export function listSegments(db: Db, documentId: string): Segment[] {

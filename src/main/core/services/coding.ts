@@ -5,6 +5,8 @@ import { findPhrase, type Range } from '../../../shared/text/highlight.ts';
 import { newId, now } from '../clock.ts';
 import type { Project } from '../project.ts';
 import { moveMemos } from '../repos/memos.ts';
+import { moveLabelMemberships } from '../repos/analysis-concepts.ts';
+import { handOverLabelMemberships } from './concepts.ts';
 import { getDocument, listDocuments } from '../repos/documents.ts';
 import {
   ancestors,
@@ -123,6 +125,8 @@ export function mergeLabels(project: Project, sourceId: string, targetId: string
   return project.write('labels/merge', () => {
     const { moved, collapsed } = moveCodings(project.db, sourceId, targetId);
     moveMemos(project.db, 'label', sourceId, targetId);
+    // Concepts that the source served now hold the target, and outline sections tied to it follow.
+    moveLabelMemberships(project.db, sourceId, targetId);
     reparentChildren(project.db, sourceId, targetId);
     deleteLabelRow(project.db, sourceId);
     return {
@@ -137,6 +141,8 @@ export function deleteLabel(project: Project, id: string): { codings: number } {
   const label = requireLabel(project, id);
   return project.write('labels/delete', () => {
     const codings = countCodingsOfLabel(project.db, id);
+    // The label leaves its concepts; its sub-labels take its place there, so the evidence below it stays.
+    handOverLabelMemberships(project.db, id);
     reparentChildren(project.db, id, label.parentId);
     deleteLabelRow(project.db, id);
     deleteUncodedSegments(project.db);

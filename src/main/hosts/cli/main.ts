@@ -5,8 +5,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { AutocodeQuery, AutocodeResult, ImportReport, ProjectInfo, SearchResult } from '../../../shared/model.ts';
 import { formatTimecode } from '../../../shared/text/timecode.ts';
+import { EXPORT_FORMATS, EXPORT_REPORTS, type ExportResult } from '../../../shared/exports.ts';
+import { parseAttribution, REPORT_LANGUAGES, type Attribution } from '../../../shared/report-document.ts';
 import { dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
+import { exportInterchange, importQdpxCommand, isQdpx, newFromQdpx } from './interchange.ts';
 import { pageGuard } from '../guard.ts';
 import { defaultStaticDir, startHost } from '../http/server.ts';
 
@@ -99,15 +102,56 @@ function printSearch(result: SearchResult, out: Output): void {
   }
 }
 
+const exportOptions = {
+  report: { type: 'string' },
+  attribution: { type: 'string' },
+  language: { type: 'string' },
+  toc: { type: 'boolean' },
+  'quotation-marks': { type: 'boolean' },
+  definitions: { type: 'boolean' },
+  counts: { type: 'boolean' },
+  matrix: { type: 'string' },
+  by: { type: 'string' },
+  group: { type: 'string' },
+} as const;
+
+/** `export`'s options for the report formats, checked here so that a wrong value names its option. */
+function reportExportArgs(values: Record<string, unknown>, format: string) {
+  const report = oneOf(values.report, EXPORT_REPORTS, 'report') ?? 'themes';
+  const checkedFormat = oneOf(format, EXPORT_FORMATS, 'format')!;
+  let attribution: Attribution | undefined;
+  if (values.attribution !== undefined) {
+    attribution = parseAttribution(String(values.attribution)) ?? undefined;
+    if (!attribution) throw new DuidingError(`--attribution must be one of: none, participant, attrs:KEY,KEY, source (got "${String(values.attribution)}").`, 'usage');
+  }
+  return {
+    report,
+    format: checkedFormat,
+    options: {
+      attribution,
+      language: oneOf(values.language, REPORT_LANGUAGES, 'language'),
+      toc: values.toc as boolean | undefined,
+      quotationMarks: values['quotation-marks'] as boolean | undefined,
+      includeDefinitions: values.definitions as boolean | undefined,
+      includeCounts: values.counts as boolean | undefined,
+      matrix: {
+        rows: oneOf(values.matrix, ['concepts', 'labels'] as const, 'matrix'),
+        by: oneOf(values.by, ['participant', 'document'] as const, 'by'),
+        groupBy: values.group as string | undefined,
+      },
+    },
+  };
+}
+
 const DUPLICATE = ['skip', 'add', 'fail'] as const;
 const KINDS = ['interview', 'questionnaire', 'observation', 'other'] as const;
 
 const commands: Record<string, Command> = {
   new: {
-    usage: 'duiding new FILE [--title T] [--coder NAME]',
+    usage: 'duiding new FILE [--title T] [--from PROJECT.qdpx] [--coder NAME]',
     options: { title: { type: 'string' }, from: { type: 'string' }, ...coderOption, ...jsonOption },
     async run(session, [file], values, out) {
-      if (values.from !== undefined) throw new DuidingError('--from PROJECT.qdpx is not available yet: REFI-QDA import arrives with the interchange work.', 'usage');
+      if (values.from !== undefined) return newFromQdpx(session, file!, values.from as string, values.title as string | undefined, Boolean(values.json), out);
       const info = (await dispatch(session, 'project/create', { path: file, title: values.title })) as ProjectInfo;
       if (values.json) out.stdout(JSON.stringify(info, null, 2));
       else out.stdout(`Created ${info.path} (project "${info.title}").`);
@@ -132,6 +176,7 @@ const commands: Record<string, Command> = {
       const onDuplicate = oneOf(values['on-duplicate'], DUPLICATE, 'on-duplicate');
       session.open(file!);
       printNotices(session, out);
+      if (paths.some(isQdpx)) return importQdpxCommand(session, paths, Boolean(values.json), out);
       const report = (await dispatch(session, 'documents/import', {
         files: paths.map((path) => ({ path })),
         participant: values.participant,
@@ -192,6 +237,31 @@ const commands: Record<string, Command> = {
             `${result.hits > result.coded ? `; ${n(result.hits - result.coded)} already had it` : ''}).`,
         );
       }
+      return 0;
+    },
+  },
+  export: {
+    usage:
+      'duiding export FILE --format docx|html|md|csv|xlsx|qdpx|qdc --out PATH [--report themes|codebook|segments|matrix] ' +
+      '[--attribution none|participant|attrs:KEY,KEY|source] [--language nl|en] [--toc] [--quotation-marks] [--definitions] [--counts] ' +
+      '[--matrix concepts|labels] [--by participant|document] [--group ATTR] [--json]',
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      ...exportOptions,
+      ...jsonOption,
+    },
+    async run(session, [file], values, out) {
+      const format = values.format as string | undefined;
+      const path = values.out as string | undefined;
+      if (!format || !path) throw new DuidingError('--format and --out PATH are required.', 'usage');
+      session.open(file!, true);
+      printNotices(session, out);
+      // REFI-QDA formats (qdpx, qdc) branch off here to their own handlers.
+      if (format === 'qdpx' || format === 'qdc') return exportInterchange(session, format, path, Boolean(values.json), out);
+      const result = (await dispatch(session, 'export/file', { ...reportExportArgs(values, format), out: resolve(path) })) as ExportResult;
+      if (values.json) out.stdout(JSON.stringify(result, null, 2));
+      else out.stdout(`Wrote ${result.path} (${n(result.bytes)} bytes).`);
       return 0;
     },
   },

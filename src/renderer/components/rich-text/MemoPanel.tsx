@@ -13,7 +13,7 @@ const PAUSE_MS = 900;
  * editor that saves by itself: after a short pause in typing and when focus leaves it. A target
  * without memos shows an empty editor, so writing the first one is just typing.
  */
-export function MemoPanel({ target }: { target: MemoTarget }) {
+export function MemoPanel({ target, heading }: { target: MemoTarget; heading?: string }) {
   const { t } = useTranslation();
   const all = useStore((s) => s.memos);
   const loaded = useStore((s) => s.memosVersion !== null);
@@ -50,7 +50,7 @@ export function MemoPanel({ target }: { target: MemoTarget }) {
   return (
     <section className="memo-panel" aria-label={t('memos.panelLabel')}>
       <div className="memo-panel__head">
-        <h2 className="eyebrow">{memos.length > 1 ? t('memos.memos', { count: memos.length }) : t('memos.memo')}</h2>
+        <h2 className="eyebrow">{heading ?? (memos.length > 1 ? t('memos.memos', { count: memos.length }) : t('memos.memo'))}</h2>
         {!writingNew && (
           <button
             className="button button--small button--quiet"

@@ -14,6 +14,7 @@ import {
   $getRoot,
   $getSelection,
   $isRangeSelection,
+  $setSelection,
   FORMAT_TEXT_COMMAND,
   HISTORY_MERGE_TAG,
   type EditorState,
@@ -120,6 +121,9 @@ function ValuePlugin({ value, lastValue }: { value: string | null; lastValue: Mu
     if (next === null) {
       editor.update(() => {
         $getRoot().clear().append($createParagraphNode());
+        // Without this the kept selection lands in the new paragraph and the editor takes focus:
+        // after an undo emptied a definition, the next Ctrl+Z went to the editor, not the project.
+        $setSelection(null);
       }, { tag: HISTORY_MERGE_TAG });
     } else {
       editor.setEditorState(editor.parseEditorState(next), { tag: HISTORY_MERGE_TAG });

@@ -2,34 +2,14 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/model.ts';
 import { LABEL_PALETTE } from '../../../shared/palette.ts';
+import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
+import { SavedTextarea } from '../../components/SavedTextarea.tsx';
 import { useStore } from '../../store/index.ts';
 import { ParentSelect } from './CodebookDialogs.tsx';
 import { DefinitionField } from './DefinitionField.tsx';
 import { changes, indent, moveBy, outdent, pathOf, subtreeOf, type Move } from './tree.ts';
 
 type TextField = 'inclusion' | 'exclusion' | 'example';
-
-/** A plain text field that saves when it loses focus, and only when it changed. */
-function SavedTextarea(props: { label: string; value: string; placeholder: string; rows?: number; onSave(value: string): void }) {
-  const id = useId();
-  const [draft, setDraft] = useState(props.value);
-  useEffect(() => setDraft(props.value), [props.value]);
-  return (
-    <div className="field codebook-field">
-      <label htmlFor={id}>{props.label}</label>
-      <textarea
-        id={id}
-        value={draft}
-        rows={props.rows ?? 3}
-        placeholder={props.placeholder}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={() => {
-          if (draft !== props.value) props.onSave(draft);
-        }}
-      />
-    </div>
-  );
-}
 
 function NameField({ label, onSave }: { label: Label; onSave(name: string): void }) {
   const { t } = useTranslation();
@@ -177,6 +157,7 @@ export function LabelDetail(props: { label: Label; onMove(id: string, move: Move
         {textFields.map(({ field, rows }) => (
           <SavedTextarea
             key={`${label.id}-${field}`}
+            className="codebook-field"
             label={t(`codebook.${field}`)}
             placeholder={t(`codebook.${field}Placeholder`)}
             value={label[field]}
@@ -184,6 +165,10 @@ export function LabelDetail(props: { label: Label; onMove(id: string, move: Move
             onSave={(value) => save({ [field]: value })}
           />
         ))}
+      </div>
+
+      <div className="codebook-detail__memo">
+        <MemoPanel key={label.id} target={{ kind: 'label', id: label.id }} />
       </div>
 
       <Section title={t('codebook.place')}>

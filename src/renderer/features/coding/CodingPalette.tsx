@@ -1,31 +1,40 @@
-import Fuse from 'fuse.js';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Label } from '../../../shared/model.ts';
+import type { GuideSection, Label } from '../../../shared/model.ts';
+import { GuidePalette } from './GuidePalette.tsx';
+import { listKey } from './palette-keys.ts';
+import { createLabelSearch, searchLabels } from './label-search.ts';
 
 export type PaletteChoice = { labelId: string } | { labelName: string; origin: 'emergent' | 'in-vivo' };
+export type PaletteMode = 'label' | 'guide';
 
 /**
  * The quick palette that opens on a selection: type to find a label (name and definition, fuzzy),
  * Enter applies it; a name that does not exist yet becomes a new emergent label; Ctrl+I makes an
  * in-vivo label of the selected words; with an empty field, 1–9 apply the recently used labels.
+ * Ctrl+G (or typing § first) turns it into a list of the interview guide's sections and questions:
+ * Enter marks the selection as answering the chosen one.
  */
 export function CodingPalette(props: {
   position: { left: number; top: number };
   selectedText: string;
   labels: Label[];
   recentLabelIds: string[];
+  guide: GuideSection[];
+  initialMode?: PaletteMode;
   onChoose(choice: PaletteChoice): void;
+  onMarkGuide(sectionId: string, questionId: string | null): void;
   onClose(): void;
 }) {
   const { t } = useTranslation();
+  const [mode, setMode] = useState<PaletteMode>(props.initialMode ?? 'label');
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const fuse = useMemo(() => new Fuse(props.labels, { keys: [{ name: 'name', weight: 3 }, 'definition'], threshold: 0.35, ignoreLocation: true }), [props.labels]);
+  const fuse = useMemo(() => createLabelSearch(props.labels), [props.labels]);
   const recent = props.recentLabelIds.map((id) => props.labels.find((l) => l.id === id)).filter((l): l is Label => l !== undefined);
   const typed = query.trim();
-  const found = typed ? fuse.search(typed, { limit: 8 }).map((r) => r.item) : recent.length ? recent : props.labels.slice(0, 9);
+  const found = typed ? searchLabels(fuse, typed) : recent.length ? recent : props.labels.slice(0, 9);
   const exact = props.labels.some((l) => l.name.toLocaleLowerCase('nl') === typed.toLocaleLowerCase('nl'));
   const options: Array<{ key: string; choice: PaletteChoice; label?: Label; text: string }> = [
     ...found.map((label) => ({ key: label.id, choice: { labelId: label.id } as PaletteChoice, label, text: label.name })),
@@ -33,23 +42,41 @@ export function CodingPalette(props: {
   ];
   const inVivo = props.selectedText.replace(/\s+/g, ' ').trim().slice(0, 80);
 
-  useEffect(() => input.current?.focus(), []);
-  useEffect(() => setActive(0), [query]);
+  useEffect(() => input.current?.focus(), [mode]);
+  useEffect(() => setActive(0), [query, mode]);
+
+  const switchMode = (next: PaletteMode) => {
+    setMode(next);
+    setQuery('');
+  };
+  const onQuery = (value: string) => {
+    if (mode === 'label' && value.startsWith('§')) {
+      setMode('guide');
+      setQuery(value.slice(1).trimStart());
+    } else setQuery(value);
+  };
+
+  if (mode === 'guide') {
+    return (
+      <GuidePalette
+        position={props.position}
+        guide={props.guide}
+        query={query}
+        onQuery={onQuery}
+        onMark={props.onMarkGuide}
+        onBack={() => switchMode('label')}
+        onClose={props.onClose}
+        input={input}
+      />
+    );
+  }
 
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Escape') {
+    const option = options[active];
+    if (listKey(event, options.length, setActive, () => option && props.onChoose(option.choice), props.onClose)) return;
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'g') {
       event.preventDefault();
-      props.onClose();
-    } else if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      setActive((a) => Math.min(a + 1, options.length - 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const option = options[active];
-      if (option) props.onChoose(option.choice);
+      switchMode('guide');
     } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'i') {
       event.preventDefault();
       if (inVivo) props.onChoose({ labelName: inVivo, origin: 'in-vivo' });
@@ -68,7 +95,7 @@ export function CodingPalette(props: {
         ref={input}
         className="palette__input"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => onQuery(e.target.value)}
         onKeyDown={onKey}
         placeholder={t('coding.palettePlaceholder')}
         aria-label={t('coding.paletteLabel')}
@@ -112,6 +139,15 @@ export function CodingPalette(props: {
           {t('coding.inVivo', { name: inVivo.length > 40 ? `${inVivo.slice(0, 40)}…` : inVivo })} <kbd>Ctrl+I</kbd>
         </button>
       )}
+      <button
+        className="palette__invivo palette__guide"
+        onMouseDown={(e) => {
+          e.preventDefault();
+          switchMode('guide');
+        }}
+      >
+        § {t('coding.toGuide')} <kbd>Ctrl+G</kbd>
+      </button>
     </div>
   );
 }

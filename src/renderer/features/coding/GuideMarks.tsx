@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GuideSection, GuideSpan } from '../../../shared/model.ts';
 import { call } from '../../api/client.ts';
 import { useStore } from '../../store/index.ts';
+import { rangeOfOffsets } from './selection.ts';
 
 /** The interview guide and a document's marked spans, fetched again after every write. */
 export function useGuide(documentId: string) {
@@ -27,27 +28,35 @@ export function useGuide(documentId: string) {
   return { guide, spans };
 }
 
+/** Marks a stretch of a transcript as answering a guide section (or one of its questions); true when it was marked. */
+export function useMarkGuide() {
+  const afterWrite = useStore((s) => s.afterWrite);
+  const showError = useStore((s) => s.showError);
+  return useCallback(
+    async (span: { documentId: string; start: number; end: number; sectionId: string; questionId: string | null }) => {
+      try {
+        await call('guide/markSpan', span);
+        await afterWrite();
+        return true;
+      } catch (error) {
+        showError(error);
+        return false;
+      }
+    },
+    [afterWrite, showError],
+  );
+}
+
 /**
  * Marks a stretch of the transcript as the answer to a guide section (or one of its questions), so
- * that retrieval can be filtered by section. A menu on each turn marks the whole turn; the segment
- * panel marks a segment's span.
+ * that retrieval can be filtered by section. A menu on each turn marks the whole turn; the coding
+ * palette (§ or Ctrl+G) marks any selection or the selected segment.
  */
 export function GuideMenu(props: { documentId: string; start: number; end: number; guide: GuideSection[]; onDone(): void }) {
   const { t } = useTranslation();
-  const afterWrite = useStore((s) => s.afterWrite);
-  const showError = useStore((s) => s.showError);
-  const mark = useCallback(
-    async (sectionId: string, questionId: string | null) => {
-      try {
-        await call('guide/markSpan', { documentId: props.documentId, start: props.start, end: props.end, sectionId, questionId });
-        await afterWrite();
-      } catch (error) {
-        showError(error);
-      }
-      props.onDone();
-    },
-    [props, afterWrite, showError],
-  );
+  const markGuide = useMarkGuide();
+  const { documentId, start, end, onDone } = props;
+  const mark = (sectionId: string, questionId: string | null) => void markGuide({ documentId, start, end, sectionId, questionId }).then(onDone);
   if (props.guide.length === 0) {
     return (
       <div className="guide-menu" role="menu">
@@ -59,11 +68,11 @@ export function GuideMenu(props: { documentId: string; start: number; end: numbe
     <div className="guide-menu" role="menu" aria-label={t('coding.markGuide')} onKeyDown={(e) => e.key === 'Escape' && props.onDone()}>
       {props.guide.map((section, i) => (
         <div key={section.id}>
-          <button role="menuitem" className="guide-menu__section" autoFocus={i === 0} onClick={() => void mark(section.id, null)}>
+          <button role="menuitem" className="guide-menu__section" autoFocus={i === 0} onClick={() => mark(section.id, null)}>
             {section.title}
           </button>
           {section.questions.map((q) => (
-            <button key={q.id} role="menuitem" className="guide-menu__question" onClick={() => void mark(section.id, q.id)}>
+            <button key={q.id} role="menuitem" className="guide-menu__question" onClick={() => mark(section.id, q.id)}>
               {q.text.length > 70 ? `${q.text.slice(0, 70)}…` : q.text}
             </button>
           ))}
@@ -73,30 +82,58 @@ export function GuideMenu(props: { documentId: string; start: number; end: numbe
   );
 }
 
-/** The guide sections marked from this turn on, each removable. */
-export function GuideTags({ spans }: { spans: GuideSpan[] }) {
+const HIGHLIGHT = 'guide-span';
+
+/** Paints a guide span's exact extent in the reader (CSS Custom Highlight API), or clears it. */
+function showSpan(from: Element, span: GuideSpan | null): void {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+  const reader = from.closest('.reader');
+  const range = span && reader ? rangeOfOffsets(reader, span.start, span.end) : null;
+  if (range) CSS.highlights.set(HIGHLIGHT, new Highlight(range));
+  else CSS.highlights.delete(HIGHLIGHT);
+}
+
+/** The guide sections marked from this turn on, each removable; hovering or focusing one paints the stretch it covers. */
+export function GuideTags({ spans, text }: { spans: GuideSpan[]; text: string }) {
   const { t } = useTranslation();
   const afterWrite = useStore((s) => s.afterWrite);
   const showError = useStore((s) => s.showError);
+  useEffect(() => () => void (typeof CSS !== 'undefined' && 'highlights' in CSS && CSS.highlights.delete(HIGHLIGHT)), []);
   return (
     <>
-      {spans.map((span) => (
-        <span key={span.id} className="guide-tag" title={span.questionText ?? span.sectionTitle}>
-          § {span.sectionTitle}
-          <button
-            className="guide-tag__remove"
-            aria-label={t('coding.unmarkGuide', { section: span.sectionTitle })}
-            onClick={(e) => {
-              e.stopPropagation();
-              call('guide/unmarkSpan', { id: span.id })
-                .then(() => afterWrite())
-                .catch(showError);
-            }}
+      {spans.map((span) => {
+        const quote = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+        const title = [span.questionText ? `${span.sectionTitle} — ${span.questionText}` : span.sectionTitle, `“${quote.length > 90 ? `${quote.slice(0, 90)}…` : quote}”`].join('\n');
+        return (
+          <span
+            key={span.id}
+            className={`guide-tag${span.questionId ? ' guide-tag--question' : ''}`}
+            title={title}
+            tabIndex={0}
+            data-guide-span={span.id}
+            onMouseEnter={(e) => showSpan(e.currentTarget, span)}
+            onMouseLeave={(e) => showSpan(e.currentTarget, null)}
+            onFocus={(e) => showSpan(e.currentTarget, span)}
+            onBlur={(e) => showSpan(e.currentTarget, null)}
           >
-            ×
-          </button>
-        </span>
-      ))}
+            § {span.sectionTitle}
+            {span.questionId ? <span className="guide-tag__question"> · {t('coding.question')}</span> : null}
+            <button
+              className="guide-tag__remove"
+              aria-label={t('coding.unmarkGuide', { section: span.sectionTitle })}
+              onClick={(e) => {
+                e.stopPropagation();
+                showSpan(e.currentTarget, null);
+                call('guide/unmarkSpan', { id: span.id })
+                  .then(() => afterWrite())
+                  .catch(showError);
+              }}
+            >
+              ×
+            </button>
+          </span>
+        );
+      })}
     </>
   );
 }

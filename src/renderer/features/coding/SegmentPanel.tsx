@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { Label, Segment } from '../../../shared/model.ts';
 import { moveEndByWord, moveStartByWord } from '../../../shared/text/words.ts';
 import { useStore } from '../../store/index.ts';
+import { SegmentAnalysisActions } from '../rounds/SegmentAnalysisActions.tsx';
 
 /** The selected segment: its quote, its labels (with coder, removable), and word-by-word resizing. */
-export function SegmentPanel({ segment, text, labelsById, onAddLabel }: { segment: Segment; text: string; labelsById: Map<string, Label>; onAddLabel(): void }) {
+export function SegmentPanel({ segment, text, labelsById, onAddLabel, onMarkGuide }: { segment: Segment; text: string; labelsById: Map<string, Label>; onAddLabel(): void; onMarkGuide?(): void }) {
   const { t } = useTranslation();
   const removeCoding = useStore((s) => s.removeCoding);
   const resizeSegment = useStore((s) => s.resizeSegment);
@@ -40,9 +41,17 @@ export function SegmentPanel({ segment, text, labelsById, onAddLabel }: { segmen
           );
         })}
       </ul>
-      <button className="button button--small" onClick={onAddLabel}>
-        {t('coding.addLabel')} <kbd>L</kbd>
-      </button>
+      <div className="button-row">
+        <button className="button button--small" onClick={onAddLabel}>
+          {t('coding.addLabel')} <kbd>L</kbd>
+        </button>
+        {onMarkGuide && (
+          <button className="button button--small" onClick={onMarkGuide} title={t('coding.toGuide')}>
+            § {t('coding.markSegmentGuide')} <kbd>G</kbd>
+          </button>
+        )}
+        <SegmentAnalysisActions segmentId={segment.id} />
+      </div>
       <div className="segment-panel__resize" role="group" aria-label={t('coding.resize')}>
         <span className="muted small">{t('coding.resize')}</span>
         <div className="button-row">

@@ -31,3 +31,23 @@ export function selectionOffsets(container: HTMLElement): { start: number; end: 
   if (a === null || b === null || a === b) return null;
   return { start: Math.min(a, b), end: Math.max(a, b), rect: range.getBoundingClientRect() };
 }
+
+/** The DOM range of document offsets [start, end) inside a container of `data-s` runs, or null when none of it is shown. */
+export function rangeOfOffsets(container: Element, start: number, end: number): Range | null {
+  const runs = container.querySelectorAll<HTMLElement>('[data-s]');
+  let from: [Node, number] | null = null;
+  let to: [Node, number] | null = null;
+  for (const run of runs) {
+    const node = run.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+    const base = Number(run.dataset.s);
+    const length = (node as Text).data.length;
+    if (!from && start < base + length && end > base) from = [node, Math.max(0, start - base)];
+    if (start < base + length && end > base) to = [node, Math.min(length, end - base)];
+  }
+  if (!from || !to) return null;
+  const range = document.createRange();
+  range.setStart(...from);
+  range.setEnd(...to);
+  return range;
+}

@@ -1,6 +1,8 @@
+import { ImportQdpxDialog } from '../interchange/ImportQdpxDialog.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, showValue } from '../../components/format.ts';
+import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
 import { useStore } from '../../store/index.ts';
 import { CodedShare } from '../retrieval/CodedShare.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
@@ -16,6 +18,8 @@ export function DocumentsView() {
   const loadProgress = useStore((s) => s.loadDocumentProgress);
   const dataVersion = useStore((s) => s.dataVersion);
   const [dialog, setDialog] = useState<{ open: boolean; files: File[] }>({ open: false, files: [] });
+  // Kept at the page, not in the empty state: the import fills the page, and its report must stay.
+  const [qdpxOpen, setQdpxOpen] = useState(false);
   const onDrop = useCallback((files: File[]) => setDialog({ open: true, files }), []);
   const dragging = useFileDrop(onDrop);
   const n = (value: number) => formatNumber(value, i18n.language);
@@ -40,11 +44,20 @@ export function DocumentsView() {
       </div>
 
       {documents.length === 0 ? (
-        <button className="dropzone" onClick={() => setDialog({ open: true, files: [] })}>
-          <strong>{t('documents.emptyTitle')}</strong>
-          <span>{t('documents.emptyHelp')}</span>
-          <span className="muted small">{t('documents.formats')}</span>
-        </button>
+        <>
+          <button className="dropzone" onClick={() => setDialog({ open: true, files: [] })}>
+            <strong>{t('documents.emptyTitle')}</strong>
+            <span>{t('documents.emptyHelp')}</span>
+            <span className="muted small">{t('documents.formats')}</span>
+          </button>
+          {/* An empty project can also start from another program's project (REFI-QDA). */}
+          <p className="muted small empty-alternative">
+            {t('documents.fromOtherTool')}{' '}
+            <button type="button" className="button button--small" onClick={() => setQdpxOpen(true)} data-testid="import-qdpx">
+              {t('interchange.importButton')}
+            </button>
+          </p>
+        </>
       ) : (
         <div className="table-wrap">
           <table className="table">
@@ -99,6 +112,13 @@ export function DocumentsView() {
         </div>
       )}
       {documents.length > 0 && <p className="muted small hint">{t('documents.dropHint')}</p>}
+      {documents.length > 0 && (
+        <section className="documents-study-memo" aria-labelledby="documents-study-memo-title">
+          <h2 id="documents-study-memo-title">{t('memos.projectSection')}</h2>
+          <p className="muted small">{t('memos.projectHelp')}</p>
+          <MemoPanel target={{ kind: 'project' }} />
+        </section>
+      )}
 
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
@@ -106,6 +126,7 @@ export function DocumentsView() {
         </div>
       )}
       <ImportDialog open={dialog.open} initialFiles={dialog.files} onClose={() => setDialog({ open: false, files: [] })} />
+      <ImportQdpxDialog open={qdpxOpen} onClose={() => setQdpxOpen(false)} />
     </div>
   );
 }

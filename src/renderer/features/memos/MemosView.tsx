@@ -131,7 +131,7 @@ function MemoCard({ memo }: { memo: Memo }) {
     if (kind === 'document' && id) navigate({ name: 'document', id, turn: null, query: '' });
     else if (kind === 'segment' && memo.documentId) navigate({ name: 'document', id: memo.documentId, turn: memo.turn, query: '' });
     else if (kind === 'label' && id) navigate({ name: 'codebook', labelId: id });
-    else if (kind === 'participant') navigate({ name: 'participants' });
+    else if (kind === 'participant') navigate({ name: 'participants', id });
   };
 
   return (

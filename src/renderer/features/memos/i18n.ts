@@ -45,6 +45,8 @@ export const memosStrings = {
     unsaved: 'Not saved yet',
     failed: 'Not saved',
     panelLabel: 'Memos',
+    onTranscript: 'Memo on this transcript',
+    participantLink: 'Details and memo of {{name}}',
     editorLabel: {
       project: 'Memo on the study',
       document: 'Memo on this transcript',
@@ -112,6 +114,8 @@ export const memosStrings = {
     unsaved: 'Nog niet opgeslagen',
     failed: 'Niet opgeslagen',
     panelLabel: "Memo's",
+    onTranscript: 'Memo bij dit transcript',
+    participantLink: 'Details en memo van {{name}}',
     editorLabel: {
       project: 'Memo over het onderzoek',
       document: 'Memo bij dit transcript',

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTRIBUTE_TYPES, type AttributeDefinition, type AttributeType, type AttributeValue, type Participant } from '../../../shared/model.ts';
 import { useStore } from '../../store/index.ts';
+import { ParticipantDetail } from './ParticipantDetail.tsx';
 
 /** A cell that saves when the user leaves it (or presses Enter), typed by its attribute. */
 function AttributeCell({ participant, attribute }: { participant: Participant; attribute: AttributeDefinition }) {
@@ -59,6 +60,22 @@ export function ParticipantsView() {
   const createAttribute = useStore((s) => s.createAttribute);
   const [newAttribute, setNewAttribute] = useState('');
   const [newType, setNewType] = useState<AttributeType>('text');
+  const chosenId = useStore((s) => (s.route.name === 'participants' ? (s.route.id ?? null) : null));
+  const navigate = useStore((s) => s.navigate);
+  const memos = useStore((s) => s.memos);
+  const dataVersion = useStore((s) => s.dataVersion);
+  const loadMemos = useStore((s) => s.loadMemos);
+  const chosen = participants.find((p) => p.id === chosenId) ?? null;
+  const choose = (id: string | null) => navigate({ name: 'participants', id });
+  const memoCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const m of memos) if (m.target.kind === 'participant' && m.target.id) counts.set(m.target.id, (counts.get(m.target.id) ?? 0) + 1);
+    return counts;
+  }, [memos]);
+
+  useEffect(() => {
+    void loadMemos();
+  }, [dataVersion, loadMemos]);
 
   const addAttribute = () => {
     const name = newAttribute.trim();
@@ -66,7 +83,7 @@ export function ParticipantsView() {
   };
 
   return (
-    <div className="page">
+    <div className={`page${chosen ? ' participants-page--detail' : ''}`}>
       <div className="page__header">
         <div>
           <h1>{t('participants.title')}</h1>
@@ -80,7 +97,8 @@ export function ParticipantsView() {
           <pre className="example">{t('participants.example')}</pre>
         </div>
       ) : (
-        <>
+        <div className="participants-body">
+          <div className="participants-main">
           <div className="table-wrap">
             <table className="table table--editable">
               <thead>
@@ -96,9 +114,20 @@ export function ParticipantsView() {
               </thead>
               <tbody>
                 {participants.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <NameCell participant={p} />
+                  <tr key={p.id} className={p.id === chosenId ? 'is-chosen' : undefined}>
+                    <td className="participants__name-cell">
+                      <div className="participants__name">
+                        <NameCell participant={p} />
+                        <button
+                          className="button button--small button--quiet participants__open"
+                          aria-label={t('participantDetail.openFor', { name: p.name })}
+                          aria-pressed={p.id === chosenId}
+                          onClick={() => choose(p.id === chosenId ? null : p.id)}
+                        >
+                          {t('participantDetail.open')}
+                          {memoCounts.get(p.id) ? <span className="participants__memos"> · {t('participantDetail.memoCount', { count: memoCounts.get(p.id) })}</span> : null}
+                        </button>
+                      </div>
                     </td>
                     {attributes.map((a) => (
                       <td key={a.id}>
@@ -136,7 +165,9 @@ export function ParticipantsView() {
               {t('participants.add')}
             </button>
           </form>
-        </>
+          </div>
+          {chosen ? <ParticipantDetail participant={chosen} onClose={() => choose(null)} /> : null}
+        </div>
       )}
     </div>
   );

@@ -1,20 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RoundsNav, RoundScreens } from '../rounds/RoundsNav.tsx';
 import { useStore } from '../../store/index.ts';
-import type { Route } from '../../store/route.ts';
 import { CoderButton } from './CoderButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-const TABS: Array<{ route: Route; key: string; match: Route['name'][] }> = [
-  { route: { name: 'documents' }, key: 'nav.documents', match: ['documents', 'document'] },
-  { route: { name: 'codebook', labelId: null }, key: 'nav.codebook', match: ['codebook'] },
-  { route: { name: 'retrieval', labelId: null, params: {} }, key: 'nav.retrieval', match: ['retrieval'] },
-  { route: { name: 'memos' }, key: 'nav.memos', match: ['memos'] },
-  { route: { name: 'participants' }, key: 'nav.participants', match: ['participants'] },
-  { route: { name: 'search', query: '' }, key: 'nav.search', match: ['search'] },
-];
-
-/** The frame of an open project: its title, the sections, search anywhere (Ctrl+K or /), language. */
+/** The frame of an open project: its title, the rounds, search anywhere (Ctrl+K or /), undo; below, the round's screens, coder, language. */
 export function ProjectLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const project = useStore((s) => s.project)!;
@@ -24,12 +15,20 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
   const history = useStore((s) => s.history);
   const undo = useStore((s) => s.undo);
   const redo = useStore((s) => s.redo);
+  const dataVersion = useStore((s) => s.dataVersion);
+  const loadAnalysis = useStore((s) => s.loadAnalysis);
+  const documents = useStore((s) => s.documents);
   const [query, setQuery] = useState(route.name === 'search' ? route.query : '');
   const searchBox = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (route.name === 'search') setQuery(route.query);
   }, [route]);
+
+  // What is left to do per round, and the lists of rounds 2 and 3, follow every write and undo.
+  useEffect(() => {
+    void loadAnalysis();
+  }, [dataVersion, project, documents, loadAnalysis]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -67,18 +66,7 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
         <span className="topbar__project" title={project.path}>
           {project.title}
         </span>
-        <nav className="tabs" aria-label={t('nav.label')}>
-          {TABS.map((tab) => (
-            <button
-              key={tab.key}
-              className={`tabs__tab${tab.match.includes(route.name) ? ' is-active' : ''}`}
-              aria-current={tab.match.includes(route.name) ? 'page' : undefined}
-              onClick={() => navigate(tab.route)}
-            >
-              {t(tab.key)}
-            </button>
-          ))}
-        </nav>
+        <RoundsNav />
         <form className="topbar__search" role="search" onSubmit={submit}>
           <input
             ref={searchBox}
@@ -97,12 +85,19 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
             ↷
           </button>
         </div>
-        <CoderButton />
-        <LanguageSwitch />
-        <button className="button button--quiet" onClick={() => void closeProject()}>
-          {t('nav.close')}
-        </button>
       </header>
+      {/* The second line: the screens of the current round, and the actions one needs now and then.
+          Keeping them off the first line leaves the project title room at laptop widths. */}
+      <div className="subbar">
+        <RoundScreens />
+        <div className="subbar__actions">
+          <CoderButton />
+          <LanguageSwitch />
+          <button className="button button--quiet button--small" onClick={() => void closeProject()}>
+            {t('nav.close')}
+          </button>
+        </div>
+      </div>
       <main className="workspace">{children}</main>
     </div>
   );

@@ -6,6 +6,7 @@ import { formatNumber, formatTimecode, showValue } from '../../components/format
 import { useStore } from '../../store/index.ts';
 import { routeToHash } from '../../store/route.ts';
 import { flattenTree } from '../codebook/tree.ts';
+import { SegmentAnalysisActions } from '../rounds/SegmentAnalysisActions.tsx';
 import { attributeChoices, attributeParam, filtersFromParams, hasFilters, participantMatches, valueKey } from './filters.ts';
 
 const labelColour = (colour: string) => ({ '--label': colour }) as CSSProperties;
@@ -249,6 +250,9 @@ function Quote({ item, colour, showCoders, onOpen, onLabel }: { item: RetrievedS
           ))}
         </ul>
       )}
+      <div className="quote__actions">
+        <SegmentAnalysisActions segmentId={item.segment.id} question={false} />
+      </div>
     </li>
   );
 }

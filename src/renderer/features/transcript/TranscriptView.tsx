@@ -1,27 +1,30 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Segment, Turn } from '../../../shared/model.ts';
+import type { GuideSpan, Segment } from '../../../shared/model.ts';
 import { findTerms, type Range } from '../../../shared/text/highlight.ts';
 import { moveEndByWord, moveStartByWord, snapToWords } from '../../../shared/text/words.ts';
-import { formatDate, formatNumber, formatTimecode, showValue } from '../../components/format.ts';
+import { formatDate, formatNumber, showValue } from '../../components/format.ts';
 import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
 import { useStore } from '../../store/index.ts';
 import { AutocodeDialog } from '../coding/AutocodeDialog.tsx';
-import { CodedTurnText } from '../coding/CodedTurnText.tsx';
-import { CodingPalette, type PaletteChoice } from '../coding/CodingPalette.tsx';
-import { GuideMenu, GuideTags, useGuide } from '../coding/GuideMarks.tsx';
+import { CodingPalette, type PaletteChoice, type PaletteMode } from '../coding/CodingPalette.tsx';
+import { useGuide, useMarkGuide } from '../coding/GuideMarks.tsx';
 import { SegmentPanel } from '../coding/SegmentPanel.tsx';
 import { selectionOffsets } from '../coding/selection.ts';
+import { DocumentList } from './DocumentList.tsx';
+import { TurnSection } from './TurnSection.tsx';
 
 const SPEAKER_TINTS = 4;
 const EMPTY: Segment[] = [];
 const NO_TERMS: Range[] = [];
+const NO_SPANS: GuideSpan[] = [];
 
 interface PaletteState {
   start: number;
   end: number;
   left: number;
   top: number;
+  mode: PaletteMode;
 }
 
 function typingIn(target: EventTarget | null): boolean {
@@ -53,14 +56,17 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const navigate = useStore((s) => s.navigate);
   const reader = useRef<HTMLDivElement>(null);
   const turnCache = useRef(new Map<number, { key: string; segments: Segment[] }>());
+  const guideCache = useRef(new Map<number, { key: string; spans: GuideSpan[] }>());
   const [palette, setPalette] = useState<PaletteState | null>(null);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
   const [autocodeOpen, setAutocodeOpen] = useState(false);
   const [guideMenuTurn, setGuideMenuTurn] = useState<number | null>(null);
   const { guide, spans: guideSpans } = useGuide(id);
+  const markGuide = useMarkGuide();
 
   useEffect(() => {
     turnCache.current.clear();
+    guideCache.current.clear();
     void loadDocument(id);
     void loadSegments(id);
     selectSegment(null);
@@ -87,6 +93,9 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     [allSegments, coderFilter],
   );
   const selected = segments.find((s) => s.id === selectedId) ?? null;
+  // The details pane (segment panel, its memo editor) follows in a render of its own, after the
+  // highlight of a new coding has been painted.
+  const panelSegment = useDeferredValue(selected);
 
   // Segments per turn in one sweep (both lists are sorted by start). A turn whose segments did not
   // change keeps the very same array, so its memoised text is not rendered again.
@@ -127,11 +136,40 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     return map;
   }, [document]);
 
-  const openPaletteFor = useCallback((start: number, end: number, rect: DOMRect) => {
+  const openPaletteFor = useCallback((start: number, end: number, rect: DOMRect, mode: PaletteMode = 'label') => {
     const left = Math.min(Math.max(12, rect.left), window.innerWidth - 340);
     const top = rect.bottom + 300 > window.innerHeight ? Math.max(12, rect.top - 300) : rect.bottom + 8;
-    setPalette({ start, end, left, top });
+    setPalette({ start, end, left, top, mode });
   }, []);
+
+  // Turns that (partly) answer a marked guide section carry a quiet bar beside their text.
+  const guidedTurns = useMemo(() => {
+    const marked = new Set<number>();
+    for (const item of document?.turns ?? []) if (guideSpans.some((g) => g.start < item.end && g.end > item.start)) marked.add(item.position);
+    return marked;
+  }, [document, guideSpans]);
+
+  // The guide marks starting in each turn. The spans are fetched again after every write, so a turn
+  // keeps its previous array while its marks are the same, as its memo needs.
+  const guideByTurn = useMemo(() => {
+    const map = new Map<number, GuideSpan[]>();
+    const cache = guideCache.current;
+    for (const item of document?.turns ?? []) {
+      const here = guideSpans.filter((g) => g.start >= item.start && g.start < item.end);
+      if (here.length === 0) continue;
+      const key = here.map((g) => `${g.id}:${g.start}-${g.end}:${g.sectionTitle}:${g.questionText ?? ''}`).join('|');
+      const cached = cache.get(item.position);
+      if (cached && cached.key === key) map.set(item.position, cached.spans);
+      else {
+        cache.set(item.position, { key, spans: here });
+        map.set(item.position, here);
+      }
+    }
+    return map;
+  }, [document, guideSpans]);
+
+  const toggleGuideMenu = useCallback((position: number) => setGuideMenuTurn((open) => (open === position ? null : position)), []);
+  const closeGuideMenu = useCallback(() => setGuideMenuTurn(null), []);
 
   const onMouseUp = () => {
     if (!document || !reader.current) return;
@@ -160,6 +198,13 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     setPalette(null);
   };
 
+  const markChosen = (sectionId: string, questionId: string | null) => {
+    if (!palette || !document) return;
+    window.getSelection()?.removeAllRanges();
+    void markGuide({ documentId: document.id, start: palette.start, end: palette.end, sectionId, questionId });
+    setPalette(null);
+  };
+
   // Keyboard coding on the selected segment.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -172,9 +217,9 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
         if (labelId) void applyLabel({ documentId: document.id, start: selected.start, end: selected.end, labelId });
       } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected.codings.length === 1) {
         void removeCoding(selected.id, selected.codings[0]!.labelId);
-      } else if (event.key.toLowerCase() === 'l' && !event.ctrlKey && !event.metaKey) {
+      } else if ((event.key.toLowerCase() === 'l' || event.key.toLowerCase() === 'g') && !event.ctrlKey && !event.metaKey && !event.altKey) {
         const el = reader.current?.querySelector<HTMLElement>('.coded.is-selected');
-        if (el) openPaletteFor(selected.start, selected.end, el.getBoundingClientRect());
+        if (el) openPaletteFor(selected.start, selected.end, el.getBoundingClientRect(), event.key.toLowerCase() === 'g' ? 'guide' : 'label');
       } else if (event.altKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
         const widen = event.key === 'ArrowRight' ? !event.shiftKey : event.shiftKey;
         const start = event.shiftKey ? moveStartByWord(text, selected.start, selected.end, widen ? 'widen' : 'narrow') : selected.start;
@@ -188,24 +233,42 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   }, [palette, selected, document, recentLabelIds, applyLabel, removeCoding, resizeSegment, selectSegment, openPaletteFor]);
 
   const participant = participants.find((p) => p.id === document?.participantId);
-  const marginFor = (item: Turn) =>
-    (segmentsByTurn.get(item.position) ?? EMPTY).filter((s) => s.start >= item.start && s.start < item.end);
 
+  // The turn list only changes with what its turns show: opening the palette, the details pane or
+  // the guide marks fetched after a write re-render the reader without walking a thousand turns.
+  const turnSections = useMemo(
+    () =>
+      (document?.turns ?? []).map((item) => {
+        const inTurn = segmentsByTurn.get(item.position) ?? EMPTY;
+        return (
+          <TurnSection
+            key={item.position}
+            item={item}
+            documentId={document!.id}
+            documentText={document!.text}
+            segments={inTurn}
+            terms={termsByTurn.get(item.position) ?? NO_TERMS}
+            labelsById={labelsById}
+            selectedId={selectedId !== null && inTurn.some((s) => s.id === selectedId) ? selectedId : null}
+            hoveredId={hoveredId !== null && inTurn.some((s) => s.id === hoveredId) ? hoveredId : null}
+            guideSpans={guideByTurn.get(item.position) ?? NO_SPANS}
+            menuGuide={guideMenuTurn === item.position ? guide : null}
+            tint={item.speaker ? tints.get(item.speaker) : undefined}
+            isTarget={item.position === turn}
+            isGuided={guidedTurns.has(item.position)}
+            onToggleMenu={toggleGuideMenu}
+            onCloseMenu={closeGuideMenu}
+            onHover={setHoveredId}
+            onSelect={selectSegment}
+            t={t}
+          />
+        );
+      }),
+    [document, segmentsByTurn, termsByTurn, labelsById, selectedId, hoveredId, guideByTurn, guideMenuTurn, guide, tints, turn, guidedTurns, toggleGuideMenu, closeGuideMenu, selectSegment, t],
+  );
   return (
     <div className="reader-layout">
-      <nav className="doclist" aria-label={t('documents.title')}>
-        <h2 className="eyebrow">{t('documents.title')}</h2>
-        <ul>
-          {documents.map((d) => (
-            <li key={d.id}>
-              <button className={d.id === id ? 'is-active' : ''} aria-current={d.id === id ? 'page' : undefined} onClick={() => navigate({ name: 'document', id: d.id, turn: null, query: '' })}>
-                <span>{d.name}</span>
-                <span className="muted small">{d.participantName ?? t('documents.noParticipant')}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <DocumentList documents={documents} currentId={id} navigate={navigate} />
 
       <article className="reader" ref={reader} aria-busy={!document} onMouseUp={onMouseUp} onClick={onClick}>
         {document ? (
@@ -254,63 +317,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
                 </p>
               )}
             </header>
-            {document.turns.map((item) => (
-              <section key={item.position} className={`turn${item.position === turn ? ' turn--target' : ''}`} data-turn={item.position} tabIndex={-1} aria-label={t('transcript.turnLabel', { n: item.position + 1, speaker: item.speaker ?? t('transcript.noSpeaker') })}>
-                <div className="turn__meta">
-                  {item.speaker && <span className={`turn__speaker tint-${tints.get(item.speaker)}`}>{item.speaker}</span>}
-                  {item.startMs !== null && <time className="turn__time">{formatTimecode(item.startMs)}</time>}
-                  <GuideTags spans={guideSpans.filter((g) => g.start >= item.start && g.start < item.end)} />
-                  <button
-                    className="turn__guide"
-                    aria-label={t('coding.markTurn', { n: item.position + 1 })}
-                    title={t('coding.markTurn', { n: item.position + 1 })}
-                    aria-expanded={guideMenuTurn === item.position}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      setGuideMenuTurn(guideMenuTurn === item.position ? null : item.position);
-                    }}
-                  >
-                    §
-                  </button>
-                  {guideMenuTurn === item.position && (
-                    <GuideMenu documentId={document.id} start={item.start} end={item.end} guide={guide} onDone={() => setGuideMenuTurn(null)} />
-                  )}
-                  {marginFor(item).map((s) => (
-                    <span key={s.id} className="margin-labels">
-                      {s.codings.map((c) => {
-                        const label = labelsById.get(c.labelId);
-                        return label ? (
-                          <button
-                            key={`${c.labelId}-${c.coder}`}
-                            className={`chip${s.id === selectedId ? ' is-selected' : ''}`}
-                            style={{ borderLeftColor: label.colour }}
-                            onMouseEnter={() => setHoveredId(s.id)}
-                            onMouseLeave={() => setHoveredId(null)}
-                            onClick={(e) => {
-                              e.stopPropagation();
-                              selectSegment(s.id);
-                            }}
-                            title={`${label.name} · ${c.coder}`}
-                          >
-                            {label.name}
-                          </button>
-                        ) : null;
-                      })}
-                    </span>
-                  ))}
-                </div>
-                <CodedTurnText
-                  text={item.text}
-                  turnStart={item.start}
-                  turnEnd={item.end}
-                  segments={segmentsByTurn.get(item.position) ?? EMPTY}
-                  labelsById={labelsById}
-                  terms={termsByTurn.get(item.position) ?? NO_TERMS}
-                  selectedId={(segmentsByTurn.get(item.position) ?? EMPTY).some((s) => s.id === selectedId) ? selectedId : null}
-                  hoveredId={(segmentsByTurn.get(item.position) ?? EMPTY).some((s) => s.id === hoveredId) ? hoveredId : null}
-                />
-              </section>
-            ))}
+            {turnSections}
           </>
         ) : (
           <p className="muted">{t('common.loading')}</p>
@@ -318,43 +325,48 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
       </article>
 
       <aside className="details" aria-label={t('transcript.details')}>
-        {document && selected && (
+        {document && panelSegment && (
           <>
           <SegmentPanel
-            segment={selected}
+            segment={panelSegment}
             text={document.text}
             labelsById={labelsById}
             onAddLabel={() => {
               const el = reader.current?.querySelector<HTMLElement>('.coded.is-selected');
-              openPaletteFor(selected.start, selected.end, (el ?? reader.current!).getBoundingClientRect());
+              openPaletteFor(panelSegment.start, panelSegment.end, (el ?? reader.current!).getBoundingClientRect());
+            }}
+            onMarkGuide={() => {
+              const el = reader.current?.querySelector<HTMLElement>('.coded.is-selected');
+              openPaletteFor(panelSegment.start, panelSegment.end, (el ?? reader.current!).getBoundingClientRect(), 'guide');
             }}
           />
           <div className="segment-panel__memo">
-            <MemoPanel key={selected.id} target={{ kind: 'segment', id: selected.id }} />
+            <MemoPanel key={panelSegment.id} target={{ kind: 'segment', id: panelSegment.id }} />
           </div>
           </>
         )}
         {document && (
           <>
+            {!panelSegment && <MemoPanel key={document.id} target={{ kind: 'document', id: document.id }} heading={t('memos.onTranscript')} />}
             <h2 className="eyebrow">{t('transcript.participant')}</h2>
             {participant ? (
-              <dl className="facts">
-                <dt>{t('participants.name')}</dt>
-                <dd>{participant.name}</dd>
-                {Object.entries(participant.attributes).map(([key, value]) => (
-                  <div key={key} className="facts__row">
-                    <dt>{key}</dt>
-                    <dd>{showValue(value, t('common.yes'), t('common.no'))}</dd>
-                  </div>
-                ))}
-              </dl>
+              <>
+                <dl className="facts">
+                  <dt>{t('participants.name')}</dt>
+                  <dd>{participant.name}</dd>
+                  {Object.entries(participant.attributes).map(([key, value]) => (
+                    <div key={key} className="facts__row">
+                      <dt>{key}</dt>
+                      <dd>{showValue(value, t('common.yes'), t('common.no'))}</dd>
+                    </div>
+                  ))}
+                </dl>
+                <button className="link-button small details__more" onClick={() => navigate({ name: 'participants', id: participant.id })}>
+                  {t('memos.participantLink', { name: participant.name })} →
+                </button>
+              </>
             ) : (
               <p className="muted small">{t('transcript.noParticipantHelp')}</p>
-            )}
-            {!selected && (
-              <>
-                <MemoPanel key={document.id} target={{ kind: 'document', id: document.id }} />
-              </>
             )}
             <h2 className="eyebrow">{t('transcript.source')}</h2>
             <dl className="facts">
@@ -375,11 +387,15 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
 
       {palette && document && (
         <CodingPalette
+          key={`${palette.start}-${palette.end}-${palette.mode}`}
           position={{ left: palette.left, top: palette.top }}
           selectedText={document.text.slice(palette.start, palette.end)}
           labels={labels}
           recentLabelIds={recentLabelIds}
+          guide={guide}
+          initialMode={palette.mode}
           onChoose={choose}
+          onMarkGuide={markChosen}
           onClose={() => setPalette(null)}
         />
       )}

@@ -1,5 +1,6 @@
 import type { AutocodeQuery, AutocodeResult, HistoryState, Label, LabelOrigin, Segment } from '../../../shared/model.ts';
 import { call } from '../../api/client.ts';
+import { withLabel, withSegment } from '../merge.ts';
 import type { SliceCreator } from '../slice.ts';
 
 /**
@@ -67,11 +68,20 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
     }),
     selectSegment: (id) => set({ selectedSegmentId: id }),
     setCoderFilter: (coder) => set({ coderFilter: coder }),
+    // The answer carries the segment with all its codings and the label with its new counts: that is
+    // all a coding changes, so the transcript repaints without fetching the document's segments again.
     applyLabel: guarded(async (args) => {
       const { segment, label } = await call('codings/apply', args);
       use(label.id);
-      set({ selectedSegmentId: segment.id });
-      await get().afterWrite();
+      const labels = withLabel(get().labels, label);
+      if (!labels || get().segmentsOf !== args.documentId) {
+        set({ selectedSegmentId: segment.id });
+        await get().afterWrite();
+        return;
+      }
+      set((s) => ({ labels, segments: withSegment(s.segments, segment), selectedSegmentId: segment.id, dataVersion: s.dataVersion + 1 }));
+      const history = await call('history/state', {});
+      set((s) => ({ history: { ...history, summary: s.history.summary } }));
     }),
     removeCoding: guarded(async (segmentId, labelId) => {
       await call('codings/remove', { segmentId, labelId });

@@ -1,0 +1,40 @@
+/**
+ * The performance budget of issue 5 §3, as paths into the figures of a run. The table shows each
+ * figure beside its budget; nothing fails on a miss (benchmarks report, CI does not judge them).
+ */
+export interface Budget {
+  what: string;
+  /** Dot path into the figures, e.g. `search.common.p95`. */
+  path: string;
+  limit: number;
+  unit: 'ms' | 'MB' | 's' | '×';
+  /** `min`: the figure must reach the limit (throughput ratios); `max`: stay under it. */
+  kind: 'max' | 'min';
+  /** The size the budget speaks of; at other sizes the figure is shown for information. */
+  at?: 's' | 'm' | 'l';
+}
+
+export const BUDGETS: Budget[] = [
+  { what: 'import ÷ raw insert throughput', path: 'import.ratio', limit: 0.5, unit: '×', kind: 'min' },
+  { what: 'search, common word, p95', path: 'search.common.p95', limit: 50, unit: 'ms', kind: 'max', at: 'l' },
+  { what: 'search, rare word, p95', path: 'search.rare.p95', limit: 50, unit: 'ms', kind: 'max', at: 'l' },
+  { what: 'search, phrase, p95', path: 'search.phrase.p95', limit: 50, unit: 'ms', kind: 'max', at: 'l' },
+  { what: 'search, prefix, p95', path: 'search.prefix.p95', limit: 50, unit: 'ms', kind: 'max', at: 'l' },
+  { what: 'palette per keystroke (2,000 labels), p95', path: 'palette.keystroke.p95', limit: 16, unit: 'ms', kind: 'max' },
+  { what: 'project open → first screen', path: 'browser.projectOpen.median', limit: 1000, unit: 'ms', kind: 'max', at: 'l' },
+  { what: 'transcript open → highlights painted', path: 'browser.transcriptOpen.median', limit: 1000, unit: 'ms', kind: 'max' },
+  { what: 'keypress → highlight painted, p95', path: 'browser.keypress.p95', limit: 50, unit: 'ms', kind: 'max' },
+  { what: 'matrix (concepts × participants)', path: 'handlers.matrixConcepts.median', limit: 200, unit: 'ms', kind: 'max', at: 'l' },
+  { what: 'theme report .docx, 2,000 quotes', path: 'handlers.reportDocx.median', limit: 2000, unit: 'ms', kind: 'max' },
+  { what: '.qdpx export + import of M', path: 'handlers.qdpxRoundTrip.seconds', limit: 10, unit: 's', kind: 'max', at: 'm' },
+  { what: 'main process peak RSS', path: 'browser.serverPeakRssMB', limit: 500, unit: 'MB', kind: 'max', at: 'l' },
+];
+
+export function valueAt(figures: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), figures);
+}
+
+export function verdict(budget: Budget, value: unknown): 'within' | 'over' | 'n/a' {
+  if (typeof value !== 'number') return 'n/a';
+  return (budget.kind === 'max' ? value <= budget.limit : value >= budget.limit) ? 'within' : 'over';
+}

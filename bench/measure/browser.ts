@@ -1,0 +1,178 @@
+import type { Browser, Page } from 'playwright-core';
+import type { DocumentDetail, Label, Segment } from '../../src/shared/model.ts';
+import { dispatch } from '../../src/main/core/handlers.ts';
+import { Session } from '../../src/main/core/session.ts';
+import { launchBrowser, serve, type Served } from '../../tests/e2e/browser.ts';
+import { peakRssMB } from '../memory.ts';
+import { summarize, type Summary } from '../stats.ts';
+import { pressTargets, type PressTarget } from './press-targets.ts';
+import { rendererDir } from './renderer.ts';
+import { installProbes, waitForFirstScreen, waitForHighlights, waitForNewHighlight, type PageEvent, type PressTiming, PRESS_TIMEOUT_MS } from './page-probes.ts';
+
+export const PRESSES = 60;
+const OPEN_RUNS = 5;
+
+export interface BrowserFigures {
+  renderer: string;
+  projectOpen: Summary;
+  transcriptOpen: Summary & { segments: number; codings: number; characters: number };
+  keypress: Summary & { missed: number; enter: Summary | null; numberKey: Summary | null; untilApplied: Summary | null; untilSegments: Summary | null; renderAfterAnswers: Summary | null };
+  heap: { afterOpenMB: number; afterPressesMB: number; totalMB: number };
+  serverPeakRssMB: number | null;
+  events: PageEvent[];
+}
+
+const summaryOrNull = (values: Array<number | null>) => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? summarize(known) : null;
+};
+
+function summarizePresses(values: number[]): Summary {
+  if (values.length === 0) throw new Error(`No keypress painted its highlight within ${PRESS_TIMEOUT_MS} ms.`);
+  return summarize(values);
+}
+
+/** Where a keypress's time goes: the server's answers, then the renderer's work after the last one. */
+function breakdown(timings: PressTiming[]) {
+  return {
+    untilApplied: summaryOrNull(timings.map((t) => t.apply)),
+    untilSegments: summaryOrNull(timings.map((t) => t.segments)),
+    renderAfterAnswers: summaryOrNull(timings.map((t) => (t.segments === null ? null : t.total - t.segments))),
+  };
+}
+
+/** What the presses need, read before the server takes the project's write lock. */
+function prepare(file: string, documentId: string, otherId: string) {
+  const session = new Session('bench');
+  session.open(file, true);
+  return Promise.all([
+    dispatch(session, 'documents/get', { id: documentId }) as Promise<DocumentDetail>,
+    dispatch(session, 'documents/get', { id: otherId }) as Promise<DocumentDetail>,
+    dispatch(session, 'segments/list', { documentId }) as Promise<Segment[]>,
+    dispatch(session, 'labels/list', {}) as Promise<Label[]>,
+  ]).finally(() => session.close());
+}
+
+/** Selects exactly [start, end) of the transcript as a mouse would and lets the palette open. */
+async function selectSpan(page: Page, target: PressTarget): Promise<void> {
+  await page.evaluate(({ turn, start, end }) => {
+    const container = document.querySelector(`[data-turn="${turn}"] .turn__text`);
+    if (!container) throw new Error(`turn ${turn} is not on the page`);
+    container.scrollIntoView({ block: 'center' });
+    const locate = (offset: number): [Node, number] => {
+      const runs = [...container.querySelectorAll<HTMLElement>('[data-s]')];
+      const run = runs.filter((r) => Number(r.dataset.s) <= offset).pop()!;
+      return [run.firstChild!, offset - Number(run.dataset.s)];
+    };
+    const range = document.createRange();
+    range.setStart(...locate(start));
+    range.setEnd(...locate(end));
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    container.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, target);
+  await page.locator('.palette').waitFor();
+}
+
+async function heapMB(page: Page): Promise<{ used: number; total: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { usedSize, totalSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    return { used: Math.round(usedSize / 1e5) / 10, total: Math.round(totalSize / 1e5) / 10 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Issue 4's browser benchmark against the real `duiding serve` in Chromium: project open to first
+ * screen, the long transcript opened to its highlights painted, and labels applied by keyboard
+ * (palette + Enter, and number keys) to the highlight painted, timed in the page with performance
+ * marks up to the first animation frame after the highlight exists.
+ */
+export async function measureBrowser(options: { file: string; documentId: string; otherId: string; presses: number; log(line: string): void }): Promise<BrowserFigures> {
+  const { log } = options;
+  const renderer = rendererDir(log);
+  const [document, other, segments, labels] = await prepare(options.file, options.documentId, options.otherId);
+  const targets = pressTargets(document, segments, Math.max(1, options.presses));
+  const codings = segments.reduce((n, s) => n + s.codings.length, 0);
+  const events: PageEvent[] = [];
+  let browser: Browser | null = null;
+  let served: Served | null = null;
+  process.env.DUIDING_RENDERER_DIR = renderer;
+  try {
+    served = await serve([options.file]);
+    const server = served.process;
+    server.once('exit', (code, signal) => events.push({ at: performance.now(), type: 'server-exit', text: `code ${code} signal ${signal}` }));
+    browser = await launchBrowser();
+    browser.on('disconnected', () => events.push({ at: performance.now(), type: 'browser-disconnected', text: '' }));
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'nl-BE' });
+    page.setDefaultTimeout(30_000);
+    await installProbes(page, events);
+
+    log('browser: project open → first screen');
+    const projectOpen: number[] = [];
+    await page.goto(`${served.url}#/documents`);
+    projectOpen.push(await waitForFirstScreen(page));
+    for (let i = 1; i < OPEN_RUNS; i++) {
+      await page.reload();
+      projectOpen.push(await waitForFirstScreen(page));
+    }
+
+    log('browser: long transcript → highlights painted');
+    const transcriptOpen: number[] = [];
+    for (let i = 0; i < OPEN_RUNS; i++) {
+      // Another transcript in between, so that each run opens the long one afresh, not from the store.
+      await page.evaluate((id) => (location.hash = `#/documents/${id}`), other.id);
+      await page.locator('.reader__header h1', { hasText: other.name }).waitFor();
+      await page.evaluate(() => (location.hash = '#/documents'));
+      await page.locator('.table__row--link').first().waitFor();
+      transcriptOpen.push(await waitForHighlights(page, document.name, segments.length));
+    }
+    const afterOpen = await heapMB(page);
+
+    log(`browser: ${targets.length} keypresses → highlight painted`);
+    const enter: number[] = [];
+    const numberKey: number[] = [];
+    const timings: PressTiming[] = [];
+    let missed = 0;
+    const names = labels.filter((l) => l.segmentCount > 0).slice(0, 5).map((l) => l.name);
+    for (const [i, target] of targets.entries()) {
+      await selectSpan(page, target);
+      let key: string;
+      if (i < 3 || i % 2 === 0) {
+        const name = names[i % names.length]!;
+        await page.locator('.palette__input').fill(name);
+        await page.locator('.palette__options li.is-active', { hasText: name }).waitFor();
+        key = 'Enter';
+      } else key = String(1 + (i % 3));
+      const timing = await waitForNewHighlight(page, target.start, key);
+      if (!timing) {
+        missed++;
+        events.push({ at: performance.now(), type: 'press-missed', text: `${key} at offset ${target.start}: no highlight within ${PRESS_TIMEOUT_MS} ms` });
+        await page.keyboard.press('Escape');
+        continue;
+      }
+      timings.push(timing);
+      (key === 'Enter' ? enter : numberKey).push(timing.total);
+      await page.locator('.palette').waitFor({ state: 'detached' });
+    }
+    const afterPresses = await heapMB(page);
+    return {
+      renderer,
+      projectOpen: summarize(projectOpen),
+      transcriptOpen: { ...summarize(transcriptOpen), segments: segments.length, codings, characters: document.text.length },
+      keypress: { ...summarizePresses([...enter, ...numberKey]), missed, enter: summaryOrNull(enter), numberKey: summaryOrNull(numberKey), ...breakdown(timings) },
+      heap: { afterOpenMB: afterOpen.used, afterPressesMB: afterPresses.used, totalMB: afterPresses.total },
+      serverPeakRssMB: peakRssMB(server.pid!),
+      events: events.slice(0, 40),
+    };
+  } catch (error) {
+    const seen = events.map((e) => `${Math.round(e.at)} ms ${e.type}: ${e.text}`).join('\n  ');
+    throw new Error(`${(error as Error).message}\nwhat the page and server did:\n  ${seen || '(nothing recorded)'}`);
+  } finally {
+    await browser?.close();
+    await served?.stop();
+  }
+}

@@ -1,0 +1,158 @@
+import type { Page } from 'playwright-core';
+
+/** A press slower than this is counted as missed (on a loaded machine a slow press is not a crash). */
+export const PRESS_TIMEOUT_MS = 30_000;
+
+/** Something the page, the browser or the server did during the run, for the record. */
+export interface PageEvent {
+  at: number;
+  type: string;
+  text: string;
+}
+
+/**
+ * One keypress, from the key event: until the answer of `codings/apply` arrived, until the answer of
+ * the `segments/list` that follows it arrived, and until the highlight was painted. What lies after
+ * the last answer is the renderer's own time.
+ */
+export interface PressTiming {
+  total: number;
+  apply: number | null;
+  segments: number | null;
+}
+
+declare global {
+  interface Window {
+    __benchFirstScreen?: Promise<number>;
+    __benchPress?: Promise<PressTiming | null>;
+  }
+}
+
+/**
+ * Records what could end a run early — the page closing, crashing or navigating, a dialog, errors
+ * in the console — and, in every document the page loads, times the first screen: the first
+ * animation frame after a row of the documents table exists, counted from navigation start.
+ */
+export async function installProbes(page: Page, events: PageEvent[]): Promise<void> {
+  const note = (type: string, text: string) => events.push({ at: performance.now(), type, text: text.slice(0, 300) });
+  page.on('close', () => note('page-close', ''));
+  page.on('crash', () => note('page-crash', ''));
+  // Hash changes are the app's own routing; a change of document is what would lose a run.
+  let address = '';
+  page.on('framenavigated', (frame) => {
+    const url = frame.url().replace(/token=[^&#]+/, 'token=…');
+    if (frame === page.mainFrame() && url.split('#')[0] !== address) note('navigated', url);
+    if (frame === page.mainFrame()) address = url.split('#')[0]!;
+  });
+  page.on('load', () => note('load', address));
+  page.on('pageerror', (error) => note('pageerror', error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') note(`console-${message.type()}`, message.text());
+  });
+  page.on('dialog', (dialog) => {
+    note('dialog', `${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('requestfailed', (request) => {
+    // A reload aborts what was in flight, the event stream included: expected, not worth a line.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') note('requestfailed', `${request.url().replace(/token=[^&#]+/, 'token=…')}: ${request.failure()?.errorText ?? ''}`);
+  });
+  // tsx compiles with esbuild's keepNames, which wraps functions passed to the page in a `__name`
+  // helper that only exists in Node; the page gets a stand-in.
+  await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
+  await page.addInitScript(() => {
+    window.__benchFirstScreen = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector('.table__row--link')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          performance.mark('bench:first-screen');
+          resolve(performance.now());
+        });
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    });
+  });
+}
+
+export async function waitForFirstScreen(page: Page): Promise<number> {
+  return page.evaluate(() => window.__benchFirstScreen!);
+}
+
+/**
+ * Clicks the transcript's row in the documents table and times it to the first animation frame
+ * after every one of its segments has its highlight and margin names on the page.
+ */
+export async function waitForHighlights(page: Page, name: string, segments: number): Promise<number> {
+  return page.evaluate(
+    ({ name, segments }) =>
+      new Promise<number>((resolve, reject) => {
+        const row = [...document.querySelectorAll<HTMLElement>('.table__row--link')].find((r) => r.textContent?.includes(name));
+        if (!row) return reject(new Error(`no row for "${name}" in the documents table`));
+        const timer = setTimeout(() => reject(new Error(`the highlights of "${name}" were not all painted within 30 s`)), 30_000);
+        const observer = new MutationObserver(() => {
+          if (document.querySelectorAll('.margin-labels').length < segments) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          requestAnimationFrame(() => {
+            performance.mark('bench:highlights');
+            resolve(performance.measure('bench:transcript-open', 'bench:open-click', 'bench:highlights').duration);
+          });
+        });
+        observer.observe(document.body, { subtree: true, childList: true });
+        performance.mark('bench:open-click');
+        row.click();
+      }),
+    { name, segments },
+  );
+}
+
+/**
+ * Presses `key` and times it, from the key event to the first animation frame after the highlight
+ * of the new segment (the run starting at `start`) exists in the page; null when it did not appear
+ * within PRESS_TIMEOUT_MS.
+ */
+export async function waitForNewHighlight(page: Page, start: number, key: string): Promise<PressTiming | null> {
+  await page.evaluate(
+    ({ start, key, PRESS_TIMEOUT_MS }) => {
+      performance.clearResourceTimings();
+      performance.clearMarks();
+      performance.clearMeasures();
+      window.__benchPress = new Promise((resolve) => {
+        let pressed = false;
+        const reader = document.querySelector('.reader')!;
+        const onKey = (event: KeyboardEvent) => {
+          if (pressed || event.key !== key) return;
+          pressed = true;
+          performance.mark('bench:key', { startTime: event.timeStamp });
+        };
+        window.addEventListener('keydown', onKey, { capture: true });
+        const timer = setTimeout(() => finish(null), PRESS_TIMEOUT_MS);
+        const observer = new MutationObserver(() => {
+          if (!pressed || !reader.querySelector(`.coded[data-s="${start}"]`)) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            performance.mark('bench:painted');
+            const total = performance.measure('bench:keypress', 'bench:key', 'bench:painted').duration;
+            const keyAt = performance.getEntriesByName('bench:key').pop()!.startTime;
+            const calls = performance.getEntriesByType('resource').filter((r) => r.startTime >= keyAt) as PerformanceResourceTiming[];
+            const apply = calls.find((r) => r.name.includes('/api/call/codings/apply'));
+            const list = apply && calls.find((r) => r.name.includes('/api/call/segments/list') && r.startTime >= apply.responseEnd);
+            finish({ total, apply: apply ? apply.responseEnd - keyAt : null, segments: list ? list.responseEnd - keyAt : null });
+          });
+        });
+        const finish = (timing: PressTiming | null) => {
+          clearTimeout(timer);
+          observer.disconnect();
+          window.removeEventListener('keydown', onKey, { capture: true });
+          resolve(timing);
+        };
+        observer.observe(reader, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'data-s'] });
+      });
+    },
+    { start, key, PRESS_TIMEOUT_MS },
+  );
+  await page.keyboard.press(key);
+  const timing = await page.evaluate(() => window.__benchPress!);
+  return timing;
+}

@@ -1,0 +1,153 @@
+/**
+ * Exports as a service: gathers what a report needs from the project, builds it, writes it in the
+ * chosen format. Reads only; a file on disk is written atomically or not at all.
+ */
+import { basename, extname } from 'node:path';
+import { DuidingError } from '../../../shared/errors.ts';
+import { FORMATS_OF, MIME_TYPES, type ExportFormat, type ExportOptions, type ExportReport, type ExportResult } from '../../../shared/exports.ts';
+import { DEFAULT_REPORT_OPTIONS, type ReportDocument, type ReportOptions } from '../../../shared/report-document.ts';
+import type { Project } from '../project.ts';
+import { codingRows } from '../repos/exports.ts';
+import { listLabels } from '../repos/labels.ts';
+import { listMemos } from '../repos/memos.ts';
+import { listAttributes, listParticipants } from '../repos/participants.ts';
+import { segmentsOfLabel } from '../repos/retrieval.ts';
+import { quotesOf } from '../services/analysis-quotes.ts';
+import { writeFileAtomic, type WriteFs } from '../services/atomic-write.ts';
+import { listConcepts } from '../services/concepts.ts';
+import { computeMatrix } from '../services/matrix.ts';
+import { readOutline } from '../services/outline.ts';
+import { codebookDocument, codebookTable } from './codebook.ts';
+import { writeDocx } from './docx.ts';
+import { writeHtml } from './html.ts';
+import { tableHtml } from './html-table.ts';
+import { writeMarkdown } from './markdown.ts';
+import { matrixTable } from './matrix.ts';
+import { memoTexts, segmentsTable } from './segments.ts';
+import { writeCsv, type Table } from './table.ts';
+import { defaultReport, reportFromOutline } from './theme-report.ts';
+import { writeXlsx } from './xlsx.ts';
+
+export interface ExportArgs {
+  report: ExportReport;
+  format: ExportFormat;
+  options?: ExportOptions;
+  out?: string;
+}
+
+export function reportOptions(options: ExportOptions | undefined): ReportOptions {
+  const { matrix: _matrix, ...rest } = options ?? {};
+  return { ...DEFAULT_REPORT_OPTIONS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
+}
+
+export function assertFormat(report: ExportReport, format: ExportFormat): void {
+  if (!FORMATS_OF[report].includes(format)) {
+    throw new DuidingError(`The ${report} report cannot be written as .${format}; choose one of: ${FORMATS_OF[report].join(', ')}.`, 'usage', {
+      code: 'export-format',
+      params: { report, format, formats: FORMATS_OF[report].join(', ') },
+    });
+  }
+}
+
+/** The theme report: from the outline when there is one, else the default concepts → labels → quotes. */
+export function themeDocument(project: Project, options: ReportOptions): ReportDocument {
+  const db = project.db;
+  const title = project.meta().title;
+  const concepts = listConcepts(db);
+  const labels = listLabels(db);
+  const outline = readOutline(db);
+  if (outline.sections.length) return reportFromOutline(outline, { concepts, labels }, title, options);
+  const none = { coder: null, documentId: null, sectionId: null };
+  return defaultReport(
+    {
+      concepts,
+      labels,
+      labelQuotes: (labelId) => quotesOf(db, segmentsOfLabel(db, labelId, none).map((s) => s.id)),
+      conceptQuotes: (conceptId) => quotesOf(db, concepts.find((c) => c.id === conceptId)?.segmentIds ?? []),
+    },
+    title,
+    options,
+  );
+}
+
+function matrixOf(project: Project, options: ExportOptions | undefined, language: ReportOptions['language']): Table {
+  const rows = options?.matrix?.rows ?? 'concepts';
+  const by = options?.matrix?.by ?? 'participant';
+  const groupBy = options?.matrix?.groupBy ?? undefined;
+  if (groupBy && !listAttributes(project.db).some((a) => a.name === groupBy)) {
+    const names = listAttributes(project.db).map((a) => a.name);
+    throw new DuidingError(`There is no participant attribute "${groupBy}" to group by${names.length ? `; there are: ${names.join(', ')}` : ''}.`, 'usage');
+  }
+  return matrixTable(computeMatrix(project.db, { rows, by, groupBy }), language);
+}
+
+function tableOf(project: Project, report: Exclude<ExportReport, 'themes'>, options: ExportOptions | undefined, language: ReportOptions['language']): Table {
+  const db = project.db;
+  if (report === 'codebook') return codebookTable(listLabels(db), language);
+  if (report === 'matrix') return matrixOf(project, options, language);
+  return segmentsTable(
+    codingRows(db),
+    { participants: listParticipants(db), attributes: listAttributes(db) },
+    memoTexts(listMemos(db, project.meta().title, { kind: 'segment' })),
+    language,
+  );
+}
+
+function documentOf(project: Project, report: 'themes' | 'codebook', options: ReportOptions): ReportDocument {
+  return report === 'themes' ? themeDocument(project, options) : codebookDocument(listLabels(project.db), project.meta().title, options.language);
+}
+
+/** A file name from the project title: letters, digits and dashes, accents kept. */
+export function defaultFileName(projectTitle: string, report: ExportReport, format: ExportFormat): string {
+  const slug = projectTitle
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+  return `${slug || 'duiding'}-${report}.${format}`;
+}
+
+/** The export as bytes. */
+export async function renderExport(project: Project, args: Omit<ExportArgs, 'out'>): Promise<Uint8Array> {
+  assertFormat(args.report, args.format);
+  const options = reportOptions(args.options);
+  const title = project.meta().title;
+  if (args.report === 'themes' || (args.report === 'codebook' && ['docx', 'html', 'md'].includes(args.format))) {
+    const document = documentOf(project, args.report as 'themes' | 'codebook', options);
+    if (args.format === 'docx') return writeDocx(document, options);
+    const text = args.format === 'html' ? writeHtml(document, options) : writeMarkdown(document, options);
+    return new TextEncoder().encode(text);
+  }
+  const table = tableOf(project, args.report as Exclude<ExportReport, 'themes'>, args.options, options.language);
+  return args.format === 'csv' ? writeCsv(table) : writeXlsx([table], { title, creator: 'Duiding' });
+}
+
+/**
+ * Writes the export to `out` (atomically) or returns it as base64 for a browser to download. `out`
+ * must end in the format's extension, so that a file never opens in the wrong program.
+ */
+export async function exportFile(project: Project, args: ExportArgs, fs?: WriteFs): Promise<ExportResult> {
+  assertFormat(args.report, args.format);
+  if (args.out !== undefined && extname(args.out).toLowerCase() !== `.${args.format}`) {
+    throw new DuidingError(`${basename(args.out)} does not end in .${args.format}; give a file name like ${basename(args.out, extname(args.out))}.${args.format}.`, 'usage');
+  }
+  const bytes = await renderExport(project, args);
+  const mimeType = MIME_TYPES[args.format];
+  if (args.out !== undefined) {
+    writeFileAtomic(args.out, bytes, fs);
+    return { fileName: basename(args.out), mimeType, bytes: bytes.length, path: args.out };
+  }
+  return {
+    fileName: defaultFileName(project.meta().title, args.report, args.format),
+    mimeType,
+    bytes: bytes.length,
+    base64: Buffer.from(bytes).toString('base64'),
+  };
+}
+
+/** HTML for the export dialog's preview: the document as it will read, or the first rows of a table. */
+export function previewExport(project: Project, args: { report: ExportReport; options?: ExportOptions }): { html: string } {
+  const options = reportOptions(args.options);
+  if (args.report === 'themes' || args.report === 'codebook') return { html: writeHtml(documentOf(project, args.report, options), options) };
+  return { html: tableHtml(tableOf(project, args.report, args.options, options.language), project.meta().title, options.language) };
+}

@@ -1,0 +1,124 @@
+/**
+ * A report document as CommonMark: headings, `>` quotes, `-` findings, `-->` implications. Text is
+ * escaped where Markdown would read it as markup, so a quote renders exactly as it was said.
+ */
+import {
+  formatAttribution,
+  quoted,
+  reportTexts,
+  sectionHeading,
+  type ReportDocument,
+  type ReportOptions,
+  type ReportSection,
+  type RichBlock,
+  type RichRun,
+} from '../../../shared/report-document.ts';
+
+/** Backslash-escapes inline markup, and block markers at the start of a line (`#`, `-`, `1.`, `>`). */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
+    .split('\n')
+    .map((line) => line.replace(/^(\s*)([#+-]|\d+[.)])(?=\s|$)/, (_, space: string, marker: string) => `${space}${marker.replace(/([#+\-.)])$/, '\\$1')}`))
+    .join('\n');
+}
+
+function runsMd(runs: RichRun[]): string {
+  return runs
+    .map((run) => {
+      // Markers must hug the text: "** word**" is not bold in CommonMark.
+      const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(run.text)!;
+      let core = escapeMarkdown(match[2]!);
+      if (!core) return run.text;
+      if (run.bold) core = `**${core}**`;
+      if (run.italic) core = `*${core}*`;
+      if (run.underline) core = `<u>${core}</u>`;
+      if (run.link) core = `[${core}](<${run.link.replace(/[<>]/g, encodeURIComponent)}>)`;
+      return `${match[1]}${core}${match[3]}`;
+    })
+    .join('')
+    .replace(/\n/g, '  \n');
+}
+
+function headingMd(depth: number, text: string): string {
+  return `${'#'.repeat(Math.min(depth + 1, 6))} ${text}`;
+}
+
+function blocksMd(blocks: RichBlock[], depth: number): string[] {
+  return blocks.map((block) => {
+    switch (block.kind) {
+      case 'paragraph':
+        return runsMd(block.runs);
+      case 'quote':
+        return runsMd(block.runs)
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('\n');
+      case 'heading':
+        return headingMd(depth + block.level, runsMd(block.runs));
+      case 'list': {
+        const counters: number[] = [];
+        return block.items
+          .map((item) => {
+            counters[item.level] = (counters[item.level] ?? 0) + 1;
+            counters.length = item.level + 1;
+            const marker = block.ordered ? `${counters[item.level]}.` : '-';
+            return `${'   '.repeat(item.level)}${marker} ${runsMd(item.runs)}`;
+          })
+          .join('\n');
+      }
+    }
+  });
+}
+
+function sectionMd(section: ReportSection, options: ReportOptions): string[] {
+  const texts = reportTexts(options.language);
+  const out = [headingMd(section.depth, escapeMarkdown(sectionHeading(section)))];
+  if (options.includeCounts && section.counts && section.counts.quotes > 0) out.push(`*${texts.counts(section.counts.quotes, section.counts.interviews)}*`);
+  if (options.includeDefinitions && section.definition.length) out.push(`**${texts.definition}:**`, ...blocksMd(section.definition, section.depth));
+  out.push(...blocksMd(section.intro, section.depth));
+  let findings: string[] = [];
+  const flush = () => {
+    if (findings.length) out.push(findings.join('\n'));
+    findings = [];
+  };
+  for (const item of section.items) {
+    if (item.kind === 'finding') {
+      findings.push(`- ${item.title ? `**${escapeMarkdown(item.title)}:** ` : ''}${escapeMarkdown(item.text).replace(/\n/g, '  \n  ')}`);
+      continue;
+    }
+    flush();
+    if (item.kind === 'quote') {
+      const attribution = formatAttribution(item.source, options.attribution, options.language);
+      const text = escapeMarkdown(quoted(item.text, options)) + (attribution ? ` (${escapeMarkdown(attribution)})` : '');
+      out.push(
+        text
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('  \n'),
+      );
+    } else if (item.kind === 'implication') out.push(`--> ${escapeMarkdown(item.text)}`);
+    else out.push(...blocksMd(item.blocks, section.depth));
+  }
+  flush();
+  return out;
+}
+
+export function writeMarkdown(report: ReportDocument, options: ReportOptions): string {
+  const { title, subtitle, authors, date } = report.titleBlock;
+  const out = [`# ${escapeMarkdown(title)}`];
+  if (subtitle) out.push(`*${escapeMarkdown(subtitle)}*`);
+  const byline = [...authors, date].filter(Boolean).map(escapeMarkdown);
+  if (byline.length) out.push(byline.join('  \n'));
+  if (options.toc) {
+    out.push(
+      `**${reportTexts(options.language).contents}**`,
+      report.sections
+        .filter((section) => section.depth <= 3)
+        .map((section) => `${'  '.repeat(section.depth - 1)}- ${escapeMarkdown(sectionHeading(section))}`)
+        .join('\n'),
+    );
+  }
+  for (const section of report.sections) out.push(...sectionMd(section, options));
+  return `${out.filter((block) => block !== '').join('\n\n')}\n`;
+}

@@ -1,0 +1,109 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
+import { decodeText } from '../importers/decode.ts';
+import { parseXml, type XmlElement } from './xml.ts';
+import { DEFAULT_ZIP_LIMITS, openZip, type ZipEntry, type ZipLimits, type ZipReader } from './zip.ts';
+
+/**
+ * A .qdpx as Duiding reads it: its one .qde, parsed, and a way to find the text files its sources
+ * name. A bare .qde (XML, no zip) is read too; it then carries only inline texts.
+ */
+export interface QdpxPackage {
+  fileName: string;
+  qdeName: string;
+  root: XmlElement;
+  /** The bytes of a file the project names (internal://, relative://, absolute://, or a bare name), or null. */
+  find(path: string, basePath: string): { name: string; bytes: Uint8Array } | null;
+}
+
+const baseOf = (path: string) => path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1).toLowerCase();
+
+/** Decodes an XML file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM. */
+export function decodeXml(name: string, bytes: Uint8Array): string {
+  return decodeText(name, bytes).text;
+}
+
+function looksLikeXml(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (bytes[0] === 0xff || bytes[0] === 0xfe) return true;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  return bytes[i] === 0x3c;
+}
+
+function pickQde(fileName: string, entries: ZipEntry[]): ZipEntry {
+  const qdes = entries.filter((e) => e.path.toLowerCase().endsWith('.qde') && !e.path.startsWith('__MACOSX/') && !baseOf(e.path).startsWith('.'));
+  if (qdes.length === 0) {
+    throw new DuidingError(`${fileName} contains no .qde file, so it is not a REFI-QDA project (a .qdpx holds project.qde and its sources).`, 'input', {
+      code: 'qdpxNoQde',
+      params: { file: fileName },
+    });
+  }
+  if (qdes.length === 1) return qdes[0]!;
+  const top = qdes.filter((e) => !e.path.includes('/'));
+  if (top.length === 1) return top[0]!;
+  throw new DuidingError(`${fileName} contains ${qdes.length} .qde files (${qdes.map((e) => e.path).join(', ')}); a REFI-QDA project has exactly one.`, 'input', {
+    code: 'qdpxManyQde',
+    params: { file: fileName, count: qdes.length },
+  });
+}
+
+function fromDisk(path: string): { name: string; bytes: Uint8Array } | null {
+  // Only text files are read from outside the archive, and only where the file names them.
+  if (!/\.txt$/i.test(path) || !existsSync(path) || !statSync(path).isFile()) return null;
+  return { name: baseOf(path), bytes: readFileSync(path) };
+}
+
+function refPath(path: string): { scheme: 'internal' | 'relative' | 'absolute' | 'bare'; rest: string } {
+  const match = /^(internal|relative|absolute):\/\/(.*)$/i.exec(path.trim());
+  if (!match) return { scheme: 'bare', rest: path.trim() };
+  return { scheme: match[1]!.toLowerCase() as 'internal' | 'relative' | 'absolute', rest: decodeURIComponent(match[2]!) };
+}
+
+export function openQdpx(fileName: string, bytes: Uint8Array, options: { diskPath?: string; limits?: ZipLimits } = {}): QdpxPackage {
+  let zip: ZipReader | null = null;
+  let qdeName = fileName;
+  let qdeBytes: Uint8Array;
+  if (bytes.length > 0 && looksLikeXml(bytes)) {
+    qdeBytes = bytes;
+  } else {
+    zip = openZip(fileName, bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
+    const entry = pickQde(fileName, zip.entries);
+    qdeName = `${fileName}: ${entry.path}`;
+    qdeBytes = zip.read(entry);
+  }
+  let xml: string;
+  try {
+    xml = decodeXml(qdeName, qdeBytes);
+  } catch (error) {
+    if (!isDuidingError(error)) throw error;
+    throw new DuidingError(`${qdeName} is not readable text: ${error.message}`, 'input', { code: 'xmlMalformed', params: { file: qdeName, line: 1, col: 1, reason: error.message } });
+  }
+  const root = parseXml(qdeName, xml);
+  const byBase = new Map<string, ZipEntry[]>();
+  for (const entry of zip?.entries ?? []) {
+    const list = byBase.get(baseOf(entry.path)) ?? [];
+    list.push(entry);
+    byBase.set(baseOf(entry.path), list);
+  }
+  // Sources live in `sources/` (the standard) or `Sources/`; elsewhere as a last resort.
+  const rank = (e: ZipEntry) => (/^sources\//i.test(e.path) ? 0 : e.path.includes('/') ? 2 : 1);
+  const inZip = (name: string) => {
+    const found = (byBase.get(baseOf(name)) ?? []).sort((a, b) => rank(a) - rank(b))[0];
+    return found && zip ? { name: found.path, bytes: zip.read(found) } : null;
+  };
+  return {
+    fileName,
+    qdeName,
+    root,
+    find(path, basePath) {
+      const { scheme, rest } = refPath(path);
+      const local = inZip(rest);
+      if (local || scheme === 'internal' || !options.diskPath) return local;
+      const here = dirname(options.diskPath);
+      if (scheme === 'absolute') return fromDisk(rest.replace(/^\/(?=[a-zA-Z]:)/, ''));
+      const relative = rest.replace(/^\/+/, '');
+      return (basePath && isAbsolute(basePath) ? fromDisk(join(basePath, relative)) : null) ?? fromDisk(join(here, relative));
+    },
+  };
+}

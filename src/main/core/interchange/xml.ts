@@ -1,0 +1,129 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { DuidingError } from '../../../shared/errors.ts';
+
+/** An element of a parsed document: local name (namespace prefix dropped), attributes, children, own text. */
+export interface XmlElement {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** The element's character data (direct text children joined), verbatim. */
+  text: string;
+}
+
+const localName = (qualified: string) => qualified.slice(qualified.indexOf(':') + 1);
+
+type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+function toElement(node: Ordered): XmlElement | null {
+  const key = Object.keys(node).find((k) => k !== ':@');
+  if (key === undefined || key === '#text') return null;
+  const attrs: Record<string, string> = {};
+  for (const [name, value] of Object.entries(node[':@'] ?? {})) {
+    // Namespace declarations keep their prefix so that the root's namespace can be checked.
+    attrs[name.startsWith('xmlns') ? name : localName(name)] = String(value);
+  }
+  const children: XmlElement[] = [];
+  let text = '';
+  for (const child of (node[key] as Ordered[]) ?? []) {
+    if ('#text' in child) text += String(child['#text']);
+    else {
+      const element = toElement(child);
+      if (element) children.push(element);
+    }
+  }
+  return { name: localName(key), attrs, children, text };
+}
+
+/**
+ * Parses an XML document defensively. A DOCTYPE is refused outright: REFI-QDA files never declare
+ * one, and entity declarations are how an "entity bomb" expands a small file into gigabytes.
+ */
+export function parseXml(fileName: string, xml: string): XmlElement {
+  if (xml.trim() === '') throw new DuidingError(`${fileName} is empty: there is no XML in it.`, 'input', { code: 'xmlEmpty', params: { file: fileName } });
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+    throw new DuidingError(
+      `${fileName} declares a DOCTYPE or entities, which REFI-QDA files never do; it was refused so that entity expansion cannot flood memory.`,
+      'input',
+      { code: 'xmlDoctype', params: { file: fileName } },
+    );
+  }
+  const verdict = XMLValidator.validate(xml, { allowBooleanAttributes: false });
+  if (verdict !== true) {
+    const { msg, line, col } = verdict.err;
+    throw new DuidingError(`${fileName} is not well-formed XML: line ${line}, column ${col}: ${msg}`, 'input', {
+      code: 'xmlMalformed',
+      params: { file: fileName, line, col, reason: msg },
+    });
+  }
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    trimValues: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: true,
+    htmlEntities: true,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+  });
+  const nodes = parser.parse(xml) as Ordered[];
+  const root = nodes.map(toElement).find((e): e is XmlElement => e !== null);
+  if (!root) throw new DuidingError(`${fileName} has no root element.`, 'input', { code: 'xmlMalformed', params: { file: fileName, line: 1, col: 1, reason: 'no root element' } });
+  return root;
+}
+
+export function child(element: XmlElement, name: string): XmlElement | undefined {
+  return element.children.find((c) => c.name === name);
+}
+
+export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
+  return element.children.filter((c) => c.name === name);
+}
+
+// ---- writing ----
+
+/** Characters XML 1.0 cannot carry at all (C0 controls other than tab, LF, CR; lone surrogates; U+FFFE/F). */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function escapeText(value: string): string {
+  return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+}
+
+export function escapeAttr(value: string): string {
+  return escapeText(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+/** A node to write: an element with attributes (undefined ones left out) and children or text. */
+export interface XmlNode {
+  name: string;
+  attrs?: Record<string, string | number | boolean | undefined | null>;
+  children?: Array<XmlNode | null | undefined | false>;
+  text?: string;
+}
+
+export function el(name: string, attrs: XmlNode['attrs'] = {}, children: XmlNode['children'] = []): XmlNode {
+  return { name, attrs, children };
+}
+
+export function textEl(name: string, text: string): XmlNode {
+  return { name, text };
+}
+
+/** Serialises with two-space indentation; text elements keep their content exactly. */
+export function serialize(node: XmlNode, depth = 0): string {
+  const pad = '  '.repeat(depth);
+  const attrs = Object.entries(node.attrs ?? {})
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
+    .join('');
+  if (node.text !== undefined) return `${pad}<${node.name}${attrs}>${escapeText(node.text)}</${node.name}>`;
+  const kids = (node.children ?? []).filter((c): c is XmlNode => Boolean(c));
+  if (kids.length === 0) return `${pad}<${node.name}${attrs}/>`;
+  return `${pad}<${node.name}${attrs}>\n${kids.map((k) => serialize(k, depth + 1)).join('\n')}\n${pad}</${node.name}>`;
+}
+
+export function xmlDocument(root: XmlNode): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n${serialize(root)}\n`;
+}

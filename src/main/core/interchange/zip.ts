@@ -1,0 +1,154 @@
+import { Inflate, zipSync, type Zippable } from 'fflate';
+import { DuidingError } from '../../../shared/errors.ts';
+
+/**
+ * Reading a .qdpx (a zip) defensively: the central directory is read by hand so that every entry's
+ * name is checked before anything is inflated, and inflating counts the bytes it produces, because a
+ * zip bomb's headers lie about its sizes.
+ */
+export interface ZipLimits {
+  /** Largest uncompressed size of one entry that is read. */
+  perEntry: number;
+  /** Largest uncompressed size of all entries read together. */
+  total: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { perEntry: 256 * 1024 * 1024, total: 1024 * 1024 * 1024 };
+
+export interface ZipEntry {
+  /** The path inside the zip, with `/` separators. */
+  path: string;
+  compressedSize: number;
+  declaredSize: number;
+}
+
+export interface ZipReader {
+  entries: ZipEntry[];
+  /** Inflates one entry, within the limits; the running total covers every entry read so far. */
+  read(entry: ZipEntry): Uint8Array;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+function fail(fileName: string, problem: string, code: string): never {
+  throw new DuidingError(`${fileName} ${problem}`, 'input', { code, params: { file: fileName } });
+}
+
+function findEndRecord(bytes: Uint8Array, view: DataView): number {
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= stop; i--) if (view.getUint32(i, true) === EOCD) return i;
+  return -1;
+}
+
+/** Entry names that would land outside the folder they are unpacked into are refused, not cleaned. */
+function checkPath(fileName: string, raw: string): string {
+  const path = raw.replace(/\\/g, '/');
+  const escapes = path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.split('/').some((part) => part === '..');
+  if (escapes || path.includes('\0')) {
+    throw new DuidingError(`${fileName} contains an entry whose path leaves the archive ("${raw}"); it was refused.`, 'input', {
+      code: 'zipPathEscape',
+      params: { file: fileName, entry: raw },
+    });
+  }
+  return path;
+}
+
+export function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipReader {
+  if (bytes.length === 0) fail(fileName, 'is empty (0 bytes): a .qdpx file is a zip archive with a project.qde inside.', 'qdpxEmpty');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const startsLikeZip = bytes.length >= 4 && view.getUint32(0, true) === LOCAL;
+  const end = bytes.length >= 22 ? findEndRecord(bytes, view) : -1;
+  if (end < 0) {
+    if (startsLikeZip) fail(fileName, 'is a damaged or truncated zip archive (its table of contents at the end is missing); copy or export it again.', 'zipTruncated');
+    fail(fileName, 'is not a zip archive, so it is not a REFI-QDA project (.qdpx).', 'notZip');
+  }
+  const count = view.getUint16(end + 10, true);
+  const directorySize = view.getUint32(end + 12, true);
+  const directoryOffset = view.getUint32(end + 16, true);
+  if (count === 0xffff || directoryOffset === 0xffffffff) fail(fileName, 'is a ZIP64 archive, which Duiding does not read (REFI-QDA projects are far smaller).', 'zip64');
+  if (directoryOffset + directorySize > end) fail(fileName, 'is a damaged or truncated zip archive (its table of contents points past its end).', 'zipTruncated');
+
+  const decoder = new TextDecoder('utf-8');
+  const entries: Array<ZipEntry & { method: number; localOffset: number }> = [];
+  let at = directoryOffset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL) fail(fileName, 'is a damaged zip archive (its table of contents is broken).', 'zipDamaged');
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const declaredSize = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const localOffset = view.getUint32(at + 42, true);
+    const raw = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    if (flags & 1) fail(fileName, `is encrypted (entry "${raw}"); export it again without a password.`, 'zipEncrypted');
+    const path = checkPath(fileName, raw);
+    if (!path.endsWith('/')) entries.push({ path, compressedSize, declaredSize, method, localOffset });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+
+  let produced = 0;
+  return {
+    entries: entries.map(({ path, compressedSize, declaredSize }) => ({ path, compressedSize, declaredSize })),
+    read(wanted) {
+      const entry = entries.find((e) => e.path === wanted.path)!;
+      const tooBig = () =>
+        fail(
+          fileName,
+          `is refused: its entry "${entry.path}" unpacks to more than ${Math.round(limits.perEntry / 1048576)} MB (or all entries to more than ${Math.round(limits.total / 1048576)} MB), which is what a zip bomb does.`,
+          'zipBomb',
+        );
+      if (entry.declaredSize > limits.perEntry || produced + entry.declaredSize > limits.total) tooBig();
+      const local = entry.localOffset;
+      if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL) fail(fileName, `is a damaged zip archive (entry "${entry.path}" is missing).`, 'zipDamaged');
+      const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      if (dataStart + entry.compressedSize > bytes.length) fail(fileName, `is a truncated zip archive (entry "${entry.path}" is cut off).`, 'zipTruncated');
+      const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);
+      let out: Uint8Array;
+      if (entry.method === 0) {
+        out = data;
+      } else if (entry.method === 8) {
+        const chunks: Uint8Array[] = [];
+        let size = 0;
+        let done = false;
+        // Chunk by chunk, so that the limit stops a bomb after at most one chunk beyond it.
+        const inflater = new Inflate((chunk, final) => {
+          size += chunk.length;
+          if (size > limits.perEntry || produced + size > limits.total) tooBig();
+          chunks.push(chunk);
+          if (final) done = true;
+        });
+        try {
+          const step = 64 * 1024;
+          for (let i = 0; i < data.length; i += step) inflater.push(data.subarray(i, Math.min(data.length, i + step)), i + step >= data.length);
+          if (data.length === 0) inflater.push(new Uint8Array(0), true);
+        } catch (error) {
+          if (error instanceof DuidingError) throw error;
+          fail(fileName, `is a damaged zip archive (entry "${entry.path}" cannot be unpacked: ${(error as Error).message}).`, 'zipDamaged');
+        }
+        if (!done) fail(fileName, `is a truncated zip archive (entry "${entry.path}" ends early).`, 'zipTruncated');
+        out = new Uint8Array(size);
+        let offset = 0;
+        for (const chunk of chunks) {
+          out.set(chunk, offset);
+          offset += chunk.length;
+        }
+      } else {
+        fail(fileName, `uses a compression method Duiding cannot unpack (method ${entry.method}, entry "${entry.path}").`, 'zipMethod');
+      }
+      if (out.length !== entry.declaredSize) fail(fileName, `is a damaged zip archive (entry "${entry.path}" has another size than its header says).`, 'zipDamaged');
+      produced += out.length;
+      return out;
+    },
+  };
+}
+
+/** Builds a zip archive (deflated entries). */
+export function writeZip(files: Record<string, Uint8Array>): Uint8Array {
+  const zippable: Zippable = {};
+  for (const [path, data] of Object.entries(files)) zippable[path] = [data, { level: 6 }];
+  return zipSync(zippable);
+}

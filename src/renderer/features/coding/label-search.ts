@@ -1,0 +1,135 @@
+import Fuse, { type IFuseOptions } from 'fuse.js';
+import type { Label } from '../../../shared/model.ts';
+
+/**
+ * The coding palette's search, in a pure module so that the benchmark (`bench/measure/palette.ts`)
+ * times exactly what the palette runs. Names are matched fuzzily (fuse.js); definitions by word
+ * prefix from an index built when the palette opens, because fuse.js over 2,000 definitions of
+ * 240 characters took 80–200 ms per keystroke. Name matches come first, then definition matches in
+ * codebook order.
+ */
+export const LABEL_SEARCH_OPTIONS = { keys: ['name'], threshold: 0.35, ignoreLocation: true } satisfies IFuseOptions<Label>;
+
+/** fuse.js's bitap handles patterns up to this length in one piece; longer ones go to fuse.js whole. */
+const BITAP_MAX = 32;
+/** Below this length fuse.js over every name is cheap already (its cost grows with the pattern). */
+const FILTER_FROM = 5;
+
+/** How many matches the palette lists. */
+export const PALETTE_MATCHES = 8;
+
+export interface LabelSearch {
+  labels: readonly Label[];
+  names: Fuse<Label>;
+  /** Every distinct folded word of the definitions, sorted, so that a prefix is one contiguous range. */
+  words: string[];
+  /** For words[i], the indexes into `labels` whose definition holds it. */
+  owners: number[][];
+  /** The names in lower case, as fuse.js compares them. */
+  lowerNames: string[];
+}
+
+/** Lower case without diacritics, so that "ideeen" finds "ideeën". */
+export function fold(text: string): string {
+  // Decomposing is the costly part of building the index, and most definitions are plain ASCII.
+  // eslint-disable-next-line no-control-regex -- the ASCII range is the point
+  const bare = /[^\x00-\x7F]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
+  return bare.toLowerCase();
+}
+
+function foldedWords(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+export function createLabelSearch(labels: readonly Label[]): LabelSearch {
+  const byWord = new Map<string, number[]>();
+  labels.forEach((label, index) => {
+    for (const word of new Set(foldedWords(label.definition))) {
+      const owners = byWord.get(word);
+      if (owners) owners.push(index);
+      else byWord.set(word, [index]);
+    }
+  });
+  const words = [...byWord.keys()].sort();
+  return {
+    labels,
+    names: new Fuse(labels, LABEL_SEARCH_OPTIONS),
+    words,
+    owners: words.map((w) => byWord.get(w)!),
+    lowerNames: labels.map((l) => l.name.toLowerCase()),
+  };
+}
+
+/**
+ * The names fuse.js matches, in its order, without running its bitap over every name. A name
+ * within k edits of the pattern (fuse.js scores errors ÷ length against the threshold) shares at
+ * least length − k of the pattern's characters, counted with repeats; names that share fewer are
+ * dropped first, and fuse.js ranks the rest exactly as it would have in the full list.
+ */
+export function searchNames(search: LabelSearch, typed: string): Label[] {
+  const pattern = typed.toLowerCase();
+  if (pattern.length < FILTER_FROM || pattern.length > BITAP_MAX) {
+    return search.names.search(typed, { limit: PALETTE_MATCHES }).map((r) => r.item);
+  }
+  const needed = pattern.length - Math.ceil(LABEL_SEARCH_OPTIONS.threshold * pattern.length);
+  const want = new Map<number, number>();
+  for (let i = 0; i < pattern.length; i++) want.set(pattern.charCodeAt(i), (want.get(pattern.charCodeAt(i)) ?? 0) + 1);
+  const candidates: Label[] = [];
+  const left = new Map<number, number>();
+  search.lowerNames.forEach((name, index) => {
+    left.clear();
+    let shared = 0;
+    for (let i = 0; i < name.length && shared < needed; i++) {
+      const code = name.charCodeAt(i);
+      const wanted = want.get(code);
+      if (wanted === undefined) continue;
+      const used = left.get(code) ?? 0;
+      if (used < wanted) {
+        left.set(code, used + 1);
+        shared++;
+      }
+    }
+    if (shared >= needed) candidates.push(search.labels[index]!);
+  });
+  return new Fuse(candidates, LABEL_SEARCH_OPTIONS).search(typed, { limit: PALETTE_MATCHES }).map((r) => r.item);
+}
+
+/** The first index in the sorted `words` that is not below `prefix`. */
+function lowerBound(words: readonly string[], prefix: string): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (words[mid]! < prefix) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Labels whose definition has, for every typed word, a word starting with it; as a mark per label. */
+function definitionMatches(search: LabelSearch, typed: string): Uint8Array | null {
+  const prefixes = foldedWords(typed);
+  if (prefixes.length === 0) return null;
+  let matched: Uint8Array | null = null;
+  for (const prefix of prefixes) {
+    const hits = new Uint8Array(search.labels.length);
+    for (let i = lowerBound(search.words, prefix); i < search.words.length && search.words[i]!.startsWith(prefix); i++) {
+      for (const owner of search.owners[i]!) if (matched === null || matched[owner] === 1) hits[owner] = 1;
+    }
+    matched = hits;
+  }
+  return matched;
+}
+
+export function searchLabels(search: LabelSearch, typed: string): Label[] {
+  const found = searchNames(search, typed);
+  if (found.length >= PALETTE_MATCHES) return found;
+  const matched = definitionMatches(search, typed);
+  if (matched === null) return found;
+  const seen = new Set(found);
+  for (let i = 0; i < search.labels.length && found.length < PALETTE_MATCHES; i++) {
+    const label = search.labels[i]!;
+    if (matched[i] === 1 && !seen.has(label)) found.push(label);
+  }
+  return found;
+}

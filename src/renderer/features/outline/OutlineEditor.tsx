@@ -1,0 +1,300 @@
+import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OUTLINE_TIE_KINDS, type Outline, type OutlineItem, type OutlineTieKind } from '../../../shared/analysis.ts';
+import { useStore } from '../../store/index.ts';
+import { SavedInput, SavedRichText } from '../rounds/fields.tsx';
+import { QuotePicker } from '../rounds/QuotePicker.tsx';
+import { itemDropIndex, sectionDrop, sectionStep, siblings, type Drop, type Section } from './moves.ts';
+
+type Dragging = { kind: 'item' | 'section'; id: string } | null;
+type Target = { id: string; where: Drop } | null;
+
+const whereIn = (event: DragEvent<HTMLElement>): Drop => {
+  const box = event.currentTarget.getBoundingClientRect();
+  return event.clientY - box.top < box.height / 2 ? 'before' : 'after';
+};
+
+/** What a section is tied to: a learning question, tension, concept or label. */
+function TieSelect({ section }: { section: Section }) {
+  const { t } = useTranslation();
+  const update = useStore((s) => s.updateOutlineSection);
+  const questions = useStore((s) => s.learningQuestions);
+  const tensions = useStore((s) => s.tensions);
+  const concepts = useStore((s) => s.concepts);
+  const labels = useStore((s) => s.labels);
+  const options: Record<OutlineTieKind, Array<{ id: string; name: string }>> = {
+    'learning-question': questions.map((q) => ({ id: q.id, name: q.question })),
+    tension: tensions.map((x) => ({ id: x.id, name: x.title })),
+    concept: concepts.map((c) => ({ id: c.id, name: c.name })),
+    label: labels.map((l) => ({ id: l.id, name: l.name })),
+  };
+  const value = section.tie ? `${section.tie.kind}|${section.tie.id}` : '';
+  return (
+    <label className="outline-section__tie">
+      <span>{t('outline.tie')}</span>
+      <select
+        value={value}
+        onChange={(e) => {
+          const [kind, id] = e.target.value.split('|') as [OutlineTieKind, string];
+          void update({ id: section.id, tie: e.target.value ? { kind, id } : null });
+        }}
+      >
+        <option value="">{t('outline.noTie')}</option>
+        {OUTLINE_TIE_KINDS.map((kind) =>
+          options[kind].length > 0 ? (
+            <optgroup key={kind} label={t(`outline.tieKinds.${kind}`)}>
+              {options[kind].map((o) => (
+                <option key={o.id} value={`${kind}|${o.id}`}>
+                  {o.name.length > 70 ? `${o.name.slice(0, 70)}…` : o.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null,
+        )}
+      </select>
+    </label>
+  );
+}
+
+function ItemBody({ item, outline }: { item: OutlineItem; outline: Outline }) {
+  const { t } = useTranslation();
+  const update = useStore((s) => s.updateOutlineItem);
+  switch (item.kind) {
+    case 'quote': {
+      const quote = item.segmentId ? outline.quotes[item.segmentId] : undefined;
+      return (
+        <div className="outline-item__quote">
+          <span className="outline-item__who">{quote ? `${quote.participant?.name ?? quote.documentName}` : t('outline.quoteGone')}</span>
+          <span className="outline-item__text">{quote?.text}</span>
+        </div>
+      );
+    }
+    case 'paragraph':
+      return <SavedRichText label={t('outline.kinds.paragraph')} value={item.rich} placeholder={t('outline.paragraphPlaceholder')} onSave={(rich, text) => void update({ id: item.id, rich, text })} />;
+    default:
+      return <SavedInput label={t(`outline.kinds.${item.kind}`)} hideLabel value={item.text} placeholder={t(`outline.${item.kind}Placeholder`)} onSave={(text) => void update({ id: item.id, text })} />;
+  }
+}
+
+/** One section: its title, tie, introduction and items, with drag and keyboard moves for both. */
+function SectionCard(props: { section: Section; outline: Outline; dragging: Dragging; setDragging(d: Dragging): void; target: Target; setTarget(t: Target): void }) {
+  const { t } = useTranslation();
+  const { section, outline, dragging } = props;
+  const updateSection = useStore((s) => s.updateOutlineSection);
+  const moveSection = useStore((s) => s.moveOutlineSection);
+  const deleteSection = useStore((s) => s.deleteOutlineSection);
+  const addSection = useStore((s) => s.addOutlineSection);
+  const addItem = useStore((s) => s.addOutlineItem);
+  const moveItem = useStore((s) => s.moveOutlineItem);
+  const deleteItem = useStore((s) => s.deleteOutlineItem);
+  const [picking, setPicking] = useState(false);
+  const [intro, setIntro] = useState(Boolean(section.rich || section.text));
+
+  const step = (s: 'up' | 'down' | 'in' | 'out') => {
+    const to = sectionStep(outline, section.id, s);
+    if (to) void moveSection({ id: section.id, ...to });
+  };
+  const onSectionKey = (event: KeyboardEvent) => {
+    if (!event.altKey) return;
+    const map: Record<string, 'up' | 'down' | 'in' | 'out'> = { ArrowUp: 'up', ArrowDown: 'down', ArrowRight: 'in', ArrowLeft: 'out' };
+    const s = map[event.key];
+    if (!s) return;
+    event.preventDefault();
+    step(s);
+  };
+  const onItemKey = (event: KeyboardEvent, item: OutlineItem, index: number) => {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const up = event.key === 'ArrowUp';
+    if (up && index > 0) void moveItem({ id: item.id, sectionId: section.id, index: index - 1 });
+    else if (!up && index < section.items.length - 1) void moveItem({ id: item.id, sectionId: section.id, index: index + 1 });
+  };
+
+  const onDropSection = (event: DragEvent<HTMLElement>) => {
+    event.preventDefault();
+    props.setTarget(null);
+    if (!dragging) return;
+    if (dragging.kind === 'item') {
+      void moveItem({ id: dragging.id, sectionId: section.id, index: itemDropIndex(outline, dragging.id, section.id, null, 'after') });
+    } else if (dragging.id !== section.id) {
+      const to = sectionDrop(outline, dragging.id, section.id, whereIn(event));
+      if (to) void moveSection({ id: dragging.id, ...to });
+    }
+    props.setDragging(null);
+  };
+  const onDropItem = (event: DragEvent<HTMLElement>, item: OutlineItem) => {
+    if (dragging?.kind !== 'item') return;
+    event.preventDefault();
+    event.stopPropagation();
+    props.setTarget(null);
+    if (dragging.id !== item.id) void moveItem({ id: dragging.id, sectionId: section.id, index: itemDropIndex(outline, dragging.id, section.id, item.id, whereIn(event)) });
+    props.setDragging(null);
+  };
+  const sibs = siblings(outline, section.parentId);
+  const at = sibs.findIndex((s) => s.id === section.id);
+  const targetClass = (id: string) => (props.target?.id === id ? ` is-drop-${props.target.where}` : '');
+
+  return (
+    <section
+      className={`outline-section outline-section--d${Math.min(section.depth, 3)}${targetClass(section.id)}${dragging?.id === section.id ? ' is-dragging' : ''}`}
+      style={{ marginLeft: section.depth * 24 }}
+      aria-label={section.title}
+      data-section-id={section.id}
+      onDragOver={(event) => {
+        if (!dragging || dragging.id === section.id) return;
+        event.preventDefault();
+        if (dragging.kind === 'section') props.setTarget({ id: section.id, where: whereIn(event) });
+        else if (props.target?.id !== section.id) props.setTarget({ id: section.id, where: 'after' });
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null) && props.target?.id === section.id) props.setTarget(null);
+      }}
+      onDrop={onDropSection}
+    >
+      <header className="outline-section__head" onKeyDown={onSectionKey}>
+        <span
+          className="drag-handle"
+          draggable
+          role="button"
+          tabIndex={0}
+          aria-label={t('outline.dragSection', { title: section.title })}
+          title={t('outline.dragSectionHint')}
+          onDragStart={(event) => {
+            event.dataTransfer.effectAllowed = 'move';
+            event.dataTransfer.setData('text/plain', section.title);
+            props.setDragging({ kind: 'section', id: section.id });
+          }}
+          onDragEnd={() => {
+            props.setDragging(null);
+            props.setTarget(null);
+          }}
+        >
+          ⠿
+        </span>
+        <SavedInput className="outline-section__title" label={t('outline.sectionTitle')} hideLabel required value={section.title} onSave={(title) => void updateSection({ id: section.id, title })} />
+        <span className="outline-section__tools">
+          <button type="button" className="icon-button" disabled={at <= 0} aria-label={t('outline.sectionUp')} title={`${t('outline.sectionUp')} (Alt+↑)`} onClick={() => step('up')}>
+            ↑
+          </button>
+          <button type="button" className="icon-button" disabled={at >= sibs.length - 1} aria-label={t('outline.sectionDown')} title={`${t('outline.sectionDown')} (Alt+↓)`} onClick={() => step('down')}>
+            ↓
+          </button>
+          <button type="button" className="icon-button" disabled={at <= 0} aria-label={t('outline.sectionIn')} title={`${t('outline.sectionIn')} (Alt+→)`} onClick={() => step('in')}>
+            →
+          </button>
+          <button type="button" className="icon-button" disabled={!section.parentId} aria-label={t('outline.sectionOut')} title={`${t('outline.sectionOut')} (Alt+←)`} onClick={() => step('out')}>
+            ←
+          </button>
+          <button type="button" className="icon-button" aria-label={t('outline.deleteSection', { title: section.title })} title={t('outline.deleteSection', { title: section.title })} onClick={() => void deleteSection(section.id)}>
+            ×
+          </button>
+        </span>
+      </header>
+      <div className="outline-section__meta">
+        <TieSelect section={section} />
+        {!intro && (
+          <button type="button" className="link-button small" onClick={() => setIntro(true)}>
+            + {t('outline.addIntro')}
+          </button>
+        )}
+      </div>
+      {intro && (
+        <SavedRichText label={t('outline.intro')} value={section.rich} placeholder={t('outline.introPlaceholder')} onSave={(rich, text) => void updateSection({ id: section.id, rich, text })} />
+      )}
+      <ol className="outline-items" aria-label={t('outline.itemsOf', { title: section.title })}>
+        {section.items.map((item, i) => (
+          <li
+            key={item.id}
+            className={`outline-item outline-item--${item.kind}${targetClass(item.id)}${dragging?.id === item.id ? ' is-dragging' : ''}`}
+            data-item-id={item.id}
+            onKeyDown={(e) => onItemKey(e, item, i)}
+            onDragOver={(event) => {
+              if (dragging?.kind !== 'item' || dragging.id === item.id) return;
+              event.preventDefault();
+              event.stopPropagation();
+              props.setTarget({ id: item.id, where: whereIn(event) });
+            }}
+            onDrop={(e) => onDropItem(e, item)}
+          >
+            <span
+              className="drag-handle"
+              draggable
+              role="button"
+              tabIndex={0}
+              aria-label={t('outline.dragItem', { kind: t(`outline.kinds.${item.kind}`), n: i + 1 })}
+              title={t('outline.dragItemHint')}
+              onDragStart={(event) => {
+                event.stopPropagation();
+                event.dataTransfer.effectAllowed = 'move';
+                event.dataTransfer.setData('text/plain', item.text);
+                props.setDragging({ kind: 'item', id: item.id });
+              }}
+              onDragEnd={() => {
+                props.setDragging(null);
+                props.setTarget(null);
+              }}
+            >
+              ⠿
+            </span>
+            <span className="outline-item__kind">{item.kind === 'implication' ? '-->' : t(`outline.kinds.${item.kind}`)}</span>
+            <div className="outline-item__body">
+              <ItemBody item={item} outline={outline} />
+            </div>
+            <span className="outline-item__tools">
+              <button type="button" className="icon-button" disabled={i === 0} aria-label={t('outline.itemUp')} title={`${t('outline.itemUp')} (Alt+↑)`} onClick={() => void moveItem({ id: item.id, sectionId: section.id, index: i - 1 })}>
+                ↑
+              </button>
+              <button type="button" className="icon-button" disabled={i === section.items.length - 1} aria-label={t('outline.itemDown')} title={`${t('outline.itemDown')} (Alt+↓)`} onClick={() => void moveItem({ id: item.id, sectionId: section.id, index: i + 1 })}>
+                ↓
+              </button>
+              <button type="button" className="icon-button" aria-label={t('outline.deleteItem')} title={t('outline.deleteItem')} onClick={() => void deleteItem(item.id)}>
+                ×
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="outline-section__add" role="group" aria-label={t('outline.addTo', { title: section.title })}>
+        <button type="button" className="button button--small button--quiet" onClick={() => setPicking(true)}>
+          + {t('outline.kinds.quote')}
+        </button>
+        <button type="button" className="button button--small button--quiet" onClick={() => void addItem({ sectionId: section.id, kind: 'finding', text: t('outline.newFinding') })}>
+          + {t('outline.kinds.finding')}
+        </button>
+        <button type="button" className="button button--small button--quiet" onClick={() => void addItem({ sectionId: section.id, kind: 'implication', text: t('outline.newImplication') })}>
+          + {t('outline.kinds.implication')}
+        </button>
+        <button type="button" className="button button--small button--quiet" onClick={() => void addItem({ sectionId: section.id, kind: 'paragraph', text: '' })}>
+          + {t('outline.kinds.paragraph')}
+        </button>
+        <button type="button" className="button button--small button--quiet" onClick={() => void addSection({ parentId: section.id, title: t('outline.newSubsection') })}>
+          + {t('outline.subsection')}
+        </button>
+      </div>
+      <QuotePicker
+        open={picking}
+        onClose={() => setPicking(false)}
+        concepts={section.tie?.kind === 'concept' ? [section.tie.id] : undefined}
+        exclude={section.items.flatMap((i) => (i.segmentId ? [i.segmentId] : []))}
+        onPick={(ids) => {
+          void (async () => {
+            for (const segmentId of ids) await addItem({ sectionId: section.id, kind: 'quote', segmentId });
+          })();
+        }}
+      />
+    </section>
+  );
+}
+
+export function OutlineEditor({ outline }: { outline: Outline }) {
+  const [dragging, setDragging] = useState<Dragging>(null);
+  const [target, setTarget] = useState<Target>(null);
+  return (
+    <div className="outline-editor">
+      {outline.sections.map((section) => (
+        <SectionCard key={section.id} section={section} outline={outline} dragging={dragging} setDragging={setDragging} target={target} setTarget={setTarget} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog.tsx';
+import { useStore } from '../../store/index.ts';
+import { ExportButton } from './ExportButton.tsx';
+import { OutlineEditor } from './OutlineEditor.tsx';
+import { OutlinePreview } from './OutlinePreview.tsx';
+
+/** The report round: the outline to edit on the left, the report as it will be exported on the right. */
+export function OutlineView() {
+  const { t } = useTranslation();
+  const project = useStore((s) => s.project)!;
+  const outline = useStore((s) => s.outline);
+  const loadOutline = useStore((s) => s.loadOutline);
+  const generate = useStore((s) => s.generateOutline);
+  const addSection = useStore((s) => s.addOutlineSection);
+  const status = useStore((s) => s.roundStatus);
+  const dataVersion = useStore((s) => s.dataVersion);
+  const documents = useStore((s) => s.documents);
+  const [confirm, setConfirm] = useState(false);
+
+  useEffect(() => {
+    void loadOutline();
+  }, [dataVersion, documents, loadOutline]);
+
+  const hasSections = (outline?.sections.length ?? 0) > 0;
+  const questions = status?.round3.learningQuestions ?? 0;
+  const tensions = status?.round3.tensions ?? 0;
+  const onGenerate = () => (hasSections ? setConfirm(true) : void generate(false));
+
+  return (
+    <div className="report">
+      <header className="report__header">
+        <div>
+          <h1>{t('outline.title')}</h1>
+          <p className="muted">
+            {hasSections ? t('outline.summary', { sections: status?.report.sections ?? outline!.sections.length, items: status?.report.items ?? 0 }) : t('outline.subtitle')}
+          </p>
+        </div>
+        <div className="button-row">
+          <button type="button" className="button" onClick={onGenerate} disabled={questions + tensions === 0} title={questions + tensions === 0 ? t('outline.generateNeeds') : t('outline.generateHelp', { questions, tensions })}>
+            {t('outline.generate')}
+          </button>
+          <button type="button" className="button" onClick={() => void addSection({ parentId: null, title: t('outline.newSection') })}>
+            + {t('outline.section')}
+          </button>
+          <ExportButton />
+        </div>
+      </header>
+      {!outline ? (
+        <p className="muted report__loading">{t('common.loading')}</p>
+      ) : !hasSections ? (
+        <section className="empty-state report__empty">
+          <h2>{t('outline.emptyTitle')}</h2>
+          <p>{questions + tensions > 0 ? t('outline.emptyHelp', { questions, tensions }) : t('outline.emptyNeeds')}</p>
+          <div className="button-row empty-state__action">
+            <button type="button" className="button button--primary" disabled={questions + tensions === 0} onClick={() => void generate(false)}>
+              {t('outline.generate')}
+            </button>
+            <button type="button" className="button" onClick={() => void addSection({ parentId: null, title: t('outline.newSection') })}>
+              + {t('outline.section')}
+            </button>
+          </div>
+        </section>
+      ) : (
+        <div className="report__body">
+          <div className="report__editor" aria-label={t('outline.editor')} role="region">
+            <p className="muted small report__hint">{t('outline.hint')}</p>
+            <OutlineEditor outline={outline} />
+          </div>
+          <div className="report__preview">
+            <OutlinePreview outline={outline} title={project.title} />
+          </div>
+        </div>
+      )}
+      <Dialog open={confirm} onClose={() => setConfirm(false)} title={t('outline.replaceTitle')} description={t('outline.replaceHelp')}>
+        <footer className="dialog__footer">
+          <button type="button" className="button button--quiet" onClick={() => setConfirm(false)}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => {
+              setConfirm(false);
+              void generate(true);
+            }}
+          >
+            {t('outline.replace')}
+          </button>
+        </footer>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** Strings of the participant details panel, merged into the app's dictionaries under "participantDetail". */
+export const participantDetailStrings = {
+  en: {
+    open: 'Details',
+    openFor: 'Details and memo of {{name}}',
+    memoCount_one: '{{count}} memo',
+    memoCount_other: '{{count}} memos',
+    title: 'Participant',
+    close: 'Close the details',
+    attributes: 'Attributes',
+    noAttributes: 'No attributes yet.',
+    transcripts: 'Transcripts',
+    noTranscripts: 'No transcript belongs to this participant yet.',
+    openTranscript: 'Open {{name}}',
+    choose: 'Choose a participant (“Details”) to see their transcripts and write a memo about them.',
+  },
+  nl: {
+    open: 'Details',
+    openFor: 'Details en memo van {{name}}',
+    memoCount_one: '{{count}} memo',
+    memoCount_other: '{{count}} memo’s',
+    title: 'Deelnemer',
+    close: 'Details sluiten',
+    attributes: 'Kenmerken',
+    noAttributes: 'Nog geen kenmerken.',
+    transcripts: 'Transcripten',
+    noTranscripts: 'Nog geen transcript hoort bij deze deelnemer.',
+    openTranscript: '{{name}} openen',
+    choose: 'Kies een deelnemer (“Details”) om de transcripten te zien en een memo over die persoon te schrijven.',
+  },
+};

@@ -1,0 +1,219 @@
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Tension, TensionQuote } from '../../../shared/analysis.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { SavedTextarea } from '../../components/SavedTextarea.tsx';
+import { useStore } from '../../store/index.ts';
+import { ConceptChips, LineList, SavedInput } from '../rounds/fields.tsx';
+import { GroupedList } from '../rounds/GroupedList.tsx';
+import { SupportingQuotes } from '../rounds/SupportingQuotes.tsx';
+
+function GroupOptions({ id }: { id: string }) {
+  const tensions = useStore((s) => s.tensions);
+  const groups = [...new Set(tensions.map((x) => x.group).filter(Boolean))];
+  return (
+    <datalist id={id}>
+      {groups.map((g) => (
+        <option key={g} value={g} />
+      ))}
+    </datalist>
+  );
+}
+
+function NewTensionDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(tension: Tension): void }) {
+  const { t } = useTranslation();
+  const create = useStore((s) => s.createTension);
+  const [title, setTitle] = useState('');
+  const [poleA, setPoleA] = useState('');
+  const [poleB, setPoleB] = useState('');
+  const [group, setGroup] = useState('');
+  const groupsId = useId();
+  useEffect(() => {
+    if (open) {
+      setTitle('');
+      setPoleA('');
+      setPoleB('');
+      setGroup('');
+    }
+  }, [open]);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const made = await create({ title: title.trim(), poleA: poleA.trim(), poleB: poleB.trim(), group: group.trim() || undefined });
+    if (made) onCreated(made);
+  };
+  return (
+    <Dialog open={open} onClose={onClose} title={t('tensions.newTitle')} description={t('tensions.newHelp')}>
+      <form className="stack" onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          <span>{t('tensions.titleField')}</span>
+          <input autoFocus value={title} maxLength={200} placeholder={t('tensions.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <div className="tension-poles">
+          <label className="field">
+            <span>{t('tensions.poleA')}</span>
+            <input value={poleA} maxLength={500} placeholder={t('tensions.poleAPlaceholder')} onChange={(e) => setPoleA(e.target.value)} />
+          </label>
+          <span className="tension-poles__between" aria-hidden="true">
+            ↔
+          </span>
+          <label className="field">
+            <span>{t('tensions.poleB')}</span>
+            <input value={poleB} maxLength={500} placeholder={t('tensions.poleBPlaceholder')} onChange={(e) => setPoleB(e.target.value)} />
+          </label>
+        </div>
+        <label className="field">
+          <span>{t('tensions.group')}</span>
+          <input list={groupsId} value={group} placeholder={t('tensions.groupPlaceholder')} onChange={(e) => setGroup(e.target.value)} />
+          <GroupOptions id={groupsId} />
+        </label>
+        <footer className="dialog__footer">
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={!title.trim()}>
+            {t('tensions.create')}
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}
+
+function TensionPage({ tension }: { tension: Tension }) {
+  const { t } = useTranslation();
+  const update = useStore((s) => s.updateTension);
+  const remove = useStore((s) => s.deleteTension);
+  const concepts = useStore((s) => s.concepts);
+  const groupsId = useId();
+  const conceptItems = useMemo(() => concepts.map((c) => ({ id: c.id, name: c.name, colour: c.colour })), [concepts]);
+  const poles = new Map(tension.quotes.map((q) => [q.segmentId, q.pole]));
+  const setQuotes = (quotes: TensionQuote[]) => void update({ id: tension.id, quotes });
+  const poleName = (pole: 1 | 2) => (pole === 1 ? tension.poleA || t('tensions.poleA') : tension.poleB || t('tensions.poleB'));
+  return (
+    <article className="item-page" aria-labelledby="tension-title">
+      <header className="item-page__header">
+        <p className="eyebrow">
+          {t('tensions.one')}
+          {tension.group ? ` · ${tension.group}` : ''}
+        </p>
+        <h1 id="tension-title" className="visually-hidden">
+          {tension.title}
+        </h1>
+        <SavedInput className="item-page__title" label={t('tensions.titleField')} hideLabel required value={tension.title} onSave={(title) => void update({ id: tension.id, title })} />
+      </header>
+      <div className="tension-poles tension-poles--page">
+        <SavedInput label={t('tensions.poleA')} value={tension.poleA} placeholder={t('tensions.poleAPlaceholder')} onSave={(poleA) => void update({ id: tension.id, poleA })} />
+        <span className="tension-poles__between" aria-hidden="true">
+          ↔
+        </span>
+        <SavedInput label={t('tensions.poleB')} value={tension.poleB} placeholder={t('tensions.poleBPlaceholder')} onSave={(poleB) => void update({ id: tension.id, poleB })} />
+      </div>
+      <div className="item-page__level">
+        <SavedInput label={t('tensions.group')} list={groupsId} value={tension.group} placeholder={t('tensions.groupPlaceholder')} onSave={(group) => void update({ id: tension.id, group })} />
+        <GroupOptions id={groupsId} />
+      </div>
+      <div className="item-page__columns">
+        <LineList label={t('tensions.findings')} lines={tension.findings} addLabel={t('tensions.addFinding')} placeholder={t('tensions.findingPlaceholder')} onSave={(findings) => void update({ id: tension.id, findings })} />
+        <LineList label={t('tensions.implications')} lines={tension.implications} prefix="-->" addLabel={t('tensions.addImplication')} placeholder={t('tensions.implicationPlaceholder')} onSave={(implications) => void update({ id: tension.id, implications })} />
+      </div>
+      <section className="item-page__section">
+        <h2 className="eyebrow">{t('tensions.concepts')}</h2>
+        <ConceptChips conceptIds={tension.conceptIds} concepts={conceptItems} onChange={(conceptIds) => void update({ id: tension.id, conceptIds })} />
+      </section>
+      <SupportingQuotes
+        title={t('tensions.quotes')}
+        segmentIds={tension.quotes.map((q) => q.segmentId)}
+        concepts={tension.conceptIds}
+        onChange={(ids) => setQuotes(ids.map((segmentId) => ({ segmentId, pole: poles.get(segmentId) ?? null })))}
+        extra={(quote) => (
+          <label className="quote__pole">
+            <span className="visually-hidden">{t('tensions.speaksFor')}</span>
+            <select
+              value={String(poles.get(quote.segmentId) ?? '')}
+              onChange={(e) => {
+                const pole = e.target.value === '1' ? 1 : e.target.value === '2' ? 2 : null;
+                setQuotes(tension.quotes.map((q) => (q.segmentId === quote.segmentId ? { ...q, pole } : q)));
+              }}
+            >
+              <option value="">{t('tensions.wholeTension')}</option>
+              <option value="1">{t('tensions.forPole', { pole: poleName(1) })}</option>
+              <option value="2">{t('tensions.forPole', { pole: poleName(2) })}</option>
+            </select>
+          </label>
+        )}
+      />
+      <section className="item-page__section">
+        <SavedTextarea label={t('tensions.memo')} value={tension.memo} rows={4} placeholder={t('tensions.memoPlaceholder')} onSave={(memo) => void update({ id: tension.id, memo })} />
+      </section>
+      <footer className="item-page__footer">
+        <button type="button" className="button button--danger-quiet" onClick={() => void remove(tension.id)}>
+          {t('tensions.delete')}
+        </button>
+        <span className="muted small">{t('rounds.undoHint')}</span>
+      </footer>
+    </article>
+  );
+}
+
+/** Round 3: tensions by group; the chosen one in the middle. */
+export function TensionsView({ id }: { id: string | null }) {
+  const { t } = useTranslation();
+  const tensions = useStore((s) => s.tensions);
+  const status = useStore((s) => s.roundStatus);
+  const loaded = useStore((s) => s.analysisKey !== null);
+  const move = useStore((s) => s.moveTension);
+  const navigate = useStore((s) => s.navigate);
+  const [creating, setCreating] = useState(false);
+  const selected = tensions.find((x) => x.id === id) ?? (id === null ? tensions[0] : undefined) ?? null;
+  const open = new Set(status?.round3.tensionsWithoutImplications ?? []);
+  useEffect(() => {
+    if (loaded && id && !tensions.some((x) => x.id === id)) navigate({ name: 'tensions', id: null });
+  }, [loaded, id, tensions, navigate]);
+  const items = tensions.map((x) => ({
+    id: x.id,
+    title: x.title,
+    group: x.group,
+    meta: x.poleA || x.poleB ? `${x.poleA || '…'} ↔ ${x.poleB || '…'}` : undefined,
+    open: open.has(x.id),
+  }));
+  return (
+    <div className="split">
+      <GroupedList
+        label={t('tensions.list')}
+        title={t('tensions.countTitle', { count: tensions.length })}
+        items={items}
+        selectedId={selected?.id ?? null}
+        onSelect={(tid) => navigate({ name: 'tensions', id: tid })}
+        onNew={() => setCreating(true)}
+        newLabel={t('tensions.new')}
+        noGroup={t('tensions.noGroup')}
+        onMove={(tid, index) => void move(tid, index)}
+      />
+      <div className="split__main">
+        <div className="split__inner">
+          {selected ? (
+            <TensionPage key={selected.id} tension={selected} />
+          ) : (
+            loaded && (
+              <section className="empty-state">
+                <h1>{t('tensions.emptyTitle')}</h1>
+                <p>{t('tensions.emptyHelp')}</p>
+                <button type="button" className="button button--primary empty-state__action" onClick={() => setCreating(true)}>
+                  + {t('tensions.new')}
+                </button>
+              </section>
+            )
+          )}
+        </div>
+      </div>
+      <NewTensionDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(x) => {
+          setCreating(false);
+          navigate({ name: 'tensions', id: x.id });
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { memo } from 'react';
+import type { TFunction } from 'i18next';
+import type { GuideSection, GuideSpan, Label, Segment, Turn } from '../../../shared/model.ts';
+import type { Range } from '../../../shared/text/highlight.ts';
+import { formatTimecode } from '../../components/format.ts';
+import { CodedTurnText } from '../coding/CodedTurnText.tsx';
+import { GuideMenu, GuideTags } from '../coding/GuideMarks.tsx';
+
+export interface TurnSectionProps {
+  item: Turn;
+  documentId: string;
+  documentText: string;
+  /** This turn's segments; the same array as long as they did not change, which is what the memo relies on. */
+  segments: Segment[];
+  terms: Range[];
+  labelsById: Map<string, Label>;
+  /** Only set when the selected / hovered segment lies in this turn, so that selecting repaints two turns, not all. */
+  selectedId: string | null;
+  hoveredId: string | null;
+  guideSpans: GuideSpan[];
+  /** The guide, only for the turn whose menu is open. */
+  menuGuide: GuideSection[] | null;
+  tint: number | undefined;
+  isTarget: boolean;
+  isGuided: boolean;
+  onToggleMenu(position: number): void;
+  onCloseMenu(): void;
+  onHover(segmentId: string | null): void;
+  onSelect(segmentId: string): void;
+  /** The reader's `t`: the same function until the language changes, and one i18n hook per turn would cost more than the turn. */
+  t: TFunction;
+}
+
+/**
+ * One turn of the transcript: speaker and time in the margin, the labels of the segments that start
+ * here, and the coded text. Memoised with stable callbacks: a coding repaints only the turns it touches
+ * (and their strings are translated only then).
+ */
+export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
+  const { item, segments, labelsById, selectedId, t } = props;
+  const margin = segments.filter((s) => s.start >= item.start && s.start < item.end);
+  const markLabel = t('coding.markTurn', { n: item.position + 1 });
+  return (
+    <section
+      className={`turn${props.isTarget ? ' turn--target' : ''}${props.isGuided ? ' turn--guide' : ''}`}
+      data-turn={item.position}
+      tabIndex={-1}
+      aria-label={t('transcript.turnLabel', { n: item.position + 1, speaker: item.speaker ?? t('transcript.noSpeaker') })}
+    >
+      <div className="turn__meta">
+        {item.speaker && <span className={`turn__speaker tint-${props.tint}`}>{item.speaker}</span>}
+        {item.startMs !== null && <time className="turn__time">{formatTimecode(item.startMs)}</time>}
+        {props.guideSpans.length > 0 && <GuideTags spans={props.guideSpans} text={props.documentText} />}
+        <button
+          className="turn__guide"
+          aria-label={markLabel}
+          title={markLabel}
+          aria-expanded={props.menuGuide !== null}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onToggleMenu(item.position);
+          }}
+        >
+          §
+        </button>
+        {props.menuGuide && <GuideMenu documentId={props.documentId} start={item.start} end={item.end} guide={props.menuGuide} onDone={props.onCloseMenu} />}
+        {margin.map((s) => (
+          <span key={s.id} className="margin-labels">
+            {s.codings.map((c) => {
+              const label = labelsById.get(c.labelId);
+              return label ? (
+                <button
+                  key={`${c.labelId}-${c.coder}`}
+                  className={`chip${s.id === selectedId ? ' is-selected' : ''}`}
+                  style={{ borderLeftColor: label.colour }}
+                  onMouseEnter={() => props.onHover(s.id)}
+                  onMouseLeave={() => props.onHover(null)}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    props.onSelect(s.id);
+                  }}
+                  title={`${label.name} · ${c.coder}`}
+                >
+                  {label.name}
+                </button>
+              ) : null;
+            })}
+          </span>
+        ))}
+      </div>
+      <CodedTurnText
+        text={item.text}
+        turnStart={item.start}
+        turnEnd={item.end}
+        segments={segments}
+        labelsById={labelsById}
+        terms={props.terms}
+        selectedId={selectedId}
+        hoveredId={props.hoveredId}
+      />
+    </section>
+  );
+});

@@ -1,0 +1,195 @@
+/**
+ * The report as a document, independent of any file format: what the theme-report builder produces
+ * and what the Word, HTML and Markdown writers read. Pure: no I/O, no DOM.
+ */
+import type { AttributeValue } from './model.ts';
+import { formatTimecode } from './text/timecode.ts';
+
+/** A stretch of text with one formatting. */
+export interface RichRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** A web address the run links to. */
+  link?: string;
+}
+
+/** Rich text as blocks: what a Lexical editor state reduces to for export. */
+export type RichBlock =
+  | { kind: 'paragraph'; runs: RichRun[] }
+  /** A heading written inside rich text; `level` 1 is the largest, relative to the section it is in. */
+  | { kind: 'heading'; level: number; runs: RichRun[] }
+  /** `level` 0 is the outer list; nested lists go one deeper. */
+  | { kind: 'list'; ordered: boolean; items: Array<{ level: number; runs: RichRun[] }> }
+  | { kind: 'quote'; runs: RichRun[] };
+
+/** Where a quote comes from; the options decide how much of it the attribution shows. */
+export interface QuoteSource {
+  participant: string | null;
+  attributes: Record<string, AttributeValue>;
+  document: string;
+  startMs: number | null;
+  /** 1-based number of the turn (paragraph) the quote starts in. */
+  paragraph: number | null;
+}
+
+export type ReportItem =
+  /** `text` is the segment's snapshot, verbatim: writers never reflow or trim it. */
+  | { kind: 'quote'; text: string; source: QuoteSource }
+  /** A finding is a bullet; a titled one reads "Title: text". */
+  | { kind: 'finding'; text: string; title?: string }
+  | { kind: 'implication'; text: string }
+  | { kind: 'paragraph'; blocks: RichBlock[] };
+
+export interface ReportSection {
+  title: string;
+  /** Shown before the title, e.g. "1)"; null when the section is not numbered. */
+  number: string | null;
+  /** 1 for a top-level section. */
+  depth: number;
+  intro: RichBlock[];
+  /** The definition of the concept or label the section is about (shown with `includeDefinitions`). */
+  definition: RichBlock[];
+  /** Distinct quotes and interviews in the section and its sub-sections (shown with `includeCounts`). */
+  counts: { quotes: number; interviews: number } | null;
+  items: ReportItem[];
+}
+
+export interface ReportTitleBlock {
+  title: string;
+  subtitle: string;
+  authors: string[];
+  /** As the researcher wants it printed (e.g. "maart 2021"), or ''. */
+  date: string;
+}
+
+export interface ReportDocument {
+  titleBlock: ReportTitleBlock;
+  /** Sections in reading order; `depth` gives the tree. */
+  sections: ReportSection[];
+}
+
+export const REPORT_LANGUAGES = ['nl', 'en'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+/** none · the participant · the participant with chosen attributes · the document with timestamp or paragraph. */
+export type Attribution = 'none' | 'participant' | 'source' | { attrs: string[] };
+
+export interface ReportOptions {
+  attribution: Attribution;
+  quotationMarks: boolean;
+  includeDefinitions: boolean;
+  includeCounts: boolean;
+  /** The language of the fixed texts (contents, counts, "Definition"…). */
+  language: ReportLanguage;
+  toc: boolean;
+  /** Overrides of the title block the builder derives from the project. */
+  titleBlock?: Partial<ReportTitleBlock>;
+}
+
+export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
+  attribution: 'participant',
+  quotationMarks: false,
+  includeDefinitions: false,
+  includeCounts: false,
+  language: 'nl',
+  toc: false,
+};
+
+/** `none`, `participant`, `source` or `attrs:KEY,KEY` (the CLI's spelling) → an Attribution; null when it is none of those. */
+export function parseAttribution(value: string): Attribution | null {
+  if (value === 'none' || value === 'participant' || value === 'source') return value;
+  const match = /^attrs:(.+)$/.exec(value);
+  if (!match) return null;
+  const keys = match[1]!.split(',').map((key) => key.trim()).filter(Boolean);
+  return keys.length ? { attrs: keys } : null;
+}
+
+const TEXTS = {
+  nl: {
+    contents: 'Inhoud',
+    tocHint: 'Klik met de rechtermuisknop en kies "Veld bijwerken" om de inhoudsopgave te vullen.',
+    definition: 'Definitie',
+    paragraph: 'alinea',
+    counts: (quotes: number, interviews: number) =>
+      `${quotes} ${quotes === 1 ? 'citaat' : 'citaten'} uit ${interviews} ${interviews === 1 ? 'interview' : 'interviews'}`,
+    labelsInNoConcept: 'Labels zonder concept',
+    noQuotes: 'Nog geen citaten.',
+  },
+  en: {
+    contents: 'Contents',
+    tocHint: 'Right-click and choose "Update Field" to fill in the table of contents.',
+    definition: 'Definition',
+    paragraph: 'paragraph',
+    counts: (quotes: number, interviews: number) =>
+      `${quotes} ${quotes === 1 ? 'quote' : 'quotes'} from ${interviews} ${interviews === 1 ? 'interview' : 'interviews'}`,
+    labelsInNoConcept: 'Labels in no concept',
+    noQuotes: 'No quotes yet.',
+  },
+} as const;
+
+export type ReportTexts = (typeof TEXTS)[ReportLanguage];
+
+export function reportTexts(language: ReportLanguage): ReportTexts {
+  return TEXTS[language];
+}
+
+function attributeText(value: AttributeValue, language: ReportLanguage): string {
+  if (typeof value === 'boolean') return language === 'nl' ? (value ? 'ja' : 'nee') : value ? 'yes' : 'no';
+  return String(value);
+}
+
+/**
+ * The attribution after a quote, without parentheses ("K.L., ASO"), or null when there is nothing to
+ * show. Attribute keys match case-insensitively; a participant without the attribute shows the others.
+ */
+export function formatAttribution(source: QuoteSource, attribution: Attribution, language: ReportLanguage): string | null {
+  if (attribution === 'none') return null;
+  if (attribution === 'source') {
+    const where =
+      source.startMs !== null
+        ? formatTimecode(source.startMs)
+        : source.paragraph !== null
+          ? `${reportTexts(language).paragraph} ${source.paragraph}`
+          : null;
+    return [source.document, where].filter(Boolean).join(', ');
+  }
+  const parts: string[] = [];
+  if (source.participant) parts.push(source.participant);
+  if (typeof attribution === 'object') {
+    const byKey = new Map(Object.entries(source.attributes).map(([key, value]) => [key.toLowerCase(), value]));
+    for (const key of attribution.attrs) {
+      const value = byKey.get(key.toLowerCase());
+      if (value !== undefined && value !== '') parts.push(attributeText(value, language));
+    }
+  }
+  // A document without a participant still needs a source, or the quote is unattributed.
+  if (parts.length === 0) parts.push(source.document);
+  return parts.join(', ');
+}
+
+/** The quote's text with the chosen quotation marks; the text itself is never changed. */
+export function quoted(text: string, options: Pick<ReportOptions, 'quotationMarks'>): string {
+  return options.quotationMarks ? `“${text}”` : text;
+}
+
+/** "Title: text" for a titled finding, else the text. */
+export function findingText(item: { text: string; title?: string }): string {
+  return item.title ? `${item.title}: ${item.text}` : item.text;
+}
+
+/** The section title as printed: with its number, if any. */
+export function sectionHeading(section: Pick<ReportSection, 'number' | 'title'>): string {
+  return section.number ? `${section.number} ${section.title}` : section.title;
+}
+
+/** Plain text of rich blocks, one line per paragraph or list item. */
+export function richPlainText(blocks: RichBlock[]): string {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'list') for (const item of block.items) lines.push(item.runs.map((r) => r.text).join(''));
+    else lines.push(block.runs.map((r) => r.text).join(''));
+  }
+  return lines.join('\n');
+}
