@@ -74,7 +74,8 @@ export const REPORT_LANGUAGES = ['nl', 'en'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
 /** none · the participant · the participant with chosen attributes · the document with timestamp or paragraph. */
-export type Attribution = 'none' | 'participant' | 'source' | { attrs: string[] };
+/** `full`: the participant, all their attributes, then the document and the time or paragraph. */
+export type Attribution = 'none' | 'participant' | 'source' | 'full' | { attrs: string[] };
 
 export interface ReportOptions {
   attribution: Attribution;
@@ -97,9 +98,9 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
   toc: false,
 };
 
-/** `none`, `participant`, `source` or `attrs:KEY,KEY` (the CLI's spelling) → an Attribution; null when it is none of those. */
+/** `none`, `participant`, `source`, `full` or `attrs:KEY,KEY` (the CLI's spelling) → an Attribution; null when it is none of those. */
 export function parseAttribution(value: string): Attribution | null {
-  if (value === 'none' || value === 'participant' || value === 'source') return value;
+  if (value === 'none' || value === 'participant' || value === 'source' || value === 'full') return value;
   const match = /^attrs:(.+)$/.exec(value);
   if (!match) return null;
   const keys = match[1]!.split(',').map((key) => key.trim()).filter(Boolean);
@@ -146,17 +147,19 @@ function attributeText(value: AttributeValue, language: ReportLanguage): string 
  */
 export function formatAttribution(source: QuoteSource, attribution: Attribution, language: ReportLanguage): string | null {
   if (attribution === 'none') return null;
-  if (attribution === 'source') {
-    const where =
-      source.startMs !== null
-        ? formatTimecode(source.startMs)
-        : source.paragraph !== null
-          ? `${reportTexts(language).paragraph} ${source.paragraph}`
-          : null;
-    return [source.document, where].filter(Boolean).join(', ');
-  }
+  const where =
+    source.startMs !== null
+      ? formatTimecode(source.startMs)
+      : source.paragraph !== null
+        ? `${reportTexts(language).paragraph} ${source.paragraph}`
+        : null;
+  if (attribution === 'source') return [source.document, where].filter(Boolean).join(', ');
   const parts: string[] = [];
   if (source.participant) parts.push(source.participant);
+  if (attribution === 'full') {
+    for (const value of Object.values(source.attributes)) if (value !== '') parts.push(attributeText(value, language));
+    return [...parts, source.document, where].filter(Boolean).join(', ');
+  }
   if (typeof attribution === 'object') {
     const byKey = new Map(Object.entries(source.attributes).map(([key, value]) => [key.toLowerCase(), value]));
     for (const key of attribution.attrs) {

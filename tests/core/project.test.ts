@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ID } from '../../src/main/core/db/database.ts';
+import { APPLICATION_ID, createDatabase } from '../../src/main/core/db/database.ts';
 import { lockPathFor } from '../../src/main/core/db/lock.ts';
 import { loadMigrations, migrate } from '../../src/main/core/db/migrations.ts';
 import { Project } from '../../src/main/core/project.ts';
@@ -160,6 +160,18 @@ describe('migrations', () => {
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(version);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'later_a'").get()).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('statement cache', () => {
+  it('hands out a cached statement with its modes reset, so one caller’s raw() never reaches another', () => {
+    const db = createDatabase(join(tempDir(), 'p.duiding'));
+    const sql = 'SELECT key, value FROM project_meta ORDER BY key LIMIT 1';
+    db.prepare("INSERT INTO project_meta (key, value) VALUES ('a', '1')").run();
+    expect(db.prepare(sql).raw().all()).toEqual([['a', '1']]);
+    expect(db.prepare(sql)).toBe(db.prepare(sql));
+    expect(db.prepare(sql).all()).toEqual([{ key: 'a', value: '1' }]);
     db.close();
   });
 });

@@ -62,7 +62,8 @@ describe('coding a transcript in the browser', () => {
     const words = t1.split(/\s+/).filter((w) => /^[\p{L}]{4,}$/u.test(w));
     await code(page, 1, words[0]!, 'profiel leerlingenbegeleider');
     await expect.poll(() => page.locator('.chip', { hasText: 'profiel leerlingenbegeleider' }).count()).toBe(1);
-    expect(await page.getByText('Gekozen segment').isVisible()).toBe(true);
+    // The segment panel follows the highlight in a deferred render: it comes, just after the paint.
+    await page.getByText('Gekozen segment').waitFor();
     // Overlap: a wider passage around the first one, with another label.
     const wide = t1.slice(0, t1.indexOf(words[2]!) + words[2]!.length);
     await code(page, 1, wide.trim(), 'taakopvatting');

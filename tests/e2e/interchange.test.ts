@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, serve } from './browser.ts';
 import { tempDir } from '../support/temp.ts';
@@ -40,6 +41,17 @@ describe('REFI-QDA screens in Chromium', () => {
       await page.getByRole('button', { name: 'Exporteren…' }).click();
       await page.getByRole('dialog', { name: 'Exporteren' }).waitFor();
       await screenshot(page, 'export-dialog');
+      // The theme report: without an outline, the default report (concepts → labels → quotes, then the
+      // labels in no concept) shows in the preview and downloads as Word.
+      const preview = page.frameLocator('iframe[title="Voorbeeld"]');
+      await preview.getByRole('heading', { name: 'Labels zonder concept' }).waitFor({ timeout: 30_000 });
+      const themeDownload = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Downloaden' }).click();
+      const docx = await themeDownload;
+      expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+      const word = unzipSync(readFileSync((await docx.path())!));
+      expect(strFromU8(word['word/document.xml']!)).toContain('Labels zonder concept');
+
       const download = page.waitForEvent('download');
       await page.getByTestId('export-qdpx').click();
       const file = await download;

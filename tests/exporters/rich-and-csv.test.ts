@@ -5,7 +5,7 @@ import { escapeMarkdown, writeMarkdown } from '../../src/main/core/exporters/mar
 import { writeCsv } from '../../src/main/core/exporters/table.ts';
 import { readCsv } from '../../src/main/core/csv.ts';
 import { lexicalBlocks } from '../../src/shared/lexical-blocks.ts';
-import { DEFAULT_REPORT_OPTIONS, parseAttribution, type ReportDocument } from '../../src/shared/report-document.ts';
+import { DEFAULT_REPORT_OPTIONS, formatAttribution, parseAttribution, type ReportDocument } from '../../src/shared/report-document.ts';
 import { readDocx } from './docx-reader.ts';
 
 const text = (t: string, format = 0) => ({ type: 'text', text: t, format });
@@ -100,6 +100,16 @@ describe('CSV', () => {
     expect(parseAttribution('attrs:schooltype, net')).toEqual({ attrs: ['schooltype', 'net'] });
     expect(parseAttribution('source')).toBe('source');
     expect(parseAttribution('attrs:')).toBeNull();
-    expect(parseAttribution('full')).toBeNull();
+    expect(parseAttribution('full')).toBe('full');
+    expect(parseAttribution('alles')).toBeNull();
+  });
+
+  it('writes each attribution as a reader expects it', () => {
+    const source = { document: 'interview-03-tso', participant: 'B.V.', attributes: { schooltype: 'TSO', net: 'GO!' }, startMs: 495_000, paragraph: null };
+    expect(formatAttribution(source, 'none', 'nl')).toBeNull();
+    expect(formatAttribution(source, 'participant', 'nl')).toBe('B.V.');
+    expect(formatAttribution(source, { attrs: ['SchoolType'] }, 'nl')).toBe('B.V., TSO');
+    expect(formatAttribution(source, 'source', 'nl')).toBe('interview-03-tso, 8:15');
+    expect(formatAttribution(source, 'full', 'nl')).toBe('B.V., TSO, GO!, interview-03-tso, 8:15');
   });
 });

@@ -70,9 +70,9 @@ describe('duiding export', () => {
     const wrongReport = duiding('export', file, '--report', 'everything', '--format', 'docx', '--out', join(dir, 'x.docx'));
     expect(wrongReport.code).toBe(2);
     expect(wrongReport.stderr).toContain('--report must be one of: themes, codebook, segments, matrix (got "everything").');
-    const wrongAttribution = duiding('export', file, '--format', 'docx', '--out', join(dir, 'x.docx'), '--attribution', 'full');
+    const wrongAttribution = duiding('export', file, '--format', 'docx', '--out', join(dir, 'x.docx'), '--attribution', 'alles');
     expect(wrongAttribution.code).toBe(2);
-    expect(wrongAttribution.stderr).toContain('--attribution must be one of: none, participant, attrs:KEY,KEY, source (got "full").');
+    expect(wrongAttribution.stderr).toContain('--attribution must be one of: none, participant, attrs:KEY,KEY, source, full (got "alles").');
     const noOut = duiding('export', file, '--format', 'docx');
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('--format and --out PATH are required.');

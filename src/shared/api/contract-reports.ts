@@ -10,7 +10,7 @@ import { def, type Def } from './def.ts';
 const exportOptions = z
   .object({
     attribution: z
-      .union([z.enum(['none', 'participant', 'source']), z.object({ attrs: z.array(z.string().trim().min(1)).min(1) }).strict()])
+      .union([z.enum(['none', 'participant', 'source', 'full']), z.object({ attrs: z.array(z.string().trim().min(1)).min(1) }).strict()])
       .optional(),
     quotationMarks: z.boolean().optional(),
     includeDefinitions: z.boolean().optional(),

@@ -34,7 +34,33 @@ function sqliteHeader(path: string): string {
   }
 }
 
+const STATEMENT_CACHE_SIZE = 512;
+
+/**
+ * The repositories call `db.prepare(sql)` where they need a statement, which keeps SQL next to its
+ * use; compiling it again on every call cost an eighth of a REFI-QDA import and part of every
+ * keypress. So `prepare` answers from a cache keyed by the SQL text. A cached statement is handed out
+ * with its modes reset (raw, pluck, expand are per-statement state a caller may have switched on), and
+ * the cache is emptied when it fills, which bounds it even if some SQL were built from values.
+ */
+function cacheStatements(db: Db): void {
+  const compile = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (statement) {
+      if (statement.reader) statement.raw(false).pluck(false).expand(false);
+      return statement;
+    }
+    statement = compile(sql);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+    cache.set(sql, statement);
+    return statement;
+  }) as Db['prepare'];
+}
+
 function configure(db: Db, readOnly: boolean): void {
+  cacheStatements(db);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   if (!readOnly) {

@@ -64,6 +64,11 @@ export function getDocument(db: Db, id: string): DocumentDetail | undefined {
   return { ...toSummary(row), text, turns };
 }
 
+/** A document's name and text only: what a coding action needs, without the turns and the summary's joins. */
+export function getDocumentText(db: Db, id: string): { id: string; name: string; text: string } | undefined {
+  return db.prepare('SELECT id, name, text FROM documents WHERE id = ?').get(id) as { id: string; name: string; text: string } | undefined;
+}
+
 export function linkDocumentToParticipant(db: Db, documentId: string, participantId: string | null): void {
   db.prepare('UPDATE documents SET participant_id = ? WHERE id = ?').run(participantId, documentId);
 }

@@ -66,6 +66,16 @@ export function deleteUncodedSegments(db: Db): number {
   return db.prepare(`DELETE FROM segments WHERE ${UNUSED}`).run().changes;
 }
 
+/** One segment with its codings: what a coding action answers with (the document's whole list is not needed). */
+export function getSegment(db: Db, id: string): Segment | undefined {
+  const segment = db
+    .prepare('SELECT id, document_id AS documentId, start, end, text, created_by AS createdBy, created_at AS createdAt FROM segments WHERE id = ?')
+    .get(id) as Omit<Segment, 'codings'> | undefined;
+  if (!segment) return undefined;
+  const codings = db.prepare('SELECT label_id AS labelId, coder FROM codings WHERE segment_id = ? ORDER BY created_at').all(id) as Segment['codings'];
+  return { ...segment, codings };
+}
+
 export function listSegments(db: Db, documentId: string): Segment[] {
   const segments = db
     .prepare(

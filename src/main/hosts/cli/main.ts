@@ -122,7 +122,7 @@ function reportExportArgs(values: Record<string, unknown>, format: string) {
   let attribution: Attribution | undefined;
   if (values.attribution !== undefined) {
     attribution = parseAttribution(String(values.attribution)) ?? undefined;
-    if (!attribution) throw new DuidingError(`--attribution must be one of: none, participant, attrs:KEY,KEY, source (got "${String(values.attribution)}").`, 'usage');
+    if (!attribution) throw new DuidingError(`--attribution must be one of: none, participant, attrs:KEY,KEY, source, full (got "${String(values.attribution)}").`, 'usage');
   }
   return {
     report,
@@ -243,7 +243,7 @@ const commands: Record<string, Command> = {
   export: {
     usage:
       'duiding export FILE --format docx|html|md|csv|xlsx|qdpx|qdc --out PATH [--report themes|codebook|segments|matrix] ' +
-      '[--attribution none|participant|attrs:KEY,KEY|source] [--language nl|en] [--toc] [--quotation-marks] [--definitions] [--counts] ' +
+      '[--attribution none|participant|attrs:KEY,KEY|source|full] [--language nl|en] [--toc] [--quotation-marks] [--definitions] [--counts] ' +
       '[--matrix concepts|labels] [--by participant|document] [--group ATTR] [--json]',
     options: {
       format: { type: 'string' },

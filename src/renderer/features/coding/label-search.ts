@@ -32,8 +32,7 @@ export interface LabelSearch {
 /** Lower case without diacritics, so that "ideeen" finds "ideeën". */
 export function fold(text: string): string {
   // Decomposing is the costly part of building the index, and most definitions are plain ASCII.
-  // eslint-disable-next-line no-control-regex -- the ASCII range is the point
-  const bare = /[^\x00-\x7F]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
+  const bare = /[^ -~]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
   return bare.toLowerCase();
 }
 
@@ -41,23 +40,40 @@ function foldedWords(text: string): string[] {
   return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-export function createLabelSearch(labels: readonly Label[]): LabelSearch {
+interface DefinitionIndex {
+  definitions: string[];
+  words: string[];
+  owners: number[][];
+}
+
+/**
+ * The last index built. The palette rebuilds its search whenever the label list is fetched again
+ * (after every coding), while the definitions rarely change; comparing them is far cheaper than
+ * folding and splitting them again.
+ */
+let lastIndex: DefinitionIndex | null = null;
+
+function definitionIndex(labels: readonly Label[]): DefinitionIndex {
+  const definitions = labels.map((l) => l.definition);
+  if (lastIndex && lastIndex.definitions.length === definitions.length && lastIndex.definitions.every((d, i) => d === definitions[i])) {
+    return lastIndex;
+  }
   const byWord = new Map<string, number[]>();
-  labels.forEach((label, index) => {
-    for (const word of new Set(foldedWords(label.definition))) {
+  definitions.forEach((definition, index) => {
+    for (const word of new Set(foldedWords(definition))) {
       const owners = byWord.get(word);
       if (owners) owners.push(index);
       else byWord.set(word, [index]);
     }
   });
   const words = [...byWord.keys()].sort();
-  return {
-    labels,
-    names: new Fuse(labels, LABEL_SEARCH_OPTIONS),
-    words,
-    owners: words.map((w) => byWord.get(w)!),
-    lowerNames: labels.map((l) => l.name.toLowerCase()),
-  };
+  lastIndex = { definitions, words, owners: words.map((w) => byWord.get(w)!) };
+  return lastIndex;
+}
+
+export function createLabelSearch(labels: readonly Label[]): LabelSearch {
+  const { words, owners } = definitionIndex(labels);
+  return { labels, names: new Fuse(labels, LABEL_SEARCH_OPTIONS), words, owners, lowerNames: labels.map((l) => l.name.toLowerCase()) };
 }
 
 /**

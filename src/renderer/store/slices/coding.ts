@@ -41,7 +41,8 @@ export interface CodingSlice {
 const CODER_KEY = 'duiding.coder';
 
 export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) => {
-  const use = (labelId: string) => set({ recentLabelIds: [labelId, ...get().recentLabelIds.filter((id) => id !== labelId)].slice(0, 9) });
+  const recentWith = (ids: string[], labelId: string) => [labelId, ...ids.filter((id) => id !== labelId)].slice(0, 9);
+  const use = (labelId: string) => set({ recentLabelIds: recentWith(get().recentLabelIds, labelId) });
   return {
     labels: [],
     segments: [],
@@ -72,14 +73,21 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
     // all a coding changes, so the transcript repaints without fetching the document's segments again.
     applyLabel: guarded(async (args) => {
       const { segment, label } = await call('codings/apply', args);
-      use(label.id);
       const labels = withLabel(get().labels, label);
       if (!labels || get().segmentsOf !== args.documentId) {
+        use(label.id);
         set({ selectedSegmentId: segment.id });
         await get().afterWrite();
         return;
       }
-      set((s) => ({ labels, segments: withSegment(s.segments, segment), selectedSegmentId: segment.id, dataVersion: s.dataVersion + 1 }));
+      // One store update, so that the transcript renders once for the coding.
+      set((s) => ({
+        labels,
+        segments: withSegment(s.segments, segment),
+        selectedSegmentId: segment.id,
+        recentLabelIds: recentWith(s.recentLabelIds, label.id),
+        dataVersion: s.dataVersion + 1,
+      }));
       const history = await call('history/state', {});
       set((s) => ({ history: { ...history, summary: s.history.summary } }));
     }),

@@ -1,0 +1,76 @@
+import Fuse from 'fuse.js';
+import { describe, expect, it } from 'vitest';
+import type { Label } from '../../src/shared/model.ts';
+import { createLabelSearch, LABEL_SEARCH_OPTIONS, PALETTE_MATCHES, searchLabels, searchNames } from '../../src/renderer/features/coding/label-search.ts';
+
+function label(index: number, name: string, definition: string): Label {
+  return {
+    id: `label-${index}`, name, parentId: null, position: index, colour: '#0072B2', definition, definitionRich: null,
+    inclusion: '', exclusion: '', example: '', origin: 'emergent', round: 1, createdBy: 'test',
+    createdAt: '2025-01-01T00:00:00.000Z', segmentCount: 0, documentCount: 0,
+  };
+}
+
+const labels = [
+  label(0, 'werkdruk', 'Ervaren tijdsdruk en taken die zich opstapelen.'),
+  label(1, 'samenwerking CLB', 'Overleg met het centrum voor leerlingenbegeleiding over een leerling.'),
+  label(2, 'ouders', 'Contact met ouders; ook de ideeën van ouders over werkdruk thuis.'),
+  label(3, 'zorgbeleid', 'Hoe de school de brede basiszorg organiseert.'),
+];
+const names = (typed: string) => searchLabels(createLabelSearch(labels), typed).map((l) => l.name);
+
+describe('the palette search', () => {
+  it('finds names fuzzily, with a typo', () => {
+    expect(names('werkdurk')[0]).toBe('werkdruk');
+    expect(names('samenw')[0]).toBe('samenwerking CLB');
+  });
+
+  it('finds a label by the start of a word of its definition, without diacritics or case', () => {
+    expect(names('basisz')).toEqual(['zorgbeleid']);
+    expect(names('IDEEEN')).toEqual(['ouders']);
+    expect(names('leerlingenbeg')).toEqual(['samenwerking CLB']);
+  });
+
+  it('lists name matches before definition matches, each label once', () => {
+    expect(names('werkdruk')).toEqual(['werkdruk', 'ouders']);
+  });
+
+  it('needs every typed word in a definition, and finds nothing for nonsense', () => {
+    expect(names('ouders thuis')).toEqual(['ouders']);
+    expect(names('brede thuis')).toEqual([]);
+    expect(names('xyzq')).toEqual([]);
+  });
+
+  it('rebuilds the definition index when a definition changes, not only when the list does', () => {
+    expect(names('basisz')).toEqual(['zorgbeleid']);
+    const edited = labels.map((l) => (l.name === 'zorgbeleid' ? { ...l, definition: 'Hoe de school het zorgcontinuüm vormgeeft.' } : { ...l }));
+    const search = createLabelSearch(edited);
+    expect(searchLabels(search, 'basisz')).toEqual([]);
+    expect(searchLabels(search, 'zorgcontinuum').map((l) => l.name)).toEqual(['zorgbeleid']);
+  });
+
+  it('lists at most the palette limit', () => {
+    const many = Array.from({ length: 30 }, (_, i) => label(i, `thema ${i}`, 'Over de werking van de school.'));
+    expect(searchLabels(createLabelSearch(many), 'werking')).toHaveLength(PALETTE_MATCHES);
+    expect(searchLabels(createLabelSearch(many), 'thema')).toHaveLength(PALETTE_MATCHES);
+  });
+});
+
+describe('the name filter in front of fuse.js', () => {
+  it('finds exactly what fuse.js over every name finds, in the same order', () => {
+    const words = ['werkdruk', 'samenwerking', 'clb', 'ouders', 'knelpunt', 'zorgbeleid', 'motivatie', 'grens', 'frustratie', 'taakopvatting', 'ideeën'];
+    const many = Array.from({ length: 600 }, (_, i) =>
+      label(i, `${words[i % words.length]} ${words[(i * 7 + 3) % words.length]}${i % 5 === 0 ? ` (${words[(i * 3) % words.length]})` : ''}`, ''),
+    );
+    const search = createLabelSearch(many);
+    const plain = new Fuse(many, LABEL_SEARCH_OPTIONS);
+    const typed = ['samenwerkng', 'knelpunt oud', 'frustartie', 'zorgbeleid beleid', 'taakopvating', 'werkdruk clb', 'ideeen', 'xyzqwv', 'motivatie grens', 'a'.repeat(40)];
+    for (const text of typed) {
+      for (let i = 1; i <= text.length; i++) {
+        const prefix = text.slice(0, i);
+        const expected = plain.search(prefix, { limit: PALETTE_MATCHES }).map((r) => r.item.id);
+        expect(searchNames(search, prefix).map((l) => l.id), prefix).toEqual(expected);
+      }
+    }
+  });
+});
