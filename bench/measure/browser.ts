@@ -1,23 +1,27 @@
 import type { Browser, Page } from 'playwright-core';
+import type { Matrix } from '../../src/shared/analysis.ts';
 import type { DocumentDetail, Label, Segment } from '../../src/shared/model.ts';
 import { dispatch } from '../../src/main/core/handlers.ts';
 import { Session } from '../../src/main/core/session.ts';
 import { launchBrowser, serve, type Served } from '../../tests/e2e/browser.ts';
 import { peakRssMB } from '../memory.ts';
 import { summarize, type Summary } from '../stats.ts';
+import { measureHeatMaps, type HeatMapFigures, type HeatMapTarget } from './heat-map.ts';
 import { pressTargets, type PressTarget } from './press-targets.ts';
 import { rendererDir } from './renderer.ts';
 import { installProbes, waitForFirstScreen, waitForHighlights, waitForNewHighlight, type PageEvent, type PressTiming, PRESS_TIMEOUT_MS } from './page-probes.ts';
 
 export const PRESSES = 60;
 const OPEN_RUNS = 5;
+const HEAT_MAP_RUNS = 4;
 
 export interface BrowserFigures {
   renderer: string;
   projectOpen: Summary;
   transcriptOpen: Summary & { segments: number; codings: number; characters: number };
   keypress: Summary & { missed: number; enter: Summary | null; numberKey: Summary | null; untilApplied: Summary | null; untilSegments: Summary | null; renderAfterAnswers: Summary | null };
-  heap: { afterOpenMB: number; afterPressesMB: number; totalMB: number };
+  heatMap: Record<string, HeatMapFigures> | { status: string };
+  heap: { afterOpenMB: number; afterPressesMB: number; totalMB: number; afterHeatMapsMB: number | null };
   serverPeakRssMB: number | null;
   events: PageEvent[];
 }
@@ -41,7 +45,22 @@ function breakdown(timings: PressTiming[]) {
   };
 }
 
-/** What the presses need, read before the server takes the project's write lock. */
+/** The heat maps of issue 6 (concepts and labels × documents), with the row each table starts with. */
+async function heatMapTargets(session: Session): Promise<HeatMapTarget[] | { status: string }> {
+  try {
+    const targets: HeatMapTarget[] = [];
+    for (const rows of ['concepts', 'labels'] as const) {
+      const matrix = (await dispatch(session, 'matrix/get', { rows, by: 'document' })) as Matrix;
+      if (!matrix.items[0]) return { status: `no ${rows} to show in the heat map` };
+      targets.push({ key: `${rows}ByDocument`, hash: `#/matrix?rows=${rows}&by=document`, firstRow: matrix.items[0].name, rows: matrix.items.length, columns: matrix.columns.length });
+    }
+    return targets;
+  } catch (error) {
+    return { status: `failed: ${(error as Error).message}` };
+  }
+}
+
+/** What the presses and heat maps need, read before the server takes the project's write lock. */
 function prepare(file: string, documentId: string, otherId: string) {
   const session = new Session('bench');
   session.open(file, true);
@@ -50,6 +69,7 @@ function prepare(file: string, documentId: string, otherId: string) {
     dispatch(session, 'documents/get', { id: otherId }) as Promise<DocumentDetail>,
     dispatch(session, 'segments/list', { documentId }) as Promise<Segment[]>,
     dispatch(session, 'labels/list', {}) as Promise<Label[]>,
+    heatMapTargets(session),
   ]).finally(() => session.close());
 }
 
@@ -88,13 +108,14 @@ async function heapMB(page: Page): Promise<{ used: number; total: number }> {
 /**
  * Issue 4's browser benchmark against the real `duiding serve` in Chromium: project open to first
  * screen, the long transcript opened to its highlights painted, and labels applied by keyboard
- * (palette + Enter, and number keys) to the highlight painted, timed in the page with performance
- * marks up to the first animation frame after the highlight exists.
+ * (palette + Enter, and number keys) to the highlight painted, and issue 6's heat maps opened to
+ * painted, timed in the page with performance marks up to the first animation frame after the
+ * thing exists.
  */
 export async function measureBrowser(options: { file: string; documentId: string; otherId: string; presses: number; log(line: string): void }): Promise<BrowserFigures> {
   const { log } = options;
   const renderer = rendererDir(log);
-  const [document, other, segments, labels] = await prepare(options.file, options.documentId, options.otherId);
+  const [document, other, segments, labels, heatTargets] = await prepare(options.file, options.documentId, options.otherId);
   const targets = pressTargets(document, segments, Math.max(1, options.presses));
   const codings = segments.reduce((n, s) => n + s.codings.length, 0);
   const events: PageEvent[] = [];
@@ -159,12 +180,27 @@ export async function measureBrowser(options: { file: string; documentId: string
       await page.locator('.palette').waitFor({ state: 'detached' });
     }
     const afterPresses = await heapMB(page);
+
+    let heatMap: BrowserFigures['heatMap'] = Array.isArray(heatTargets) ? {} : heatTargets;
+    let afterHeatMaps: number | null = null;
+    if (Array.isArray(heatTargets)) {
+      log(`browser: heat maps ${heatTargets.map((t) => `${t.rows} × ${t.columns}`).join(', ')} → painted`);
+      // A heat map that does not paint must not lose the figures of the presses measured before it.
+      try {
+        heatMap = await measureHeatMaps(page, heatTargets, HEAT_MAP_RUNS);
+        afterHeatMaps = (await heapMB(page)).used;
+      } catch (error) {
+        heatMap = { status: `failed: ${(error as Error).message}` };
+        events.push({ at: performance.now(), type: 'heat-map-failed', text: (error as Error).message });
+      }
+    }
     return {
       renderer,
       projectOpen: summarize(projectOpen),
       transcriptOpen: { ...summarize(transcriptOpen), segments: segments.length, codings, characters: document.text.length },
       keypress: { ...summarizePresses([...enter, ...numberKey]), missed, enter: summaryOrNull(enter), numberKey: summaryOrNull(numberKey), ...breakdown(timings) },
-      heap: { afterOpenMB: afterOpen.used, afterPressesMB: afterPresses.used, totalMB: afterPresses.total },
+      heatMap,
+      heap: { afterOpenMB: afterOpen.used, afterPressesMB: afterPresses.used, totalMB: afterPresses.total, afterHeatMapsMB: afterHeatMaps },
       serverPeakRssMB: peakRssMB(server.pid!),
       events: events.slice(0, 40),
     };
