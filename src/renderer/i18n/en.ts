@@ -66,6 +66,9 @@ export const en = {
     dropHere: 'Drop to import',
     wordsCount: '{{words}} words',
     turnsCount: '{{turns}} turns',
+    filter: 'Filter the transcripts',
+    filterPlaceholder: 'Filter by transcript, participant or speaker',
+    filtered: '{{count}} of {{total}}',
   },
   import: {
     title: 'Import transcripts',

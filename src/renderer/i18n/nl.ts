@@ -68,6 +68,9 @@ export const nl: typeof en = {
     dropHere: 'Loslaten om te importeren',
     wordsCount: '{{words}} woorden',
     turnsCount: '{{turns}} beurten',
+    filter: 'Transcripten filteren',
+    filterPlaceholder: 'Filter op transcript, deelnemer of spreker',
+    filtered: '{{count}} van {{total}}',
   },
   import: {
     title: 'Transcripten importeren',

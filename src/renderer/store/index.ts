@@ -105,8 +105,8 @@ export const useStore = create<State>()((set, get) => {
     set({ project, document: null, report: null, search: { query: '', result: null, busy: false } });
     set({ segments: [], segmentsOf: null, selectedSegmentId: null, recentLabelIds: [] });
     set({ memos: [], memosVersion: null });
-    await Promise.all([get().loadDocuments(), get().loadParticipants(), get().loadLabels()]);
-    set({ history: { ...(await call('history/state', {})), summary: null } });
+    const [history] = await Promise.all([call('history/state', {}), get().loadDocuments(), get().loadParticipants(), get().loadLabels()]);
+    set({ history: { ...history, summary: null } });
   };
 
   return {
@@ -122,8 +122,8 @@ export const useStore = create<State>()((set, get) => {
     projects: [],
     ready: false,
     boot: guarded(async () => {
-      await get().loadCoder();
-      const project = await call('project/current', {});
+      // Who is coding and which project is open do not depend on each other: asked at once.
+      const [, project] = await Promise.all([get().loadCoder(), call('project/current', {})]);
       if (project) await enterProject(project);
       else await get().loadProjects();
       set({ ready: true });

@@ -68,35 +68,12 @@ export function segmentsOfRow(
   ).map((r) => r.id);
 }
 
-/**
- * The raw material of the whole-project counts (the matrix, the concept list), packed by SQLite so
- * that a few hundred rows cross into JavaScript rather than one per coding: per document, its
- * coded segments, each as its rowid, GS, then its label ids (one per coding, so a label given by
- * two coders comes twice) separated by US; segments separated by RS. The control characters cannot
- * occur in ids.
- */
-export const GS = '\u001d';
-export const RS = '\u001e';
-export const US = '\u001f';
-export function labelsBySegmentPerDocument(db: Db): Array<[string, string]> {
+/** Segments added to concepts directly, as [segment id, document id, concept id]. */
+export function directSegments(db: Db): Array<[string, string, string]> {
   return db
-    .prepare(
-      `WITH per_segment (segment_id, labels) AS (
-         SELECT segment_id, group_concat(label_id, char(31)) FROM codings GROUP BY segment_id)
-       SELECT s.document_id, group_concat(s.rowid || char(29) || p.labels, char(30))
-       FROM per_segment p JOIN segments s ON s.id = p.segment_id
-       GROUP BY s.document_id`,
-    )
+    .prepare('SELECT s.id, s.document_id, cs.concept_id FROM concept_segments cs JOIN segments s ON s.id = cs.segment_id')
     .raw()
-    .all() as Array<[string, string]>;
-}
-
-/** Segments added to concepts directly, as [segment rowid, document id, concept id]. */
-export function directSegments(db: Db): Array<[number, string, string]> {
-  return db
-    .prepare('SELECT s.rowid, s.document_id, cs.concept_id FROM concept_segments cs JOIN segments s ON s.id = cs.segment_id')
-    .raw()
-    .all() as Array<[number, string, string]>;
+    .all() as Array<[string, string, string]>;
 }
 
 /** The label tree as [id, parent id]. */
@@ -107,6 +84,11 @@ export function labelParents(db: Db): Array<[string, string | null]> {
 /** Concept memberships of labels as [concept id, label id]. */
 export function conceptLabelPairs(db: Db): Array<[string, string]> {
   return db.prepare('SELECT concept_id, label_id FROM concept_labels').raw().all() as Array<[string, string]>;
+}
+
+/** The documents as matrix columns need them: no text, no counts (the name is stored before the text, so this reads no overflow pages). */
+export function documentHeads(db: Db): Array<{ id: string; name: string; participantId: string | null }> {
+  return db.prepare('SELECT id, name, participant_id AS participantId FROM documents').all() as Array<{ id: string; name: string; participantId: string | null }>;
 }
 
 /** Every document's participant (null: none), as [document id, participant id]. */

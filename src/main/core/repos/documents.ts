@@ -16,16 +16,24 @@ export interface NewDocument {
   turns: Turn[];
 }
 
+/** The speakers of the turns, each once, in the order of their first turn. */
+function speakersOf(turns: Turn[]): string[] {
+  const seen = new Set<string>();
+  for (const turn of [...turns].sort((a, b) => a.position - b.position)) if (turn.speaker !== null) seen.add(turn.speaker);
+  return [...seen];
+}
+
 export function insertDocument(db: Db, doc: NewDocument): void {
+  const { turns, ...row } = doc;
   db.prepare(
-    `INSERT INTO documents (id, name, kind, participant_id, text, word_count, source_name, source_hash, importer, imported_at, imported_by)
-     VALUES (@id, @name, @kind, @participantId, @text, @wordCount, @sourceName, @sourceHash, @importer, @importedAt, @importedBy)`,
-  ).run(doc);
+    `INSERT INTO documents (id, name, kind, participant_id, text, word_count, source_name, source_hash, importer, imported_at, imported_by, turn_count, speakers)
+     VALUES (@id, @name, @kind, @participantId, @text, @wordCount, @sourceName, @sourceHash, @importer, @importedAt, @importedBy, @turnCount, @speakers)`,
+  ).run({ ...row, turnCount: turns.length, speakers: JSON.stringify(speakersOf(turns)) });
   const insertTurn = db.prepare(
     `INSERT INTO turns (document_id, position, speaker, start, end, time_start_ms, time_end_ms, text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const t of doc.turns) insertTurn.run(doc.id, t.position, t.speaker, t.start, t.end, t.startMs, t.endMs, t.text);
+  for (const t of turns) insertTurn.run(doc.id, t.position, t.speaker, t.start, t.end, t.startMs, t.endMs, t.text);
 }
 
 export function findDocumentByHash(db: Db, hash: string): { id: string; name: string } | undefined {
@@ -36,9 +44,7 @@ const SUMMARY_SELECT = `
   SELECT d.id, d.name, d.kind, d.participant_id AS participantId, p.name AS participantName,
          d.word_count AS wordCount, d.source_name AS sourceName, d.importer, d.imported_at AS importedAt,
          d.imported_by AS importedBy,
-         (SELECT COUNT(*) FROM turns t WHERE t.document_id = d.id) AS turnCount,
-         (SELECT json_group_array(speaker) FROM (SELECT speaker FROM turns t
-            WHERE t.document_id = d.id AND speaker IS NOT NULL GROUP BY speaker ORDER BY MIN(position))) AS speakersJson
+         d.turn_count AS turnCount, d.speakers AS speakersJson
   FROM documents d LEFT JOIN participants p ON p.id = d.participant_id`;
 
 type SummaryRow = Omit<DocumentSummary, 'speakers'> & { speakersJson: string };

@@ -1,5 +1,6 @@
 import type { Label, LabelOrigin } from '../../../shared/model.ts';
 import type { Db } from '../db/database.ts';
+import { codingIndex } from './coding-index.ts';
 
 const FIELDS = `l.id, l.name, l.parent_id AS parentId, l.position, l.colour, l.definition, l.definition_rich AS definitionRich, l.inclusion, l.exclusion,
          l.example, l.origin, l.round, l.created_by AS createdBy, l.created_at AS createdAt`;
@@ -11,16 +12,18 @@ const SELECT = `
          (SELECT COUNT(DISTINCT s.document_id) FROM codings c JOIN segments s ON s.id = c.segment_id WHERE c.label_id = l.id) AS documentCount
   FROM labels l`;
 
-// All labels: one pass over the codings grouped by label, instead of two correlated subqueries per
-// label (which, with hundreds of labels and tens of thousands of codings, made every write slow to show).
-const LIST = `
-  SELECT ${FIELDS}, COALESCE(u.segmentCount, 0) AS segmentCount, COALESCE(u.documentCount, 0) AS documentCount
-  FROM labels l
-  LEFT JOIN (SELECT c.label_id, COUNT(DISTINCT c.segment_id) AS segmentCount, COUNT(DISTINCT s.document_id) AS documentCount
-             FROM codings c JOIN segments s ON s.id = c.segment_id GROUP BY c.label_id) u ON u.label_id = l.id`;
-
+/**
+ * All labels with their counts. The counts come from the coding index (coding-index.ts), which
+ * holds every coding with its segment's document: a grouped query joining all codings to their
+ * segments cost 0.2–0.5 s at 62,000 codings, on every refresh of the codebook.
+ */
 export function listLabels(db: Db): Label[] {
-  return db.prepare(`${LIST} ORDER BY l.position, l.name COLLATE NOCASE`).all() as Label[];
+  const rows = db.prepare(`SELECT ${FIELDS} FROM labels l ORDER BY l.position, l.name COLLATE NOCASE`).all() as Array<Omit<Label, 'segmentCount' | 'documentCount'>>;
+  const index = codingIndex(db);
+  return rows.map((row) => {
+    const tally = index.labels.get(row.id);
+    return { ...row, segmentCount: tally?.segments ?? 0, documentCount: tally?.documents.size ?? 0 };
+  });
 }
 
 export function getLabel(db: Db, id: string): Label | undefined {

@@ -82,42 +82,23 @@ export function codersWithCodings(db: Db): string[] {
  * joined by blank lines, so the last turn's end is that length (SQLite's length() counts code
  * points, which an emoji would throw off); a document without turns falls back to length().
  */
+/** Each document's length: the end of its last turn (turns follow the text in order), or its text's length without turns. */
 export function documentLengths(db: Db): Array<{ documentId: string; totalChars: number }> {
   return db
     .prepare(
-      `SELECT d.id AS documentId, COALESCE((SELECT MAX(t.end) FROM turns t WHERE t.document_id = d.id), length(d.text)) AS totalChars
+      `SELECT d.id AS documentId,
+              COALESCE((SELECT t.end FROM turns t WHERE t.document_id = d.id ORDER BY t.position DESC LIMIT 1), length(d.text)) AS totalChars
        FROM documents d ORDER BY d.name COLLATE NOCASE, d.imported_at`,
     )
     .all() as Array<{ documentId: string; totalChars: number }>;
 }
 
-export function allSegmentSpans(db: Db): Array<{ documentId: string; start: number; end: number }> {
-  return db.prepare('SELECT document_id AS documentId, start, end FROM segments ORDER BY document_id, start, end').all() as Array<{
-    documentId: string;
-    start: number;
-    end: number;
-  }>;
+/** Label ids in codebook order. */
+export function labelIdsInOrder(db: Db): string[] {
+  return db.prepare('SELECT id FROM labels ORDER BY position, name COLLATE NOCASE').pluck().all() as string[];
 }
 
-/** Segments per label and participant (null: documents without one). */
-export function labelSegmentsByParticipant(db: Db): Array<{ labelId: string; participantId: string | null; name: string | null; segments: number }> {
-  return db
-    .prepare(
-      `SELECT c.label_id AS labelId, d.participant_id AS participantId, p.name, COUNT(DISTINCT s.id) AS segments
-       FROM codings c JOIN segments s ON s.id = c.segment_id JOIN documents d ON d.id = s.document_id
-       LEFT JOIN participants p ON p.id = d.participant_id
-       GROUP BY c.label_id, d.participant_id
-       ORDER BY p.name COLLATE NOCASE`,
-    )
-    .all() as Array<{ labelId: string; participantId: string | null; name: string | null; segments: number }>;
-}
-
-export function labelDocumentCounts(db: Db): Array<{ labelId: string; documents: number }> {
-  return db
-    .prepare(
-      `SELECT l.id AS labelId,
-              (SELECT COUNT(DISTINCT s.document_id) FROM codings c JOIN segments s ON s.id = c.segment_id WHERE c.label_id = l.id) AS documents
-       FROM labels l ORDER BY l.position, l.name COLLATE NOCASE`,
-    )
-    .all() as Array<{ labelId: string; documents: number }>;
+/** Participants' names by id. */
+export function participantNames(db: Db): Map<string, string> {
+  return new Map(db.prepare('SELECT id, name FROM participants').raw().all() as Array<[string, string]>);
 }

@@ -3,8 +3,7 @@ import { DuidingError } from '../../../shared/errors.ts';
 import type { AttributeValue } from '../../../shared/model.ts';
 import type { Db } from '../db/database.ts';
 import { conceptRows, existingConcepts, existingLabels } from '../repos/analysis-concepts.ts';
-import { labelTree, segmentsOfRow } from '../repos/analysis-sets.ts';
-import { listDocuments } from '../repos/documents.ts';
+import { documentHeads, labelTree, segmentsOfRow } from '../repos/analysis-sets.ts';
 import { listAttributes, listParticipants } from '../repos/participants.ts';
 import { notFound } from './analysis-order.ts';
 import { quotesOf } from './analysis-quotes.ts';
@@ -24,7 +23,7 @@ const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true })
 
 function columnsOf(db: Db, by: MatrixColumns): KeyedColumn[] {
   const participants = listParticipants(db);
-  const documents = listDocuments(db);
+  const documents = documentHeads(db);
   if (by === 'document') {
     // A document column carries its participant's attributes, so that documents group and filter too.
     const attributes = new Map(participants.map((p) => [p.id, p.attributes]));

@@ -1,16 +1,17 @@
 import { DuidingError } from '../../../shared/errors.ts';
 import type { AttributeValue, DocumentProgress, LabelSpread, Participant, RetrievalFilters, RetrievalResult, RetrievedSegment } from '../../../shared/model.ts';
 import type { Project } from '../project.ts';
+import { documentParticipants } from '../repos/analysis-sets.ts';
+import { codingIndex } from '../repos/coding-index.ts';
 import { getLabel } from '../repos/labels.ts';
 import { listParticipants } from '../repos/participants.ts';
 import {
-  allSegmentSpans,
   codersWithCodings,
   documentLengths,
   documentText,
   guideSpansWithSections,
-  labelDocumentCounts,
-  labelSegmentsByParticipant,
+  labelIdsInOrder,
+  participantNames,
   otherLabelsOnSegmentsOf,
   segmentsOfLabel,
   turnSpans,
@@ -164,28 +165,45 @@ export function coveredLength(spans: Array<{ start: number; end: number }>): num
   return covered;
 }
 
+/** Per document: its segments and the share of its text they cover, from the coding index (segments quoted but no longer coded included). */
 export function documentProgress(project: Project): DocumentProgress[] {
   const spans = new Map<string, Array<{ start: number; end: number }>>();
-  for (const s of allSegmentSpans(project.db)) {
-    const list = spans.get(s.documentId) ?? [];
-    list.push(s);
-    spans.set(s.documentId, list);
+  for (const segment of codingIndex(project.db).segments.values()) {
+    let list = spans.get(segment.document);
+    if (!list) spans.set(segment.document, (list = []));
+    list.push(segment);
   }
   return documentLengths(project.db).map(({ documentId, totalChars }) => {
-    const own = spans.get(documentId) ?? [];
+    const own = (spans.get(documentId) ?? []).sort((a, b) => a.start - b.start || a.end - b.end);
     const codedChars = Math.min(totalChars, coveredLength(own));
     return { documentId, segments: own.length, codedChars, totalChars, share: totalChars > 0 ? codedChars / totalChars : 0 };
   });
 }
 
+/**
+ * Per label, its segments per participant, from the coding index: each segment lies in one
+ * document, so a participant's share is the sum over their documents. Participants by name.
+ */
 export function labelProgress(project: Project): LabelSpread[] {
-  const byLabel = new Map<string, LabelSpread>();
-  for (const { labelId, documents } of labelDocumentCounts(project.db)) byLabel.set(labelId, { labelId, participants: [], withoutParticipant: 0, documents });
-  for (const row of labelSegmentsByParticipant(project.db)) {
-    const spread = byLabel.get(row.labelId);
-    if (!spread) continue;
-    if (row.participantId === null) spread.withoutParticipant += row.segments;
-    else spread.participants.push({ participantId: row.participantId, name: row.name ?? '', segments: row.segments });
-  }
-  return [...byLabel.values()];
+  const db = project.db;
+  const index = codingIndex(db);
+  const participantOf = documentParticipants(db);
+  // Sorted once by name; each label's participants then sort by that rank.
+  const rank = new Map([...participantNames(db)].sort((a, b) => byName.compare(a[1], b[1])).map(([id, name], i) => [id, { i, name }]));
+  return labelIdsInOrder(db).map((labelId) => {
+    const tally = index.labels.get(labelId);
+    const perParticipant = new Map<string, number>();
+    let withoutParticipant = 0;
+    for (const [documentId, segments] of tally?.documents ?? []) {
+      const participantId = participantOf.get(documentId) ?? null;
+      if (participantId === null) withoutParticipant += segments;
+      else perParticipant.set(participantId, (perParticipant.get(participantId) ?? 0) + segments);
+    }
+    const participants = [...perParticipant]
+      .sort((a, b) => (rank.get(a[0])?.i ?? 0) - (rank.get(b[0])?.i ?? 0))
+      .map(([participantId, segments]) => ({ participantId, name: rank.get(participantId)?.name ?? '', segments }));
+    return { labelId, participants, withoutParticipant, documents: tally?.documents.size ?? 0 };
+  });
 }
+
+const byName = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });

@@ -1,17 +1,7 @@
 import type { Db } from '../db/database.ts';
-import {
-  conceptLabelPairs,
-  directSegments,
-  documentParticipants,
-  GS,
-  labelParents,
-  labelsBySegmentPerDocument,
-  latestChange,
-  RS,
-  US,
-  type RowKind,
-} from '../repos/analysis-sets.ts';
+import { conceptLabelPairs, directSegments, documentParticipants, labelParents, latestChange, type RowKind } from '../repos/analysis-sets.ts';
 import { conceptRows } from '../repos/analysis-concepts.ts';
+import { codingIndex } from '../repos/coding-index.ts';
 
 /** Distinct supporting segments per row (concept or label) × column, dense: `cells[row * columns.length + column]`. */
 export interface SupportCounts {
@@ -24,8 +14,8 @@ export interface SupportCounts {
 /**
  * Counts for the whole project at once, by the rule of analysis-sets.ts (issue 6 §3).
  *
- * The codings come grouped by segment (packed per document by SQLite), so each segment is finished
- * before the next starts: the rows it supports (for a label row the label and its ancestors; for a concept every concept holding one
+ * The codings come grouped by segment from the coding index (coding-index.ts), so each segment is
+ * finished before the next starts: the rows it supports (for a label row the label and its ancestors; for a concept every concept holding one
  * of its labels or an ancestor, or holding the segment directly) are stamped with the segment's
  * number, and a row already stamped is not counted again. That is the distinct step without a set
  * per row. Doing it in SQL instead (a recursive label closure joined to the codings, then DISTINCT)
@@ -82,8 +72,8 @@ function computeSupportCounts(db: Db, rows: RowKind, by: 'participant' | 'docume
     }
     return found;
   };
-  // Direct members by segment rowid, with the segment's column.
-  const direct = new Map<number, { column: number; rows: number[] }>();
+  // Direct members by segment id, with the segment's column.
+  const direct = new Map<string, { column: number; rows: number[] }>();
   if (rows === 'concepts') {
     for (const [segment, documentId, conceptId] of directSegments(db)) {
       const entry = direct.get(segment) ?? { column: columnOfDocument.get(documentId)!, rows: [] };
@@ -103,20 +93,15 @@ function computeSupportCounts(db: Db, rows: RowKind, by: 'participant' | 'docume
       cells[r * width + column]!++;
     }
   };
-  for (const [documentId, packed] of labelsBySegmentPerDocument(db)) {
-    const column = columnOfDocument.get(documentId)!;
-    for (const segment of packed.split(RS)) {
-      const split = segment.indexOf(GS);
-      serial++;
-      for (const labelId of segment.slice(split + 1).split(US)) count(rowsFor(labelId), column);
-      if (direct.size > 0) {
-        const rowid = Number(segment.slice(0, split));
-        const own = direct.get(rowid);
-        if (own) {
-          count(own.rows, column);
-          direct.delete(rowid);
-        }
-      }
+  for (const [segment, entry] of codingIndex(db).segments) {
+    if (entry.labels.length === 0) continue;
+    const column = columnOfDocument.get(entry.document)!;
+    serial++;
+    for (const labelId of entry.labels) count(rowsFor(labelId), column);
+    const own = direct.get(segment);
+    if (own) {
+      count(own.rows, column);
+      direct.delete(segment);
     }
   }
   // Direct members without any coding left.

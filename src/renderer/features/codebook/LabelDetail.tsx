@@ -1,45 +1,23 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/model.ts';
 import { LABEL_PALETTE } from '../../../shared/palette.ts';
+import { formatDate } from '../../components/format.ts';
 import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
 import { SavedTextarea } from '../../components/SavedTextarea.tsx';
+import { SavedRichText } from '../../components/rich-text/SavedRichText.tsx';
+import { useSavedDraft } from '../../components/saved-draft.ts';
+import { lexicalFromPlainText } from '../../../shared/lexical-plain.ts';
 import { useStore } from '../../store/index.ts';
 import { ParentSelect } from './CodebookDialogs.tsx';
-import { DefinitionField } from './DefinitionField.tsx';
 import { changes, indent, moveBy, outdent, pathOf, subtreeOf, type Move } from './tree.ts';
 
 type TextField = 'inclusion' | 'exclusion' | 'example';
 
 function NameField({ label, onSave }: { label: Label; onSave(name: string): void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(label.name);
-  useEffect(() => setDraft(label.name), [label.name]);
-  const commit = () => {
-    const name = draft.trim();
-    if (name && name !== label.name) onSave(name);
-    else setDraft(label.name);
-  };
-  return (
-    <input
-      className="codebook-detail__name"
-      value={draft}
-      aria-label={t('codebook.name')}
-      title={t('codebook.nameHelp')}
-      maxLength={200}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          e.currentTarget.blur();
-        } else if (e.key === 'Escape') {
-          setDraft(label.name);
-          e.currentTarget.blur();
-        }
-      }}
-    />
-  );
+  const field = useSavedDraft(label.name, onSave, { required: true, blurOnEscape: true });
+  return <input className="codebook-detail__name" aria-label={t('codebook.name')} title={t('codebook.nameHelp')} maxLength={200} {...field} />;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -94,7 +72,7 @@ export function LabelDetail(props: { label: Label; onMove(id: string, move: Move
           {t(`codebook.origin.${label.origin}`)}
         </span>
         <span>{t('codebook.round', { round: label.round })}</span>
-        <span className="muted">{t('codebook.added', { coder: label.createdBy, date: new Date(label.createdAt).toLocaleDateString(i18n.language === 'nl' ? 'nl-BE' : 'en-GB', { dateStyle: 'medium' }) })}</span>
+        <span className="muted">{t('codebook.added', { coder: label.createdBy, date: formatDate(label.createdAt, i18n.language, { dateStyle: 'medium' }) })}</span>
         <span className="button-row">
           <button type="button" className="button button--small" onClick={props.onMerge} disabled={labels.length < 2}>
             {t('codebook.merge')}
@@ -150,7 +128,14 @@ export function LabelDetail(props: { label: Label; onMove(id: string, move: Move
       </Section>
 
       <Section title={t('codebook.definition')}>
-        <DefinitionField key={label.id} label={label} onSave={(definitionRich, definition) => save({ definitionRich, definition })} />
+        <SavedRichText
+          key={label.id}
+          className="codebook-definition"
+          value={label.definitionRich ?? (label.definition.trim() ? lexicalFromPlainText(label.definition) : null)}
+          label={t('codebook.definition')}
+          placeholder={t('codebook.definitionPlaceholder')}
+          onSave={(definitionRich, definition) => save({ definitionRich, definition })}
+        />
       </Section>
 
       <div className="codebook-detail__criteria">

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Concept } from '../../../shared/analysis.ts';
 import { formatNumber } from '../../components/format.ts';
 import { useStore } from '../../store/index.ts';
-import { FuzzyPick, SavedInput, SavedRichText } from '../rounds/fields.tsx';
+import { SavedRichText } from '../../components/rich-text/SavedRichText.tsx';
+import { FuzzyPick, SavedInput } from '../rounds/fields.tsx';
 import { QuoteCard } from '../rounds/QuoteCard.tsx';
 import { DeleteConceptDialog, NewConceptDialog } from './ConceptDialogs.tsx';
 

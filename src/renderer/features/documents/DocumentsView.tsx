@@ -1,12 +1,16 @@
 import { ImportQdpxDialog } from '../interchange/ImportQdpxDialog.tsx';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, showValue } from '../../components/format.ts';
 import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
+import { useRowWindow } from '../../components/useRowWindow.ts';
 import { useStore } from '../../store/index.ts';
 import { CodedShare } from '../retrieval/CodedShare.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { useFileDrop } from './useFileDrop.ts';
+
+/** Above this many transcripts the list gets a filter field. */
+const FILTER_ABOVE = 12;
 
 export function DocumentsView() {
   const { t, i18n } = useTranslation();
@@ -28,8 +32,19 @@ export function DocumentsView() {
   // Two, so that the progress columns fit beside them within the page's width.
   const shown = attributes.slice(0, 2);
   const totalWords = documents.reduce((sum, d) => sum + d.wordCount, 0);
-  const progressOf = new Map(progress.map((p) => [p.documentId, p]));
+  const progressOf = useMemo(() => new Map(progress.map((p) => [p.documentId, p])), [progress]);
   useEffect(() => void loadProgress(), [loadProgress, dataVersion, documents]);
+  // With many transcripts, a filter on name, participant and speakers finds one.
+  const [filter, setFilter] = useState('');
+  const shownDocuments = useMemo(() => {
+    const words = filter.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return documents;
+    return documents.filter((d) => {
+      const haystack = `${d.name} ${d.participantName ?? ''} ${d.speakers.join(' ')}`.toLocaleLowerCase();
+      return words.every((w) => haystack.includes(w));
+    });
+  }, [documents, filter]);
+  const rows = useRowWindow(shownDocuments.length);
 
   return (
     <div className="page">
@@ -59,8 +74,37 @@ export function DocumentsView() {
           </p>
         </>
       ) : (
+        <>
+        {documents.length > FILTER_ABOVE && (
+          <div className="table-filter">
+            <input
+              type="search"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              placeholder={t('documents.filterPlaceholder')}
+              aria-label={t('documents.filter')}
+            />
+            {filter && <span className="muted small">{t('documents.filtered', { count: shownDocuments.length, total: documents.length })}</span>}
+          </div>
+        )}
         <div className="table-wrap">
-          <table className="table">
+          <table className={rows.windowed ? 'table table--windowed' : 'table'}>
+            {rows.windowed && (
+              // Fixed column widths: the rows drawn change as the list scrolls, and must not move the columns.
+              <colgroup>
+                <col style={{ width: '16%' }} />
+                <col style={{ width: '12%' }} />
+                {shown.map((a) => (
+                  <col key={a.id} style={{ width: '8%' }} />
+                ))}
+                <col style={{ width: '9%' }} />
+                <col style={{ width: '7%' }} />
+                <col style={{ width: '7%' }} />
+                <col style={{ width: '11%' }} />
+                <col style={{ width: '9%' }} />
+                <col />
+              </colgroup>
+            )}
             <thead>
               <tr>
                 <th>{t('documents.name')}</th>
@@ -76,11 +120,12 @@ export function DocumentsView() {
                 <th>{t('documents.speakers')}</th>
               </tr>
             </thead>
-            <tbody>
-              {documents.map((d) => {
+            <tbody ref={rows.body}>
+              {rows.before > 0 && <tr className="table__spacer" style={{ height: rows.before }} aria-hidden="true" />}
+              {shownDocuments.slice(rows.range.start, rows.range.end).map((d) => {
                 const participant = d.participantId ? byId.get(d.participantId) : undefined;
                 return (
-                  <tr key={d.id} className="table__row--link" onClick={() => navigate({ name: 'document', id: d.id, turn: null, query: '' })}>
+                  <tr key={d.id} data-row className="table__row--link" onClick={() => navigate({ name: 'document', id: d.id, turn: null, query: '' })}>
                     <td>
                       <a
                         href={`#/documents/${encodeURIComponent(d.id)}`}
@@ -103,13 +148,17 @@ export function DocumentsView() {
                       <CodedShare progress={progressOf.get(d.id)} />
                     </td>
                     <td className="num">{progressOf.has(d.id) ? n(progressOf.get(d.id)!.segments) : ''}</td>
-                    <td className="muted">{d.speakers.join(', ')}</td>
+                    <td className="muted" title={d.speakers.join(', ')}>
+                      {d.speakers.join(', ')}
+                    </td>
                   </tr>
                 );
               })}
+              {rows.after > 0 && <tr className="table__spacer" style={{ height: rows.after }} aria-hidden="true" />}
             </tbody>
           </table>
         </div>
+        </>
       )}
       {documents.length > 0 && <p className="muted small hint">{t('documents.dropHint')}</p>}
       {documents.length > 0 && (

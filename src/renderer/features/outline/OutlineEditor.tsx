@@ -2,7 +2,8 @@ import { useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTLINE_TIE_KINDS, type Outline, type OutlineItem, type OutlineTieKind } from '../../../shared/analysis.ts';
 import { useStore } from '../../store/index.ts';
-import { SavedInput, SavedRichText } from '../rounds/fields.tsx';
+import { SavedRichText } from '../../components/rich-text/SavedRichText.tsx';
+import { SavedInput } from '../rounds/fields.tsx';
 import { QuotePicker } from '../rounds/QuotePicker.tsx';
 import { itemDropIndex, sectionDrop, sectionStep, siblings, type Drop, type Section } from './moves.ts';
 

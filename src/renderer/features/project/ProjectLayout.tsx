@@ -5,6 +5,9 @@ import { useStore } from '../../store/index.ts';
 import { CoderButton } from './CoderButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
+/** How long writes must pause before the rounds' lists and status are fetched again. */
+const ANALYSIS_RELOAD_PAUSE_MS = 400;
+
 /** The frame of an open project: its title, the rounds, search anywhere (Ctrl+K or /), undo; below, the round's screens, coder, language. */
 export function ProjectLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -25,9 +28,18 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
     if (route.name === 'search') setQuery(route.query);
   }, [route]);
 
-  // What is left to do per round, and the lists of rounds 2 and 3, follow every write and undo.
+  // What is left to do per round, and the lists of rounds 2 and 3, follow every write and undo —
+  // once the writes pause: while labels go on passage after passage, reloading seven lists after
+  // each one would make the next keypress wait behind them on the server.
+  const analysisOf = useRef<typeof project | null>(null);
   useEffect(() => {
-    void loadAnalysis();
+    if (analysisOf.current !== project) {
+      analysisOf.current = project;
+      void loadAnalysis();
+      return;
+    }
+    const timer = window.setTimeout(() => void loadAnalysis(), ANALYSIS_RELOAD_PAUSE_MS);
+    return () => window.clearTimeout(timer);
   }, [dataVersion, project, documents, loadAnalysis]);
 
   useEffect(() => {

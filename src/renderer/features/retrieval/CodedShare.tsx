@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { DocumentProgress } from '../../../shared/model.ts';
+import { formatShare } from '../../components/format.ts';
 
 /** How much of a document's text is coded, as a percentage and a bar (for the transcripts list). */
 export function CodedShare({ progress }: { progress: DocumentProgress | undefined }) {
   const { t, i18n } = useTranslation();
   if (!progress) return null;
-  // Under a tenth, one decimal, so that a first coded passage does not read as 0 %.
-  const digits = progress.share > 0 && progress.share < 0.1 ? 1 : 0;
-  const percent = progress.share.toLocaleString(i18n.language === 'nl' ? 'nl-BE' : 'en-GB', { style: 'percent', maximumFractionDigits: digits });
+  const percent = formatShare(progress.share, i18n.language);
   const label = t('retrieval.codedShare', { percent });
   return (
     <span className="coded-share" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress.share * 1000) / 10} aria-valuetext={label} aria-label={label} title={label}>

@@ -1,65 +1,18 @@
 import Fuse from 'fuse.js';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RichTextEditor } from '../../components/rich-text/RichTextEditor.tsx';
+import { useSavedDraft } from '../../components/saved-draft.ts';
 
-/**
- * Fields of the round 2/3 pages. Each saves when it is left (blur, Enter), and only when it changed:
- * one edit is one undo step of the project, not one per keystroke.
- */
+/** Fields of the round 2/3 pages; each saves when it is left (see saved-draft.ts). */
 export function SavedInput(props: { label: string; value: string; onSave(value: string): void; placeholder?: string; className?: string; required?: boolean; hideLabel?: boolean; list?: string }) {
   const id = useId();
-  const [draft, setDraft] = useState(props.value);
-  useEffect(() => setDraft(props.value), [props.value]);
-  const commit = () => {
-    const value = draft.trim();
-    if (props.required && !value) setDraft(props.value);
-    else if (value !== props.value) props.onSave(value);
-  };
+  const field = useSavedDraft(props.value, props.onSave, { required: props.required });
   return (
     <div className={`field saved-field${props.className ? ` ${props.className}` : ''}`}>
       <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : undefined}>
         {props.label}
       </label>
-      <input
-        id={id}
-        value={draft}
-        list={props.list}
-        placeholder={props.placeholder}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            e.currentTarget.blur();
-          } else if (e.key === 'Escape') {
-            setDraft(props.value);
-          }
-        }}
-      />
-    </div>
-  );
-}
-
-/** Rich text saved when focus leaves it (or the page closes). */
-export function SavedRichText(props: { label: string; value: string | null; placeholder?: string; onSave(json: string, text: string): void }) {
-  const pending = useRef<{ json: string; text: string } | null>(null);
-  const save = useRef(props.onSave);
-  save.current = props.onSave;
-  const flush = () => {
-    const edit = pending.current;
-    pending.current = null;
-    if (edit) save.current(edit.json, edit.text);
-  };
-  useEffect(() => flush, []);
-  return (
-    <div
-      className="saved-rich"
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) flush();
-      }}
-    >
-      <RichTextEditor value={props.value} label={props.label} placeholder={props.placeholder} compact onChange={(json, text) => (pending.current = { json, text })} />
+      <input id={id} list={props.list} placeholder={props.placeholder} {...field} />
     </div>
   );
 }
