@@ -95,6 +95,16 @@ async function selectSpan(page: Page, target: PressTarget): Promise<void> {
   await page.locator('.palette').waitFor();
 }
 
+/**
+ * Brings a transcript's row into the documents table: a long list draws only the rows in view, so
+ * the long transcript is found as a researcher would find it, through the list's filter.
+ */
+async function showRow(page: Page, name: string): Promise<void> {
+  const filter = page.locator('.table-filter input');
+  if ((await filter.count()) > 0) await filter.fill(name);
+  await page.locator('.table__row--link', { hasText: name }).first().waitFor();
+}
+
 async function heapMB(page: Page): Promise<{ used: number; total: number }> {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -149,6 +159,7 @@ export async function measureBrowser(options: { file: string; documentId: string
       await page.locator('.reader__header h1', { hasText: other.name }).waitFor();
       await page.evaluate(() => (location.hash = '#/documents'));
       await page.locator('.table__row--link').first().waitFor();
+      await showRow(page, document.name);
       transcriptOpen.push(await waitForHighlights(page, document.name, segments.length));
     }
     const afterOpen = await heapMB(page);

@@ -8,6 +8,8 @@ async function selectWords(page: Page, turn: number, words: string) {
   await page.evaluate(
     ({ turn, words }) => {
       const container = document.querySelector(`[data-turn="${turn}"] .turn__text`)!;
+      // As a reader would: the turn is on screen when its words are selected.
+      container.scrollIntoView({ block: 'center' });
       const nodes: Text[] = [];
       const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
       while (walker.nextNode()) nodes.push(walker.currentNode as Text);
@@ -277,7 +279,8 @@ describe('coding a transcript in the browser', () => {
     await page.getByLabel('Je naam').fill('An');
     await page.getByRole('button', { name: 'Bewaren' }).click();
     await expect.poll(() => page.locator('.coder-button').innerText()).toContain('An');
-    const text = await page.locator('[data-turn="21"] .turn__text').innerText();
+    // The words as stored: turns out of view are not rendered (content-visibility), so their innerText is empty.
+    const text = (await page.locator('[data-turn="21"] .turn__text').textContent()) ?? '';
     await code(page, 21, text.split(/\s+/).slice(1, 4).join(' ').replace(/[.,?!]+$/, ''), 'taakopvatting');
     await expect.poll(() => page.locator('.segment-panel__labels').innerText()).toContain('An');
   });

@@ -4,6 +4,7 @@ import type { Memo, MemoTarget } from '../../../shared/model.ts';
 import { useStore } from '../../store/index.ts';
 import { formatDate } from '../format.ts';
 import { RichTextEditor } from './RichTextEditor.tsx';
+import { useAfterPaint } from '../useAfterPaint.ts';
 
 /** How long typing may pause before the memo is saved. */
 const PAUSE_MS = 900;
@@ -17,7 +18,8 @@ export function MemoPanel({ target, heading }: { target: MemoTarget; heading?: s
   const { t } = useTranslation();
   const all = useStore((s) => s.memos);
   const loaded = useStore((s) => s.memosVersion !== null);
-  const dataVersion = useStore((s) => s.dataVersion);
+  // Fetched again after a write, once the write's own change is painted.
+  const dataVersion = useAfterPaint(useStore((s) => s.dataVersion));
   const loadMemos = useStore((s) => s.loadMemos);
   const targetKey = `${target.kind}:${target.id ?? ''}`;
   const kind = target.kind;

@@ -4,10 +4,12 @@ import type { GuideSection, GuideSpan } from '../../../shared/model.ts';
 import { call } from '../../api/client.ts';
 import { useStore } from '../../store/index.ts';
 import { rangeOfOffsets } from './selection.ts';
+import { useAfterPaint } from '../../components/useAfterPaint.ts';
 
 /** The interview guide and a document's marked spans, fetched again after every write. */
 export function useGuide(documentId: string) {
-  const dataVersion = useStore((s) => s.dataVersion);
+  // Fetched again after a write, once the write's own change is painted.
+  const dataVersion = useAfterPaint(useStore((s) => s.dataVersion));
   const showError = useStore((s) => s.showError);
   const [guide, setGuide] = useState<GuideSection[]>([]);
   const [spans, setSpans] = useState<GuideSpan[]>([]);

@@ -1,4 +1,5 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useAfterPaint } from '../../components/useAfterPaint.ts';
 import { useTranslation } from 'react-i18next';
 import type { GuideSpan, Segment } from '../../../shared/model.ts';
 import { findTerms, type Range } from '../../../shared/text/highlight.ts';
@@ -94,8 +95,9 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   );
   const selected = segments.find((s) => s.id === selectedId) ?? null;
   // The details pane (segment panel, its memo editor) follows in a render of its own, after the
-  // highlight of a new coding has been painted.
-  const panelSegment = useDeferredValue(selected);
+  // highlight of a new coding has been painted: a deferred value could still render before that
+  // frame, and mounting the memo editor cost a keypress 20–40 ms.
+  const panelSegment = useAfterPaint(selected);
 
   // Segments per turn in one sweep (both lists are sorted by start). A turn whose segments did not
   // change keeps the very same array, so its memoised text is not rendered again.

@@ -42,7 +42,7 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
   const markLabel = t('coding.markTurn', { n: item.position + 1 });
   return (
     <section
-      className={`turn${props.isTarget ? ' turn--target' : ''}${props.isGuided ? ' turn--guide' : ''}`}
+      className={`turn${props.isTarget ? ' turn--target' : ''}${props.isGuided ? ' turn--guide' : ''}${props.menuGuide ? ' turn--menu' : ''}`}
       data-turn={item.position}
       tabIndex={-1}
       aria-label={t('transcript.turnLabel', { n: item.position + 1, speaker: item.speaker ?? t('transcript.noSpeaker') })}
