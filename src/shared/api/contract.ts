@@ -158,7 +158,8 @@ export const contract = {
     z.object({ template: z.enum(CODEBOOK_TEMPLATES), includeEmergent: z.boolean().optional() }).strict(),
   ),
   'segments/list': def<Segment[]>()(z.object({ documentId: id }).strict()),
-  'codings/apply': def<{ segment: Segment; label: Label; createdLabel: boolean }>()(
+  /** Answers with all a coding changes (the segment, the label's counts) and the undo state, so that a page repaints without asking again. */
+  'codings/apply': def<{ segment: Segment; label: Label; createdLabel: boolean; history: HistoryState }>()(
     z
       .object({
         documentId: id,

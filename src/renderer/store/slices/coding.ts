@@ -72,7 +72,7 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
     // The answer carries the segment with all its codings and the label with its new counts: that is
     // all a coding changes, so the transcript repaints without fetching the document's segments again.
     applyLabel: guarded(async (args) => {
-      const { segment, label } = await call('codings/apply', args);
+      const { segment, label, history } = await call('codings/apply', args);
       const labels = withLabel(get().labels, label);
       if (!labels || get().segmentsOf !== args.documentId) {
         use(label.id);
@@ -80,16 +80,15 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
         await get().afterWrite();
         return;
       }
-      // One store update, so that the transcript renders once for the coding.
+      // One store update, undo state included, so that the transcript renders once for the coding.
       set((s) => ({
         labels,
         segments: withSegment(s.segments, segment),
         selectedSegmentId: segment.id,
         recentLabelIds: recentWith(s.recentLabelIds, label.id),
+        history: { ...history, summary: s.history.summary },
         dataVersion: s.dataVersion + 1,
       }));
-      const history = await call('history/state', {});
-      set((s) => ({ history: { ...history, summary: s.history.summary } }));
     }),
     removeCoding: guarded(async (segmentId, labelId) => {
       await call('codings/remove', { segmentId, labelId });
