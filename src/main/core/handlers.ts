@@ -48,6 +48,9 @@ function info(project: Project): ProjectInfo {
   };
 }
 
+/** What undo and redo can do now (the summary of the last step is the page's own). */
+const historyState = (session: Session) => ({ ...session.project.history, summary: null });
+
 /** Everything a user can do, once, for every transport. */
 export const handlers: Handlers = {
   'project/create': (session, { path, title }) => info(session.create(path, title)),
@@ -118,12 +121,12 @@ export const handlers: Handlers = {
   'labels/usage': (session, { id, targetId }) => usageOfLabel(session.project, id, targetId),
   'codebook/applyTemplate': (session, { template, includeEmergent }) => applyTemplate(session.project, template, { includeEmergent }),
   'segments/list': (session, { documentId }) => listSegments(session.project.db, documentId),
-  'codings/apply': (session, args) => ({ ...applyLabel(session.project, args), history: { ...session.project.history, summary: null } }),
+  'codings/apply': (session, args) => ({ ...applyLabel(session.project, args), history: historyState(session) }),
   'codings/remove': (session, args) => removeCoding(session.project, args),
   'codings/autocode': (session, args) => autocode(session.project, args),
   'codings/autocodePreview': (session, { query, limit }) => previewAutocode(session.project, query, limit),
   'segments/resize': (session, args) => resizeSegment(session.project, args),
-  'history/state': (session) => ({ ...session.project.history, summary: null }),
+  'history/state': (session) => historyState(session),
   'history/undo': (session) => {
     const event = session.project.undo();
     return { ...session.project.history, summary: event?.summary ?? null };

@@ -4,6 +4,9 @@ import { sameRange, visibleRange, type Range } from './visible-range.ts';
 /** Below this many rows a table is drawn whole: the browser's find (Ctrl+F) then reaches every row. */
 export const WINDOW_ABOVE_ROWS = 150;
 
+/** A table row's height until one has been drawn and measured (one line of the `.table` style). */
+const ROW_HEIGHT_GUESS = 41;
+
 /**
  * Which rows of a long table body to draw: those in the scrolled view and a margin around them.
  * Rows must be of one height (one line each); the height is measured from a drawn row. The body
@@ -25,7 +28,7 @@ export function useRowWindow(count: number) {
     const measure = () => {
       frame = 0;
       const row = tbody.querySelector<HTMLElement>('tr[data-row]');
-      const rowHeight = row?.getBoundingClientRect().height || 41;
+      const rowHeight = row?.getBoundingClientRect().height || ROW_HEIGHT_GUESS;
       const top = tbody.getBoundingClientRect().top;
       const range = visibleRange(count, rowHeight, Math.max(0, -top), window.innerHeight - Math.max(0, top), 12, 12);
       setState((old) => (sameRange(old.range, range) && old.rowHeight === rowHeight ? old : { range, rowHeight }));
@@ -45,6 +48,6 @@ export function useRowWindow(count: number) {
   }, [count, windowed]);
 
   const range = windowed ? { start: Math.min(state.range.start, count), end: Math.min(state.range.end, count) } : { start: 0, end: count };
-  const height = state.rowHeight || 41;
+  const height = state.rowHeight || ROW_HEIGHT_GUESS;
   return { body, windowed, range, before: windowed ? range.start * height : 0, after: windowed ? (count - range.end) * height : 0 };
 }

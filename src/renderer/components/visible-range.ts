@@ -20,7 +20,7 @@ export function visibleRange(count: number, size: number, offset: number, view: 
   return { start: Math.min(start, end), end };
 }
 
-
+/** Whether two windows draw the same items (a new one that does not is not set, so nothing redraws). */
 export function sameRange(a: Range, b: Range): boolean {
   return a.start === b.start && a.end === b.end;
 }

@@ -82,7 +82,6 @@ export function codersWithCodings(db: Db): string[] {
  * joined by blank lines, so the last turn's end is that length (SQLite's length() counts code
  * points, which an emoji would throw off); a document without turns falls back to length().
  */
-/** Each document's length: the end of its last turn (turns follow the text in order), or its text's length without turns. */
 export function documentLengths(db: Db): Array<{ documentId: string; totalChars: number }> {
   return db
     .prepare(
