@@ -19,7 +19,7 @@ export interface BrowserFigures {
   renderer: string;
   projectOpen: Summary;
   transcriptOpen: Summary & { segments: number; codings: number; characters: number };
-  keypress: Summary & { missed: number; enter: Summary | null; numberKey: Summary | null; untilApplied: Summary | null; untilSegments: Summary | null; renderAfterAnswers: Summary | null };
+  keypress: Summary & { missed: number; enter: Summary | null; numberKey: Summary | null; untilApplied: Summary | null };
   heatMap: Record<string, HeatMapFigures> | { status: string };
   heap: { afterOpenMB: number; afterPressesMB: number; totalMB: number; afterHeatMapsMB: number | null };
   serverPeakRssMB: number | null;
@@ -36,13 +36,12 @@ function summarizePresses(values: number[]): Summary {
   return summarize(values);
 }
 
-/** Where a keypress's time goes: the server's answers, then the renderer's work after the last one. */
+/**
+ * When the core's answer to a keypress arrived. The highlight is drawn at the key, before it; the
+ * answer puts the stored segment in its place (or takes it away again, on a refusal).
+ */
 function breakdown(timings: PressTiming[]) {
-  return {
-    untilApplied: summaryOrNull(timings.map((t) => t.apply)),
-    untilSegments: summaryOrNull(timings.map((t) => t.segments)),
-    renderAfterAnswers: summaryOrNull(timings.map((t) => (t.segments === null ? null : t.total - t.segments))),
-  };
+  return { untilApplied: summaryOrNull(timings.map((t) => t.apply)) };
 }
 
 /** The heat maps of issue 6 (concepts and labels × documents), with the row each table starts with. */

@@ -10,21 +10,24 @@ export interface PageEvent {
   text: string;
 }
 
-/**
- * One keypress, from the key event: until the answer of `codings/apply` arrived, until the answer of
- * the `segments/list` that follows it arrived, and until the highlight was painted. What lies after
- * the last answer is the renderer's own time.
- */
+/** One keypress, from the key event: until the highlight was painted, and until the answer of `codings/apply` arrived. */
 export interface PressTiming {
   total: number;
   apply: number | null;
-  segments: number | null;
+}
+
+/** A call the page sent over its socket, and when its answer came (performance.now()). */
+interface SocketCallTiming {
+  name: string;
+  sentAt: number;
+  answeredAt: number | null;
 }
 
 declare global {
   interface Window {
     __benchFirstScreen?: Promise<number>;
     __benchPress?: Promise<PressTiming | null>;
+    __benchSocketCalls?: Map<number, SocketCallTiming>;
   }
 }
 
@@ -60,6 +63,29 @@ export async function installProbes(page: Page, events: PageEvent[]): Promise<vo
   // tsx compiles with esbuild's keepNames, which wraps functions passed to the page in a `__name`
   // helper that only exists in Node; the page gets a stand-in.
   await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
+  // Calls travel over the page's WebSocket, which resource timing does not see: its messages are
+  // timed here, by call id; an answer's time is taken before the page's own handler runs.
+  await page.addInitScript(() => {
+    const calls = new Map<number, SocketCallTiming>();
+    window.__benchSocketCalls = calls;
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        this.addEventListener('message', (event: MessageEvent<string>) => {
+          const call = calls.get((JSON.parse(event.data) as { id: number }).id);
+          if (call) call.answeredAt = performance.now();
+        });
+      }
+      override send(data: Parameters<WebSocket['send']>[0]) {
+        if (typeof data === 'string') {
+          const message = JSON.parse(data) as { id?: number; name?: string };
+          if (typeof message.id === 'number') calls.set(message.id, { name: message.name ?? '', sentAt: performance.now(), answeredAt: null });
+        }
+        super.send(data);
+      }
+    };
+  });
   await page.addInitScript(() => {
     window.__benchFirstScreen = new Promise((resolve) => {
       const observer = new MutationObserver(() => {
@@ -116,6 +142,7 @@ export async function waitForNewHighlight(page: Page, start: number, key: string
   await page.evaluate(
     ({ start, key, PRESS_TIMEOUT_MS }) => {
       performance.clearResourceTimings();
+      window.__benchSocketCalls?.clear();
       performance.clearMarks();
       performance.clearMeasures();
       window.__benchPress = new Promise((resolve) => {
@@ -135,10 +162,10 @@ export async function waitForNewHighlight(page: Page, start: number, key: string
             performance.mark('bench:painted');
             const total = performance.measure('bench:keypress', 'bench:key', 'bench:painted').duration;
             const keyAt = performance.getEntriesByName('bench:key').pop()!.startTime;
-            const calls = performance.getEntriesByType('resource').filter((r) => r.startTime >= keyAt) as PerformanceResourceTiming[];
-            const apply = calls.find((r) => r.name.includes('/api/call/codings/apply'));
-            const list = apply && calls.find((r) => r.name.includes('/api/call/segments/list') && r.startTime >= apply.responseEnd);
-            finish({ total, apply: apply ? apply.responseEnd - keyAt : null, segments: list ? list.responseEnd - keyAt : null });
+            const overHttp = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => r.startTime >= keyAt && r.name.includes('/api/call/codings/apply'));
+            const overSocket = [...(window.__benchSocketCalls?.values() ?? [])].find((c) => c.sentAt >= keyAt && c.name === 'codings/apply' && c.answeredAt !== null);
+            const answeredAt = overSocket?.answeredAt ?? overHttp?.responseEnd;
+            finish({ total, apply: answeredAt === undefined ? null : answeredAt - keyAt });
           });
         });
         const finish = (timing: PressTiming | null) => {

@@ -304,4 +304,32 @@ describe('coding a transcript in the browser', () => {
     await expect.poll(() => page.locator('.coder-button').innerText()).toContain('An');
     await expect.poll(() => page.locator('.margin-labels').count()).toBeGreaterThanOrEqual(10);
   });
+
+  it('draws a coding at the keypress, and takes it back with the reason when the core refuses it', async () => {
+    // The page's calls travel over its socket; this one answers `codings/apply` with a refusal, a
+    // moment late, and passes every other call on to the server.
+    await page.routeWebSocket(/\/api\/socket/, (socket) => {
+      const server = socket.connectToServer();
+      socket.onMessage((message) => {
+        const call = JSON.parse(String(message)) as { id: number; name: string };
+        if (call.name !== 'codings/apply') return server.send(message);
+        setTimeout(() => socket.send(JSON.stringify({ id: call.id, reply: { ok: false, error: { kind: 'input', message: 'Het label bestaat niet meer.' } } })), 400);
+      });
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: 'interview-01-aso' }).waitFor();
+    await expect.poll(() => page.locator('.margin-labels').count()).toBeGreaterThanOrEqual(10);
+    const before = await page.locator('.margin-labels').count();
+    const text = (await page.locator('[data-turn="23"] .turn__text').textContent()) ?? '';
+    await code(page, 23, text.split(/\s+/).slice(1, 4).join(' ').replace(/[.,?!]+$/, ''), 'taakopvatting');
+    // Drawn before any answer came…
+    expect(await page.locator('.margin-labels').count()).toBe(before + 1);
+    // …and gone again once the refusal came, which the banner names.
+    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Het label bestaat niet meer.');
+    expect(await page.locator('.margin-labels').count()).toBe(before);
+    await page.unrouteAll();
+    await page.reload();
+    await page.getByRole('heading', { name: 'interview-01-aso' }).waitFor();
+    await expect.poll(() => page.locator('.margin-labels').count()).toBe(before);
+  });
 });

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { Session } from '../../src/main/core/session.ts';
 import { pageGuard } from '../../src/main/hosts/guard.ts';
 import { startHost, type RunningHost } from '../../src/main/hosts/http/server.ts';
@@ -173,5 +174,49 @@ describe('the browser host', () => {
     }
     expect((await api('project/open', { path: 'studie.duiding' })).json).toMatchObject({ ok: true });
     session.close();
+  });
+
+  it('answers calls over its WebSocket, only for its own page with the token, with the same guard and errors', async () => {
+    const { host } = await serveFile();
+    const origin = `http://127.0.0.1:${host.port}`;
+    /** Opens a socket; resolves with it once open, or with the HTTP status that refused it. */
+    const open = (path: string, headers: Record<string, string>) =>
+      new Promise<WebSocket | number>((resolve) => {
+        const socket = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, { headers });
+        socket.on('open', () => resolve(socket));
+        socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        socket.on('error', () => resolve(-1));
+      });
+    const path = `/api/socket?token=${host.token}`;
+    expect(await open(`/api/socket?token=wrong`, { origin })).toBe(401);
+    expect(await open(path, {})).toBe(403); // a browser always sends its page's Origin; a socket without one is not from the app
+    expect(await open(path, { origin: 'http://evil.example' })).toBe(403);
+    expect(await open(path, { origin, host: 'evil.example' })).toBe(403);
+    expect(await open(`/api/other?token=${host.token}`, { origin })).toBe(404);
+
+    const socket = (await open(path, { origin })) as WebSocket;
+    const answers = new Map<number, { ok: boolean; result?: unknown; error?: { kind: string; message: string } }>();
+    socket.on('message', (data) => {
+      const { id, reply } = JSON.parse(data.toString()) as { id: number; reply: { ok: boolean } };
+      answers.set(id, reply);
+    });
+    const ask = async (id: number, name: string, args: unknown) => {
+      socket.send(JSON.stringify({ id, name, args }));
+      while (!answers.has(id)) await new Promise((r) => setTimeout(r, 5));
+      return answers.get(id)!;
+    };
+    expect(await ask(1, 'project/info', {})).toMatchObject({ ok: true, result: { title: 'Test study' } });
+    expect(await ask(2, 'documents/import', { files: [{ path: '/etc/passwd' }] })).toMatchObject({ ok: false, error: { kind: 'usage', message: 'The browser uploads files; paths on the computer are not accepted here.' } });
+    expect((await ask(3, 'documents/nuke', {})).error!.message).toBe('Unknown handler "documents/nuke".');
+    // Answers carry their call's id, whatever the order they finish in.
+    socket.send(JSON.stringify({ id: 5, name: 'project/info', args: {} }));
+    socket.send(JSON.stringify({ id: 4, name: 'documents/list', args: {} }));
+    await ask(6, 'history/state', {});
+    expect(answers.get(4)).toMatchObject({ ok: true, result: [] });
+    expect(answers.get(5)).toMatchObject({ ok: true });
+    // What is not a call closes the socket, with the reason.
+    const closed = new Promise<[number, string]>((resolve) => socket.on('close', (code, reason) => resolve([code, reason.toString()])));
+    socket.send('not json');
+    expect(await closed).toEqual([1003, 'Send {"id", "name", "args"} as text.']);
   });
 });

@@ -20,3 +20,38 @@ export function withLabel(labels: Label[], label: Label): Label[] | null {
   next[at] = label;
   return next;
 }
+
+/** The id a coding's segment is drawn under until the core has answered; the core's own ids never look like it. */
+export const PENDING_PREFIX = 'pending:';
+
+/**
+ * A coding as it will look once the core has stored it: the existing segment of that span with one
+ * more coding, or a new segment under a pending id. Null when there is nothing new to draw (the
+ * coder already has that label on the span). The core's answer replaces it; a refusal restores `before`.
+ */
+export function withPendingCoding(
+  segments: Segment[],
+  coding: { documentId: string; start: number; end: number; labelId: string; coder: string; text: string },
+): { segments: Segment[]; pending: Segment; before: Segment | null } | null {
+  const before = segments.find((s) => s.start === coding.start && s.end === coding.end) ?? null;
+  if (before?.codings.some((c) => c.labelId === coding.labelId && c.coder === coding.coder)) return null;
+  const pending: Segment = before
+    ? { ...before, codings: [...before.codings, { labelId: coding.labelId, coder: coding.coder }] }
+    : {
+        id: `${PENDING_PREFIX}${coding.start}-${coding.end}`,
+        documentId: coding.documentId,
+        start: coding.start,
+        end: coding.end,
+        text: coding.text,
+        createdBy: coding.coder,
+        createdAt: new Date().toISOString(),
+        codings: [{ labelId: coding.labelId, coder: coding.coder }],
+      };
+  return { segments: withSegment(segments, pending), pending, before };
+}
+
+/** Takes a pending segment out again and puts back what was there (after a refusal, or before the answer goes in). */
+export function withoutPending(segments: Segment[], pending: Segment, before: Segment | null): Segment[] {
+  const rest = segments.filter((s) => s.id !== pending.id);
+  return before ? withSegment(rest, before) : rest;
+}

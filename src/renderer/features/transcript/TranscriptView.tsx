@@ -7,6 +7,7 @@ import { moveEndByWord, moveStartByWord, snapToWords } from '../../../shared/tex
 import { formatDate, formatNumber, showValue } from '../../components/format.ts';
 import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
 import { useStore } from '../../store/index.ts';
+import { PENDING_PREFIX } from '../../store/merge.ts';
 import { AutocodeDialog } from '../coding/AutocodeDialog.tsx';
 import { CodingPalette, type PaletteChoice, type PaletteMode } from '../coding/CodingPalette.tsx';
 import { useGuide, useMarkGuide } from '../coding/GuideMarks.tsx';
@@ -56,7 +57,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const setCoderFilter = useStore((s) => s.setCoderFilter);
   const navigate = useStore((s) => s.navigate);
   const reader = useRef<HTMLDivElement>(null);
-  const turnCache = useRef(new Map<number, { key: string; segments: Segment[] }>());
+  const turnCache = useRef(new Map<number, Segment[]>());
   const guideCache = useRef(new Map<number, { key: string; spans: GuideSpan[] }>());
   const [palette, setPalette] = useState<PaletteState | null>(null);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
@@ -85,39 +86,45 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const labelsKey = labels.map((l) => `${l.id}:${l.colour}:${l.name}`).join('|');
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labelsKey]);
   const coders = useMemo(() => [...new Set(allSegments.flatMap((s) => s.codings.map((c) => c.coder)))].sort(), [allSegments]);
-  // All coders' codings show unless the user filters, and the filter says so on the page.
-  const segments = useMemo(
-    () =>
-      coderFilter === null
-        ? allSegments
-        : allSegments.map((s) => ({ ...s, codings: s.codings.filter((c) => c.coder === coderFilter) })).filter((s) => s.codings.length > 0),
-    [allSegments, coderFilter],
-  );
+  // All coders' codings show unless the user filters, and the filter says so on the page. A segment
+  // filtered once stays the same object while it is, so that a coding repaints its own turn only.
+  const filtered = useMemo(() => new WeakMap<Segment, Segment>(), [coderFilter]);
+  const segments = useMemo(() => {
+    if (coderFilter === null) return allSegments;
+    const shown: Segment[] = [];
+    for (const s of allSegments) {
+      let own = filtered.get(s);
+      if (!own) {
+        own = { ...s, codings: s.codings.filter((c) => c.coder === coderFilter) };
+        filtered.set(s, own);
+      }
+      if (own.codings.length > 0) shown.push(own);
+    }
+    return shown;
+  }, [allSegments, coderFilter, filtered]);
   const selected = segments.find((s) => s.id === selectedId) ?? null;
   // The details pane (segment panel, its memo editor) follows in a render of its own, after the
   // highlight of a new coding has been painted: a deferred value could still render before that
   // frame, and mounting the memo editor cost a keypress 20–40 ms.
   const panelSegment = useAfterPaint(selected);
 
-  // Segments per turn in one sweep (both lists are sorted by start). A turn whose segments did not
-  // change keeps the very same array, so its memoised text is not rendered again.
+  // Segments per turn in one sweep (both lists are sorted by start). A write replaces only the
+  // segments it touched, so a turn whose segments are the very same objects keeps its array, and its
+  // memoised text is not rendered again.
   const segmentsByTurn = useMemo(() => {
     const map = new Map<number, Segment[]>();
     const cache = turnCache.current;
     let next = 0;
     let active: Segment[] = [];
     for (const item of document?.turns ?? []) {
+      // Every segment taken in starts before this turn ends; those that ended before it go.
       while (next < segments.length && segments[next]!.start < item.end) active.push(segments[next++]!);
-      active = active.filter((s) => s.end > item.start);
-      const inTurn = active.filter((s) => s.start < item.end);
-      const key = inTurn.map((s) => `${s.id}:${s.start}-${s.end}:${s.codings.map((c) => c.labelId + c.coder).join(',')}`).join('|');
+      if (active.some((s) => s.end <= item.start)) active = active.filter((s) => s.end > item.start);
       const cached = cache.get(item.position);
-      if (cached && cached.key === key) map.set(item.position, cached.segments);
-      else {
-        const list = inTurn.length ? inTurn : EMPTY;
-        cache.set(item.position, { key, segments: list });
-        map.set(item.position, list);
-      }
+      const same = cached !== undefined && cached.length === active.length && cached.every((s, i) => s === active[i]);
+      const list = same ? cached : active.length ? active.slice() : EMPTY;
+      cache.set(item.position, list);
+      map.set(item.position, list);
     }
     return map;
   }, [document, segments]);
@@ -188,7 +195,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     if (!run) return;
     const ids = run.dataset.segments!.split(' ');
     // The innermost (shortest) segment under the pointer; clicking again moves to the next one out.
-    const under = segments.filter((s) => ids.includes(s.id)).sort((a, b) => a.end - a.start - (b.end - b.start));
+    const under = segments.filter((s) => ids.includes(s.id) && !s.id.startsWith(PENDING_PREFIX)).sort((a, b) => a.end - a.start - (b.end - b.start));
     const at = under.findIndex((s) => s.id === selectedId);
     selectSegment(under[(at + 1) % under.length]?.id ?? null);
   };

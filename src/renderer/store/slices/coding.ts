@@ -1,6 +1,7 @@
 import type { AutocodeQuery, AutocodeResult, HistoryState, Label, LabelOrigin, Segment } from '../../../shared/model.ts';
 import { call } from '../../api/client.ts';
-import { withLabel, withSegment } from '../merge.ts';
+import type { ResultOf } from '../../../shared/api/contract.ts';
+import { withLabel, withoutPending, withPendingCoding, withSegment } from '../merge.ts';
 import type { SliceCreator } from '../slice.ts';
 
 /**
@@ -71,8 +72,26 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
     setCoderFilter: (coder) => set({ coderFilter: coder }),
     // The answer carries the segment with all its codings and the label with its new counts: that is
     // all a coding changes, so the transcript repaints without fetching the document's segments again.
+    //
+    // A known label's coding is drawn at once, before the core has answered (its write takes a few
+    // milliseconds, the way there and back and the page's own work some tens more): the highlight
+    // follows the key. The answer replaces the drawn segment with the stored one; a refusal takes
+    // it away again, and the error banner says why.
     applyLabel: guarded(async (args) => {
-      const { segment, label, history } = await call('codings/apply', args);
+      const state = get();
+      const drawn =
+        args.labelId && state.segmentsOf === args.documentId && state.labels.some((l) => l.id === args.labelId)
+          ? withPendingCoding(state.segments, { documentId: args.documentId, start: args.start, end: args.end, labelId: args.labelId, coder: state.coder, text: state.document?.id === args.documentId ? state.document.text.slice(args.start, args.end) : '' })
+          : null;
+      if (drawn) set({ segments: drawn.segments });
+      let answer: ResultOf<'codings/apply'>;
+      try {
+        answer = await call('codings/apply', args);
+      } catch (error) {
+        if (drawn) set((s) => ({ segments: withoutPending(s.segments, drawn.pending, drawn.before) }));
+        throw error;
+      }
+      const { segment, label, history } = answer;
       const labels = withLabel(get().labels, label);
       if (!labels || get().segmentsOf !== args.documentId) {
         use(label.id);
@@ -83,7 +102,7 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
       // One store update, undo state included, so that the transcript renders once for the coding.
       set((s) => ({
         labels,
-        segments: withSegment(s.segments, segment),
+        segments: withSegment(drawn ? s.segments.filter((seg) => seg.id !== drawn.pending.id) : s.segments, segment),
         selectedSegmentId: segment.id,
         recentLabelIds: recentWith(s.recentLabelIds, label.id),
         history: { ...history, summary: s.history.summary },
