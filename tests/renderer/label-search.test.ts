@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
+import { generateCodebook } from '../../bench/corpus/codebook.ts';
 import type { Label } from '../../src/shared/model.ts';
 import { createLabelSearch, LABEL_SEARCH_OPTIONS, PALETTE_MATCHES, searchLabels, searchNames } from '../../src/renderer/features/coding/label-search.ts';
 
@@ -70,6 +71,30 @@ describe('the name filter in front of fuse.js', () => {
         const prefix = text.slice(0, i);
         const expected = plain.search(prefix, { limit: PALETTE_MATCHES }).map((r) => r.item.id);
         expect(searchNames(search, prefix).map((l) => l.id), prefix).toEqual(expected);
+      }
+    }
+  });
+
+  it('agrees with fuse.js over the benchmark codebook of 2,000 labels, for typed names with typos', () => {
+    const many = generateCodebook(2000, 0xfa1e).map((l, i) => label(i, l.name, ''));
+    const search = createLabelSearch(many);
+    const plain = new Fuse(many, LABEL_SEARCH_OPTIONS);
+    // A name with 0–3 edits (a letter dropped, one put in, one replaced), typed letter by letter.
+    const typo = (name: string, edits: number) => {
+      let text = name;
+      for (let j = 0; j < edits; j++) {
+        const at = (j * 7 + name.length) % Math.max(1, text.length);
+        text = j % 3 === 0 ? text.slice(0, at) + text.slice(at + 1) : j % 3 === 1 ? `${text.slice(0, at)}e${text.slice(at)}` : `${text.slice(0, at)}q${text.slice(at + 1)}`;
+      }
+      return text;
+    };
+    for (const item of many.slice(0, 40)) {
+      for (const edits of [0, 1, 2, 3]) {
+        const text = typo(item.name, edits);
+        for (let i = 1; i <= text.length; i++) {
+          const prefix = text.slice(0, i);
+          expect(searchNames(search, prefix).map((l) => l.id), prefix).toEqual(plain.search(prefix, { limit: PALETTE_MATCHES }).map((r) => r.item.id));
+        }
       }
     }
   });

@@ -12,8 +12,8 @@ export const LABEL_SEARCH_OPTIONS = { keys: ['name'], threshold: 0.35, ignoreLoc
 
 /** fuse.js's bitap handles patterns up to this length in one piece; longer ones go to fuse.js whole. */
 const BITAP_MAX = 32;
-/** Below this length fuse.js over every name is cheap already (its cost grows with the pattern). */
-const FILTER_FROM = 5;
+/** Shorter patterns fit nearly every name: fuse.js over all of them is as quick. */
+const FILTER_FROM = 3;
 
 /** How many matches the palette lists. */
 export const PALETTE_MATCHES = 8;
@@ -77,35 +77,54 @@ export function createLabelSearch(labels: readonly Label[]): LabelSearch {
 }
 
 /**
- * The names fuse.js matches, in its order, without running its bitap over every name. A name
- * within k edits of the pattern (fuse.js scores errors ÷ length against the threshold) shares at
- * least length − k of the pattern's characters, counted with repeats; names that share fewer are
- * dropped first, and fuse.js ranks the rest exactly as it would have in the full list.
+ * The fewest edits (insertions, deletions, substitutions) that turn `pattern` into some stretch of
+ * `text`: Myers' bit-parallel algorithm (1999), one machine word for patterns up to 32 characters.
+ * `masks` holds, per character code, the pattern positions where it occurs.
+ */
+function fewestEdits(masks: Map<number, number>, length: number, text: string): number {
+  const high = 1 << (length - 1);
+  let pv = -1;
+  let mv = 0;
+  let score = length;
+  let best = length;
+  for (let i = 0; i < text.length && best > 0; i++) {
+    const eq = masks.get(text.charCodeAt(i)) ?? 0;
+    const xv = eq | mv;
+    const xh = ((((eq & pv) >>> 0) + (pv >>> 0)) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & high) score++;
+    else if (mh & high) score--;
+    // A match may start anywhere in the text: no edit is carried in from the left.
+    ph <<= 1;
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+    if (score < best) best = score;
+  }
+  return best;
+}
+
+/**
+ * The names fuse.js matches, in its order, without running its bitap over every name. fuse.js
+ * (ignoring location) accepts a name when the pattern is within threshold × length edits of some
+ * stretch of it; names further off are dropped first, and fuse.js ranks the rest exactly as it
+ * would have in the full list. `tests/renderer/label-search.test.ts` checks that against fuse.js
+ * over every name, typos included.
  */
 export function searchNames(search: LabelSearch, typed: string): Label[] {
   const pattern = typed.toLowerCase();
   if (pattern.length < FILTER_FROM || pattern.length > BITAP_MAX) {
     return search.names.search(typed, { limit: PALETTE_MATCHES }).map((r) => r.item);
   }
-  const needed = pattern.length - Math.ceil(LABEL_SEARCH_OPTIONS.threshold * pattern.length);
-  const want = new Map<number, number>();
-  for (let i = 0; i < pattern.length; i++) want.set(pattern.charCodeAt(i), (want.get(pattern.charCodeAt(i)) ?? 0) + 1);
+  // The most edits fuse.js accepts, compared as fuse.js compares them (edits ÷ length against the threshold).
+  let allowed = 0;
+  while ((allowed + 1) / pattern.length <= LABEL_SEARCH_OPTIONS.threshold) allowed++;
+  const masks = new Map<number, number>();
+  for (let i = 0; i < pattern.length; i++) masks.set(pattern.charCodeAt(i), (masks.get(pattern.charCodeAt(i)) ?? 0) | (1 << i));
   const candidates: Label[] = [];
-  const left = new Map<number, number>();
   search.lowerNames.forEach((name, index) => {
-    left.clear();
-    let shared = 0;
-    for (let i = 0; i < name.length && shared < needed; i++) {
-      const code = name.charCodeAt(i);
-      const wanted = want.get(code);
-      if (wanted === undefined) continue;
-      const used = left.get(code) ?? 0;
-      if (used < wanted) {
-        left.set(code, used + 1);
-        shared++;
-      }
-    }
-    if (shared >= needed) candidates.push(search.labels[index]!);
+    if (fewestEdits(masks, pattern.length, name) <= allowed) candidates.push(search.labels[index]!);
   });
   return new Fuse(candidates, LABEL_SEARCH_OPTIONS).search(typed, { limit: PALETTE_MATCHES }).map((r) => r.item);
 }
