@@ -162,13 +162,21 @@ export async function waitForNewHighlight(page: Page, start: number, key: string
             performance.mark('bench:painted');
             const total = performance.measure('bench:keypress', 'bench:key', 'bench:painted').duration;
             const keyAt = performance.getEntriesByName('bench:key').pop()!.startTime;
-            const overHttp = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => r.startTime >= keyAt && r.name.includes('/api/call/codings/apply'));
-            const overSocket = [...(window.__benchSocketCalls?.values() ?? [])].find((c) => c.sentAt >= keyAt && c.name === 'codings/apply' && c.answeredAt !== null);
-            const answeredAt = overSocket?.answeredAt ?? overHttp?.responseEnd;
-            finish({ total, apply: answeredAt === undefined ? null : answeredAt - keyAt });
+            // The highlight is drawn before the core answers: the answer is waited for here.
+            const answered = () => {
+              const overHttp = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((r) => r.startTime >= keyAt && r.name.includes('/api/call/codings/apply'));
+              const overSocket = [...(window.__benchSocketCalls?.values() ?? [])].find((c) => c.sentAt >= keyAt && c.name === 'codings/apply' && c.answeredAt !== null);
+              const answeredAt = overSocket?.answeredAt ?? overHttp?.responseEnd;
+              if (done) return;
+              if (answeredAt === undefined) setTimeout(answered, 5);
+              else finish({ total, apply: answeredAt - keyAt });
+            };
+            answered();
           });
         });
+        let done = false;
         const finish = (timing: PressTiming | null) => {
+          done = true;
           clearTimeout(timer);
           observer.disconnect();
           window.removeEventListener('keydown', onKey, { capture: true });
