@@ -50,7 +50,7 @@ export function withPendingCoding(
   return { segments: withSegment(segments, pending), pending, before };
 }
 
-/** Takes a pending segment out again and puts back what was there (after a refusal, or before the answer goes in). */
+/** After a refusal: takes a pending segment out again and puts back what was there. */
 export function withoutPending(segments: Segment[], pending: Segment, before: Segment | null): Segment[] {
   const rest = segments.filter((s) => s.id !== pending.id);
   return before ? withSegment(rest, before) : rest;

@@ -75,7 +75,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: { kind: string; message: string } & Record<string, unknown> };
 
-/** One message on the socket: a call, or the answer to the call with the same id. */
+/** A call as it comes over the socket; its answer goes back as `{ id, reply }` with the same id. */
 interface SocketCall {
   id: number;
   name: string;
