@@ -327,6 +327,7 @@ describe('coding a transcript in the browser', () => {
     // …and gone again once the refusal came, which the banner names.
     await expect.poll(() => page.getByRole('alert').innerText()).toContain('Het label bestaat niet meer.');
     expect(await page.locator('.margin-labels').count()).toBe(before);
+    await screenshot(page, 'r1-13-coding-refused');
     await page.unrouteAll();
     await page.reload();
     await page.getByRole('heading', { name: 'interview-01-aso' }).waitFor();
