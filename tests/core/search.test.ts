@@ -74,4 +74,24 @@ describe('full-text search', () => {
     expect(result.hits).toHaveLength(3);
     expect(result.total).toBeGreaterThan(3);
   });
+
+  it('ranks many matches in two passes exactly as FTS5 ranks them in one', async () => {
+    const { project } = newSession();
+    const path = join(project.path, '..', 'many.txt');
+    const words = ['begeleiding', 'begeleider', 'begeleid', 'klas', 'school', 'zorg', 'leerling', 'team'];
+    const lines = Array.from({ length: 1500 }, (_, i) => {
+      const said = Array.from({ length: 4 + (i % 23) }, (_, w) => words[(i * 7 + w * (i % 5 + 1)) % words.length]);
+      return `${i % 2 ? 'Katrien' : 'Hanne'}: ${said.join(' ')}.`;
+    });
+    writeFileSync(path, lines.join('\n'));
+    await importFiles(project, { files: [{ path }] });
+    const fts = toFtsQuery('begeleid*')!;
+    const reference = project.db
+      .prepare('SELECT t.position AS turnPosition FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid WHERE turns_fts MATCH ? ORDER BY rank, turns_fts.rowid LIMIT 50')
+      .all(fts) as Array<{ turnPosition: number }>;
+    const result = searchTurns(project.db, 'begeleid*', 50);
+    expect(result.total).toBeGreaterThan(1000);
+    expect(result.hits.map((h) => h.turnPosition)).toEqual(reference.map((r) => r.turnPosition));
+    expect(result.hits.every((h) => h.snippet.some((p) => p.hit && p.text.toLowerCase().startsWith('begeleid')))).toBe(true);
+  });
 });

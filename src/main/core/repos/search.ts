@@ -44,25 +44,51 @@ function snippetParts(snippet: string): SearchHit['snippet'] {
   return parts;
 }
 
+/**
+ * Above this many matches the ranked hits are found in two passes: the top `limit` rows by bm25
+ * first, with SQLite's top-N sort, then the snippets of only those rows. `ORDER BY rank` has FTS5
+ * sort every match: for a prefix with 21,000 matches at L that is some 44 ms against 29 ms for the
+ * top-N sort (docs/performance.md). Below it one pass is as fast: a second pass would evaluate a
+ * phrase twice.
+ */
+const TWO_PASSES_FROM = 1000;
+
+const HIT_COLUMNS = `t.document_id AS documentId, d.name AS documentName, p.name AS participantName,
+       t.position AS turnPosition, t.speaker, t.time_start_ms AS startMs, t.start AS turnStart, t.end AS turnEnd`;
+const SNIPPET = `snippet(turns_fts, 0, char(2), char(3), '…', 20)`;
+
+const ONE_PASS = `SELECT ${HIT_COLUMNS}, ${SNIPPET} AS snippet
+   FROM turns_fts
+   JOIN turns t ON t.id = turns_fts.rowid
+   JOIN documents d ON d.id = t.document_id
+   LEFT JOIN participants p ON p.id = d.participant_id
+   WHERE turns_fts MATCH @fts
+   ORDER BY rank
+   LIMIT @limit`;
+
+// `+rowid` keeps the second pass one scan of the matches, filtered on the top rows: as a rowid
+// constraint FTS5 would evaluate the query once per row, which for a prefix means merging the
+// doclists of every term it covers, 50 times over.
+const TWO_PASSES = `WITH top AS MATERIALIZED (
+     SELECT rowid AS id, bm25(turns_fts) AS score FROM turns_fts WHERE turns_fts MATCH @fts ORDER BY score, rowid LIMIT @limit),
+   hit AS MATERIALIZED (
+     SELECT rowid AS id, ${SNIPPET} AS snippet FROM turns_fts WHERE turns_fts MATCH @fts AND +rowid IN (SELECT id FROM top))
+   SELECT ${HIT_COLUMNS}, hit.snippet
+   FROM top
+   JOIN hit ON hit.id = top.id
+   JOIN turns t ON t.id = top.id
+   JOIN documents d ON d.id = t.document_id
+   LEFT JOIN participants p ON p.id = d.participant_id
+   ORDER BY top.score, top.id`;
+
 export function searchTurns(db: Db, query: string, limit: number): SearchResult {
   const fts = toFtsQuery(query);
   if (fts === null) return { query, total: 0, hits: [] };
   try {
     const total = (db.prepare('SELECT COUNT(*) AS n FROM turns_fts WHERE turns_fts MATCH ?').get(fts) as { n: number }).n;
     const rows = db
-      .prepare(
-        `SELECT t.document_id AS documentId, d.name AS documentName, p.name AS participantName,
-                t.position AS turnPosition, t.speaker, t.time_start_ms AS startMs, t.start AS turnStart, t.end AS turnEnd,
-                snippet(turns_fts, 0, char(2), char(3), '…', 20) AS snippet
-         FROM turns_fts
-         JOIN turns t ON t.id = turns_fts.rowid
-         JOIN documents d ON d.id = t.document_id
-         LEFT JOIN participants p ON p.id = d.participant_id
-         WHERE turns_fts MATCH ?
-         ORDER BY rank
-         LIMIT ?`,
-      )
-      .all(fts, limit) as Array<Omit<SearchHit, 'snippet'> & { snippet: string }>;
+      .prepare(total > TWO_PASSES_FROM ? TWO_PASSES : ONE_PASS)
+      .all({ fts, limit }) as Array<Omit<SearchHit, 'snippet'> & { snippet: string }>;
     return { query, total, hits: rows.map((row) => ({ ...row, snippet: snippetParts(row.snippet) })) };
   } catch (error) {
     throw new DuidingError(`Search for "${query}" failed: ${(error as Error).message}`);
