@@ -3,7 +3,7 @@ import type { Matrix } from '../../src/shared/analysis.ts';
 import type { DocumentDetail, Label, Segment } from '../../src/shared/model.ts';
 import { dispatch } from '../../src/main/core/handlers.ts';
 import { Session } from '../../src/main/core/session.ts';
-import { launchBrowser, serve, type Served } from '../../tests/e2e/browser.ts';
+import { launchBrowser, serve, showTurn, type Served } from '../../tests/e2e/browser.ts';
 import { peakRssMB } from '../memory.ts';
 import { summarize, type Summary } from '../stats.ts';
 import { measureHeatMaps, type HeatMapFigures, type HeatMapTarget } from './heat-map.ts';
@@ -74,10 +74,10 @@ function prepare(file: string, documentId: string, otherId: string) {
 
 /** Selects exactly [start, end) of the transcript as a mouse would and lets the palette open. */
 async function selectSpan(page: Page, target: PressTarget): Promise<void> {
+  await showTurn(page, target.turn);
   await page.evaluate(({ turn, start, end }) => {
     const container = document.querySelector(`[data-turn="${turn}"] .turn__text`);
     if (!container) throw new Error(`turn ${turn} is not on the page`);
-    container.scrollIntoView({ block: 'center' });
     const locate = (offset: number): [Node, number] => {
       const runs = [...container.querySelectorAll<HTMLElement>('[data-s]')];
       const run = runs.filter((r) => Number(r.dataset.s) <= offset).pop()!;
@@ -159,7 +159,7 @@ export async function measureBrowser(options: { file: string; documentId: string
       await page.evaluate(() => (location.hash = '#/documents'));
       await page.locator('.table__row--link').first().waitFor();
       await showRow(page, document.name);
-      transcriptOpen.push(await waitForHighlights(page, document.name, segments.length));
+      transcriptOpen.push(await waitForHighlights(page, document, segments));
     }
     const afterOpen = await heapMB(page);
 

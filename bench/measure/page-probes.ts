@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { DocumentDetail, Segment } from '../../src/shared/model.ts';
 
 /** A press slower than this is counted as missed (on a loaded machine a slow press is not a crash). */
 export const PRESS_TIMEOUT_MS = 30_000;
@@ -107,17 +108,25 @@ export async function waitForFirstScreen(page: Page): Promise<number> {
 
 /**
  * Clicks the transcript's row in the documents table and times it to the first animation frame
- * after every one of its segments has its highlight and margin names on the page.
+ * after every segment in the turns drawn has its highlight and margin names on the page.
  */
-export async function waitForHighlights(page: Page, name: string, segments: number): Promise<number> {
+export async function waitForHighlights(page: Page, transcript: DocumentDetail, segments: readonly Segment[]): Promise<number> {
+  // A long transcript draws the turns around the view: it is open when every drawn turn shows the
+  // labels of all segments that start in it (one `.margin-labels` per segment).
+  const starting: Record<number, number> = {};
+  for (const turn of transcript.turns) starting[turn.position] = segments.filter((s) => s.start >= turn.start && s.start < turn.end).length;
   return page.evaluate(
-    ({ name, segments }) =>
+    ({ name, starting }) =>
       new Promise<number>((resolve, reject) => {
         const row = [...document.querySelectorAll<HTMLElement>('.table__row--link')].find((r) => r.textContent?.includes(name));
         if (!row) return reject(new Error(`no row for "${name}" in the documents table`));
         const timer = setTimeout(() => reject(new Error(`the highlights of "${name}" were not all painted within 30 s`)), 30_000);
         const observer = new MutationObserver(() => {
-          if (document.querySelectorAll('.margin-labels').length < segments) return;
+          const heading = document.querySelector('.reader__header h1');
+          const drawn = [...document.querySelectorAll<HTMLElement>('.reader [data-turn]')];
+          if (heading?.textContent !== name || drawn.length === 0) return;
+          const expected = drawn.reduce((n, turn) => n + (starting[Number(turn.dataset.turn)] ?? 0), 0);
+          if (expected === 0 || document.querySelectorAll('.reader .margin-labels').length < expected) return;
           observer.disconnect();
           clearTimeout(timer);
           requestAnimationFrame(() => {
@@ -129,7 +138,7 @@ export async function waitForHighlights(page: Page, name: string, segments: numb
         performance.mark('bench:open-click');
         row.click();
       }),
-    { name, segments },
+    { name: transcript.name, starting },
   );
 }
 

@@ -80,3 +80,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false });
   return path;
 }
+
+/**
+ * Scrolls the reader a view at a time, as a reader would, until the turn at `position` is drawn (a
+ * long transcript draws only the turns around the view), then centres it and lets the window settle.
+ */
+export async function showTurn(page: Page, position: number): Promise<void> {
+  await page.evaluate(async (position) => {
+    const reader = document.querySelector<HTMLElement>('.reader');
+    if (!reader) throw new Error('no transcript is open');
+    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+    for (let step = 0; step < 1000; step++) {
+      const turn = reader.querySelector<HTMLElement>(`[data-turn="${position}"]`);
+      if (turn) {
+        turn.scrollIntoView({ block: 'center' });
+        await frames();
+        return;
+      }
+      const drawn = [...reader.querySelectorAll<HTMLElement>('[data-turn]')].map((t) => Number(t.dataset.turn));
+      const down = drawn.length === 0 || position > Math.max(...drawn);
+      reader.scrollBy(0, (down ? 1 : -1) * reader.clientHeight);
+      await frames();
+    }
+    throw new Error(`turn ${position} was never drawn`);
+  }, position);
+}

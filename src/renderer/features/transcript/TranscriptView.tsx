@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useAfterPaint } from '../../components/useAfterPaint.ts';
 import { useTranslation } from 'react-i18next';
-import type { GuideSpan, Segment } from '../../../shared/model.ts';
+import type { GuideSpan, Segment, Turn } from '../../../shared/model.ts';
 import { findTerms, type Range } from '../../../shared/text/highlight.ts';
 import { moveEndByWord, moveStartByWord, snapToWords } from '../../../shared/text/words.ts';
 import { formatDate, formatNumber, showValue } from '../../components/format.ts';
@@ -15,11 +15,13 @@ import { SegmentPanel } from '../coding/SegmentPanel.tsx';
 import { selectionOffsets } from '../coding/selection.ts';
 import { DocumentList } from './DocumentList.tsx';
 import { TurnSection } from './TurnSection.tsx';
+import { useTurnWindow } from './useTurnWindow.ts';
 
 const SPEAKER_TINTS = 4;
 const EMPTY: Segment[] = [];
 const NO_TERMS: Range[] = [];
 const NO_SPANS: GuideSpan[] = [];
+const NO_TURNS: Turn[] = [];
 
 interface PaletteState {
   start: number;
@@ -65,6 +67,8 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const [guideMenuTurn, setGuideMenuTurn] = useState<number | null>(null);
   const { guide, spans: guideSpans } = useGuide(id);
   const markGuide = useMarkGuide();
+  const turnWindow = useTurnWindow(reader, document?.turns ?? NO_TURNS);
+  const { reveal } = turnWindow;
 
   useEffect(() => {
     turnCache.current.clear();
@@ -77,10 +81,9 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
 
   useEffect(() => {
     if (!document || turn === null) return;
-    const target = reader.current?.querySelector<HTMLElement>(`[data-turn="${turn}"]`);
-    target?.scrollIntoView({ block: 'center' });
-    target?.focus({ preventScroll: true });
-  }, [document, turn]);
+    const index = document.turns.findIndex((item) => item.position === turn);
+    if (index >= 0) reveal(index, (target) => target.focus({ preventScroll: true }));
+  }, [document, turn, reveal]);
 
   // Rebuilt only when a label's look changes, so that recounting labels repaints no turn.
   const labelsKey = labels.map((l) => `${l.id}:${l.colour}:${l.name}`).join('|');
@@ -245,13 +248,16 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
 
   // The turn list only changes with what its turns show: opening the palette, the details pane or
   // the guide marks fetched after a write re-render the reader without walking a thousand turns.
+  // A long transcript draws only the turns around the view (useTurnWindow).
+  const { start: firstDrawn, end: pastDrawn } = turnWindow;
   const turnSections = useMemo(
     () =>
-      (document?.turns ?? []).map((item) => {
+      (document?.turns ?? NO_TURNS).slice(firstDrawn, pastDrawn).map((item, i) => {
         const inTurn = segmentsByTurn.get(item.position) ?? EMPTY;
         return (
           <TurnSection
             key={item.position}
+            index={firstDrawn + i}
             item={item}
             documentId={document!.id}
             documentText={document!.text}
@@ -273,7 +279,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
           />
         );
       }),
-    [document, segmentsByTurn, termsByTurn, labelsById, selectedId, hoveredId, guideByTurn, guideMenuTurn, guide, tints, turn, guidedTurns, toggleGuideMenu, closeGuideMenu, selectSegment, t],
+    [document, firstDrawn, pastDrawn, segmentsByTurn, termsByTurn, labelsById, selectedId, hoveredId, guideByTurn, guideMenuTurn, guide, tints, turn, guidedTurns, toggleGuideMenu, closeGuideMenu, selectSegment, t],
   );
   return (
     <div className="reader-layout">
@@ -326,7 +332,11 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
                 </p>
               )}
             </header>
-            {turnSections}
+            <div ref={turnWindow.list} className={turnWindow.windowed ? 'turns turns--windowed' : 'turns'}>
+              {turnWindow.before > 0 && <div className="turns__spacer" style={{ height: turnWindow.before }} aria-hidden="true" />}
+              {turnSections}
+              {turnWindow.after > 0 && <div className="turns__spacer" style={{ height: turnWindow.after }} aria-hidden="true" />}
+            </div>
           </>
         ) : (
           <p className="muted">{t('common.loading')}</p>

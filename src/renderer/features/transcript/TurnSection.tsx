@@ -7,6 +7,8 @@ import { CodedTurnText } from '../coding/CodedTurnText.tsx';
 import { GuideMenu, GuideTags } from '../coding/GuideMarks.tsx';
 
 export interface TurnSectionProps {
+  /** The turn's index in the transcript, by which a long transcript's window measures it. */
+  index: number;
   item: Turn;
   documentId: string;
   documentText: string;
@@ -44,6 +46,7 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
     <section
       className={`turn${props.isTarget ? ' turn--target' : ''}${props.isGuided ? ' turn--guide' : ''}${props.menuGuide ? ' turn--menu' : ''}`}
       data-turn={item.position}
+      data-index={props.index}
       tabIndex={-1}
       aria-label={t('transcript.turnLabel', { n: item.position + 1, speaker: item.speaker ?? t('transcript.noSpeaker') })}
     >

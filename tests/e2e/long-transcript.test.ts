@@ -1,0 +1,122 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, showTurn } from './browser.ts';
+import { code } from './coding.ts';
+import { api, duiding, openProject, type Opened } from './project.ts';
+
+const TURNS = 700;
+const SENTENCES = [
+  'We bespreken dat op het zorgoverleg met het hele team.',
+  'De leerkracht merkt het eerst, in de klas, en dan komt de vraag bij ons.',
+  'Soms duurt het weken voor er een zorgplan is, en dat is lang voor een leerling.',
+  'Het CLB denkt mee, maar de eerste stap zetten we zelf.',
+  'Ouders betrekken we zo vroeg mogelijk, ook als het moeilijk is.',
+];
+
+/** A two-hour interview written out: 700 turns of very different lengths, each with its own number. */
+function longTranscript(): string {
+  const lines: string[] = [];
+  for (let i = 0; i < TURNS; i++) {
+    const speaker = i % 2 === 0 ? 'Hanne Claeys' : 'Lotte De Smet';
+    const minutes = Math.floor((i * 5) / 60);
+    const seconds = String((i * 5) % 60).padStart(2, '0');
+    const length = i % 2 === 0 ? 1 : 1 + ((i * 7) % 9);
+    const said = Array.from({ length }, (_, k) => SENTENCES[(i + k) % SENTENCES.length]).join(' ');
+    lines.push(`${speaker}  ${minutes}:${seconds}`, `Beurt ${i}. ${said}`, '');
+  }
+  return lines.join('\n');
+}
+
+/** Where a turn is on screen, or null when it is not drawn. */
+function topOf(page: Page, position: number): Promise<number | null> {
+  return page.evaluate((position) => document.querySelector(`[data-turn="${position}"]`)?.getBoundingClientRect().top ?? null, position);
+}
+
+const settle = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+
+describe('a long transcript in the browser', () => {
+  let opened: Opened;
+  let page: Page;
+  let documentId: string;
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duiding-e2e-long-'));
+    const file = join(dir, 'studie.duiding');
+    const source = join(dir, 'interview-lang.txt');
+    writeFileSync(source, longTranscript());
+    duiding(['new', file, '--title', 'Lang']);
+    duiding(['import', file, source]);
+    duiding(['autocode', file, '--label', 'zorgplan', '--text', 'zorgplan']);
+    opened = await openProject({ dir, file });
+    page = opened.page;
+    documentId = (await api<Array<{ id: string }>>(page, 'documents/list'))[0]!.id;
+    await page.getByRole('link', { name: 'interview-lang' }).click();
+    await page.getByRole('heading', { name: 'interview-lang' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  it('draws only the turns around the view, with a scroll bar as long as the whole transcript', async () => {
+    await page.locator('[data-turn="0"]').waitFor();
+    const drawn = await page.locator('.reader [data-turn]').count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(120);
+    const { scrollHeight, clientHeight } = await page.locator('.reader').evaluate((r) => ({ scrollHeight: r.scrollHeight, clientHeight: r.clientHeight }));
+    expect(scrollHeight).toBeGreaterThan(40 * clientHeight);
+    // The coded passages in the turns drawn show their labels.
+    expect(await page.locator('.reader .coded').count()).toBeGreaterThan(0);
+  });
+
+  it('reaches the last turn by scrolling, and what is read does not jump while turns are added above it', async () => {
+    await showTurn(page, TURNS - 1);
+    expect(await page.locator(`[data-turn="${TURNS - 1}"] .turn__text`).innerText()).toContain(`Beurt ${TURNS - 1}.`);
+    // Straight to turn 400 in a page opened afresh: none of the turns above it has been drawn yet.
+    await page.reload();
+    await page.evaluate((id) => (location.hash = `#/documents/${id}?turn=400`), documentId);
+    await page.locator('[data-turn="400"].turn--target').waitFor();
+    await settle(page);
+    // Scroll up 300 px at a time while turn 400 is drawn: turns are added above the view, and
+    // turn 400 moves down exactly as far as was scrolled.
+    const firstDrawn = () => page.locator('.reader [data-turn]').first().getAttribute('data-turn').then(Number);
+    let checked = 0;
+    let added = 0;
+    for (let step = 0; step < 12; step++) {
+      const [before, first] = [(await topOf(page, 400))!, await firstDrawn()];
+      await page.locator('.reader').evaluate((r) => r.scrollBy(0, -300));
+      await settle(page);
+      const after = await topOf(page, 400);
+      if (after === null) break; // left the window below
+      expect(Math.abs(after - before - 300)).toBeLessThanOrEqual(2);
+      checked++;
+      if ((await firstDrawn()) < first) added++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+    expect(added).toBeGreaterThanOrEqual(2);
+  });
+
+  it('jumps to a turn from an address, as a search hit or retrieval does', async () => {
+    await page.evaluate((id) => (location.hash = `#/documents/${id}?turn=610`), documentId);
+    const target = page.locator('[data-turn="610"].turn--target');
+    await target.waitFor();
+    await settle(page);
+    const [box, view] = await Promise.all([target.boundingBox(), page.locator('.reader').boundingBox()]);
+    expect(box!.y).toBeGreaterThan(view!.y);
+    expect(box!.y + box!.height).toBeLessThan(view!.y + view!.height);
+    await screenshot(page, 'r1-14-long-transcript');
+  });
+
+  it('codes a passage far down, and after a reload it is there', async () => {
+    await code(page, 523, 'de eerste stap', 'eerste stap');
+    await page.locator('[data-turn="523"] .chip', { hasText: 'eerste stap' }).waitFor();
+    await page.reload();
+    await page.evaluate((id) => (location.hash = `#/documents/${id}?turn=523`), documentId);
+    await page.locator('[data-turn="523"] .chip', { hasText: 'eerste stap' }).waitFor();
+    const segments = await api<Array<{ start: number; end: number; text: string }>>(page, 'segments/list', { documentId });
+    expect(segments.filter((s) => s.text === 'de eerste stap')).toHaveLength(1);
+  });
+});
