@@ -11,6 +11,7 @@ import { loadMigrations } from '../../core/db/migrations.ts';
 import { dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
 import { pageGuard } from '../guard.ts';
+import { errorReply, type CallReply } from '../reply.ts';
 import { CONTENT_SECURITY_POLICY, migrationsDir, nativeBindingPath, windowOptions } from './config.ts';
 import { assertAllowedCall, CALL_CHANNEL, EVENT_CHANNEL } from './ipc.ts';
 
@@ -74,10 +75,10 @@ void app.whenReady().then(() => {
     try {
       const handler = assertAllowedCall(name);
       const result = handler === 'project/choose' ? await choose(window, args) : await dispatch(core, handler, guard(handler, (args ?? {}) as Record<string, unknown>));
-      return { ok: true, result };
+      return { ok: true, result } satisfies CallReply;
     } catch (error) {
       if (!isDuidingError(error)) throw error;
-      return { ok: false, error: { kind: error.kind, message: error.message, ...error.detail } };
+      return errorReply(error);
     } finally {
       const project = core.hasProject ? core.project : null;
       if (project !== watched) {

@@ -10,6 +10,7 @@ import { dispatch } from '../../core/handlers.ts';
 import type { ChangeEvent } from '../../core/project.ts';
 import type { Session } from '../../core/session.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
+import { errorReply, type CallReply } from '../reply.ts';
 
 /**
  * The browser host: the same handlers as the CLI and Electron, over HTTP on 127.0.0.1 only.
@@ -73,8 +74,6 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-type Reply = { ok: true; result: unknown } | { ok: false; error: { kind: string; message: string } & Record<string, unknown> };
-
 /** A call as it comes over the socket; its answer goes back as `{ id, reply }` with the same id. */
 interface SocketCall {
   id: number;
@@ -137,19 +136,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
 
   /** One call, whichever way it came: its answer and the HTTP status that goes with it. */
-  const answer = async (name: string, readArgs: () => Promise<unknown>): Promise<{ status: number; reply: Reply }> => {
+  const answer = async (name: string, readArgs: () => Promise<unknown>): Promise<{ status: number; reply: CallReply }> => {
     try {
       const body = await readArgs();
       const args = options.guard ? options.guard(name, (body ?? {}) as Record<string, unknown>) : body;
       const result = await dispatch(options.session, name, args);
-      watch();
       return { status: 200, reply: { ok: true, result } };
     } catch (error) {
-      watch();
-      if (isDuidingError(error)) {
-        return { status: error.kind === 'usage' ? 400 : error.kind === 'locked' ? 409 : 422, reply: { ok: false, error: { kind: error.kind, message: error.message, ...error.detail } } };
-      }
+      if (isDuidingError(error)) return { status: error.kind === 'usage' ? 400 : error.kind === 'locked' ? 409 : 422, reply: errorReply(error) };
       return { status: 500, reply: { ok: false, error: { kind: 'internal', message: `Internal error: ${(error as Error).message}` } } };
+    } finally {
+      watch();
     }
   };
 
