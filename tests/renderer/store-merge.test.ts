@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Label, Segment } from '../../src/shared/model.ts';
 import { reloadFor } from '../../src/renderer/store/change-reload.ts';
-import { PENDING_PREFIX, withLabel, withoutPending, withPendingCoding, withSegment } from '../../src/renderer/store/merge.ts';
+import { PENDING_PREFIX, replacePending, withLabel, withPendingCoding, withSegment } from '../../src/renderer/store/merge.ts';
 
 const seg = (id: string, start: number, end: number, labels: string[] = ['l1']): Segment =>
   ({ id, documentId: 'd', start, end, text: 'x', createdBy: 'an', createdAt: '', codings: labels.map((labelId) => ({ id: `${id}-${labelId}`, segmentId: id, labelId, coder: 'an', createdAt: '' })) }) as unknown as Segment;
@@ -37,7 +37,7 @@ describe('a coding drawn before the core answers', () => {
     expect(drawn.pending).toMatchObject({ start: 12, end: 30, text: 'woorden', codings: [{ labelId: 'l2', coder: 'an' }] });
     expect(drawn.before).toBeNull();
     expect(drawn.segments[0]).toBe(list[0]);
-    expect(withoutPending(drawn.segments, drawn.pending, drawn.before)).toEqual(list);
+    expect(replacePending(drawn.segments, drawn.pending, drawn.before)).toEqual(list);
   });
 
   it('adds the label to a segment of the same span, and puts the old one back on a refusal', () => {
@@ -45,7 +45,7 @@ describe('a coding drawn before the core answers', () => {
     expect(drawn.pending.id).toBe('b');
     expect(drawn.segments.map((s) => s.id)).toEqual(['a', 'b', 'd']);
     expect(drawn.segments[1]!.codings.map((c) => c.labelId)).toEqual(['l1', 'l2']);
-    const restored = withoutPending(drawn.segments, drawn.pending, drawn.before);
+    const restored = replacePending(drawn.segments, drawn.pending, drawn.before);
     expect(restored[1]).toBe(list[1]);
     // Another coder's coding with the same label is a coding of its own.
     expect(withPendingCoding(list, coding(10, 20, 'l1', 'bo'))!.pending.codings).toHaveLength(2);

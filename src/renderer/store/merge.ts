@@ -27,7 +27,7 @@ export const PENDING_PREFIX = 'pending:';
 /**
  * A coding as it will look once the core has stored it: the existing segment of that span with one
  * more coding, or a new segment under a pending id. Null when there is nothing new to draw (the
- * coder already has that label on the span). The core's answer replaces it; a refusal restores `before`.
+ * coder already has that label on the span). The core's answer replaces it; a refusal restores `before` (replacePending).
  */
 export function withPendingCoding(
   segments: Segment[],
@@ -50,8 +50,11 @@ export function withPendingCoding(
   return { segments: withSegment(segments, pending), pending, before };
 }
 
-/** After a refusal: takes a pending segment out again and puts back what was there. */
-export function withoutPending(segments: Segment[], pending: Segment, before: Segment | null): Segment[] {
+/**
+ * Takes a pending segment out and puts `by` in its place: the stored segment of the core's answer,
+ * or after a refusal what was there before (null: nothing).
+ */
+export function replacePending(segments: Segment[], pending: Segment, by: Segment | null): Segment[] {
   const rest = segments.filter((s) => s.id !== pending.id);
-  return before ? withSegment(rest, before) : rest;
+  return by ? withSegment(rest, by) : rest;
 }

@@ -1,7 +1,7 @@
 import type { AutocodeQuery, AutocodeResult, HistoryState, Label, LabelOrigin, Segment } from '../../../shared/model.ts';
 import { call } from '../../api/client.ts';
 import type { ResultOf } from '../../../shared/api/contract.ts';
-import { withLabel, withoutPending, withPendingCoding, withSegment } from '../merge.ts';
+import { replacePending, withLabel, withPendingCoding, withSegment } from '../merge.ts';
 import type { SliceCreator } from '../slice.ts';
 
 /**
@@ -88,7 +88,7 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
       try {
         answer = await call('codings/apply', args);
       } catch (error) {
-        if (drawn) set((s) => ({ segments: withoutPending(s.segments, drawn.pending, drawn.before) }));
+        if (drawn) set((s) => ({ segments: replacePending(s.segments, drawn.pending, drawn.before) }));
         throw error;
       }
       const { segment, label, history } = answer;
@@ -102,7 +102,7 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
       // One store update, undo state included, so that the transcript renders once for the coding.
       set((s) => ({
         labels,
-        segments: withSegment(drawn ? s.segments.filter((seg) => seg.id !== drawn.pending.id) : s.segments, segment),
+        segments: drawn ? replacePending(s.segments, drawn.pending, segment) : withSegment(s.segments, segment),
         selectedSegmentId: segment.id,
         recentLabelIds: recentWith(s.recentLabelIds, label.id),
         history: { ...history, summary: s.history.summary },
