@@ -67,24 +67,15 @@ export function useTurnWindow(scroller: RefObject<HTMLElement | null>, turns: re
     measured.current = { height: 0, chars: 0 };
   }, [turns]);
 
-  const heightOf = useCallback(
-    (index: number) => {
-      const known = heights.current.get(index);
-      if (known !== undefined) return known;
-      const { height, chars } = measured.current;
-      const perChar = chars > 0 ? Math.max(0.05, (height - TURN_PADDING * heights.current.size) / chars) : GUESS_PER_CHAR;
-      return TURN_PADDING + turns[index]!.text.length * perChar;
-    },
-    [turns],
-  );
-
   /** The window around the reader's view, or around `around` (an index) when a turn is to be revealed. */
   const compute = useCallback(
     (around: number | null): WindowState => {
       const box = scroller.current;
       const holder = list.current;
+      const { height, chars } = measured.current;
+      const perChar = chars > 0 ? Math.max(0.05, (height - TURN_PADDING * heights.current.size) / chars) : GUESS_PER_CHAR;
       const tops = new Float64Array(count + 1);
-      for (let i = 0; i < count; i++) tops[i + 1] = tops[i]! + heightOf(i);
+      for (let i = 0; i < count; i++) tops[i + 1] = tops[i]! + (heights.current.get(i) ?? TURN_PADDING + turns[i]!.text.length * perChar);
       const total = tops[count]!;
       let viewTop: number;
       let viewHeight: number;
@@ -104,7 +95,7 @@ export function useTurnWindow(scroller: RefObject<HTMLElement | null>, turns: re
       end = Math.min(count, Math.ceil(Math.max(end, start + 1) / CHUNK) * CHUNK);
       return { start, end, before: tops[start]!, after: total - tops[end]! };
     },
-    [scroller, count, heightOf],
+    [scroller, count, turns],
   );
 
   const update = useCallback(
@@ -117,11 +108,17 @@ export function useTurnWindow(scroller: RefObject<HTMLElement | null>, turns: re
 
   const reveal = useCallback(
     (index: number, then?: (element: HTMLElement) => void) => {
+      const drawn = list.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+      if (drawn) {
+        drawn.scrollIntoView({ block: 'center' });
+        then?.(drawn);
+        return;
+      }
+      // Not drawn yet: the window moves around it, and the effect below scrolls once it is drawn.
       pending.current = { index, then };
-      if (windowed && (index < stateRef.current.start || index >= stateRef.current.end)) update(index);
-      else setState((s) => ({ ...s }));
+      update(index);
     },
-    [windowed, update],
+    [update],
   );
 
   // Follow the scroll and the size of the view.
