@@ -1,0 +1,166 @@
+/**
+ * Every handler's kind (see `HandlerKind`), and for a read the tables it reads: the page's data
+ * layer refetches a mounted read only when a write's notice names one of them. The core checks this
+ * map when it builds its handler map (a handler without a declaration, or of an unknown kind, stops
+ * it) and enforces it on every call: a read or a session action cannot write, an undoable write is
+ * one undo step, a baseline write starts a new undo history.
+ *
+ * Over-declaring a read's tables costs a refetch; under-declaring shows stale data, so a read names
+ * every table its answer depends on.
+ */
+import type { HandlerKind, TableName } from './changes.ts';
+import type { HandlerName } from './names.ts';
+
+export type Declaration =
+  | { kind: 'read'; reads: readonly TableName[] }
+  | { kind: 'undoable' | 'purging' }
+  /** A baseline write names the tables it fills: its rows are not copied into the history. */
+  | { kind: 'baseline'; writes: readonly TableName[] }
+  | { kind: 'session' };
+
+const read = (...reads: TableName[]): Declaration => ({ kind: 'read', reads });
+const undoable: Declaration = { kind: 'undoable' };
+const session: Declaration = { kind: 'session' };
+const baseline = (...writes: TableName[]): Declaration => ({ kind: 'baseline', writes });
+
+const DOCUMENT_LIST: TableName[] = ['documents', 'participants'];
+const PARTICIPANTS: TableName[] = ['participants', 'attributes', 'participant_attributes'];
+const CODED: TableName[] = ['segments', 'codings', 'labels'];
+const CONCEPTS: TableName[] = ['concepts', 'concept_labels', 'concept_segments'];
+/** A quote: its segment, labels, document, speaker turn and participant with attributes. */
+const QUOTES: TableName[] = [...CODED, 'documents', 'turns', ...PARTICIPANTS];
+const ROUND3: TableName[] = [
+  'learning_questions',
+  'learning_question_concepts',
+  'learning_question_segments',
+  'tensions',
+  'tension_statements',
+  'tension_quotes',
+  'tension_concepts',
+];
+const OUTLINE: TableName[] = ['outline_sections', 'outline_items'];
+const PROJECT_INFO: TableName[] = ['project_meta', 'documents', 'participants', 'turns', 'labels', 'segments', 'codings', 'concepts', 'learning_questions', 'tensions'];
+/** An export or preview reads the whole analysis. */
+const EVERYTHING: TableName[] = [...QUOTES, 'project_meta', 'guide_sections', 'guide_questions', 'guide_spans', 'memos', ...CONCEPTS, ...ROUND3, ...OUTLINE];
+/** Everything a project holds, for the writes that fill an empty project from a file. */
+const ALL_ROWS: TableName[] = [
+  ...EVERYTHING,
+  'turns_fts',
+  'coders',
+  'relation_types',
+  'concept_links',
+  'map_positions',
+];
+
+export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
+  'project/create': session,
+  'project/open': session,
+  'project/close': session,
+  'project/current': read(...PROJECT_INFO),
+  'project/choose': session,
+  'projects/list': read('project_meta', 'documents'),
+  'project/info': read(...PROJECT_INFO),
+  'documents/import': baseline('documents', 'turns', 'turns_fts', ...PARTICIPANTS),
+  'documents/list': read(...DOCUMENT_LIST),
+  'documents/get': read('documents', 'turns', 'participants'),
+  'participants/list': read(...PARTICIPANTS),
+  'participants/update': undoable,
+  'attributes/create': undoable,
+  'search/query': read('turns', 'turns_fts', 'documents', 'participants'),
+  'guide/get': read('guide_sections', 'guide_questions'),
+  'guide/set': undoable,
+  'changes/list': read('change_log'),
+  'labels/list': read('labels', 'codings', 'segments'),
+  'labels/create': undoable,
+  'labels/update': undoable,
+  'labels/merge': undoable,
+  'labels/delete': undoable,
+  'labels/importCsv': undoable,
+  'labels/move': undoable,
+  'labels/usage': read('labels', 'codings', 'segments', ...CONCEPTS, 'memos'),
+  'codebook/applyTemplate': undoable,
+  'segments/list': read(...CODED),
+  'codings/apply': undoable,
+  'codings/remove': undoable,
+  'codings/autocode': undoable,
+  'codings/autocodePreview': read('turns', 'turns_fts', 'documents', 'participants'),
+  'segments/resize': undoable,
+  'history/state': read('change_log'),
+  'history/undo': session,
+  'history/redo': session,
+  'coders/current': session,
+  'coders/set': session,
+  'coders/list': read('codings', 'coders'),
+  'memos/list': read('memos'),
+  'memos/save': undoable,
+  'memos/delete': undoable,
+  'guide/markSpan': undoable,
+  'guide/unmarkSpan': undoable,
+  'guide/spans': read('guide_spans', 'guide_sections', 'guide_questions'),
+  'retrieval/segments': read(...QUOTES, 'guide_spans', 'guide_sections', 'memos'),
+  'retrieval/coders': read('codings'),
+  'progress/documents': read(...DOCUMENT_LIST, ...CODED),
+  'progress/labels': read(...CODED, 'documents'),
+  'concepts/list': read(...CONCEPTS, ...CODED, 'documents'),
+  'concepts/create': undoable,
+  'concepts/update': undoable,
+  'concepts/move': undoable,
+  'concepts/delete': undoable,
+  'concepts/addLabels': undoable,
+  'concepts/removeLabel': undoable,
+  'concepts/addSegments': undoable,
+  'concepts/removeSegment': undoable,
+  'concepts/quotes': read(...CONCEPTS, ...QUOTES),
+  'quotes/get': read(...QUOTES),
+  'matrix/get': read(...CONCEPTS, ...QUOTES),
+  'matrix/cell': read(...CONCEPTS, ...QUOTES),
+  'relations/list': read('relation_types'),
+  'relations/create': undoable,
+  'relations/delete': undoable,
+  'links/list': read('concept_links', 'relation_types', 'concepts'),
+  'links/create': undoable,
+  'links/update': undoable,
+  'links/delete': undoable,
+  'map/layout': read('map_positions'),
+  'map/saveLayout': undoable,
+  'learningQuestions/list': read(...ROUND3, ...CONCEPTS, ...QUOTES),
+  'learningQuestions/create': undoable,
+  'learningQuestions/fromSegment': undoable,
+  'learningQuestions/update': undoable,
+  'learningQuestions/move': undoable,
+  'learningQuestions/delete': undoable,
+  'tensions/list': read(...ROUND3, ...CONCEPTS, ...QUOTES),
+  'tensions/create': undoable,
+  'tensions/update': undoable,
+  'tensions/move': undoable,
+  'tensions/delete': undoable,
+  'outline/get': read(...OUTLINE, ...QUOTES, ...ROUND3, ...CONCEPTS),
+  'outline/generate': undoable,
+  'outline/addSection': undoable,
+  'outline/updateSection': undoable,
+  'outline/moveSection': undoable,
+  'outline/deleteSection': undoable,
+  'outline/addItem': undoable,
+  'outline/updateItem': undoable,
+  'outline/moveItem': undoable,
+  'outline/deleteItem': undoable,
+  'rounds/status': read(...CODED, ...CONCEPTS, ...ROUND3, ...OUTLINE, 'documents'),
+  'interchange/importQdpx': baseline(...ALL_ROWS),
+  'interchange/exportQdpx': read(...ALL_ROWS),
+  'interchange/importQdc': undoable,
+  'interchange/exportQdc': read('labels'),
+  'export/preview': read(...EVERYTHING),
+  'export/file': read(...EVERYTHING),
+};
+
+export const declarationOf = (name: HandlerName): Declaration => DECLARATIONS[name];
+
+/** The tables a read depends on; null for a handler that is not a read. */
+export function readsOf(name: HandlerName): readonly TableName[] | null {
+  const declaration = DECLARATIONS[name];
+  return declaration.kind === 'read' ? declaration.reads : null;
+}
+
+export function kindOf(name: HandlerName): HandlerKind {
+  return DECLARATIONS[name].kind;
+}
