@@ -36,7 +36,11 @@ describe('the typed API', () => {
   it('records every write in the change log with the coder, and emits a change event', async () => {
     const { session, project } = newSession('hanne');
     const events: string[] = [];
-    project.events.on('change', (e) => events.push(e.action));
+    const tables: string[][] = [];
+    project.events.on('change', (e) => {
+      events.push(e.action);
+      tables.push(e.tables);
+    });
     await dispatch(session, 'guide/set', {
       sections: [
         { title: 'ACHTERGROND PERSOONLIJK', questions: [{ text: 'Wat is jouw huidige functie?', type: 'opening' }] },
@@ -48,7 +52,13 @@ describe('the typed API', () => {
     const [an] = ((await dispatch(session, 'participants/list', {})) as { participants: Array<{ id: string }> }).participants;
     const updated = await dispatch(session, 'participants/update', { id: an!.id, attributes: { net: 'OVSG', leeftijd: 41, voltijds: true } });
     expect(updated).toMatchObject({ name: 'An', attributes: { net: 'OVSG', leeftijd: 41, voltijds: true } });
-    expect(events).toEqual(['guide/set', 'participants/import', 'participants/update']);
+    // One event per call, named after the handler, with the tables the call changed.
+    expect(events).toEqual(['guide/set', 'documents/import', 'participants/update']);
+    expect(tables).toEqual([
+      ['change_log', 'guide_questions', 'guide_sections'],
+      expect.arrayContaining(['change_log', 'participants', 'attributes', 'participant_attributes']),
+      ['attributes', 'change_log', 'participant_attributes'],
+    ]);
     const changes = (await dispatch(session, 'changes/list', {})) as Array<{ action: string; coder: string; summary: string }>;
     expect(changes.map((c) => [c.action, c.coder])).toEqual([
       ['participants/update', 'hanne'],

@@ -1,4 +1,7 @@
 import type { HandlerName, ParsedArgsOf, ResultOf } from '../../shared/api/contract.ts';
+import type { ChangeNotice, HandlerKind } from '../../shared/api/changes.ts';
+import { DECLARATIONS, type Declaration } from '../../shared/api/declarations.ts';
+import { HANDLER_NAMES } from '../../shared/api/names.ts';
 import { assertHandlerName, parseArgs } from '../../shared/api/validate.ts';
 import { DuidingError } from '../../shared/errors.ts';
 import type { ProjectInfo } from '../../shared/model.ts';
@@ -51,8 +54,25 @@ function info(project: Project): ProjectInfo {
 /** What undo and redo can do now (the summary of the last step is the page's own). */
 const historyState = (session: Session) => ({ ...session.project.history, summary: null });
 
+/**
+ * Checks the map against the declarations before anything runs: every handler has a declared kind,
+ * and a declaration names a handler that exists. A write kind is enforced on every call (`run`).
+ */
+export function buildHandlerMap(map: Handlers): Handlers {
+  const kinds: ReadonlySet<HandlerKind> = new Set(['read', 'undoable', 'baseline', 'purging', 'session', 'history']);
+  for (const name of HANDLER_NAMES) {
+    if (typeof map[name] !== 'function') throw new Error(`Handler ${name} is in the contract but not registered.`);
+    const declaration = (DECLARATIONS as Record<string, Declaration | undefined>)[name];
+    if (!declaration || !kinds.has(declaration.kind)) throw new Error(`Handler ${name} has no declared kind (src/shared/api/declarations.ts).`);
+  }
+  for (const name of Object.keys(map)) {
+    if (!(HANDLER_NAMES as readonly string[]).includes(name)) throw new Error(`Handler ${name} is registered but not in the contract.`);
+  }
+  return map;
+}
+
 /** Everything a user can do, once, for every transport. */
-export const handlers: Handlers = {
+export const handlers: Handlers = buildHandlerMap({
   'project/create': (session, { path, title }) => info(session.create(path, title)),
   'project/open': (session, { path, readOnly }) => info(session.open(path, readOnly)),
   'project/close': (session) => {
@@ -148,11 +168,24 @@ export const handlers: Handlers = {
   ...analysisHandlers,
   ...reportsHandlers,
   ...interchangeHandlers,
-};
+});
 
-/** The single entry point of every transport: validates the name and arguments, then runs the handler. */
-export async function dispatch(session: Session, name: string, rawArgs: unknown): Promise<unknown> {
+/**
+ * The single entry point of every transport: validates the name and arguments, then runs the handler
+ * under its declared kind. The answer carries the notice of what a write changed (null for a read).
+ */
+export async function call(session: Session, name: string, rawArgs: unknown): Promise<{ result: unknown; change: ChangeNotice | null }> {
   const handlerName = assertHandlerName(name);
   const args = parseArgs(handlerName, rawArgs);
-  return (handlers[handlerName] as Handler<typeof handlerName>)(session, args as never);
+  const handler = handlers[handlerName] as Handler<typeof handlerName>;
+  const declaration = DECLARATIONS[handlerName];
+  // Opening, closing and choosing change which project is open: they run outside any project.
+  if (declaration.kind === 'session' || !session.hasProject) return { result: await handler(session, args as never), change: null };
+  const declared = declaration.kind === 'baseline' ? declaration.writes : [];
+  return session.project.run(handlerName, declaration.kind, declared, () => handler(session, args as never));
+}
+
+/** `call` for the CLI and tests, which need the result only. */
+export async function dispatch(session: Session, name: string, rawArgs: unknown): Promise<unknown> {
+  return (await call(session, name, rawArgs)).result;
 }

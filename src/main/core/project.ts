@@ -1,17 +1,17 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import { basename } from 'node:path';
 import { DuidingError } from '../../shared/errors.ts';
 import { newId, now } from './clock.ts';
 import { acquireWriteLock, type WriteLock } from './db/lock.ts';
 import { createDatabase, openDatabase, type Db, type OpenOptions } from './db/database.ts';
-import { beginChange, changeSummary, endChange, replayChange } from './repos/history.ts';
+import type { ChangeNotice, HandlerKind, TableName } from '../../shared/api/changes.ts';
+import { beginChange, changeSummary, endChange, replayChange, type ChangeKind } from './history/log.ts';
+import { compactAfterClose, purgeSearchIndex } from './history/purge.ts';
 import { readMeta, writeMeta } from './repos/meta.ts';
 
-export interface ChangeEvent {
-  id: number;
-  action: string;
-  summary: string;
-}
+/** A write that happened (the reply of a write and the change event carry it). */
+export type ChangeEvent = ChangeNotice;
 
 export interface WriteResult<T> {
   result: T;
@@ -19,6 +19,30 @@ export interface WriteResult<T> {
   summary: string;
   detail?: unknown;
 }
+
+/** The write kinds a handler may declare; `project.write` runs under the running call's kind. */
+export type WriteKind = 'undoable' | 'baseline' | 'purging';
+
+/**
+ * The call a host is running: its declared kind decides whether and how it may write. All the
+ * writes of one call are one undo step and one change notice.
+ */
+interface Call {
+  name: string;
+  kind: HandlerKind;
+  /** Tables a baseline write declared (its rows are not in the history). */
+  declared: readonly TableName[];
+  changes: number[];
+  tables: Set<TableName>;
+}
+
+/** An undo step: the change-log entries of one call, undone together (latest first). */
+type Step = {
+  changes: number[];
+  purging: boolean;
+  /** Every entry that holds this step's rows: the write, and each undo and redo of it. */
+  related: number[];
+};
 
 /**
  * An open project file. All writes go through `write`: one transaction, one change-log entry, one
@@ -29,9 +53,19 @@ export class Project {
   /** Set when opening took over a stale lock; the host shows it once. */
   readonly notices: string[] = [];
   private closed = false;
-  private readonly undoStack: number[] = [];
-  private readonly redoStack: number[] = [];
-  private lastEvent: ChangeEvent | null = null;
+  private readonly undoStack: Step[] = [];
+  private readonly redoStack: Step[] = [];
+  /** Purging writes of this session that are in effect: their removed rows leave the file on close. */
+  private readonly purging = new Set<number>();
+  /**
+   * The call running in this async context. Calls may overlap (an export awaits its writer while a
+   * coding arrives), so each call keeps its own context rather than one field of the project.
+   */
+  private readonly calls = new AsyncLocalStorage<Call>();
+
+  private get call(): Call | undefined {
+    return this.calls.getStore();
+  }
 
   private constructor(
     readonly db: Db,
@@ -67,7 +101,7 @@ export class Project {
       project.write('project/create', () => {
         writeMeta(db, { id: newId(), title, createdAt: now(), createdBy: options.coder });
         return { result: null, summary: `Created project "${title}"` };
-      });
+      }, { kind: 'baseline', tables: ['project_meta'] });
       return project;
     } catch (error) {
       lock.release();
@@ -95,85 +129,170 @@ export class Project {
   }
 
   /**
-   * `undoable: false` marks a write that undo cannot take back because it also writes rows without
-   * history (documents, turns, participants) — a REFI-QDA project import. It becomes the session's
-   * new baseline: it is no undo step itself, and the steps before it can no longer be undone either,
-   * since undoing them past it could leave its rows pointing at nothing.
+   * Runs one handler call under its declared kind and answers its result with the notice of what it
+   * changed (null when it changed nothing). A read or a session action that tries to write fails
+   * (a programming error, caught by the undo test over every handler); every write of an undoable
+   * call is one undo step, and the page receives one notice naming every table the call changed.
    */
-  write<T>(action: string, fn: () => WriteResult<T>, options: { undoable?: boolean } = {}): T {
-    if (this.closed) throw new DuidingError(`${this.name} is closed.`);
-    if (!this.lock) {
-      throw new DuidingError(`${this.name} is open read-only; this action needs it open for writing.`, 'locked');
+  async run<T>(name: string, kind: HandlerKind, declared: readonly TableName[], fn: () => T | Promise<T>): Promise<{ result: T; change: ChangeNotice | null }> {
+    const call: Call = { name, kind, declared, changes: [], tables: new Set() };
+    let result: T;
+    try {
+      result = await this.calls.run(call, fn);
+    } finally {
+      this.finishCall(call);
     }
-    return this.record(action, fn, {}, options.undoable ?? true);
+    return { result, change: this.noticeOf(call) };
   }
 
-  /** Undoes the latest undoable write of this session; null when there is nothing to undo. */
+  private finishCall(call: Call): void {
+    if (call.changes.length === 0) return;
+    if (call.kind === 'history') {
+      // Undo and redo keep the stacks themselves.
+    } else if (call.kind === 'baseline') {
+      this.undoStack.length = 0;
+      this.redoStack.length = 0;
+    } else if ((call.kind === 'undoable' || call.kind === 'purging') && call.tables.size > 0) {
+      // A write that changed no row (a re-import of the same codebook) is no step: Ctrl+Z would seem to do nothing.
+      this.undoStack.push({ changes: call.changes, purging: call.kind === 'purging', related: [...call.changes] });
+      this.redoStack.length = 0;
+      if (call.kind === 'purging') for (const id of call.changes) this.purging.add(id);
+    }
+    const notice = this.noticeOf(call)!;
+    this.events.emit('change', notice);
+  }
+
+  private noticeOf(call: Call): ChangeNotice | null {
+    const last = call.changes[call.changes.length - 1];
+    if (last === undefined) return null;
+    const tables = new Set<TableName>([...call.tables, 'change_log']);
+    if (tables.has('turns')) tables.add('turns_fts');
+    return {
+      id: last,
+      action: call.name,
+      summary: changeSummary(this.db, last),
+      kind: call.kind === 'baseline' || call.kind === 'purging' ? call.kind : call.name === 'history/undo' ? 'undo' : call.name === 'history/redo' ? 'redo' : 'undoable',
+      tables: [...tables].sort(),
+    };
+  }
+
+  /**
+   * Writes, in one transaction, with one change-log entry. Inside a handler call the call's declared
+   * kind decides what the write is; outside one (project creation, tests, the benchmark's set-up) the
+   * caller says so in `options.kind`, default an undoable step of its own.
+   */
+  write<T>(action: string, fn: () => WriteResult<T>, options: { kind?: WriteKind; tables?: readonly TableName[] } = {}): T {
+    this.assertWritable();
+    const call = this.call;
+    if (call) {
+      if (call.kind === 'read' || call.kind === 'session' || call.kind === 'history') {
+        throw new Error(`${call.name} is declared as a ${call.kind === 'read' ? 'read' : 'session action'} but wrote (${action}).`);
+      }
+      if (options.kind && options.kind !== call.kind) throw new Error(`${call.name} is declared ${call.kind} but wrote as ${options.kind} (${action}).`);
+      const { result, id, tables } = this.record(action, call.kind as WriteKind, fn, {});
+      call.changes.push(id);
+      for (const table of [...tables, ...call.declared]) call.tables.add(table);
+      return result;
+    }
+    // A write of its own: one call of one write.
+    const own: Call = { name: action, kind: options.kind ?? 'undoable', declared: options.tables ?? [], changes: [], tables: new Set() };
+    const { result, id, tables } = this.record(action, own.kind as WriteKind, fn, {});
+    own.changes.push(id);
+    for (const table of [...tables, ...own.declared]) own.tables.add(table);
+    this.finishCall(own);
+    return result;
+  }
+
+  /** Undoes the latest undo step of this session (all the writes of one call); null when there is nothing to undo. */
   undo(): ChangeEvent | null {
-    const id = this.undoStack[this.undoStack.length - 1];
-    if (id === undefined) return null;
-    const summary = changeSummary(this.db, id);
-    this.record('history/undo', () => {
-      replayChange(this.db, id, 'backward');
-      return { result: null, summary: `Undo: ${summary}` };
-    }, { undoOf: id });
+    const step = this.undoStack[this.undoStack.length - 1];
+    if (step === undefined) return null;
+    const notice = this.replay('history/undo', step, 'backward');
     this.undoStack.pop();
-    this.redoStack.push(id);
-    return this.lastEvent;
+    this.redoStack.push({ changes: notice.changes, purging: step.purging, related: [...step.related, ...notice.changes] });
+    // Undone, a purging write removed nothing: its rows are back in the live tables.
+    for (const id of step.related) this.purging.delete(id);
+    return notice.event;
   }
 
-  /** Redoes the latest undone write; null when there is nothing to redo. */
+  /** Redoes the latest undone step; null when there is nothing to redo. */
   redo(): ChangeEvent | null {
-    const id = this.redoStack[this.redoStack.length - 1];
-    if (id === undefined) return null;
-    const summary = changeSummary(this.db, id);
-    this.record('history/redo', () => {
-      replayChange(this.db, id, 'forward');
-      return { result: null, summary };
-    }, { redoOf: id });
+    const step = this.redoStack[this.redoStack.length - 1];
+    if (step === undefined) return null;
+    // The redo stack holds the undo's own entries: redoing replays them backwards, which puts back
+    // what the undo took away (and is itself undone by replaying the redo's rows backwards).
+    const notice = this.replay('history/redo', step, 'backward');
     this.redoStack.pop();
-    // Undoing the redo replays the redo's own rows backwards.
-    this.undoStack.push(this.lastEvent!.id);
-    return this.lastEvent;
+    const related = [...step.related, ...notice.changes];
+    this.undoStack.push({ changes: notice.changes, purging: step.purging, related });
+    if (step.purging) for (const id of related) this.purging.add(id);
+    return notice.event;
+  }
+
+  private replay(action: 'history/undo' | 'history/redo', step: Step, direction: 'backward' | 'forward'): { event: ChangeEvent; changes: number[] } {
+    this.assertWritable();
+    const latest = step.changes[step.changes.length - 1]!;
+    const summary = changeSummary(this.db, latest);
+    const call = this.call ?? { name: action, kind: 'history' as const, declared: [], changes: [], tables: new Set<TableName>() };
+    const { id, tables } = this.record(action, action === 'history/undo' ? 'undo' : 'redo', () => {
+      for (const change of [...step.changes].reverse()) replayChange(this.db, change, direction);
+      return { result: null, summary: action === 'history/undo' ? `Undo: ${summary}` : summary.replace(/^Undo: /, '') };
+    }, action === 'history/undo' ? { undoOf: latest } : { redoOf: latest });
+    call.changes.push(id);
+    for (const table of tables) call.tables.add(table);
+    const event = this.noticeOf(call)!;
+    if (call !== this.call) this.finishCall(call);
+    return { event, changes: [id] };
   }
 
   get history(): { canUndo: boolean; canRedo: boolean } {
     return { canUndo: this.undoStack.length > 0, canRedo: this.redoStack.length > 0 };
   }
 
-  private record<T>(action: string, fn: () => WriteResult<T>, links: { undoOf?: number; redoOf?: number }, undoable = true): T {
+  private assertWritable(): void {
     if (this.closed) throw new DuidingError(`${this.name} is closed.`);
     if (!this.lock) {
       throw new DuidingError(`${this.name} is open read-only; this action needs it open for writing.`, 'locked');
     }
-    let event: ChangeEvent | null = null;
-    let tracked = 0;
+  }
+
+  private record<T>(action: string, kind: ChangeKind, fn: () => WriteResult<T>, links: { undoOf?: number; redoOf?: number }): { result: T; id: number; tables: TableName[] } {
+    let id = 0;
+    let tables: TableName[] = [];
     const result = this.db.transaction(() => {
-      const id = beginChange(this.db, { at: now(), coder: this.coderName, action });
+      id = beginChange(this.db, { at: now(), coder: this.coderName, action, kind });
       const outcome = fn();
-      tracked = endChange(this.db, id, outcome.summary, outcome.detail === undefined ? null : JSON.stringify(outcome.detail), links);
-      event = { id, action, summary: outcome.summary };
+      tables = endChange(this.db, id, outcome.summary, outcome.detail === undefined ? null : JSON.stringify(outcome.detail), links);
       return outcome.result;
     })();
-    if (event) {
-      this.lastEvent = event;
-      // Writes that changed tracked rows are one undo step each; a new one ends what redo could bring back.
-      if (!undoable) {
-        this.undoStack.length = 0;
-        this.redoStack.length = 0;
-      } else if (!links.undoOf && !links.redoOf && tracked > 0) {
-        this.undoStack.push((event as ChangeEvent).id);
-        this.redoStack.length = 0;
-      }
-      this.events.emit('change', event);
-    }
-    return result;
+    return { result, id, tables };
+  }
+
+  /**
+   * Takes out of the file what this session's purging writes removed: their row images leave the
+   * history, the search index is rebuilt compactly, and with `secure_delete` the freed pages are
+   * zeroed. Runs on close; undo cannot bring those rows back afterwards.
+   */
+  purge(): void {
+    if (this.purging.size === 0 || !this.lock) return;
+    const ids = [...this.purging];
+    this.db.pragma('secure_delete = ON');
+    this.db.transaction(() => {
+      const drop = this.db.prepare('DELETE FROM change_rows WHERE change_id = ?');
+      for (const id of ids) drop.run(id);
+      purgeSearchIndex(this.db);
+    })();
+    this.purging.clear();
+    this.undoStack.length = 0;
+    this.redoStack.length = 0;
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
     try {
+      this.purge();
+      if (this.lock) compactAfterClose(this.db);
       // Leave one self-contained file behind (no -wal/-shm beside it) so that a researcher can copy,
       // back up or mail the project as it is. Fails harmlessly while a reader still has it open.
       if (this.lock) this.db.pragma('journal_mode = DELETE');

@@ -53,9 +53,10 @@ export function isTableName(name: string): name is TableName {
  * - `undoable`: one undo step.
  * - `baseline`: an import that starts a new undo history (nothing before it can be undone after it).
  * - `purging`: undoable within the session; what it removed is purged from the file when the project closes.
- * - `session`: touches no project rows (open, close, choose, set coder, undo/redo themselves).
+ * - `session`: touches no project rows (open, close, choose, set coder).
+ * - `history`: undo and redo themselves, which replay earlier writes.
  */
-export type HandlerKind = 'read' | 'undoable' | 'baseline' | 'purging' | 'session';
+export type HandlerKind = 'read' | 'undoable' | 'baseline' | 'purging' | 'session' | 'history';
 
 /** A write that happened: the reply of a write carries it, and so does the change event. */
 export interface ChangeNotice {

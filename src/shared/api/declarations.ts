@@ -16,7 +16,8 @@ export type Declaration =
   | { kind: 'undoable' | 'purging' }
   /** A baseline write names the tables it fills: its rows are not copied into the history. */
   | { kind: 'baseline'; writes: readonly TableName[] }
-  | { kind: 'session' };
+  | { kind: 'session' }
+  | { kind: 'history' };
 
 const read = (...reads: TableName[]): Declaration => ({ kind: 'read', reads });
 const undoable: Declaration = { kind: 'undoable' };
@@ -86,8 +87,8 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'codings/autocodePreview': read('turns', 'turns_fts', 'documents', 'participants'),
   'segments/resize': undoable,
   'history/state': read('change_log'),
-  'history/undo': session,
-  'history/redo': session,
+  'history/undo': { kind: 'history' },
+  'history/redo': { kind: 'history' },
   'coders/current': session,
   'coders/set': session,
   'coders/list': read('codings', 'coders'),

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
+import { installTriggers } from '../history/triggers.ts';
 
 export interface Migration {
   version: number;
@@ -27,15 +28,24 @@ export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
   return migrations;
 }
 
-/** Runs all pending migrations in one transaction: a project is never left half-migrated. */
-export function migrate(db: Database, migrations: Migration[]): { from: number; to: number } {
+/**
+ * Runs all pending migrations (or those up to `to`, for the migration tests) in one transaction: a
+ * project is never left half-migrated. The generated history triggers are installed again at the
+ * end, in the same transaction, so that they cover every column the migrations added.
+ */
+export function migrate(db: Database, migrations: Migration[], options: { to?: number } = {}): { from: number; to: number } {
   const from = db.pragma('user_version', { simple: true }) as number;
-  const pending = migrations.filter((m) => m.version > from);
+  const pending = migrations.filter((m) => m.version > from && (options.to === undefined || m.version <= options.to));
   if (pending.length === 0) return { from, to: from };
   const to = pending[pending.length - 1]!.version;
   db.transaction(() => {
     for (const migration of pending) db.exec(migration.sql);
     db.pragma(`user_version = ${to}`);
+    // Before 0009 the migrations wrote their own triggers (and write_context had no `record`).
+    if (to >= DECLARED_WRITES) installTriggers(db);
   })();
   return { from, to };
 }
+
+/** The migration from which the history triggers are generated in code. */
+export const DECLARED_WRITES = 9;

@@ -8,6 +8,7 @@ import { lexicalFromPlainText } from '../../../shared/lexical-plain.ts';
 import { countWords } from '../../../shared/text/normalize.ts';
 import { newId, now } from '../clock.ts';
 import { decodeText } from '../importers/decode.ts';
+import { TRACKED_TABLES } from '../history/tracked.ts';
 import type { Project } from '../project.ts';
 import { insertDocument, linkDocumentToParticipant } from '../repos/documents.ts';
 import { idsInUse, insertMemoAsRecorded, insertParticipantAs, projectContents, setAttributePosition, setLabelPosition } from '../repos/interchange.ts';
@@ -154,9 +155,9 @@ export async function importQdpx(project: Project, file: FileRef, options: Impor
       summary: `Imported REFI-QDA project "${qde.name || loaded.name}" (${plural(report.counts.documents, 'document')}, ${plural(report.counts.labels, 'label')}, ${plural(report.counts.codings, 'coding')})`,
       detail: { file: loaded.name, origin: qde.origin, counts: report.counts },
     };
-    // Documents, turns and participants have no row history: undo could take back only the codes and
-    // codings and leave the texts behind, so the import is the session's baseline instead.
-  }, { undoable: false });
+    // A baseline: the import starts a new undo history, and its rows (the texts above all) are not
+    // copied into the history.
+  }, { kind: 'baseline', tables: TRACKED_TABLES });
 }
 
 function writeProject(

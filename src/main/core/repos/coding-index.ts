@@ -111,6 +111,10 @@ function changedRowCount(db: Db, from: number, to: number): number {
   return (db.prepare("SELECT COUNT(*) AS n FROM change_rows WHERE change_id > ? AND change_id <= ? AND tbl IN ('segments', 'codings')").get(from, to) as { n: number }).n;
 }
 
+function hasBaseline(db: Db, from: number, to: number): boolean {
+  return db.prepare("SELECT 1 FROM change_log WHERE id > ? AND id <= ? AND kind = 'baseline' LIMIT 1").get(from, to) !== undefined;
+}
+
 function changedRows(db: Db, from: number, to: number): ChangeRow[] {
   return db
     .prepare(
@@ -157,7 +161,8 @@ export function codingIndex(db: Db): CodingIndex {
   if (db.inTransaction) return buildCodingIndex(db, version);
   let index = indexes.get(db);
   if (index && !index.stale && index.version < version) {
-    if (changedRowCount(db, index.version, version) > REBUILD_ABOVE) index = undefined;
+    // A baseline write (an import) leaves no rows in the history: the index is read afresh after one.
+    if (changedRowCount(db, index.version, version) > REBUILD_ABOVE || hasBaseline(db, index.version, version)) index = undefined;
     else {
       apply(index, changedRows(db, index.version, version));
       index.version = version;

@@ -1,3 +1,4 @@
+import { DECLARATIONS } from '../../../shared/api/declarations.ts';
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import type { FileRef } from '../../../shared/api/contract.ts';
@@ -21,6 +22,10 @@ export interface ImportOptions {
   pseudonyms?: FileRef;
   onDuplicate?: DuplicatePolicy;
 }
+
+const importDeclaration = DECLARATIONS['documents/import'];
+/** What an import fills: the tables `documents/import` declares. */
+const IMPORT_TABLES = importDeclaration.kind === 'baseline' ? importDeclaration.writes : [];
 
 /** Turns joined with a blank line: the canonical text, with each turn's UTF-16 span in it. */
 export function assembleText(turns: RawTurn[]): { text: string; turns: Turn[] } {
@@ -148,7 +153,8 @@ async function importTranscript(
       summary: `Imported "${name}" (${turns.length} turns, ${wordCount} words)`,
       detail: { documentId: id, sourceName, importer: parsed.importer },
     };
-  });
+    // A baseline: the new document's rows (its text above all) are not copied into the history.
+  }, { kind: 'baseline', tables: IMPORT_TABLES });
 }
 
 /**

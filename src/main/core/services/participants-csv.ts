@@ -81,5 +81,5 @@ export function importParticipantsCsv(
       summary: `Imported participants: ${created} new, ${updated} updated, ${attributes.length} attributes`,
       detail: { created, updated, attributes: attributes.map((a) => a.name) },
     };
-  });
+  }, { kind: 'baseline', tables: ['participants', 'attributes', 'participant_attributes'] });
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from '../../../shared/api/validate.ts';
 import { isDuidingError } from '../../../shared/errors.ts';
 import { loadMigrations } from '../../core/db/migrations.ts';
-import { dispatch } from '../../core/handlers.ts';
+import { call, dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
 import { pageGuard } from '../guard.ts';
 import { errorReply, type CallReply } from '../reply.ts';
@@ -74,8 +74,9 @@ void app.whenReady().then(() => {
   ipcMain.handle(CALL_CHANNEL, async (_event, name: unknown, args: unknown) => {
     try {
       const handler = assertAllowedCall(name);
-      const result = handler === 'project/choose' ? await choose(window, args) : await dispatch(core, handler, guard(handler, (args ?? {}) as Record<string, unknown>));
-      return { ok: true, result } satisfies CallReply;
+      if (handler === 'project/choose') return { ok: true, result: await choose(window, args), change: null } satisfies CallReply;
+      const { result, change } = await call(core, handler, guard(handler, (args ?? {}) as Record<string, unknown>));
+      return { ok: true, result, change } satisfies CallReply;
     } catch (error) {
       if (!isDuidingError(error)) throw error;
       return errorReply(error);

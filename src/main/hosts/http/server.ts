@@ -6,7 +6,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
-import { dispatch } from '../../core/handlers.ts';
+import { call } from '../../core/handlers.ts';
 import type { ChangeEvent } from '../../core/project.ts';
 import type { Session } from '../../core/session.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
@@ -140,8 +140,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     try {
       const body = await readArgs();
       const args = options.guard ? options.guard(name, (body ?? {}) as Record<string, unknown>) : body;
-      const result = await dispatch(options.session, name, args);
-      return { status: 200, reply: { ok: true, result } };
+      const { result, change } = await call(options.session, name, args);
+      return { status: 200, reply: { ok: true, result, change } };
     } catch (error) {
       if (isDuidingError(error)) return { status: error.kind === 'usage' ? 400 : error.kind === 'locked' ? 409 : 422, reply: errorReply(error) };
       return { status: 500, reply: { ok: false, error: { kind: 'internal', message: `Internal error: ${(error as Error).message}` } } };
