@@ -2,7 +2,8 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { DuidingError } from '../../../shared/errors.ts';
-import { loadMigrations, migrate, type Migration } from './migrations.ts';
+import { installTriggers, triggersCurrent } from '../history/triggers.ts';
+import { DECLARED_WRITES, loadMigrations, migrate, type Migration } from './migrations.ts';
 
 /** `PRAGMA application_id` of every Duiding project: "DUID". Tells our files from other SQLite files. */
 export const APPLICATION_ID = 0x44554944;
@@ -133,6 +134,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
         );
       }
       migrate(db, migrations);
+    } else if (!readOnly && version >= DECLARED_WRITES && !triggersCurrent(db)) {
+      // Made by a version that generated other triggers (a column or table since added to the history).
+      db.transaction(() => installTriggers(db))();
     }
     return db;
   } catch (error) {
