@@ -1,3 +1,4 @@
+import { documentText } from '../../src/main/core/repos/documents.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +59,7 @@ describe('full-text search', () => {
     const hit = result.hits.find((h) => h.startMs !== null)!;
     expect(hit).toMatchObject({ documentName: 'interview-06-dbso', participantName: 'M.V.d.B.', speaker: 'M.V.d.B.' });
     expect(hit.snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toEqual(['onverstaanbaar']);
-    const text = (project.db.prepare('SELECT text FROM documents WHERE id = ?').get(hit.documentId) as { text: string }).text;
+    const text = documentText(project.db, hit.documentId)!;
     expect(text.slice(hit.turnStart, hit.turnEnd)).toContain('onverstaanbaar');
   });
 

@@ -6,7 +6,7 @@ import { newId, now } from './clock.ts';
 import { acquireWriteLock, type WriteLock } from './db/lock.ts';
 import { createDatabase, openDatabase, type Db, type OpenOptions } from './db/database.ts';
 import type { ChangeNotice, HandlerKind, TableName } from '../../shared/api/changes.ts';
-import { beginChange, changeSummary, endChange, replayChange, type ChangeKind } from './history/log.ts';
+import { beginChange, changeSummary, endChange, pruneHistory, replayChange, type ChangeKind } from './history/log.ts';
 import { compactAfterClose, purgeSearchIndex } from './history/purge.ts';
 import { readMeta, writeMeta } from './repos/meta.ts';
 
@@ -189,16 +189,16 @@ export class Project {
         throw new Error(`${call.name} is declared as a ${call.kind === 'read' ? 'read' : 'session action'} but wrote (${action}).`);
       }
       if (options.kind && options.kind !== call.kind) throw new Error(`${call.name} is declared ${call.kind} but wrote as ${options.kind} (${action}).`);
-      const { result, id, tables } = this.record(action, call.kind as WriteKind, fn, {});
+      const { result, id, tables } = this.record(action, call.kind as WriteKind, fn, {}, call.declared);
       call.changes.push(id);
-      for (const table of [...tables, ...call.declared]) call.tables.add(table);
+      for (const table of tables) call.tables.add(table);
       return result;
     }
     // A write of its own: one call of one write.
     const own: Call = { name: action, kind: options.kind ?? 'undoable', declared: options.tables ?? [], changes: [], tables: new Set() };
-    const { result, id, tables } = this.record(action, own.kind as WriteKind, fn, {});
+    const { result, id, tables } = this.record(action, own.kind as WriteKind, fn, {}, own.declared);
     own.changes.push(id);
-    for (const table of [...tables, ...own.declared]) own.tables.add(table);
+    for (const table of tables) own.tables.add(table);
     this.finishCall(own);
     return result;
   }
@@ -256,32 +256,39 @@ export class Project {
     }
   }
 
-  private record<T>(action: string, kind: ChangeKind, fn: () => WriteResult<T>, links: { undoOf?: number; redoOf?: number }): { result: T; id: number; tables: TableName[] } {
+  private record<T>(
+    action: string,
+    kind: ChangeKind,
+    fn: () => WriteResult<T>,
+    links: { undoOf?: number; redoOf?: number },
+    declared: readonly TableName[] = [],
+  ): { result: T; id: number; tables: TableName[] } {
     let id = 0;
     let tables: TableName[] = [];
     const result = this.db.transaction(() => {
       id = beginChange(this.db, { at: now(), coder: this.coderName, action, kind });
       const outcome = fn();
-      tables = endChange(this.db, id, outcome.summary, outcome.detail === undefined ? null : JSON.stringify(outcome.detail), links);
+      tables = endChange(this.db, id, outcome.summary, outcome.detail === undefined ? null : JSON.stringify(outcome.detail), links, kind === 'baseline' ? declared : []);
       return outcome.result;
     })();
     return { result, id, tables };
   }
 
   /**
-   * Takes out of the file what this session's purging writes removed: their row images leave the
-   * history, the search index is rebuilt compactly, and with `secure_delete` the freed pages are
-   * zeroed. Runs on close; undo cannot bring those rows back afterwards.
+   * Ends the session's history: every row image leaves the file (undo and redo serve a session only;
+   * the entries stay, with the tables each write changed). After a purging write, what it removed goes
+   * for good: `secure_delete` zeroes the freed pages, the search index is rebuilt without the removed
+   * words, and the file is vacuumed. Runs on close, and on "Purge now"; nothing before it can be undone.
    */
   purge(): void {
-    if (this.purging.size === 0 || !this.lock) return;
-    const ids = [...this.purging];
-    this.db.pragma('secure_delete = ON');
+    if (!this.lock) return;
+    const purging = this.purging.size > 0;
+    if (purging) this.db.pragma('secure_delete = ON');
     this.db.transaction(() => {
-      const drop = this.db.prepare('DELETE FROM change_rows WHERE change_id = ?');
-      for (const id of ids) drop.run(id);
-      purgeSearchIndex(this.db);
+      pruneHistory(this.db);
+      if (purging) purgeSearchIndex(this.db);
     })();
+    if (purging) this.db.exec('VACUUM');
     this.purging.clear();
     this.undoStack.length = 0;
     this.redoStack.length = 0;

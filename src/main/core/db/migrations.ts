@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
-import { installTriggers } from '../history/triggers.ts';
+import { dropTriggers, installTriggers } from '../history/triggers.ts';
 
 export interface Migration {
   version: number;
@@ -39,6 +39,8 @@ export function migrate(db: Database, migrations: Migration[], options: { to?: n
   if (pending.length === 0) return { from, to: from };
   const to = pending[pending.length - 1]!.version;
   db.transaction(() => {
+    // Generated triggers name every column: a migration that drops or renames one would fail on them.
+    dropTriggers(db);
     for (const migration of pending) db.exec(migration.sql);
     db.pragma(`user_version = ${to}`);
     // Before 0009 the migrations wrote their own triggers (and write_context had no `record`).

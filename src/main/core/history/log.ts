@@ -21,17 +21,43 @@ export function beginChange(db: Db, change: { at: string; coder: string; action:
   return id;
 }
 
-/** Closes the entry; answers the tables whose rows it changed (from its rows in change_rows). */
-export function endChange(db: Db, id: number, summary: string, detail: string | null, links: { undoOf?: number; redoOf?: number } = {}): TableName[] {
+/**
+ * Closes the entry; answers the tables it changed (from its rows in change_rows, plus those a
+ * baseline write declared, whose rows are not copied), and keeps them on the entry for the audit.
+ */
+export function endChange(
+  db: Db,
+  id: number,
+  summary: string,
+  detail: string | null,
+  links: { undoOf?: number; redoOf?: number } = {},
+  declared: readonly TableName[] = [],
+): TableName[] {
   db.prepare('UPDATE write_context SET change_id = NULL, record = 1 WHERE one = 1').run();
-  db.prepare('UPDATE change_log SET summary = ?, detail = ?, undo_of = ?, redo_of = ? WHERE id = ?').run(
+  const tables = [...new Set([...tablesOf(db, id), ...declared])].sort();
+  db.prepare('UPDATE change_log SET summary = ?, detail = ?, undo_of = ?, redo_of = ?, tables = ? WHERE id = ?').run(
     summary,
     detail,
     links.undoOf ?? null,
     links.redoOf ?? null,
+    JSON.stringify(tables),
     id,
   );
-  return tablesOf(db, id);
+  return tables;
+}
+
+/**
+ * Drops every row image: they serve undo and redo within a session, which ends here. The entries
+ * stay, with the tables each changed. Inside the caller's transaction.
+ */
+export function pruneHistory(db: Db): void {
+  db.prepare('DELETE FROM change_rows').run();
+  db.prepare('UPDATE write_context SET pruned_through = (SELECT COALESCE(MAX(id), 0) FROM change_log) WHERE one = 1').run();
+}
+
+/** The last change-log entry whose row images are gone. */
+export function prunedThrough(db: Db): number {
+  return db.prepare('SELECT pruned_through FROM write_context WHERE one = 1').pluck().get() as number;
 }
 
 /** The tracked tables whose rows a change-log entry changed. */

@@ -69,8 +69,13 @@ export function triggersCurrent(db: Db): boolean {
   return wanted.length === present.length && wanted.every((sql, i) => sql === present[i]);
 }
 
+/** Drops the generated triggers (before a migration changes the tables they name). */
+export function dropTriggers(db: Db): void {
+  for (const { name } of installedTriggers(db)) db.exec(`DROP TRIGGER ${quote(name)}`);
+}
+
 /** Drops the generated triggers and creates them anew; inside the caller's transaction. */
 export function installTriggers(db: Db): void {
-  for (const { name } of installedTriggers(db)) db.exec(`DROP TRIGGER ${quote(name)}`);
+  dropTriggers(db);
   for (const sql of generatedTriggers(db)) db.exec(sql);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { prunedThrough } from '../history/log.ts';
 import { latestChange } from './analysis-sets.ts';
 
 /**
@@ -162,7 +163,8 @@ export function codingIndex(db: Db): CodingIndex {
   let index = indexes.get(db);
   if (index && !index.stale && index.version < version) {
     // A baseline write (an import) leaves no rows in the history: the index is read afresh after one.
-    if (changedRowCount(db, index.version, version) > REBUILD_ABOVE || hasBaseline(db, index.version, version)) index = undefined;
+    // Nor are a closed session's rows (another process closed the project since this index was built).
+    if (changedRowCount(db, index.version, version) > REBUILD_ABOVE || hasBaseline(db, index.version, version) || prunedThrough(db) > index.version) index = undefined;
     else {
       apply(index, changedRows(db, index.version, version));
       index.version = version;

@@ -23,12 +23,23 @@ function speakersOf(turns: Turn[]): string[] {
   return [...seen];
 }
 
+/** The canonical text of a transcript as its importers make it: the turns joined by a blank line. */
+export function joinTurns(texts: readonly string[]): string {
+  return texts.join('\n\n');
+}
+
+/**
+ * Stores a document. Its text is stored once, in its turns; only a text that is not the turns joined
+ * by blank lines (a REFI-QDA source) keeps its own copy (migration 0010).
+ */
 export function insertDocument(db: Db, doc: NewDocument): void {
-  const { turns, ...row } = doc;
+  const { turns, text, ...row } = doc;
+  const ordered = [...turns].sort((a, b) => a.position - b.position);
+  const ownText = joinTurns(ordered.map((t) => t.text)) === text ? null : text;
   db.prepare(
-    `INSERT INTO documents (id, name, kind, participant_id, text, word_count, source_name, source_hash, importer, imported_at, imported_by, turn_count, speakers)
-     VALUES (@id, @name, @kind, @participantId, @text, @wordCount, @sourceName, @sourceHash, @importer, @importedAt, @importedBy, @turnCount, @speakers)`,
-  ).run({ ...row, turnCount: turns.length, speakers: JSON.stringify(speakersOf(turns)) });
+    `INSERT INTO documents (id, name, kind, participant_id, own_text, word_count, source_name, source_hash, importer, imported_at, imported_by, turn_count, speakers)
+     VALUES (@id, @name, @kind, @participantId, @ownText, @wordCount, @sourceName, @sourceHash, @importer, @importedAt, @importedBy, @turnCount, @speakers)`,
+  ).run({ ...row, ownText, turnCount: turns.length, speakers: JSON.stringify(speakersOf(turns)) });
   const insertTurn = db.prepare(
     `INSERT INTO turns (document_id, position, speaker, start, end, time_start_ms, time_end_ms, text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -60,19 +71,27 @@ export function listDocuments(db: Db): DocumentSummary[] {
 export function getDocument(db: Db, id: string): DocumentDetail | undefined {
   const row = db.prepare(`${SUMMARY_SELECT} WHERE d.id = ?`).get(id) as SummaryRow | undefined;
   if (!row) return undefined;
-  const text = (db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string }).text;
   const turns = db
     .prepare(
       `SELECT position, speaker, start, end, time_start_ms AS startMs, time_end_ms AS endMs, text
        FROM turns WHERE document_id = ? ORDER BY position`,
     )
     .all(id) as Turn[];
-  return { ...toSummary(row), text, turns };
+  const own = db.prepare('SELECT own_text FROM documents WHERE id = ?').pluck().get(id) as string | null;
+  return { ...toSummary(row), text: own ?? joinTurns(turns.map((t) => t.text)), turns };
 }
 
-/** A document's name and text only: what a coding action needs, without the turns and the summary's joins. */
+/** A document's canonical text; undefined when there is no such document. */
+export function documentText(db: Db, id: string): string | undefined {
+  const row = db.prepare('SELECT own_text AS own FROM documents WHERE id = ?').get(id) as { own: string | null } | undefined;
+  if (!row) return undefined;
+  return row.own ?? joinTurns(db.prepare('SELECT text FROM turns WHERE document_id = ? ORDER BY position').pluck().all(id) as string[]);
+}
+
+/** A document's name and text only: what a coding action needs, without the turns' other fields and the summary's joins. */
 export function getDocumentText(db: Db, id: string): { id: string; name: string; text: string } | undefined {
-  return db.prepare('SELECT id, name, text FROM documents WHERE id = ?').get(id) as { id: string; name: string; text: string } | undefined;
+  const row = db.prepare('SELECT id, name FROM documents WHERE id = ?').get(id) as { id: string; name: string } | undefined;
+  return row && { ...row, text: documentText(db, id)! };
 }
 
 export function linkDocumentToParticipant(db: Db, documentId: string, participantId: string | null): void {

@@ -44,9 +44,6 @@ export function otherLabelsOnSegmentsOf(db: Db, labelId: string): Array<{ segmen
     .all({ labelId }) as Array<{ segmentId: string; id: string; name: string; colour: string }>;
 }
 
-export function documentText(db: Db, documentId: string): string {
-  return (db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined)?.text ?? '';
-}
 
 export interface TurnSpan {
   position: number;
@@ -80,16 +77,20 @@ export function codersWithCodings(db: Db): string[] {
 /**
  * Every document with the length of its text in UTF-16 units. The canonical text is the turns
  * joined by blank lines, so the last turn's end is that length (SQLite's length() counts code
- * points, which an emoji would throw off); a document without turns falls back to length().
+ * points, which an emoji would throw off); a text of its own is measured here.
  */
 export function documentLengths(db: Db): Array<{ documentId: string; totalChars: number }> {
   return db
     .prepare(
       `SELECT d.id AS documentId,
-              COALESCE((SELECT t.end FROM turns t WHERE t.document_id = d.id ORDER BY t.position DESC LIMIT 1), length(d.text)) AS totalChars
+              (SELECT t.end FROM turns t WHERE t.document_id = d.id ORDER BY t.position DESC LIMIT 1) AS lastEnd, d.own_text AS own
        FROM documents d ORDER BY d.name COLLATE NOCASE, d.imported_at`,
     )
-    .all() as Array<{ documentId: string; totalChars: number }>;
+    .all()
+    .map((row) => {
+      const { documentId, lastEnd, own } = row as { documentId: string; lastEnd: number | null; own: string | null };
+      return { documentId, totalChars: own !== null ? own.length : (lastEnd ?? 0) };
+    });
 }
 
 /** Label ids in codebook order. */

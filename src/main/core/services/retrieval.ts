@@ -3,12 +3,12 @@ import type { AttributeValue, DocumentProgress, LabelSpread, Participant, Retrie
 import type { Project } from '../project.ts';
 import { documentParticipants } from '../repos/analysis-sets.ts';
 import { codingIndex } from '../repos/coding-index.ts';
+import { documentText } from '../repos/documents.ts';
 import { getLabel } from '../repos/labels.ts';
 import { listParticipants } from '../repos/participants.ts';
 import {
   codersWithCodings,
   documentLengths,
-  documentText,
   guideSpansWithSections,
   labelIdsInOrder,
   participantNames,
@@ -114,7 +114,7 @@ export function retrieveSegments(project: Project, args: { labelId: string; filt
   const documentOf = (id: string) => {
     let found = documents.get(id);
     if (!found) {
-      found = { text: documentText(db, id), turns: turnSpans(db, id), spans: guideSpansWithSections(db, id) };
+      found = { text: documentText(db, id) ?? '', turns: turnSpans(db, id), spans: guideSpansWithSections(db, id) };
       documents.set(id, found);
     }
     return found;

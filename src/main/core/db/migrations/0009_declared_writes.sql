@@ -15,6 +15,13 @@ UPDATE change_log SET kind = 'redo' WHERE redo_of IS NOT NULL;
 
 ALTER TABLE write_context ADD COLUMN record INTEGER NOT NULL DEFAULT 1 CHECK (record IN (0, 1));
 
+-- The row images serve undo and redo within a session only: when the project closes they are dropped
+-- (a file no longer grows with every coding ever made, and removed text does not linger in them).
+-- What stays for the audit is the entry itself with the tables it changed (`tables`, a JSON array).
+-- `pruned_through` is the last entry whose rows are gone: a reader's cache built before it rebuilds.
+ALTER TABLE change_log ADD COLUMN tables TEXT CHECK (tables IS NULL OR json_valid(tables));
+ALTER TABLE write_context ADD COLUMN pruned_through INTEGER NOT NULL DEFAULT 0;
+
 DROP TRIGGER IF EXISTS codings_history_delete;
 DROP TRIGGER IF EXISTS codings_history_insert;
 DROP TRIGGER IF EXISTS codings_history_update;
