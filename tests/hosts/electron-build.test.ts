@@ -160,7 +160,7 @@ describe('build-electron', () => {
     // Projects live in Documents/Duiding; a path elsewhere is refused, the native dialogs reach it.
     expect(existsSync(join(dir, 'Duiding', 'smoke.duiding'))).toBe(true);
     expect(record.results[3]).toMatchObject({ ok: false, error: { message: '"/etc/elsewhere" is not a project name: use a plain file name, without folders.' } });
-    expect(record.results[4]).toEqual({ ok: true, result: null });
+    expect(record.results[4]).toEqual({ ok: true, result: null, change: null });
     expect(record.results[5]).toMatchObject({ ok: true, result: { title: 'Smoke', path: join(dir, 'Duiding', 'smoke.duiding') } });
     expect(record.refused).toMatch(/^Refused IPC call "shell\/exec": not in the allow-list\.$/);
     expect(record.closed).toBe(true);
