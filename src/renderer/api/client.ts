@@ -1,4 +1,5 @@
 import type { ArgsOf, HandlerName, ResultOf } from '../../shared/api/contract.ts';
+import type { CallReply, ChangeNotice } from '../../shared/api/changes.ts';
 import type { ErrorKind } from '../../shared/errors.ts';
 
 /**
@@ -17,15 +18,11 @@ export class ApiError extends Error {
   }
 }
 
-type Reply =
-  | { ok: true; result: unknown }
-  | { ok: false; error: { kind: ApiError['kind']; message: string; code?: string; params?: Record<string, string | number> } };
+/** The reply of every transport (the core's own type): a write's carries the notice of the tables it changed. */
+type Reply = CallReply;
 
-export interface ChangeEvent {
-  id: number;
-  action: string;
-  summary: string;
-}
+/** A write that happened, as the change event carries it: the same notice as a write's reply. */
+export type ChangeEvent = ChangeNotice;
 
 interface Bridge {
   call(name: string, args: unknown): Promise<Reply>;
@@ -189,7 +186,8 @@ export async function call<K extends HandlerName>(name: K, args: ArgsOf<K>): Pro
   }
   if (!reply.ok) {
     forget(entry);
-    throw new ApiError(reply.error.message, reply.error.kind, reply.error.code, reply.error.params);
+    const { message, kind, code, params } = reply.error as { message: string; kind: ApiError['kind']; code?: string; params?: Record<string, string | number> };
+    throw new ApiError(message, kind, code, params);
   }
   entry.settledAt = Date.now();
   prune(entry.settledAt);
