@@ -13,6 +13,7 @@ import { SIZES, type CorpusSize } from './corpus/sizes.ts';
 import { measureBrowser, PRESSES } from './measure/browser.ts';
 import { measureHandlers } from './measure/handlers.ts';
 import { measurePalette } from './measure/palette.ts';
+import { measureCorpusFileSize, measureFileSize } from './measure/file-size.ts';
 import { measureQdpx } from './measure/qdpx.ts';
 import { rawInsert } from './measure/raw-insert.ts';
 import { measureSearch } from './measure/search.ts';
@@ -67,6 +68,8 @@ try {
   const palette = measurePalette(2000, 2);
   const handlers: Record<string, unknown> = await measureHandlers(session, dir, populated);
   session.close();
+  log('file size: the whole project, and the corpus alone');
+  const fileSize = { project: measureFileSize(file), corpus: await measureCorpusFileSize(corpus, join(dir, 'corpus-only.duiding')) };
   handlers.qdpxRoundTrip = await qdpxOfM(dir, file);
 
   // A failing browser part must not lose the figures measured before it; the run still fails.
@@ -108,6 +111,7 @@ try {
     search,
     palette,
     handlers,
+    fileSize,
     browser,
     memory: { benchPeakRssMB: peakRssMB('self') },
     suiteSeconds: 0,

@@ -1,5 +1,7 @@
 import { statSync } from 'node:fs';
 import { Session } from '../../src/main/core/session.ts';
+import type { Corpus } from '../corpus/corpus.ts';
+import { importCorpus } from '../corpus/populate.ts';
 
 export interface FileSize {
   /** The project file after close, in bytes. */
@@ -28,4 +30,13 @@ export function measureFileSize(path: string): FileSize {
   session.close();
   const fileBytes = statSync(path).size;
   return { fileBytes, textBytes, ratio: fileBytes / textBytes, freeShare: pages ? free / pages : 0 };
+}
+
+/** The corpus imported into a project of its own (texts and participants, nothing coded), then measured closed. */
+export async function measureCorpusFileSize(corpus: Corpus, path: string): Promise<FileSize> {
+  const session = new Session('bench');
+  session.create(path, 'Corpus only');
+  await importCorpus(session, corpus);
+  session.close();
+  return measureFileSize(path);
 }
