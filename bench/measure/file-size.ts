@@ -29,7 +29,7 @@ export function measureFileSize(path: string): FileSize {
   const free = project.db.pragma('freelist_count', { simple: true }) as number;
   session.close();
   const fileBytes = statSync(path).size;
-  return { fileBytes, textBytes, ratio: fileBytes / textBytes, freeShare: pages ? free / pages : 0 };
+  return { fileBytes, textBytes, ratio: +(fileBytes / textBytes).toFixed(3), freeShare: +(pages ? free / pages : 0).toFixed(3) };
 }
 
 /** The corpus imported into a project of its own (texts and participants, nothing coded), then measured closed. */
