@@ -186,7 +186,7 @@ export class Project {
     const call = this.call;
     if (call) {
       if (call.kind === 'read' || call.kind === 'session' || call.kind === 'history') {
-        throw new Error(`${call.name} is declared as a ${call.kind === 'read' ? 'read' : 'session action'} but wrote (${action}).`);
+        throw new Error(`${call.name} is declared as a ${call.kind === 'read' ? 'read' : call.kind === 'session' ? 'session action' : 'history step'} but wrote (${action}).`);
       }
       if (options.kind && options.kind !== call.kind) throw new Error(`${call.name} is declared ${call.kind} but wrote as ${options.kind} (${action}).`);
       const { result, id, tables } = this.record(action, call.kind as WriteKind, fn, {}, call.declared);
