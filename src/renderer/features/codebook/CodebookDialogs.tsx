@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { useStore } from '../../store/index.ts';
 import type { CodebookProblem } from '../../store/slices/codebook.ts';
 import { pathOf, subtreeOf } from './tree.ts';
+import { useLabels } from '../../data/reads.ts';
 
 /**
  * A message after an action, shown above the codebook with an undo button when it was a write. It is
@@ -67,8 +68,8 @@ export function ParentSelect(props: { labels: Label[]; value: string | null; onC
 
 export function NewLabelDialog(props: { open: boolean; onClose(): void; parentId: string | null; onCreated(name: string, parentId: string | null): void }) {
   const { t } = useTranslation();
-  const labels = useStore((s) => s.labels);
-  const hasCodings = useStore((s) => s.labels.some((l) => l.segmentCount > 0));
+  const labels = useLabels();
+  const hasCodings = labels.some((l) => l.segmentCount > 0);
   const createLabel = useStore((s) => s.createLabel);
   const [name, setName] = useState('');
   const [parentId, setParentId] = useState<string | null>(props.parentId);
@@ -336,7 +337,7 @@ export function TemplateDialog(props: { open: boolean; onClose(): void; onDone(n
 
 export function MergeDialog(props: { source: Label | null; onClose(): void; onMerged(target: Label, notice: Notice): void }) {
   const { t } = useTranslation();
-  const labels = useStore((s) => s.labels);
+  const labels = useLabels();
   const labelUsage = useStore((s) => s.labelUsage);
   const mergeLabelsCounted = useStore((s) => s.mergeLabelsCounted);
   const [query, setQuery] = useState('');
@@ -475,7 +476,7 @@ export function MergeDialog(props: { source: Label | null; onClose(): void; onMe
 
 export function DeleteDialog(props: { label: Label | null; onClose(): void; onDeleted(notice: Notice): void }) {
   const { t } = useTranslation();
-  const labels = useStore((s) => s.labels);
+  const labels = useLabels();
   const labelUsage = useStore((s) => s.labelUsage);
   const deleteLabel = useStore((s) => s.deleteLabel);
   const [usage, setUsage] = useState<LabelUsage | null>(null);

@@ -4,11 +4,12 @@ import type { Concept } from '../../../shared/analysis.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useStore } from '../../store/index.ts';
 import { FuzzyPick } from '../rounds/fields.tsx';
+import { useConcepts, useLabels } from '../../data/reads.ts';
 
 /** A new concept: its name and, straight away, the labels it gathers. */
 export function NewConceptDialog({ open, onClose, onCreated, labelIds: initial = [] }: { open: boolean; onClose(): void; onCreated(concept: Concept): void; labelIds?: string[] }) {
   const { t } = useTranslation();
-  const labels = useStore((s) => s.labels);
+  const labels = useLabels();
   const createConcept = useStore((s) => s.createConcept);
   const [name, setName] = useState('');
   const [labelIds, setLabelIds] = useState<string[]>(initial);
@@ -97,7 +98,7 @@ export function DeleteConceptDialog({ concept, onClose, onDeleted }: { concept: 
 /** Adds segments to a concept: from the segment panel or from retrieval. */
 export function AddToConceptDialog({ segmentIds, onClose }: { segmentIds: string[] | null; onClose(): void }) {
   const { t } = useTranslation();
-  const concepts = useStore((s) => s.concepts);
+  const concepts = useConcepts();
   const addConceptSegments = useStore((s) => s.addConceptSegments);
   const navigate = useStore((s) => s.navigate);
   return (

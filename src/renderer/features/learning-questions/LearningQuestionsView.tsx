@@ -7,6 +7,8 @@ import { useStore } from '../../store/index.ts';
 import { ConceptChips, SavedInput } from '../rounds/fields.tsx';
 import { GroupedList } from '../rounds/GroupedList.tsx';
 import { SupportingQuotes } from '../rounds/SupportingQuotes.tsx';
+import { useConcepts, useLearningQuestions, useRoundStatus } from '../../data/reads.ts';
+import { useRead } from '../../data/index.ts';
 
 function KindSwitch({ value, onChange }: { value: LearningQuestionKind; onChange(kind: LearningQuestionKind): void }) {
   const { t } = useTranslation();
@@ -23,7 +25,7 @@ function KindSwitch({ value, onChange }: { value: LearningQuestionKind; onChange
 
 /** The levels already used, offered while typing one. */
 function LevelOptions({ id }: { id: string }) {
-  const questions = useStore((s) => s.learningQuestions);
+  const questions = useLearningQuestions();
   const levels = [...new Set(questions.map((q) => q.level).filter(Boolean))];
   return (
     <datalist id={id}>
@@ -87,7 +89,7 @@ function QuestionPage({ question }: { question: LearningQuestion }) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateLearningQuestion);
   const remove = useStore((s) => s.deleteLearningQuestion);
-  const concepts = useStore((s) => s.concepts);
+  const concepts = useConcepts();
   const levelsId = useId();
   const conceptItems = useMemo(() => concepts.map((c) => ({ id: c.id, name: c.name, colour: c.colour })), [concepts]);
   const [draft, setDraft] = useState(question.question);
@@ -146,9 +148,9 @@ function QuestionPage({ question }: { question: LearningQuestion }) {
 /** Round 3: the learning questions by level; the chosen one in the middle. */
 export function LearningQuestionsView({ id }: { id: string | null }) {
   const { t } = useTranslation();
-  const questions = useStore((s) => s.learningQuestions);
-  const status = useStore((s) => s.roundStatus);
-  const loaded = useStore((s) => s.analysisKey !== null);
+  const questions = useLearningQuestions();
+  const status = useRoundStatus();
+  const loaded = useRead('learningQuestions/list', {}).data !== undefined;
   const move = useStore((s) => s.moveLearningQuestion);
   const navigate = useStore((s) => s.navigate);
   const [creating, setCreating] = useState(false);

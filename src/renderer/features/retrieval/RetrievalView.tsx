@@ -1,13 +1,15 @@
 import Fuse from 'fuse.js';
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Label, LabelSpread, Participant, RetrievedSegment } from '../../../shared/model.ts';
+import type { Label, LabelSpread, Participant, RetrievalResult, RetrievedSegment } from '../../../shared/model.ts';
 import { formatNumber, formatTimecode, showValue } from '../../components/format.ts';
 import { useStore } from '../../store/index.ts';
 import { routeToHash } from '../../store/route.ts';
 import { flattenTree } from '../codebook/tree.ts';
 import { SegmentAnalysisActions } from '../rounds/SegmentAnalysisActions.tsx';
 import { attributeChoices, attributeParam, filtersFromParams, hasFilters, participantMatches, valueKey } from './filters.ts';
+import { useDocuments, useGuideSections, useLabels, useParticipants } from '../../data/reads.ts';
+import { useData, useRead } from '../../data/index.ts';
 
 const labelColour = (colour: string) => ({ '--label': colour }) as CSSProperties;
 
@@ -95,10 +97,9 @@ function LabelPicker({ labels, selectedId, onSelect }: { labels: Label[]; select
 /** One select per participant attribute, the coder and the guide section; all kept in the address. */
 function FilterBar({ params, onChange }: { params: Record<string, string>; onChange(key: string, value: string | null): void }) {
   const { t } = useTranslation();
-  const attributes = useStore((s) => s.attributes);
-  const participants = useStore((s) => s.participants);
-  const coders = useStore((s) => s.retrievalCoders);
-  const guide = useStore((s) => s.retrievalGuide);
+  const { attributes, participants } = useParticipants();
+  const coders = useData('retrieval/coders', {}, NO_CODERS);
+  const guide = useGuideSections();
   const choices = useMemo(() => attributeChoices(attributes, participants), [attributes, participants]);
   const active = hasFilters(params);
 
@@ -291,18 +292,16 @@ function DocumentGroup({ items, children }: { items: RetrievedSegment[]; childre
  * participant attribute, coder and interview-guide section (kept in the address); see the label's
  * spread over participants; open any passage in its transcript.
  */
+const NO_CODERS: string[] = [];
+const NO_SPREADS: LabelSpread[] = [];
+
 export function RetrievalView({ labelId, params }: { labelId: string | null; params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
-  const labels = useStore((s) => s.labels);
-  const participants = useStore((s) => s.participants);
-  const documents = useStore((s) => s.documents);
-  const project = useStore((s) => s.project);
-  const dataVersion = useStore((s) => s.dataVersion);
-  const retrieval = useStore((s) => s.retrieval);
-  const spreads = useStore((s) => s.labelSpreads);
-  const coders = useStore((s) => s.retrievalCoders);
-  const loadRetrieval = useStore((s) => s.loadRetrieval);
-  const loadOptions = useStore((s) => s.loadRetrievalOptions);
+  const labels = useLabels();
+  const participants = useParticipants().participants;
+  const documents = useDocuments();
+  const spreads = useData('progress/labels', {}, NO_SPREADS);
+  const coders = useData('retrieval/coders', {}, NO_CODERS);
   const navigate = useStore((s) => s.navigate);
   const main = useRef<HTMLDivElement>(null);
   const n = (value: number) => formatNumber(value, i18n.language);
@@ -311,13 +310,11 @@ export function RetrievalView({ labelId, params }: { labelId: string | null; par
   const filters = useMemo(() => filtersFromParams(JSON.parse(paramsKey) as Record<string, string>), [paramsKey]);
   const label = labels.find((l) => l.id === labelId) ?? null;
 
-  useEffect(() => {
-    void loadOptions();
-  }, [loadOptions, dataVersion, project, documents]);
-
-  useEffect(() => {
-    if (label) void loadRetrieval(label.id, filters);
-  }, [label?.id, filters, loadRetrieval, dataVersion, project, documents]);
+  const read = useRead('retrieval/segments', label ? { labelId: label.id, filters } : null);
+  // Other filters on the same label: the passages shown stay (marked busy) until the new ones come.
+  const last = useRef<RetrievalResult | null>(null);
+  if (read.data) last.current = read.data;
+  const retrieval = { result: read.data ?? last.current, busy: read.loading };
 
   // Another label: start reading at the top.
   useEffect(() => {

@@ -7,9 +7,11 @@ import { useStore } from '../../store/index.ts';
 import { ConceptChips, LineList, SavedInput } from '../rounds/fields.tsx';
 import { GroupedList } from '../rounds/GroupedList.tsx';
 import { SupportingQuotes } from '../rounds/SupportingQuotes.tsx';
+import { useConcepts, useRoundStatus, useTensions } from '../../data/reads.ts';
+import { useRead } from '../../data/index.ts';
 
 function GroupOptions({ id }: { id: string }) {
-  const tensions = useStore((s) => s.tensions);
+  const tensions = useTensions();
   const groups = [...new Set(tensions.map((x) => x.group).filter(Boolean))];
   return (
     <datalist id={id}>
@@ -83,7 +85,7 @@ function TensionPage({ tension }: { tension: Tension }) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateTension);
   const remove = useStore((s) => s.deleteTension);
-  const concepts = useStore((s) => s.concepts);
+  const concepts = useConcepts();
   const groupsId = useId();
   const conceptItems = useMemo(() => concepts.map((c) => ({ id: c.id, name: c.name, colour: c.colour })), [concepts]);
   const poles = new Map(tension.quotes.map((q) => [q.segmentId, q.pole]));
@@ -158,9 +160,9 @@ function TensionPage({ tension }: { tension: Tension }) {
 /** Round 3: tensions by group; the chosen one in the middle. */
 export function TensionsView({ id }: { id: string | null }) {
   const { t } = useTranslation();
-  const tensions = useStore((s) => s.tensions);
-  const status = useStore((s) => s.roundStatus);
-  const loaded = useStore((s) => s.analysisKey !== null);
+  const tensions = useTensions();
+  const status = useRoundStatus();
+  const loaded = useRead('tensions/list', {}).data !== undefined;
   const move = useStore((s) => s.moveTension);
   const navigate = useStore((s) => s.navigate);
   const [creating, setCreating] = useState(false);

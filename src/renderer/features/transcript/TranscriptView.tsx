@@ -7,7 +7,8 @@ import { moveEndByWord, moveStartByWord, snapToWords } from '../../../shared/tex
 import { formatDate, formatNumber, showValue } from '../../components/format.ts';
 import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
 import { useStore } from '../../store/index.ts';
-import { PENDING_PREFIX } from '../../store/merge.ts';
+import { PENDING_PREFIX, withSegment } from '../../store/merge.ts';
+import { useData } from '../../data/index.ts';
 import { AutocodeDialog } from '../coding/AutocodeDialog.tsx';
 import { CodingPalette, type PaletteChoice, type PaletteMode } from '../coding/CodingPalette.tsx';
 import { useGuide, useMarkGuide } from '../coding/GuideMarks.tsx';
@@ -16,6 +17,7 @@ import { selectionOffsets } from '../coding/selection.ts';
 import { DocumentList } from './DocumentList.tsx';
 import { TurnSection } from './TurnSection.tsx';
 import { useTurnWindow } from './useTurnWindow.ts';
+import { useDocuments, useLabels, useParticipants } from '../../data/reads.ts';
 
 const SPEAKER_TINTS = 4;
 const EMPTY: Segment[] = [];
@@ -42,16 +44,17 @@ function typingIn(target: EventTarget | null): boolean {
  */
 export function TranscriptView({ id, turn, query }: { id: string; turn: number | null; query: string }) {
   const { t, i18n } = useTranslation();
-  const document = useStore((s) => (s.document?.id === id ? s.document : null));
-  const documents = useStore((s) => s.documents);
-  const participants = useStore((s) => s.participants);
-  const labels = useStore((s) => s.labels);
-  const allSegments = useStore((s) => (s.segmentsOf === id ? s.segments : EMPTY));
+  const document = useData('documents/get', { id }, null);
+  const documents = useDocuments();
+  const participants = useParticipants().participants;
+  const labels = useLabels();
+  const storedSegments = useData('segments/list', { documentId: id }, EMPTY);
+  const pendingCoding = useStore((s) => (s.pendingCoding?.documentId === id ? s.pendingCoding : null));
+  // A coding drawn before the core has answered takes its segment's place until the answer does.
+  const allSegments = useMemo(() => (pendingCoding ? withSegment(storedSegments, pendingCoding.pending) : storedSegments), [storedSegments, pendingCoding]);
   const selectedId = useStore((s) => s.selectedSegmentId);
   const recentLabelIds = useStore((s) => s.recentLabelIds);
   const coderFilter = useStore((s) => s.coderFilter);
-  const loadDocument = useStore((s) => s.loadDocument);
-  const loadSegments = useStore((s) => s.loadSegments);
   const selectSegment = useStore((s) => s.selectSegment);
   const applyLabel = useStore((s) => s.applyLabel);
   const removeCoding = useStore((s) => s.removeCoding);
@@ -73,11 +76,9 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   useEffect(() => {
     turnCache.current.clear();
     guideCache.current.clear();
-    void loadDocument(id);
-    void loadSegments(id);
     selectSegment(null);
     setPalette(null);
-  }, [id, loadDocument, loadSegments, selectSegment]);
+  }, [id, selectSegment]);
 
   useEffect(() => {
     if (!document || turn === null) return;
