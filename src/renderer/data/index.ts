@@ -88,7 +88,7 @@ export async function write<K extends HandlerName>(name: K, args: ArgsOf<K>, see
     const { result, change } = await callWithChange(name, args);
     const spared = new Set((seeds?.(result) ?? []).filter((key): key is string => key !== null));
     if (change) await notices.take(change, spared);
-    else if (kind !== 'session' || name === 'history/undo' || name === 'history/redo') await notices.take(null, spared);
+    else if (kind !== 'session') await notices.take(null, spared);
     return result;
   } finally {
     notices.writing(-1);

@@ -27,7 +27,8 @@ export function createNotices(cache: QueryCache) {
 
   /** The undo state after a write follows from its kind; undo and redo answer theirs themselves. */
   const historyAfter = (notice: Notice): HistoryState | null => {
-    if (!notice.tables || notice.tables.length === 0) return null;
+    // A write that changed no tracked row (only its own log entry) is no undo step.
+    if (!notice.tables?.some((t) => t !== 'change_log')) return null;
     if (notice.kind === 'undoable' || notice.kind === 'purging') return { canUndo: true, canRedo: false, summary: null };
     if (notice.kind === 'baseline') return { canUndo: false, canRedo: false, summary: null };
     return null;
