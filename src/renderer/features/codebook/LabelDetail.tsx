@@ -9,7 +9,7 @@ import { SavedRichText } from '../../components/rich-text/SavedRichText.tsx';
 import { useSavedDraft } from '../../components/saved-draft.ts';
 import { lexicalFromPlainText } from '../../../shared/lexical-plain.ts';
 import { useStore } from '../../store/index.ts';
-import { ParentSelect } from './CodebookDialogs.tsx';
+import { ParentSelect } from './LabelSelect.tsx';
 import { changes, indent, moveBy, outdent, pathOf, subtreeOf, type Move } from './tree.ts';
 import { useLabels } from '../../data/reads.ts';
 
