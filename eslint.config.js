@@ -10,6 +10,7 @@ const react = { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'lexical
 const dbLibs = { group: ['better-sqlite3'], message: 'The database belongs to src/main/core.' };
 const toMain = { group: ['**/main/**', '**/main'], message: 'src/renderer and src/shared never import src/main.' };
 const toRenderer = { group: ['**/renderer/**', '**/renderer'], message: 'src/main and src/shared never import src/renderer.' };
+const apiClient = { group: ['**/api/client', '**/api/client.ts'], message: 'Only the data layer (src/renderer/data) calls the API: read through it, or call a store mutation.' };
 const toHosts = { group: ['**/hosts/**', '**/hosts'], message: 'src/main/core never imports a host: hosts call the core.' };
 
 export const layerRules = [
@@ -32,6 +33,11 @@ export const layerRules = [
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/data/**', 'src/renderer/api/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, dbLibs, toMain, apiClient] }] },
+  },
+  {
+    files: ['src/renderer/data/**/*.{ts,tsx}', 'src/renderer/api/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electron, dbLibs, toMain] }] },
   },
 ];

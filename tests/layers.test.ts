@@ -31,6 +31,15 @@ describe('layers', () => {
     expect(await violations('src/renderer/x.ts', "import { contract } from '../shared/api/contract.ts';\nexport const x = contract;\n")).toEqual([]);
   });
 
+  it('lets only the data layer call the API', async () => {
+    expect(await violations('src/renderer/features/coding/x.tsx', "import { call } from '../../api/client.ts';\nexport const x = call;\n")).toEqual([
+      "'../../api/client.ts' import is restricted from being used by a pattern. Only the data layer (src/renderer/data) calls the API: read through it, or call a store mutation.",
+    ]);
+    expect(await violations('src/renderer/store/slices/x.ts', "import { call } from '../../api/client.ts';\nexport const x = call;\n")).toHaveLength(1);
+    expect(await violations('src/renderer/data/x.ts', "import { call } from '../api/client.ts';\nexport const x = call;\n")).toEqual([]);
+    expect(await violations('src/renderer/data/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toHaveLength(1);
+  });
+
   it('lets only the electron host import electron', async () => {
     expect(await violations('src/main/hosts/cli/x.ts', "import { app } from 'electron';\nexport const x = app;\n")).toHaveLength(1);
     expect(await violations('src/main/hosts/electron/x.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);

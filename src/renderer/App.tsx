@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onChange } from './api/client.ts';
 import { describe } from './components/describe.ts';
 import { CodebookView } from './features/codebook/CodebookView.tsx';
 import { ConceptMapView } from './features/concept-map/ConceptMapView.tsx';
@@ -18,7 +17,7 @@ import { SearchView } from './features/search/SearchView.tsx';
 import { StartScreen } from './features/start/StartScreen.tsx';
 import { TensionsView } from './features/tensions/TensionsView.tsx';
 import { TranscriptView } from './features/transcript/TranscriptView.tsx';
-import { reloadFor } from './store/change-reload.ts';
+import { listenForChanges, showReadErrors } from './data/index.ts';
 import { useStore } from './store/index.ts';
 
 function ErrorBanner() {
@@ -81,14 +80,10 @@ export function App() {
   useEffect(() => {
     void boot();
     window.addEventListener('popstate', syncRoute);
-    // Writes made elsewhere (another window, the CLI in read-only beside us) show up here; the
-    // window's own codings refreshed its store already, and lists are fetched only when touched.
-    const stop = onChange((event, own) => {
-      const state = useStore.getState();
-      if (!state.project) return;
-      const reload = reloadFor(event.action, own);
-      void Promise.all([reload.documents && state.loadDocuments(), reload.participants && state.loadParticipants(), reload.afterWrite && state.afterWrite()]);
-    });
+    // Every write's notice, this window's own echoed too: the data layer fetches again what a view
+    // shows of the tables it changed, and takes each notice once.
+    const stop = listenForChanges();
+    showReadErrors((error) => useStore.getState().showError(error));
     return () => {
       window.removeEventListener('popstate', syncRoute);
       stop();

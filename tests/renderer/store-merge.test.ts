@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Label, Segment } from '../../src/shared/model.ts';
-import { reloadFor } from '../../src/renderer/store/change-reload.ts';
 import { PENDING_PREFIX, replacePending, withLabel, withPendingCoding, withSegment } from '../../src/renderer/store/merge.ts';
 
 const seg = (id: string, start: number, end: number, labels: string[] = ['l1']): Segment =>
@@ -53,16 +52,5 @@ describe('a coding drawn before the core answers', () => {
 
   it('draws nothing when the coder already has that label on the span', () => {
     expect(withPendingCoding(list, coding(10, 20, 'l1'))).toBeNull();
-  });
-});
-
-describe('what a change event reloads', () => {
-  it('skips the window\'s own codings, fetches the long lists only when they can have changed', () => {
-    expect(reloadFor('codings/apply', true)).toEqual({ documents: false, participants: false, afterWrite: false });
-    expect(reloadFor('codings/apply', false)).toEqual({ documents: false, participants: false, afterWrite: true });
-    expect(reloadFor('memos/save', true)).toEqual({ documents: false, participants: false, afterWrite: true });
-    expect(reloadFor('participants/update', true)).toEqual({ documents: true, participants: true, afterWrite: true });
-    expect(reloadFor('history/undo', true)).toEqual({ documents: true, participants: true, afterWrite: false });
-    expect(reloadFor('something/new', false)).toEqual({ documents: true, participants: true, afterWrite: true });
   });
 });

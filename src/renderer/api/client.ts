@@ -145,58 +145,28 @@ const bridge: Bridge = window.duiding ?? httpBridge();
 /** The desktop app can open and save project files anywhere through native dialogs. */
 export const hasNativeDialogs = window.duiding !== undefined;
 
-/**
- * Calls of this window that may still announce a change. A write's change event names its action
- * (the handler's name) and may arrive before or after the reply, so every call is remembered from
- * its start until a while after it succeeded; a failed call wrote nothing. Reads stay unmatched:
- * no change event carries a read's name.
- */
-interface Pending {
-  action: string;
-  settledAt: number | null;
-}
-const OWN_EVENT_WINDOW_MS = 10_000;
-let pending: Pending[] = [];
-
-function forget(entry: Pending): void {
-  pending = pending.filter((p) => p !== entry);
-}
-
-function prune(now: number): void {
-  pending = pending.filter((p) => p.settledAt === null || now - p.settledAt < OWN_EVENT_WINDOW_MS);
-}
-
-/** True (once per call) when this window's own call caused the change event. */
-function claim(event: ChangeEvent): boolean {
-  prune(Date.now());
-  const mine = pending.find((p) => p.action === event.action);
-  if (mine) forget(mine);
-  return mine !== undefined;
-}
-
-export async function call<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-  const entry: Pending = { action: name, settledAt: null };
-  pending.push(entry);
-  let reply: Reply;
-  try {
-    reply = await bridge.call(name, args);
-  } catch (error) {
-    forget(entry);
-    throw error;
-  }
+async function send(name: HandlerName, args: unknown): Promise<Reply & { ok: true }> {
+  const reply = await bridge.call(name, args);
   if (!reply.ok) {
-    forget(entry);
     const { message, kind, code, params } = reply.error as { message: string; kind: ApiError['kind']; code?: string; params?: Record<string, string | number> };
     throw new ApiError(message, kind, code, params);
   }
-  entry.settledAt = Date.now();
-  prune(entry.settledAt);
-  return reply.result as ResultOf<K>;
+  return reply;
 }
 
-/** Change events, each with whether this window's own call caused it (its store has then refreshed already). */
-export function onChange(listener: (event: ChangeEvent, own: boolean) => void): () => void {
-  return bridge.on('change', (event) => listener(event, claim(event)));
+export async function call<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
+  return (await send(name, args)).result as ResultOf<K>;
+}
+
+/** A call and the notice of what it changed (null when the reply names none). */
+export async function callWithChange<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<{ result: ResultOf<K>; change: ChangeEvent | null }> {
+  const reply = await send(name, args);
+  return { result: reply.result as ResultOf<K>, change: reply.change ?? null };
+}
+
+/** Change events: every write, this window's own included (the data layer takes each notice once). */
+export function onChange(listener: (event: ChangeEvent) => void): () => void {
+  return bridge.on('change', listener);
 }
 
 /** File contents for upload, base64-encoded in chunks (a long transcript overflows one String.fromCharCode). */

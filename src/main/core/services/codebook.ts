@@ -10,7 +10,7 @@ import type { Project } from '../project.ts';
 import { childrenOf, duplicateCodings, labelUsage } from '../repos/codebook.ts';
 import { readGuide, replaceGuide } from '../repos/guide.ts';
 import { ancestors, findByName, findSibling, getLabel, insertLabel, updateLabelRow, usedColours } from '../repos/labels.ts';
-import { LLB_STUDY, type CodebookTemplate, type TemplateLabel } from '../templates/llb-study.ts';
+import { LLB_STUDY, type CodebookTemplate, type TemplateLabel } from '../../../shared/templates/llb-study.ts';
 import { loadFileRef } from './files.ts';
 
 /**

@@ -4,7 +4,9 @@ import type { Memo, MemoTarget } from '../../../shared/model.ts';
 import { useStore } from '../../store/index.ts';
 import { formatDate } from '../format.ts';
 import { RichTextEditor } from './RichTextEditor.tsx';
-import { useAfterPaint } from '../useAfterPaint.ts';
+import { useRead } from '../../data/index.ts';
+
+const NO_MEMOS: Memo[] = [];
 
 /** How long typing may pause before the memo is saved. */
 const PAUSE_MS = 900;
@@ -16,11 +18,9 @@ const PAUSE_MS = 900;
  */
 export function MemoPanel({ target, heading }: { target: MemoTarget; heading?: string }) {
   const { t } = useTranslation();
-  const all = useStore((s) => s.memos);
-  const loaded = useStore((s) => s.memosVersion !== null);
-  // Fetched again after a write, once the write's own change is painted.
-  const dataVersion = useAfterPaint(useStore((s) => s.dataVersion));
-  const loadMemos = useStore((s) => s.loadMemos);
+  const read = useRead('memos/list', {});
+  const all = read.data ?? NO_MEMOS;
+  const loaded = read.data !== undefined;
   const targetKey = `${target.kind}:${target.id ?? ''}`;
   const kind = target.kind;
   const targetId = kind === 'project' ? null : (target.id ?? null);
@@ -30,10 +30,6 @@ export function MemoPanel({ target, heading }: { target: MemoTarget; heading?: s
   const [fresh, setFresh] = useState<{ targetKey: string; id: string | null; focus: boolean } | null>(null);
   const [serial, setSerial] = useState(0);
   const current = fresh?.targetKey === targetKey ? fresh : null;
-
-  useEffect(() => {
-    void loadMemos();
-  }, [dataVersion, loadMemos]);
 
   // The new memo was deleted or undone: its editor starts over.
   const freshGone = current?.id != null && loaded && !memos.some((m) => m.id === current.id);

@@ -2,10 +2,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../components/format.ts';
 import { useStore } from '../../store/index.ts';
-import { DeleteDialog, ImportCsvDialog, MergeDialog, NewLabelDialog, TemplateDialog, type Notice } from './CodebookDialogs.tsx';
+import { DeleteDialog } from './DeleteDialog.tsx';
+import { ImportCsvDialog } from './ImportCsvDialog.tsx';
+import { MergeDialog } from './MergeDialog.tsx';
+import { NewLabelDialog } from './NewLabelDialog.tsx';
+import type { Notice } from './notice.ts';
+import { TemplateDialog } from './TemplateDialog.tsx';
 import { LabelDetail } from './LabelDetail.tsx';
 import { LabelTree } from './LabelTree.tsx';
 import { childrenMap, flattenTree, type Move } from './tree.ts';
+import { useLabels } from '../../data/reads.ts';
+import { peek } from '../../data/index.ts';
 
 type Open = { kind: 'new' } | { kind: 'import' } | { kind: 'template' } | { kind: 'merge'; id: string } | { kind: 'delete'; id: string } | null;
 
@@ -41,7 +48,7 @@ function EmptyCodebook({ onOpen }: { onOpen(open: Open): void }) {
  */
 export function CodebookView({ labelId }: { labelId: string | null }) {
   const { t, i18n } = useTranslation();
-  const labels = useStore((s) => s.labels);
+  const labels = useLabels();
   const navigate = useStore((s) => s.navigate);
   const moveLabel = useStore((s) => s.moveLabel);
   const undo = useStore((s) => s.undo);
@@ -52,7 +59,7 @@ export function CodebookView({ labelId }: { labelId: string | null }) {
   const [shown, setShown] = useState<{ notice: Notice; codebook: string } | null>(null);
   const codebook = useMemo(() => JSON.stringify(labels), [labels]);
   const notice = shown && shown.codebook === codebook ? shown.notice : null;
-  const setNotice = (next: Notice | null) => setShown(next ? { notice: next, codebook: JSON.stringify(useStore.getState().labels) } : null);
+  const setNotice = (next: Notice | null) => setShown(next ? { notice: next, codebook: JSON.stringify(peek('labels/list', {}) ?? []) } : null);
   const [created, setCreated] = useState<{ name: string; parentId: string | null } | null>(null);
 
   // No label in the address (or one that is gone): the first of the tree is shown.

@@ -9,8 +9,9 @@ import { SavedRichText } from '../../components/rich-text/SavedRichText.tsx';
 import { useSavedDraft } from '../../components/saved-draft.ts';
 import { lexicalFromPlainText } from '../../../shared/lexical-plain.ts';
 import { useStore } from '../../store/index.ts';
-import { ParentSelect } from './CodebookDialogs.tsx';
+import { ParentSelect } from './LabelSelect.tsx';
 import { changes, indent, moveBy, outdent, pathOf, subtreeOf, type Move } from './tree.ts';
+import { useLabels } from '../../data/reads.ts';
 
 type TextField = 'inclusion' | 'exclusion' | 'example';
 
@@ -33,7 +34,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export function LabelDetail(props: { label: Label; onMove(id: string, move: Move): void; onMerge(): void; onDelete(): void }) {
   const { t, i18n } = useTranslation();
   const { label } = props;
-  const labels = useStore((s) => s.labels);
+  const labels = useLabels();
   const updateLabel = useStore((s) => s.updateLabel);
   const navigate = useStore((s) => s.navigate);
   const parentFieldId = useId();

@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AutocodePreview, AutocodeQuery } from '../../../shared/model.ts';
-import { call } from '../../api/client.ts';
+import { ask } from '../../data/index.ts';
 import { describe } from '../../components/describe.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useStore } from '../../store/index.ts';
+import { useLabels } from '../../data/reads.ts';
 
 type Mode = 'text' | 'regex' | 'speaker';
 
 /** Auto-coding: a label for every hit of a phrase, a regular expression, or a speaker's turns — after a preview. */
 export function AutocodeDialog(props: { open: boolean; onClose(): void; speakers: string[] }) {
   const { t } = useTranslation();
-  const labels = useStore((s) => s.labels);
+  const labels = useLabels();
   const autocode = useStore((s) => s.autocode);
   const [mode, setMode] = useState<Mode>('text');
   const [value, setValue] = useState('');
@@ -25,7 +26,7 @@ export function AutocodeDialog(props: { open: boolean; onClose(): void; speakers
     setProblem(null);
     setDone(null);
     try {
-      setPreview(await call('codings/autocodePreview', { query: query(), limit: 50 }));
+      setPreview(await ask('codings/autocodePreview', { query: query(), limit: 50 }));
     } catch (error) {
       setPreview(null);
       setProblem(describe(t, error as Error));

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { GuideSection, Label } from '../../../shared/model.ts';
 import { GuidePalette } from './GuidePalette.tsx';
-import { listKey } from './palette-keys.ts';
+import { PaletteCombobox } from './PaletteCombobox.tsx';
 import { createLabelSearch, searchLabels } from './label-search.ts';
 
 export type PaletteChoice = { labelId: string } | { labelName: string; origin: 'emergent' | 'in-vivo' };
@@ -29,7 +29,6 @@ export function CodingPalette(props: {
   const { t } = useTranslation();
   const [mode, setMode] = useState<PaletteMode>(props.initialMode ?? 'label');
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const fuse = useMemo(() => createLabelSearch(props.labels), [props.labels]);
   const recent = props.recentLabelIds.map((id) => props.labels.find((l) => l.id === id)).filter((l): l is Label => l !== undefined);
@@ -43,7 +42,6 @@ export function CodingPalette(props: {
   const inVivo = props.selectedText.replace(/\s+/g, ' ').trim().slice(0, 80);
 
   useEffect(() => input.current?.focus(), [mode]);
-  useEffect(() => setActive(0), [query, mode]);
 
   const switchMode = (next: PaletteMode) => {
     setMode(next);
@@ -71,9 +69,8 @@ export function CodingPalette(props: {
     );
   }
 
+  type Option = (typeof options)[number];
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    const option = options[active];
-    if (listKey(event, options.length, setActive, () => option && props.onChoose(option.choice), props.onClose)) return;
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'g') {
       event.preventDefault();
       switchMode('guide');
@@ -90,44 +87,31 @@ export function CodingPalette(props: {
   };
 
   return (
-    <div className="palette" role="dialog" aria-label={t('coding.paletteLabel')} style={{ left: props.position.left, top: props.position.top }}>
-      <input
-        ref={input}
-        className="palette__input"
-        value={query}
-        onChange={(e) => onQuery(e.target.value)}
-        onKeyDown={onKey}
-        placeholder={t('coding.palettePlaceholder')}
-        aria-label={t('coding.paletteLabel')}
-        aria-controls="palette-options"
-        aria-activedescendant={options[active] ? `palette-${options[active].key}` : undefined}
-        role="combobox"
-        aria-expanded="true"
-      />
-      <ul id="palette-options" className="palette__options" role="listbox">
-        {options.map((option, i) => {
-          const number = !typed ? recent.indexOf(option.label!) + 1 : 0;
-          return (
-            <li
-              key={option.key}
-              id={`palette-${option.key}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'is-active' : ''}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                props.onChoose(option.choice);
-              }}
-              onMouseEnter={() => setActive(i)}
-            >
-              {option.label ? <span className="swatch" style={{ background: option.label.colour }} /> : <span className="swatch swatch--new">+</span>}
-              <span className="palette__name">{option.text}</span>
-              {number > 0 && <kbd>{number}</kbd>}
-            </li>
-          );
-        })}
-        {options.length === 0 && <li className="palette__empty">{t('coding.typeToCreate')}</li>}
-      </ul>
+    <PaletteCombobox<Option>
+      className="palette"
+      label={t('coding.paletteLabel')}
+      placeholder={t('coding.palettePlaceholder')}
+      position={props.position}
+      input={input}
+      query={query}
+      onQuery={onQuery}
+      options={options}
+      keyOf={(option) => option.key}
+      renderOption={(option) => {
+        const number = !typed ? recent.indexOf(option.label!) + 1 : 0;
+        return (
+          <>
+            {option.label ? <span className="swatch" style={{ background: option.label.colour }} /> : <span className="swatch swatch--new">+</span>}
+            <span className="palette__name">{option.text}</span>
+            {number > 0 && <kbd>{number}</kbd>}
+          </>
+        );
+      }}
+      onPick={(option) => props.onChoose(option.choice)}
+      onClose={props.onClose}
+      onKey={onKey}
+      empty={options.length === 0 ? <li className="palette__empty">{t('coding.typeToCreate')}</li> : null}
+    >
       {inVivo && (
         <button
           className="palette__invivo"
@@ -148,6 +132,6 @@ export function CodingPalette(props: {
       >
         § {t('coding.toGuide')} <kbd>Ctrl+G</kbd>
       </button>
-    </div>
+    </PaletteCombobox>
   );
 }

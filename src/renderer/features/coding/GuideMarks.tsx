@@ -1,52 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideSection, GuideSpan } from '../../../shared/model.ts';
-import { call } from '../../api/client.ts';
+import { useData } from '../../data/index.ts';
+import { useGuideSections } from '../../data/reads.ts';
 import { useStore } from '../../store/index.ts';
 import { rangeOfOffsets } from './selection.ts';
-import { useAfterPaint } from '../../components/useAfterPaint.ts';
 
-/** The interview guide and a document's marked spans, fetched again after every write. */
+const NO_SPANS: GuideSpan[] = [];
+
+/** The interview guide and a document's marked spans. */
 export function useGuide(documentId: string) {
-  // Fetched again after a write, once the write's own change is painted.
-  const dataVersion = useAfterPaint(useStore((s) => s.dataVersion));
-  const showError = useStore((s) => s.showError);
-  const [guide, setGuide] = useState<GuideSection[]>([]);
-  const [spans, setSpans] = useState<GuideSpan[]>([]);
-  useEffect(() => {
-    let live = true;
-    Promise.all([call('guide/get', {}), call('guide/spans', { documentId })])
-      .then(([g, s]) => {
-        if (live) {
-          setGuide(g);
-          setSpans(s);
-        }
-      })
-      .catch(showError);
-    return () => {
-      live = false;
-    };
-  }, [documentId, dataVersion, showError]);
-  return { guide, spans };
+  return { guide: useGuideSections(), spans: useData('guide/spans', { documentId }, NO_SPANS) };
 }
 
 /** Marks a stretch of a transcript as answering a guide section (or one of its questions); true when it was marked. */
 export function useMarkGuide() {
-  const afterWrite = useStore((s) => s.afterWrite);
-  const showError = useStore((s) => s.showError);
-  return useCallback(
-    async (span: { documentId: string; start: number; end: number; sectionId: string; questionId: string | null }) => {
-      try {
-        await call('guide/markSpan', span);
-        await afterWrite();
-        return true;
-      } catch (error) {
-        showError(error);
-        return false;
-      }
-    },
-    [afterWrite, showError],
-  );
+  return useStore((s) => s.markGuide);
 }
 
 /**
@@ -98,8 +67,7 @@ function showSpan(from: Element, span: GuideSpan | null): void {
 /** The guide sections marked from this turn on, each removable; hovering or focusing one paints the stretch it covers. */
 export function GuideTags({ spans, text }: { spans: GuideSpan[]; text: string }) {
   const { t } = useTranslation();
-  const afterWrite = useStore((s) => s.afterWrite);
-  const showError = useStore((s) => s.showError);
+  const unmarkGuide = useStore((s) => s.unmarkGuide);
   useEffect(() => () => void (typeof CSS !== 'undefined' && 'highlights' in CSS && CSS.highlights.delete(HIGHLIGHT)), []);
   return (
     <>
@@ -126,9 +94,7 @@ export function GuideTags({ spans, text }: { spans: GuideSpan[]; text: string })
               onClick={(e) => {
                 e.stopPropagation();
                 showSpan(e.currentTarget, null);
-                call('guide/unmarkSpan', { id: span.id })
-                  .then(() => afterWrite())
-                  .catch(showError);
+                void unmarkGuide(span.id);
               }}
             >
               ×

@@ -1,8 +1,8 @@
 import Fuse from 'fuse.js';
-import { useEffect, useMemo, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useMemo, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideSection } from '../../../shared/model.ts';
-import { listKey } from './palette-keys.ts';
+import { PaletteCombobox } from './PaletteCombobox.tsx';
 
 /** A section or one of its questions, as the palette lists them. */
 interface GuideItem {
@@ -32,19 +32,12 @@ export function GuidePalette(props: {
   input: RefObject<HTMLInputElement | null>;
 }) {
   const { t } = useTranslation();
-  const [active, setActive] = useState(0);
   const items = useMemo(() => guideItems(props.guide), [props.guide]);
   const fuse = useMemo(() => new Fuse(items, { keys: [{ name: 'text', weight: 2 }, 'section'], threshold: 0.35, ignoreLocation: true }), [items]);
   const typed = props.query.trim();
   const shown = typed ? fuse.search(typed, { limit: 12 }).map((r) => r.item) : items;
-  useEffect(() => setActive(0), [typed]);
-  useEffect(() => {
-    document.getElementById(`palette-${shown[active]?.key}`)?.scrollIntoView({ block: 'nearest' });
-  }, [active, shown]);
 
   const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    const item = shown[active];
-    if (listKey(event, shown.length, setActive, () => item && props.onMark(item.sectionId, item.questionId), props.onClose)) return;
     if (((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'g') || (event.key === 'Backspace' && props.query === '')) {
       event.preventDefault();
       props.onBack();
@@ -52,41 +45,32 @@ export function GuidePalette(props: {
   };
 
   return (
-    <div className="palette palette--guide" role="dialog" aria-label={t('coding.guidePaletteLabel')} style={{ left: props.position.left, top: props.position.top }}>
-      <input
-        ref={props.input}
-        className="palette__input"
-        value={props.query}
-        onChange={(e) => props.onQuery(e.target.value)}
-        onKeyDown={onKey}
-        placeholder={t('coding.guidePlaceholder')}
-        aria-label={t('coding.guidePaletteLabel')}
-        aria-controls="palette-options"
-        aria-activedescendant={shown[active] ? `palette-${shown[active].key}` : undefined}
-        role="combobox"
-        aria-expanded="true"
-      />
-      <ul id="palette-options" className="palette__options" role="listbox">
-        {shown.map((item, i) => (
-          <li
-            key={item.key}
-            id={`palette-${item.key}`}
-            role="option"
-            aria-selected={i === active}
-            className={`${i === active ? 'is-active' : ''} ${item.questionId ? 'palette__question' : 'palette__section'}`}
-            onMouseDown={(e) => {
-              e.preventDefault();
-              props.onMark(item.sectionId, item.questionId);
-            }}
-            onMouseEnter={() => setActive(i)}
-          >
-            <span className="palette__name">{item.questionId ? item.text : `§ ${item.text}`}</span>
-            {item.questionId && typed ? <span className="muted small">{item.section}</span> : null}
-          </li>
-        ))}
-        {items.length === 0 && <li className="palette__empty">{t('coding.noGuide')}</li>}
-        {items.length > 0 && shown.length === 0 && <li className="palette__empty">{t('coding.noGuideMatch')}</li>}
-      </ul>
+    <PaletteCombobox
+      className="palette palette--guide"
+      label={t('coding.guidePaletteLabel')}
+      placeholder={t('coding.guidePlaceholder')}
+      position={props.position}
+      input={props.input}
+      query={props.query}
+      onQuery={props.onQuery}
+      options={shown}
+      keyOf={(item) => item.key}
+      optionClass={(item) => (item.questionId ? 'palette__question' : 'palette__section')}
+      renderOption={(item) => (
+        <>
+          <span className="palette__name">{item.questionId ? item.text : `§ ${item.text}`}</span>
+          {item.questionId && typed ? <span className="muted small">{item.section}</span> : null}
+        </>
+      )}
+      onPick={(item) => props.onMark(item.sectionId, item.questionId)}
+      onClose={props.onClose}
+      onKey={onKey}
+      empty={
+        items.length === 0 ? <li className="palette__empty">{t('coding.noGuide')}</li>
+        : shown.length === 0 ? <li className="palette__empty">{t('coding.noGuideMatch')}</li>
+        : null
+      }
+    >
       <button
         className="palette__invivo"
         onMouseDown={(e) => {
@@ -96,6 +80,6 @@ export function GuidePalette(props: {
       >
         ← {t('coding.backToLabels')} <kbd>Ctrl+G</kbd>
       </button>
-    </div>
+    </PaletteCombobox>
   );
 }

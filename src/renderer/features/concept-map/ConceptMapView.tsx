@@ -22,6 +22,8 @@ import { SavedTextarea } from '../../components/SavedTextarea.tsx';
 import { useStore } from '../../store/index.ts';
 import { LinkDialog } from './LinkDialog.tsx';
 import { relationName } from './relations.ts';
+import { useConcepts, useLinks, useMapLayout, useRelations } from '../../data/reads.ts';
+import { useRead } from '../../data/index.ts';
 
 type ConceptNode = Node<{ concept: Concept }, 'concept'>;
 
@@ -67,9 +69,9 @@ function facingSides(from: { x: number; y: number } | undefined, to: { x: number
 /** The side panel: the chosen link (type, memo, delete), or a form to link two concepts without dragging. */
 function LinkPanel({ link, onSelect, onDone }: { link: ConceptLink | null; onSelect(id: string): void; onDone(): void }) {
   const { t } = useTranslation();
-  const concepts = useStore((s) => s.concepts);
-  const relations = useStore((s) => s.relations);
-  const links = useStore((s) => s.links);
+  const concepts = useConcepts();
+  const relations = useRelations();
+  const links = useLinks();
   const updateLink = useStore((s) => s.updateLink);
   const deleteLink = useStore((s) => s.deleteLink);
   const [pair, setPair] = useState<{ sourceId: string; targetId: string } | null>(null);
@@ -173,11 +175,11 @@ function LinkPanel({ link, onSelect, onDone }: { link: ConceptLink | null; onSel
 /** Round 3's concept map: concepts as nodes, typed links as labelled edges; the layout is kept. */
 export function ConceptMapView() {
   const { t } = useTranslation();
-  const concepts = useStore((s) => s.concepts);
-  const links = useStore((s) => s.links);
-  const relations = useStore((s) => s.relations);
-  const layout = useStore((s) => s.mapLayout);
-  const loaded = useStore((s) => s.analysisKey !== null);
+  const concepts = useConcepts();
+  const links = useLinks();
+  const relations = useRelations();
+  const layout = useMapLayout();
+  const loaded = useRead('concepts/list', {}).data !== undefined;
   const saveLayout = useStore((s) => s.saveLayout);
   const navigate = useStore((s) => s.navigate);
   const [nodes, setNodes] = useState<ConceptNode[]>(() => buildNodes(concepts, layout));

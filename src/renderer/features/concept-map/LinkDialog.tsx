@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useStore } from '../../store/index.ts';
 import { relationName } from './relations.ts';
+import { useConcepts, useRelations } from '../../data/reads.ts';
+import { peek } from '../../data/index.ts';
 
 /** Choosing the kind of a new link (or making a new kind), with an optional memo. */
 export function LinkDialog({ pair, onClose }: { pair: { sourceId: string; targetId: string } | null; onClose(): void }) {
   const { t } = useTranslation();
-  const relations = useStore((s) => s.relations);
-  const concepts = useStore((s) => s.concepts);
+  const relations = useRelations();
+  const concepts = useConcepts();
   const createLink = useStore((s) => s.createLink);
   const createRelation = useStore((s) => s.createRelation);
   const [relationId, setRelationId] = useState('');
@@ -19,7 +21,7 @@ export function LinkDialog({ pair, onClose }: { pair: { sourceId: string; target
   const open = pair !== null;
   useEffect(() => {
     if (!open) return;
-    setRelationId(useStore.getState().relations[0]?.id ?? 'new');
+    setRelationId(peek('relations/list', {})?.[0]?.id ?? 'new');
     setNewName('');
     setMemo('');
     setDirected(true);

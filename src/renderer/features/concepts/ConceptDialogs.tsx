@@ -4,11 +4,12 @@ import type { Concept } from '../../../shared/analysis.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useStore } from '../../store/index.ts';
 import { FuzzyPick } from '../rounds/fields.tsx';
+import { useConcepts, useLabels } from '../../data/reads.ts';
 
 /** A new concept: its name and, straight away, the labels it gathers. */
 export function NewConceptDialog({ open, onClose, onCreated, labelIds: initial = [] }: { open: boolean; onClose(): void; onCreated(concept: Concept): void; labelIds?: string[] }) {
   const { t } = useTranslation();
-  const labels = useStore((s) => s.labels);
+  const labels = useLabels();
   const createConcept = useStore((s) => s.createConcept);
   const [name, setName] = useState('');
   const [labelIds, setLabelIds] = useState<string[]>(initial);
@@ -97,37 +98,43 @@ export function DeleteConceptDialog({ concept, onClose, onDeleted }: { concept: 
 /** Adds segments to a concept: from the segment panel or from retrieval. */
 export function AddToConceptDialog({ segmentIds, onClose }: { segmentIds: string[] | null; onClose(): void }) {
   const { t } = useTranslation();
-  const concepts = useStore((s) => s.concepts);
-  const addConceptSegments = useStore((s) => s.addConceptSegments);
-  const navigate = useStore((s) => s.navigate);
   return (
     <Dialog open={segmentIds !== null} onClose={onClose} title={t('concepts.addToTitle')} description={t('concepts.addToHelp')}>
-      {concepts.length === 0 ? (
-        <div className="stack">
-          <p className="muted">{t('concepts.noneYet')}</p>
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              onClose();
-              navigate({ name: 'concepts', conceptId: null });
-            }}
-          >
-            {t('concepts.goMake')}
-          </button>
-        </div>
-      ) : (
-        <FuzzyPick
-          autoFocus
-          items={concepts.map((c) => ({ id: c.id, name: c.name, colour: c.colour, hint: c.segmentIds.some((id) => segmentIds?.includes(id)) ? t('concepts.alreadyIn') : undefined }))}
-          label={t('concepts.findConcept')}
-          placeholder={t('concepts.findConceptPlaceholder')}
-          onPick={(id) => {
-            if (segmentIds) void addConceptSegments(id, segmentIds);
-            onClose();
-          }}
-        />
-      )}
+      <AddToConcept segmentIds={segmentIds} onClose={onClose} />
     </Dialog>
+  );
+}
+
+/** The dialog's body, drawn only while it is open: the concepts are read then, not beside every selected segment. */
+function AddToConcept({ segmentIds, onClose }: { segmentIds: string[] | null; onClose(): void }) {
+  const { t } = useTranslation();
+  const concepts = useConcepts();
+  const addConceptSegments = useStore((s) => s.addConceptSegments);
+  const navigate = useStore((s) => s.navigate);
+  return concepts.length === 0 ? (
+    <div className="stack">
+      <p className="muted">{t('concepts.noneYet')}</p>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => {
+          onClose();
+          navigate({ name: 'concepts', conceptId: null });
+        }}
+      >
+        {t('concepts.goMake')}
+      </button>
+    </div>
+  ) : (
+    <FuzzyPick
+      autoFocus
+      items={concepts.map((c) => ({ id: c.id, name: c.name, colour: c.colour, hint: c.segmentIds.some((id) => segmentIds?.includes(id)) ? t('concepts.alreadyIn') : undefined }))}
+      label={t('concepts.findConcept')}
+      placeholder={t('concepts.findConceptPlaceholder')}
+      onPick={(id) => {
+        if (segmentIds) void addConceptSegments(id, segmentIds);
+        onClose();
+      }}
+    />
   );
 }

@@ -7,6 +7,8 @@ import { SavedRichText } from '../../components/rich-text/SavedRichText.tsx';
 import { FuzzyPick, SavedInput } from '../rounds/fields.tsx';
 import { QuoteCard } from '../rounds/QuoteCard.tsx';
 import { DeleteConceptDialog, NewConceptDialog } from './ConceptDialogs.tsx';
+import { useConcepts, useLabels } from '../../data/reads.ts';
+import { useData, useRead } from '../../data/index.ts';
 
 /** The concepts in their order; Alt+↑/↓ moves the chosen one. */
 function ConceptList({ concepts, selectedId, onSelect, onNew }: { concepts: Concept[]; selectedId: string | null; onSelect(id: string): void; onNew(): void }) {
@@ -53,21 +55,15 @@ function ConceptList({ concepts, selectedId, onSelect, onNew }: { concepts: Conc
 /** One concept: name, definition, its labels, its own segments, and all its quotes by participant. */
 function ConceptPage({ concept, onDelete }: { concept: Concept; onDelete(): void }) {
   const { t, i18n } = useTranslation();
-  const labels = useStore((s) => s.labels);
+  const labels = useLabels();
   const updateConcept = useStore((s) => s.updateConcept);
   const addConceptLabels = useStore((s) => s.addConceptLabels);
   const removeConceptLabel = useStore((s) => s.removeConceptLabel);
   const removeConceptSegment = useStore((s) => s.removeConceptSegment);
-  const quotes = useStore((s) => s.conceptQuotes);
-  const loadConceptQuotes = useStore((s) => s.loadConceptQuotes);
-  const dataVersion = useStore((s) => s.dataVersion);
+  const quotes = useData('concepts/quotes', { id: concept.id }, null);
   const navigate = useStore((s) => s.navigate);
   const [adding, setAdding] = useState(false);
   const n = (value: number) => formatNumber(value, i18n.language);
-
-  useEffect(() => {
-    void loadConceptQuotes(concept.id);
-  }, [concept.id, dataVersion, loadConceptQuotes]);
 
   const labelsById = useMemo(() => new Map(labels.map((l) => [l.id, l])), [labels]);
   const mine = quotes?.concept.id === concept.id ? quotes : null;
@@ -205,8 +201,8 @@ function ConceptPage({ concept, onDelete }: { concept: Concept; onDelete(): void
 /** Round 2: concepts on the left, the chosen concept in the middle. */
 export function ConceptsView({ conceptId }: { conceptId: string | null }) {
   const { t } = useTranslation();
-  const concepts = useStore((s) => s.concepts);
-  const loaded = useStore((s) => s.analysisKey !== null);
+  const concepts = useConcepts();
+  const loaded = useRead('concepts/list', {}).data !== undefined;
   const navigate = useStore((s) => s.navigate);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Concept | null>(null);

@@ -1,26 +1,28 @@
 import { ImportQdpxDialog } from '../interchange/ImportQdpxDialog.tsx';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, showValue } from '../../components/format.ts';
 import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
 import { useRowWindow } from '../../components/useRowWindow.ts';
 import { useStore } from '../../store/index.ts';
+import { useData } from '../../data/index.ts';
+import type { DocumentProgress } from '../../../shared/model.ts';
 import { CodedShare } from '../retrieval/CodedShare.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { useFileDrop } from './useFileDrop.ts';
+import { useDocuments, useParticipants } from '../../data/reads.ts';
 
 /** Above this many transcripts the list gets a filter field. */
 const FILTER_ABOVE = 12;
 
+const NO_PROGRESS: DocumentProgress[] = [];
+
 export function DocumentsView() {
   const { t, i18n } = useTranslation();
-  const documents = useStore((s) => s.documents);
-  const participants = useStore((s) => s.participants);
-  const attributes = useStore((s) => s.attributes);
+  const documents = useDocuments();
+  const { participants, attributes } = useParticipants();
   const navigate = useStore((s) => s.navigate);
-  const progress = useStore((s) => s.documentProgress);
-  const loadProgress = useStore((s) => s.loadDocumentProgress);
-  const dataVersion = useStore((s) => s.dataVersion);
+  const progress = useData('progress/documents', {}, NO_PROGRESS);
   const [dialog, setDialog] = useState<{ open: boolean; files: File[] }>({ open: false, files: [] });
   // Kept at the page, not in the empty state: the import fills the page, and its report must stay.
   const [qdpxOpen, setQdpxOpen] = useState(false);
@@ -33,7 +35,6 @@ export function DocumentsView() {
   const shown = attributes.slice(0, 2);
   const totalWords = documents.reduce((sum, d) => sum + d.wordCount, 0);
   const progressOf = useMemo(() => new Map(progress.map((p) => [p.documentId, p])), [progress]);
-  useEffect(() => void loadProgress(), [loadProgress, dataVersion, documents]);
   // With many transcripts, a filter on name, participant and speakers finds one.
   const [filter, setFilter] = useState('');
   const shownDocuments = useMemo(() => {

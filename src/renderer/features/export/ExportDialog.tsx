@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttributeDefinition } from '../../../shared/model.ts';
 import { FORMATS_OF, EXPORT_REPORTS, type ExportFormat, type ExportOptions, type ExportReport } from '../../../shared/exports.ts';
 import type { Attribution, ReportLanguage } from '../../../shared/report-document.ts';
-import { call } from '../../api/client.ts';
+import { ask } from '../../data/index.ts';
+import { useParticipants } from '../../data/reads.ts';
 import { describe } from '../../components/describe.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { downloadBase64 } from '../../components/download.ts';
@@ -44,18 +44,11 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
   const [rows, setRows] = useState<'concepts' | 'labels'>('concepts');
   const [by, setBy] = useState<'participant' | 'document'>('participant');
   const [groupBy, setGroupBy] = useState('');
-  const [attributes, setAttributes] = useState<AttributeDefinition[]>([]);
+  const { attributes } = useParticipants();
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState<'preview' | 'download' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!props.open) return;
-    call('participants/list', {})
-      .then((result) => setAttributes(result.attributes))
-      .catch((error: Error) => setProblem(describe(t, error)));
-  }, [props.open, t]);
 
   const options = useMemo<ExportOptions>(
     () => ({
@@ -83,7 +76,7 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
     let current = true;
     const timer = setTimeout(() => {
       setBusy('preview');
-      call('export/preview', { report, options })
+      ask('export/preview', { report, options })
         .then((result) => current && (setPreview(result.html), setProblem(null)))
         .catch((error: Error) => current && setProblem(describe(t, error)))
         .finally(() => current && setBusy(null));
@@ -105,7 +98,7 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
     setProblem(null);
     setDone(null);
     try {
-      const result = await call('export/file', { report, format, options });
+      const result = await ask('export/file', { report, format, options });
       downloadBase64(result.fileName, result.mimeType, result.base64!);
       setDone(t('export.downloaded', { file: result.fileName, size: sizeText(result.bytes) }));
     } catch (error) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client.ts';
+import { ask } from '../../data/index.ts';
 import { downloadBase64 } from '../../components/download.ts';
 import { describeRefusal } from './describe.ts';
 
@@ -11,7 +11,7 @@ export function ExportInterchangeButtons() {
   const run = async (format: 'qdpx' | 'qdc') => {
     setStatus(t('interchange.exporting'));
     try {
-      const made = await call(format === 'qdpx' ? 'interchange/exportQdpx' : 'interchange/exportQdc', {});
+      const made = await ask(format === 'qdpx' ? 'interchange/exportQdpx' : 'interchange/exportQdc', {});
       downloadBase64(made.fileName, format === 'qdpx' ? 'application/zip' : 'application/xml', made.base64!);
       setStatus(t('interchange.exported', { file: made.fileName }));
     } catch (error) {

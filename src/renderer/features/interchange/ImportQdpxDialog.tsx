@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QdpxImportReport } from '../../../shared/interchange.ts';
-import { call, fileToBase64 } from '../../api/client.ts';
+import { fileToBase64, write } from '../../data/index.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useStore } from '../../store/index.ts';
 import { describeRefusal } from './describe.ts';
 import { QdpxReportView } from './QdpxReportView.tsx';
 
@@ -14,9 +13,6 @@ export function ImportQdpxDialog({ open, onClose }: { open: boolean; onClose(): 
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<QdpxImportReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const loadDocuments = useStore((s) => s.loadDocuments);
-  const loadParticipants = useStore((s) => s.loadParticipants);
-  const refreshProject = useStore((s) => s.refreshProject);
 
   const close = () => {
     setFile(null);
@@ -29,9 +25,8 @@ export function ImportQdpxDialog({ open, onClose }: { open: boolean; onClose(): 
     setBusy(true);
     setProblem(null);
     try {
-      const result = await call('interchange/importQdpx', { file: { name: file.name, base64: await fileToBase64(file) } });
-      setReport(result);
-      await Promise.all([loadDocuments(), loadParticipants(), refreshProject()]);
+      // A baseline write: its notice names every table it filled, and the views showing them fetch again.
+      setReport(await write('interchange/importQdpx', { file: { name: file.name, base64: await fileToBase64(file) } }));
     } catch (error) {
       setProblem(describeRefusal(t, error));
     } finally {

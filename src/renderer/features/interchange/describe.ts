@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../data/index.ts';
 
 /** A refusal of an import or export in the interface language: its code when known, else the core's sentence (which names the file). */
 export function describeRefusal(t: TFunction, error: unknown): string {

@@ -1,12 +1,14 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEARNING_QUESTION_KINDS, type LearningQuestion, type LearningQuestionKind } from '../../../shared/analysis.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { SavedTextarea } from '../../components/SavedTextarea.tsx';
 import { useStore } from '../../store/index.ts';
 import { ConceptChips, SavedInput } from '../rounds/fields.tsx';
-import { GroupedList } from '../rounds/GroupedList.tsx';
+import { ItemScreen } from '../rounds/ItemScreen.tsx';
 import { SupportingQuotes } from '../rounds/SupportingQuotes.tsx';
+import { useConcepts, useLearningQuestions, useRoundStatus } from '../../data/reads.ts';
+import { useRead } from '../../data/index.ts';
 
 function KindSwitch({ value, onChange }: { value: LearningQuestionKind; onChange(kind: LearningQuestionKind): void }) {
   const { t } = useTranslation();
@@ -23,7 +25,7 @@ function KindSwitch({ value, onChange }: { value: LearningQuestionKind; onChange
 
 /** The levels already used, offered while typing one. */
 function LevelOptions({ id }: { id: string }) {
-  const questions = useStore((s) => s.learningQuestions);
+  const questions = useLearningQuestions();
   const levels = [...new Set(questions.map((q) => q.level).filter(Boolean))];
   return (
     <datalist id={id}>
@@ -87,7 +89,7 @@ function QuestionPage({ question }: { question: LearningQuestion }) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateLearningQuestion);
   const remove = useStore((s) => s.deleteLearningQuestion);
-  const concepts = useStore((s) => s.concepts);
+  const concepts = useConcepts();
   const levelsId = useId();
   const conceptItems = useMemo(() => concepts.map((c) => ({ id: c.id, name: c.name, colour: c.colour })), [concepts]);
   const [draft, setDraft] = useState(question.question);
@@ -146,62 +148,30 @@ function QuestionPage({ question }: { question: LearningQuestion }) {
 /** Round 3: the learning questions by level; the chosen one in the middle. */
 export function LearningQuestionsView({ id }: { id: string | null }) {
   const { t } = useTranslation();
-  const questions = useStore((s) => s.learningQuestions);
-  const status = useStore((s) => s.roundStatus);
-  const loaded = useStore((s) => s.analysisKey !== null);
+  const questions = useLearningQuestions();
+  const status = useRoundStatus();
+  const loaded = useRead('learningQuestions/list', {}).data !== undefined;
   const move = useStore((s) => s.moveLearningQuestion);
   const navigate = useStore((s) => s.navigate);
-  const [creating, setCreating] = useState(false);
-  const selected = questions.find((q) => q.id === id) ?? (id === null ? questions[0] : undefined) ?? null;
+  const choose = useCallback((qid: string | null) => navigate({ name: 'learning-questions', id: qid }), [navigate]);
   const unsupported = new Set(status?.round3.questionsWithoutSupport ?? []);
-  useEffect(() => {
-    if (loaded && id && !questions.some((q) => q.id === id)) navigate({ name: 'learning-questions', id: null });
-  }, [loaded, id, questions, navigate]);
-  const items = questions.map((q) => ({
-    id: q.id,
-    title: q.question,
-    group: q.level,
-    meta: `${t(`lq.kinds.${q.kind}`)} · ${t('lq.quotesCount', { count: q.segmentIds.length })}`,
-    open: unsupported.has(q.id),
-  }));
   return (
-    <div className="split">
-      <GroupedList
-        label={t('lq.list')}
-        title={t('lq.countTitle', { count: questions.length })}
-        items={items}
-        selectedId={selected?.id ?? null}
-        onSelect={(qid) => navigate({ name: 'learning-questions', id: qid })}
-        onNew={() => setCreating(true)}
-        newLabel={t('lq.new')}
-        noGroup={t('lq.noLevel')}
-        onMove={(qid, index) => void move(qid, index)}
-      />
-      <div className="split__main">
-        <div className="split__inner">
-          {selected ? (
-            <QuestionPage key={selected.id} question={selected} />
-          ) : (
-            loaded && (
-              <section className="empty-state">
-                <h1>{t('lq.emptyTitle')}</h1>
-                <p>{t('lq.emptyHelp')}</p>
-                <button type="button" className="button button--primary empty-state__action" onClick={() => setCreating(true)}>
-                  + {t('lq.new')}
-                </button>
-              </section>
-            )
-          )}
-        </div>
-      </div>
-      <NewQuestionDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(q) => {
-          setCreating(false);
-          navigate({ name: 'learning-questions', id: q.id });
-        }}
-      />
-    </div>
+    <ItemScreen
+      items={questions}
+      loaded={loaded}
+      id={id}
+      choose={choose}
+      toItem={(q) => ({
+        id: q.id,
+        title: q.question,
+        group: q.level,
+        meta: `${t(`lq.kinds.${q.kind}`)} · ${t('lq.quotesCount', { count: q.segmentIds.length })}`,
+        open: unsupported.has(q.id),
+      })}
+      onMove={(qid, index) => void move(qid, index)}
+      text={{ list: t('lq.list'), title: t('lq.countTitle', { count: questions.length }), new: t('lq.new'), noGroup: t('lq.noLevel'), emptyTitle: t('lq.emptyTitle'), emptyHelp: t('lq.emptyHelp') }}
+      page={(q) => <QuestionPage key={q.id} question={q} />}
+      newDialog={(dialog) => <NewQuestionDialog {...dialog} />}
+    />
   );
 }

@@ -1,4 +1,6 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Matrix } from '../../../shared/analysis.ts';
+import { useData, useRead } from '../../data/index.ts';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, showValue } from '../../components/format.ts';
 import { useStore } from '../../store/index.ts';
@@ -6,40 +8,34 @@ import { attributeChoices } from '../retrieval/filters.ts';
 import { QuoteCard } from '../rounds/QuoteCard.tsx';
 import { WINDOW_ABOVE_CELLS } from './grid-window.ts';
 import { HeatTable } from './HeatTable.tsx';
-import { attributeParam, requestFromParams } from './params.ts';
+import { attributeParam, requestFromParams, type MatrixCellRequest } from './params.ts';
+import { useConcepts, useParticipants } from '../../data/reads.ts';
 
 /** Round 2's commonalities: what the interviews share, concept (or label) by participant (or document). */
 export function MatrixView({ params }: { params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
-  const participants = useStore((s) => s.participants);
-  const attributes = useStore((s) => s.attributes);
-  const matrix = useStore((s) => s.matrix);
-  const cell = useStore((s) => s.matrixCell);
-  const loadMatrix = useStore((s) => s.loadMatrix);
-  const loadMatrixCell = useStore((s) => s.loadMatrixCell);
-  const dataVersion = useStore((s) => s.dataVersion);
+  const { participants, attributes } = useParticipants();
   const navigate = useStore((s) => s.navigate);
-  const concepts = useStore((s) => s.concepts);
+  const concepts = useConcepts();
   const choices = useMemo(() => attributeChoices(attributes, participants), [attributes, participants]);
   const request = useMemo(() => requestFromParams(params, choices), [params, choices]);
-  const requestKey = JSON.stringify(request);
-
-  useEffect(() => {
-    void loadMatrix(JSON.parse(requestKey));
-  }, [requestKey, dataVersion, loadMatrix]);
+  const read = useRead('matrix/get', request);
+  // The matrix shown stays (marked busy) while other settings are fetched.
+  const last = useRef<Matrix | null>(null);
+  if (read.data) last.current = read.data;
+  const matrix = { result: read.data ?? last.current, busy: read.loading };
+  const [cellRequest, setCellRequest] = useState<MatrixCellRequest | null>(null);
+  const cell = { request: cellRequest, quotes: useData('matrix/cell', cellRequest, null) };
 
   const result = matrix.result;
   const shown = result && result.rows === request.rows && result.by === request.by ? result : null;
   const selectedColumn = shown && cell.request ? shown.columns.findIndex((c) => c.id === cell.request!.columnId) : -1;
   const selected = cell.request && selectedColumn >= 0 && cell.request.rows === request.rows ? { rowId: cell.request.rowId, column: selectedColumn } : null;
 
-  useEffect(() => {
-    if (cell.request) void loadMatrixCell(cell.request);
-  }, [dataVersion, cell.request, loadMatrixCell]);
   // Other rows or columns: the open cell no longer belongs to what is shown.
   useEffect(() => {
-    if (cell.request && (cell.request.rows !== request.rows || cell.request.by !== request.by)) void loadMatrixCell(null);
-  }, [request.rows, request.by, cell.request, loadMatrixCell]);
+    if (cell.request && (cell.request.rows !== request.rows || cell.request.by !== request.by)) setCellRequest(null);
+  }, [request.rows, request.by, cell.request, setCellRequest]);
 
   const set = (key: string, value: string | null) => {
     const next = { ...params };
@@ -49,7 +45,7 @@ export function MatrixView({ params }: { params: Record<string, string> }) {
   };
   const openCell = (rowId: string, column: number) => {
     if (!shown) return;
-    void loadMatrixCell({ rows: shown.rows, rowId, by: shown.by, columnId: shown.columns[column]!.id });
+    setCellRequest({ rows: shown.rows, rowId, by: shown.by, columnId: shown.columns[column]!.id });
   };
   const cellRow = shown?.items.find((r) => r.id === cell.request?.rowId);
   const cellColumn = selected && shown ? shown.columns[selected.column] : null;
@@ -154,7 +150,7 @@ export function MatrixView({ params }: { params: Record<string, string> }) {
                 {cell.quotes ? ` · ${t('matrix.quotesCount', { count: cell.quotes.length })}` : ''}
               </p>
             </div>
-            <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => void loadMatrixCell(null)}>
+            <button type="button" className="icon-button" aria-label={t('common.close')} onClick={() => setCellRequest(null)}>
               ×
             </button>
           </div>

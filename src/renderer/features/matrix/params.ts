@@ -1,6 +1,19 @@
 import type { AttributeValue } from '../../../shared/model.ts';
-import type { MatrixColumns, MatrixRows } from '../../../shared/analysis.ts';
-import type { MatrixRequest } from '../../store/slices/matrix.ts';
+import type { MatrixColumns, MatrixFilter, MatrixRows } from '../../../shared/analysis.ts';
+
+export interface MatrixRequest {
+  rows: MatrixRows;
+  by: MatrixColumns;
+  groupBy?: string;
+  filter?: MatrixFilter;
+}
+
+export interface MatrixCellRequest {
+  rows: MatrixRows;
+  rowId: string;
+  by: MatrixColumns;
+  columnId: string | null;
+}
 
 /**
  * The matrix settings live in the address (`#/matrix?rows=labels&by=document&group=onderwijsvorm&a.net=GO`)

@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Memo, MemoTargetKind } from '../../../shared/model.ts';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { MemoEditor, MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
 import { RichTextView } from '../../components/rich-text/RichTextView.tsx';
 import { useStore } from '../../store/index.ts';
+import { useMemos } from '../../data/reads.ts';
+import { useRead } from '../../data/index.ts';
 
 /** The kinds listed below the study's own memos, in the order a researcher meets them. */
 const KINDS: Array<Exclude<MemoTargetKind, 'project'>> = ['segment', 'label', 'document', 'participant'];
@@ -17,16 +19,10 @@ function fold(text: string): string {
 /** Every memo of the project: the study's own on top, then all others, filtered by kind and words. */
 export function MemosView() {
   const { t, i18n } = useTranslation();
-  const memos = useStore((s) => s.memos);
-  const loaded = useStore((s) => s.memosVersion !== null);
-  const dataVersion = useStore((s) => s.dataVersion);
-  const loadMemos = useStore((s) => s.loadMemos);
+  const memos = useMemos();
+  const loaded = useRead('memos/list', {}).data !== undefined;
   const [kind, setKind] = useState<MemoTargetKind | 'all'>('all');
   const [query, setQuery] = useState('');
-
-  useEffect(() => {
-    void loadMemos();
-  }, [dataVersion, loadMemos]);
 
   const onThings = useMemo(() => memos.filter((m) => m.target.kind !== 'project'), [memos]);
   const counts = useMemo(() => {

@@ -6,6 +6,7 @@ import { SavedRichText } from '../../components/rich-text/SavedRichText.tsx';
 import { SavedInput } from '../rounds/fields.tsx';
 import { QuotePicker } from '../rounds/QuotePicker.tsx';
 import { itemDropIndex, sectionDrop, sectionStep, siblings, type Drop, type Section } from './moves.ts';
+import { useConcepts, useLabels, useLearningQuestions, useTensions } from '../../data/reads.ts';
 
 type Dragging = { kind: 'item' | 'section'; id: string } | null;
 type Target = { id: string; where: Drop } | null;
@@ -19,10 +20,10 @@ const whereIn = (event: DragEvent<HTMLElement>): Drop => {
 function TieSelect({ section }: { section: Section }) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateOutlineSection);
-  const questions = useStore((s) => s.learningQuestions);
-  const tensions = useStore((s) => s.tensions);
-  const concepts = useStore((s) => s.concepts);
-  const labels = useStore((s) => s.labels);
+  const questions = useLearningQuestions();
+  const tensions = useTensions();
+  const concepts = useConcepts();
+  const labels = useLabels();
   const options: Record<OutlineTieKind, Array<{ id: string; name: string }>> = {
     'learning-question': questions.map((q) => ({ id: q.id, name: q.question })),
     tension: tensions.map((x) => ({ id: x.id, name: x.title })),

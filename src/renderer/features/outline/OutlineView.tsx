@@ -1,27 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useStore } from '../../store/index.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { OutlineEditor } from './OutlineEditor.tsx';
 import { OutlinePreview } from './OutlinePreview.tsx';
+import { useRoundStatus } from '../../data/reads.ts';
+import { useData } from '../../data/index.ts';
 
 /** The report round: the outline to edit on the left, the report as it will be exported on the right. */
 export function OutlineView() {
   const { t } = useTranslation();
   const project = useStore((s) => s.project)!;
-  const outline = useStore((s) => s.outline);
-  const loadOutline = useStore((s) => s.loadOutline);
+  const outline = useData('outline/get', {}, null);
   const generate = useStore((s) => s.generateOutline);
   const addSection = useStore((s) => s.addOutlineSection);
-  const status = useStore((s) => s.roundStatus);
-  const dataVersion = useStore((s) => s.dataVersion);
-  const documents = useStore((s) => s.documents);
+  const status = useRoundStatus();
   const [confirm, setConfirm] = useState(false);
-
-  useEffect(() => {
-    void loadOutline();
-  }, [dataVersion, documents, loadOutline]);
 
   const hasSections = (outline?.sections.length ?? 0) > 0;
   const questions = status?.round3.learningQuestions ?? 0;

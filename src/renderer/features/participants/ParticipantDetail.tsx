@@ -3,11 +3,12 @@ import type { Participant } from '../../../shared/model.ts';
 import { showValue } from '../../components/format.ts';
 import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
 import { useStore } from '../../store/index.ts';
+import { useDocuments } from '../../data/reads.ts';
 
 /** The chosen participant beside the table: attributes, their transcripts (to open), and the memos on them. */
 export function ParticipantDetail({ participant, onClose }: { participant: Participant; onClose(): void }) {
   const { t } = useTranslation();
-  const documents = useStore((s) => s.documents);
+  const documents = useDocuments();
   const navigate = useStore((s) => s.navigate);
   const own = documents.filter((d) => d.participantId === participant.id);
   const attributes = Object.entries(participant.attributes);

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTRIBUTE_TYPES, type AttributeDefinition, type AttributeType, type AttributeValue, type Participant } from '../../../shared/model.ts';
 import { useStore } from '../../store/index.ts';
 import { ParticipantDetail } from './ParticipantDetail.tsx';
+import { useMemos, useParticipants } from '../../data/reads.ts';
 
 /** A cell that saves when the user leaves it (or presses Enter), typed by its attribute. */
 function AttributeCell({ participant, attribute }: { participant: Participant; attribute: AttributeDefinition }) {
@@ -55,16 +56,13 @@ function NameCell({ participant }: { participant: Participant }) {
 
 export function ParticipantsView() {
   const { t } = useTranslation();
-  const participants = useStore((s) => s.participants);
-  const attributes = useStore((s) => s.attributes);
+  const { participants, attributes } = useParticipants();
   const createAttribute = useStore((s) => s.createAttribute);
   const [newAttribute, setNewAttribute] = useState('');
   const [newType, setNewType] = useState<AttributeType>('text');
   const chosenId = useStore((s) => (s.route.name === 'participants' ? (s.route.id ?? null) : null));
   const navigate = useStore((s) => s.navigate);
-  const memos = useStore((s) => s.memos);
-  const dataVersion = useStore((s) => s.dataVersion);
-  const loadMemos = useStore((s) => s.loadMemos);
+  const memos = useMemos();
   const chosen = participants.find((p) => p.id === chosenId) ?? null;
   const choose = (id: string | null) => navigate({ name: 'participants', id });
   const memoCounts = useMemo(() => {
@@ -72,10 +70,6 @@ export function ParticipantsView() {
     for (const m of memos) if (m.target.kind === 'participant' && m.target.id) counts.set(m.target.id, (counts.get(m.target.id) ?? 0) + 1);
     return counts;
   }, [memos]);
-
-  useEffect(() => {
-    void loadMemos();
-  }, [dataVersion, loadMemos]);
 
   const addAttribute = () => {
     const name = newAttribute.trim();

@@ -4,9 +4,7 @@ import { RoundsNav, RoundScreens } from '../rounds/RoundsNav.tsx';
 import { useStore } from '../../store/index.ts';
 import { CoderButton } from './CoderButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-
-/** How long writes must pause before the rounds' lists and status are fetched again. */
-const ANALYSIS_RELOAD_PAUSE_MS = 400;
+import { useHistory } from '../../data/reads.ts';
 
 /** The frame of an open project: its title, the rounds, search anywhere (Ctrl+K or /), undo; below, the round's screens, coder, language. */
 export function ProjectLayout({ children }: { children: ReactNode }) {
@@ -15,32 +13,15 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
   const route = useStore((s) => s.route);
   const navigate = useStore((s) => s.navigate);
   const closeProject = useStore((s) => s.closeProject);
-  const history = useStore((s) => s.history);
+  const history = useHistory();
   const undo = useStore((s) => s.undo);
   const redo = useStore((s) => s.redo);
-  const dataVersion = useStore((s) => s.dataVersion);
-  const loadAnalysis = useStore((s) => s.loadAnalysis);
-  const documents = useStore((s) => s.documents);
   const [query, setQuery] = useState(route.name === 'search' ? route.query : '');
   const searchBox = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (route.name === 'search') setQuery(route.query);
   }, [route]);
-
-  // What is left to do per round, and the lists of rounds 2 and 3, follow every write and undo —
-  // once the writes pause: while labels go on passage after passage, reloading seven lists after
-  // each one would make the next keypress wait behind them on the server.
-  const analysisOf = useRef<typeof project | null>(null);
-  useEffect(() => {
-    if (analysisOf.current !== project) {
-      analysisOf.current = project;
-      void loadAnalysis();
-      return;
-    }
-    const timer = window.setTimeout(() => void loadAnalysis(), ANALYSIS_RELOAD_PAUSE_MS);
-    return () => window.clearTimeout(timer);
-  }, [dataVersion, project, documents, loadAnalysis]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,8 +1,24 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog.tsx';
-import { useStore } from '../../store/index.ts';
+import { useData } from '../../data/index.ts';
+import type { Quote } from '../../../shared/analysis.ts';
 import { flattenTree } from '../codebook/tree.ts';
+import { useConcepts, useLabels } from '../../data/reads.ts';
+
+/** The quotes of a concept or (through its segments) a label, `kind:id`; null while they come. */
+function usePickQuotes(source: string): Quote[] | null {
+  const [kind, id] = source.split(':') as ['concept' | 'label' | '', string];
+  const ofConcept = useData('concepts/quotes', kind === 'concept' ? { id } : null, null);
+  const ofLabel = useData('retrieval/segments', kind === 'label' ? { labelId: id } : null, null);
+  const segmentIds = ofLabel?.items.map((i) => i.segment.id) ?? [];
+  const labelQuotes = useData('quotes/get', kind === 'label' && segmentIds.length > 0 ? { segmentIds } : null, null);
+  return useMemo(() => {
+    if (kind === 'concept') return ofConcept ? ofConcept.groups.flatMap((g) => g.quotes) : null;
+    if (kind === 'label') return ofLabel ? (ofLabel.items.length === 0 ? [] : labelQuotes) : null;
+    return null;
+  }, [kind, ofConcept, ofLabel, labelQuotes]);
+}
 
 /**
  * Picks supporting quotes from the segments of a concept or a label: the one dialog learning
@@ -10,11 +26,8 @@ import { flattenTree } from '../codebook/tree.ts';
  */
 export function QuotePicker(props: { open: boolean; onClose(): void; onPick(segmentIds: string[]): void; exclude?: string[]; concepts?: string[]; title?: string }) {
   const { t } = useTranslation();
-  const concepts = useStore((s) => s.concepts);
-  const labels = useStore((s) => s.labels);
-  const pick = useStore((s) => s.pickQuotes);
-  const load = useStore((s) => s.loadPickQuotes);
-  const dataVersion = useStore((s) => s.dataVersion);
+  const concepts = useConcepts();
+  const labels = useLabels();
   const first = props.concepts?.find((id) => concepts.some((c) => c.id === id)) ?? concepts[0]?.id;
   const [source, setSource] = useState<string>(first ? `concept:${first}` : labels[0] ? `label:${labels[0].id}` : '');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -28,11 +41,7 @@ export function QuotePicker(props: { open: boolean; onClose(): void; onPick(segm
     if (first) setSource(`concept:${first}`);
   }, [open, first]);
 
-  useEffect(() => {
-    if (!open || !source) return;
-    const [kind, id] = source.split(':') as ['concept' | 'label', string];
-    void load({ kind, id });
-  }, [open, source, load, dataVersion]);
+  const pick = { quotes: usePickQuotes(open ? source : '') };
 
   const excluded = useMemo(() => new Set(props.exclude ?? []), [props.exclude]);
   const typed = filter.trim().toLocaleLowerCase();

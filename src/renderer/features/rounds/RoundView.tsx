@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import type { Route } from '../../store/route.ts';
+import { useConcepts, useLabels, useLearningQuestions, useRoundStatus, useTensions } from '../../data/reads.ts';
 
 interface Todo {
   key: string;
@@ -45,11 +46,11 @@ function TodoList({ todo }: { todo: Todo }) {
 /** A round's overview: what the round is for, and what is left to do, each item a way to the work. */
 export function RoundView({ round }: { round: 1 | 2 | 3 }) {
   const { t } = useTranslation();
-  const status = useStore((s) => s.roundStatus);
-  const labels = useStore((s) => s.labels);
-  const concepts = useStore((s) => s.concepts);
-  const questions = useStore((s) => s.learningQuestions);
-  const tensions = useStore((s) => s.tensions);
+  const status = useRoundStatus();
+  const labels = useLabels();
+  const concepts = useConcepts();
+  const questions = useLearningQuestions();
+  const tensions = useTensions();
   const navigate = useStore((s) => s.navigate);
   if (!status) return <p className="page muted">{t('common.loading')}</p>;
   const named = <T extends { id: string }>(list: T[], ids: string[], name: (item: T) => string, route: (id: string) => Route) => {

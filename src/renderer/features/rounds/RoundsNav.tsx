@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
 import { isScreen, openCount, ROUNDS, roundOf } from './rounds.ts';
+import { useRoundStatus } from '../../data/reads.ts';
 
 /** The rounds as the top-level navigation, each with the number of things left to do. */
 export function RoundsNav() {
   const { t } = useTranslation();
   const route = useStore((s) => s.route);
-  const status = useStore((s) => s.roundStatus);
+  const status = useRoundStatus();
   const navigate = useStore((s) => s.navigate);
   const current = roundOf(route);
   return (

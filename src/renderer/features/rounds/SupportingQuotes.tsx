@@ -1,7 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quote } from '../../../shared/analysis.ts';
-import { useStore } from '../../store/index.ts';
+import { useData } from '../../data/index.ts';
 import { QuotePicker } from './QuotePicker.tsx';
 import { QuoteCard } from './QuoteCard.tsx';
 
@@ -11,15 +11,17 @@ import { QuoteCard } from './QuoteCard.tsx';
  */
 export function SupportingQuotes(props: { segmentIds: string[]; concepts: string[]; onChange(segmentIds: string[]): void; extra?(quote: Quote): ReactNode; title: string }) {
   const { t } = useTranslation();
-  const cache = useStore((s) => s.quoteCache);
-  const loadQuotes = useStore((s) => s.loadQuotes);
-  const dataVersion = useStore((s) => s.dataVersion);
   const [picking, setPicking] = useState(false);
   const { segmentIds } = props;
-  const idsKey = segmentIds.join(',');
-  useEffect(() => {
-    if (idsKey) void loadQuotes(idsKey.split(','));
-  }, [idsKey, dataVersion, loadQuotes]);
+  // One read for the set of quotes, whatever their order: moving a quote asks the core for nothing.
+  const idsKey = [...new Set(segmentIds)].sort().join(',');
+  const answered = useData('quotes/get', idsKey ? { segmentIds: idsKey.split(',') } : null, null);
+  // The quotes already shown stay while a newly added one is fetched.
+  const known = useRef(new Map<string, Quote>());
+  const cache = useMemo(() => {
+    for (const quote of answered ?? []) known.current.set(quote.segmentId, quote);
+    return Object.fromEntries(known.current) as Record<string, Quote>;
+  }, [answered]);
   const move = (i: number, by: number) => {
     const next = [...segmentIds];
     const [id] = next.splice(i, 1);

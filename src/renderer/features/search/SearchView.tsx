@@ -1,19 +1,13 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatTimecode } from '../../components/format.ts';
 import { useStore } from '../../store/index.ts';
+import { useData } from '../../data/index.ts';
 
 export function SearchView({ query }: { query: string }) {
   const { t, i18n } = useTranslation();
-  const search = useStore((s) => s.search);
-  const runSearch = useStore((s) => s.runSearch);
   const navigate = useStore((s) => s.navigate);
 
-  useEffect(() => {
-    if (query) void runSearch(query);
-  }, [query, runSearch]);
-
-  const result = search.query === query ? search.result : null;
+  const result = useData('search/query', query ? { query, limit: 200 } : null, null);
 
   return (
     <div className="page page--narrow">

@@ -1,13 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasNativeDialogs } from '../../api/client.ts';
+import { hasNativeDialogs } from '../../data/index.ts';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { recentProjects, useStore } from '../../store/index.ts';
+import { useData } from '../../data/index.ts';
+import type { ProjectEntry } from '../../../shared/model.ts';
 import { LanguageSwitch } from '../project/LanguageSwitch.tsx';
+
+const NO_PROJECTS: ProjectEntry[] = [];
 
 export function StartScreen() {
   const { t, i18n } = useTranslation();
-  const projects = useStore((s) => s.projects);
+  const projects = useData('projects/list', {}, NO_PROJECTS);
   const createProject = useStore((s) => s.createProject);
   const openProject = useStore((s) => s.openProject);
   const chooseProject = useStore((s) => s.chooseProject);

@@ -1,15 +1,17 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Tension, TensionQuote } from '../../../shared/analysis.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { SavedTextarea } from '../../components/SavedTextarea.tsx';
 import { useStore } from '../../store/index.ts';
 import { ConceptChips, LineList, SavedInput } from '../rounds/fields.tsx';
-import { GroupedList } from '../rounds/GroupedList.tsx';
+import { ItemScreen } from '../rounds/ItemScreen.tsx';
 import { SupportingQuotes } from '../rounds/SupportingQuotes.tsx';
+import { useConcepts, useRoundStatus, useTensions } from '../../data/reads.ts';
+import { useRead } from '../../data/index.ts';
 
 function GroupOptions({ id }: { id: string }) {
-  const tensions = useStore((s) => s.tensions);
+  const tensions = useTensions();
   const groups = [...new Set(tensions.map((x) => x.group).filter(Boolean))];
   return (
     <datalist id={id}>
@@ -83,7 +85,7 @@ function TensionPage({ tension }: { tension: Tension }) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateTension);
   const remove = useStore((s) => s.deleteTension);
-  const concepts = useStore((s) => s.concepts);
+  const concepts = useConcepts();
   const groupsId = useId();
   const conceptItems = useMemo(() => concepts.map((c) => ({ id: c.id, name: c.name, colour: c.colour })), [concepts]);
   const poles = new Map(tension.quotes.map((q) => [q.segmentId, q.pole]));
@@ -158,62 +160,30 @@ function TensionPage({ tension }: { tension: Tension }) {
 /** Round 3: tensions by group; the chosen one in the middle. */
 export function TensionsView({ id }: { id: string | null }) {
   const { t } = useTranslation();
-  const tensions = useStore((s) => s.tensions);
-  const status = useStore((s) => s.roundStatus);
-  const loaded = useStore((s) => s.analysisKey !== null);
+  const tensions = useTensions();
+  const status = useRoundStatus();
+  const loaded = useRead('tensions/list', {}).data !== undefined;
   const move = useStore((s) => s.moveTension);
   const navigate = useStore((s) => s.navigate);
-  const [creating, setCreating] = useState(false);
-  const selected = tensions.find((x) => x.id === id) ?? (id === null ? tensions[0] : undefined) ?? null;
+  const choose = useCallback((tid: string | null) => navigate({ name: 'tensions', id: tid }), [navigate]);
   const open = new Set(status?.round3.tensionsWithoutImplications ?? []);
-  useEffect(() => {
-    if (loaded && id && !tensions.some((x) => x.id === id)) navigate({ name: 'tensions', id: null });
-  }, [loaded, id, tensions, navigate]);
-  const items = tensions.map((x) => ({
-    id: x.id,
-    title: x.title,
-    group: x.group,
-    meta: x.poleA || x.poleB ? `${x.poleA || '…'} ↔ ${x.poleB || '…'}` : undefined,
-    open: open.has(x.id),
-  }));
   return (
-    <div className="split">
-      <GroupedList
-        label={t('tensions.list')}
-        title={t('tensions.countTitle', { count: tensions.length })}
-        items={items}
-        selectedId={selected?.id ?? null}
-        onSelect={(tid) => navigate({ name: 'tensions', id: tid })}
-        onNew={() => setCreating(true)}
-        newLabel={t('tensions.new')}
-        noGroup={t('tensions.noGroup')}
-        onMove={(tid, index) => void move(tid, index)}
-      />
-      <div className="split__main">
-        <div className="split__inner">
-          {selected ? (
-            <TensionPage key={selected.id} tension={selected} />
-          ) : (
-            loaded && (
-              <section className="empty-state">
-                <h1>{t('tensions.emptyTitle')}</h1>
-                <p>{t('tensions.emptyHelp')}</p>
-                <button type="button" className="button button--primary empty-state__action" onClick={() => setCreating(true)}>
-                  + {t('tensions.new')}
-                </button>
-              </section>
-            )
-          )}
-        </div>
-      </div>
-      <NewTensionDialog
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={(x) => {
-          setCreating(false);
-          navigate({ name: 'tensions', id: x.id });
-        }}
-      />
-    </div>
+    <ItemScreen
+      items={tensions}
+      loaded={loaded}
+      id={id}
+      choose={choose}
+      toItem={(x) => ({
+        id: x.id,
+        title: x.title,
+        group: x.group,
+        meta: x.poleA || x.poleB ? `${x.poleA || '…'} ↔ ${x.poleB || '…'}` : undefined,
+        open: open.has(x.id),
+      })}
+      onMove={(tid, index) => void move(tid, index)}
+      text={{ list: t('tensions.list'), title: t('tensions.countTitle', { count: tensions.length }), new: t('tensions.new'), noGroup: t('tensions.noGroup'), emptyTitle: t('tensions.emptyTitle'), emptyHelp: t('tensions.emptyHelp') }}
+      page={(x) => <TensionPage key={x.id} tension={x} />}
+      newDialog={(dialog) => <NewTensionDialog {...dialog} />}
+    />
   );
 }

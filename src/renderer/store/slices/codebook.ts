@@ -1,5 +1,5 @@
 import type { CodebookImport, CodebookTemplateName, CodebookTemplateResult, Label, LabelUsage } from '../../../shared/model.ts';
-import { ApiError, call, fileToBase64 } from '../../api/client.ts';
+import { ApiError, fileToBase64, read, write } from '../../data/index.ts';
 import type { SliceCreator } from '../slice.ts';
 
 /** A refusal the codebook screens show in place (and translate by its code), not in the banner. */
@@ -14,7 +14,7 @@ export type Outcome<T> = { ok: true; result: T } | { ok: false; problem: Codeboo
 /**
  * The codebook as a whole: importing a CSV codebook, starting from a study's template, moving labels
  * in the tree, and the counts a delete or merge confirmation needs. Single-label edits (create,
- * update, merge, delete) are the coding slice's; every write ends in its `afterWrite`.
+ * update, merge, delete) are the coding slice's.
  */
 export interface CodebookSlice {
   importCodebookCsv(file: File): Promise<Outcome<CodebookImport>>;
@@ -35,8 +35,7 @@ function problemOf(error: unknown): CodebookProblem {
 export const createCodebookSlice: SliceCreator<CodebookSlice> = (set, get, guarded) => ({
   async importCodebookCsv(file) {
     try {
-      const result = await call('labels/importCsv', { file: { name: file.name, base64: await fileToBase64(file) } });
-      await get().afterWrite();
+      const result = await write('labels/importCsv', { file: { name: file.name, base64: await fileToBase64(file) } });
       return { ok: true, result };
     } catch (error) {
       return { ok: false, problem: problemOf(error) };
@@ -44,20 +43,18 @@ export const createCodebookSlice: SliceCreator<CodebookSlice> = (set, get, guard
   },
   async applyTemplate(template, includeEmergent) {
     try {
-      const result = await call('codebook/applyTemplate', { template, includeEmergent });
-      await get().afterWrite();
+      const result = await write('codebook/applyTemplate', { template, includeEmergent });
       return { ok: true, result };
     } catch (error) {
       return { ok: false, problem: problemOf(error) };
     }
   },
   moveLabel: guarded(async (id, parentId, index) => {
-    await call('labels/move', { id, parentId, index });
-    await get().afterWrite();
+    await write('labels/move', { id, parentId, index });
   }),
   async labelUsage(id, targetId) {
     try {
-      return await call('labels/usage', { id, targetId });
+      return await read('labels/usage', { id, targetId });
     } catch (error) {
       get().showError(error);
       return null;
@@ -65,16 +62,15 @@ export const createCodebookSlice: SliceCreator<CodebookSlice> = (set, get, guard
   },
   async guideSectionCount() {
     try {
-      return (await call('guide/get', {})).length;
+      return (await read('guide/get', {})).length;
     } catch {
       return 0;
     }
   },
   async mergeLabelsCounted(sourceId, targetId) {
     try {
-      const result = await call('labels/merge', { sourceId, targetId });
+      const result = await write('labels/merge', { sourceId, targetId });
       set({ recentLabelIds: get().recentLabelIds.filter((id) => id !== sourceId) });
-      await get().afterWrite();
       return result;
     } catch (error) {
       get().showError(error);

@@ -1,29 +1,29 @@
-import type { AutocodeQuery, AutocodeResult, HistoryState, Label, LabelOrigin, Segment } from '../../../shared/model.ts';
-import { call } from '../../api/client.ts';
-import type { ResultOf } from '../../../shared/api/contract.ts';
-import { replacePending, withLabel, withPendingCoding, withSegment } from '../merge.ts';
+import type { AutocodeQuery, AutocodeResult, Label, LabelOrigin, Segment } from '../../../shared/model.ts';
+import { act, peek, seed, seedHistory, write } from '../../data/index.ts';
+import { withLabel, withPendingCoding, withSegment } from '../merge.ts';
 import type { SliceCreator } from '../slice.ts';
 
+/** A coding drawn before the core has answered: its document, the segment as drawn, and what it replaces. */
+export interface PendingCoding {
+  documentId: string;
+  pending: Segment;
+  before: Segment | null;
+}
+
 /**
- * Round 1: the codebook's labels, the segments of the open transcript, the recently used labels
- * (number keys apply them), and undo/redo. `dataVersion` goes up after every write so that views
- * of other areas (retrieval, memos) know to fetch again.
+ * Round 1: the selected segment, the recently used labels (number keys apply them), the coder and
+ * the coder filter, the coding drawn ahead of the core's answer, and the coding and label writes.
+ * Labels and segments themselves are reads of the data layer.
  */
 export interface CodingSlice {
-  labels: Label[];
-  segments: Segment[];
-  segmentsOf: string | null;
   selectedSegmentId: string | null;
   recentLabelIds: string[];
-  history: HistoryState;
-  dataVersion: number;
   coderFilter: string | null;
+  pendingCoding: PendingCoding | null;
   /** Who is working; the user's setting, kept on this computer and told to the core at start. */
   coder: string;
   loadCoder(): Promise<void>;
   setCoder(name: string): Promise<void>;
-  loadLabels(): Promise<void>;
-  loadSegments(documentId: string): Promise<void>;
   selectSegment(id: string | null): void;
   setCoderFilter(coder: string | null): void;
   applyLabel(args: { documentId: string; start: number; end: number; labelId?: string; labelName?: string; origin?: Exclude<LabelOrigin, 'a-priori'> }): Promise<void>;
@@ -36,7 +36,6 @@ export interface CodingSlice {
   autocode(labelName: string, query: AutocodeQuery): Promise<AutocodeResult | null>;
   undo(): Promise<void>;
   redo(): Promise<void>;
-  afterWrite(): Promise<void>;
 }
 
 const CODER_KEY = 'duiding.coder';
@@ -45,102 +44,78 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
   const recentWith = (ids: string[], labelId: string) => [labelId, ...ids.filter((id) => id !== labelId)].slice(0, 9);
   const use = (labelId: string) => set({ recentLabelIds: recentWith(get().recentLabelIds, labelId) });
   return {
-    labels: [],
-    segments: [],
-    segmentsOf: null,
     selectedSegmentId: null,
     recentLabelIds: [],
-    history: { canUndo: false, canRedo: false, summary: null },
-    dataVersion: 0,
     coderFilter: null,
+    pendingCoding: null,
     coder: '',
     loadCoder: guarded(async () => {
       const saved = localStorage.getItem(CODER_KEY);
-      set({ coder: (saved ? await call('coders/set', { name: saved }) : await call('coders/current', {})).name });
+      set({ coder: (saved ? await act('coders/set', { name: saved }) : await act('coders/current', {})).name });
     }),
     setCoder: guarded(async (name: string) => {
-      const result = await call('coders/set', { name });
+      const result = await act('coders/set', { name });
       localStorage.setItem(CODER_KEY, result.name);
       set({ coder: result.name });
     }),
-    loadLabels: guarded(async () => set({ labels: await call('labels/list', {}) })),
-    loadSegments: guarded(async (documentId: string) => {
-      const segments = await call('segments/list', { documentId });
-      set({ segments, segmentsOf: documentId });
-    }),
     selectSegment: (id) => set({ selectedSegmentId: id }),
     setCoderFilter: (coder) => set({ coderFilter: coder }),
-    // The answer carries the segment with all its codings and the label with its new counts: that is
-    // all a coding changes, so the transcript repaints without fetching the document's segments again.
+    // The answer carries the segment with all its codings, the label with its new counts and the undo
+    // state: that is all a coding changes, so those reads take it without a fetch.
     //
     // A known label's coding is drawn at once, before the core has answered (its write takes a few
     // milliseconds, the way there and back and the page's own work some tens more): the highlight
-    // follows the key. The answer replaces the drawn segment with the stored one; a refusal takes
-    // it away again, and the error banner says why.
+    // follows the key. The answer puts the stored segment in its place; a refusal takes it away again,
+    // and the error banner says why.
     applyLabel: guarded(async (args) => {
-      const state = get();
+      const segments = peek('segments/list', { documentId: args.documentId });
+      const labels = peek('labels/list', {});
+      const document = peek('documents/get', { id: args.documentId });
       const drawn =
-        args.labelId && state.segmentsOf === args.documentId && state.labels.some((l) => l.id === args.labelId)
-          ? withPendingCoding(state.segments, { documentId: args.documentId, start: args.start, end: args.end, labelId: args.labelId, coder: state.coder, text: state.document?.id === args.documentId ? state.document.text.slice(args.start, args.end) : '' })
+        args.labelId && segments && labels?.some((l) => l.id === args.labelId)
+          ? withPendingCoding(segments, { documentId: args.documentId, start: args.start, end: args.end, labelId: args.labelId, coder: get().coder, text: document ? document.text.slice(args.start, args.end) : '' })
           : null;
-      if (drawn) set({ segments: drawn.segments });
-      let answer: ResultOf<'codings/apply'>;
+      if (drawn) set({ pendingCoding: { documentId: args.documentId, pending: drawn.pending, before: drawn.before } });
       try {
-        answer = await call('codings/apply', args);
+        await write('codings/apply', args, ({ segment, label, history }) => {
+          // One render for the coding: the stored segment replaces the drawn one in the same update.
+          set((s) => ({ pendingCoding: null, selectedSegmentId: segment.id, recentLabelIds: recentWith(s.recentLabelIds, label.id) }));
+          return [
+            seed('segments/list', { documentId: args.documentId }, (list) => (list ? withSegment(list, segment) : undefined)),
+            seed('labels/list', {}, (list: Label[] | undefined) => (list ? (withLabel(list, label) ?? undefined) : undefined)),
+            seedHistory(history),
+          ];
+        });
       } catch (error) {
-        if (drawn) set((s) => ({ segments: replacePending(s.segments, drawn.pending, drawn.before) }));
+        if (drawn) set({ pendingCoding: null });
         throw error;
       }
-      const { segment, label, history } = answer;
-      const labels = withLabel(get().labels, label);
-      if (!labels || get().segmentsOf !== args.documentId) {
-        use(label.id);
-        set({ selectedSegmentId: segment.id });
-        await get().afterWrite();
-        return;
-      }
-      // One store update, undo state included, so that the transcript renders once for the coding.
-      set((s) => ({
-        labels,
-        segments: drawn ? replacePending(s.segments, drawn.pending, segment) : withSegment(s.segments, segment),
-        selectedSegmentId: segment.id,
-        recentLabelIds: recentWith(s.recentLabelIds, label.id),
-        history: { ...history, summary: s.history.summary },
-        dataVersion: s.dataVersion + 1,
-      }));
     }),
     removeCoding: guarded(async (segmentId, labelId) => {
-      await call('codings/remove', { segmentId, labelId });
-      await get().afterWrite();
+      await write('codings/remove', { segmentId, labelId });
     }),
     resizeSegment: guarded(async (segmentId, start, end) => {
-      await call('segments/resize', { segmentId, start, end });
-      await get().afterWrite();
+      await write('segments/resize', { segmentId, start, end });
     }),
     createLabel: guarded(async (fields) => {
-      const label = await call('labels/create', fields);
+      const label = await write('labels/create', fields);
       use(label.id);
-      await get().afterWrite();
     }),
     updateLabel: guarded(async (id, patch) => {
-      await call('labels/update', { id, ...patch });
-      await get().afterWrite();
+      await write('labels/update', { id, ...patch });
     }),
     mergeLabels: guarded(async (sourceId, targetId) => {
-      await call('labels/merge', { sourceId, targetId });
+      await write('labels/merge', { sourceId, targetId });
       set({ recentLabelIds: get().recentLabelIds.filter((id) => id !== sourceId) });
-      await get().afterWrite();
     }),
     deleteLabel: guarded(async (id) => {
-      await call('labels/delete', { id });
+      await write('labels/delete', { id });
       set({ recentLabelIds: get().recentLabelIds.filter((l) => l !== id) });
-      await get().afterWrite();
     }),
     async autocode(labelName, query) {
       try {
-        const result = await call('codings/autocode', { labelName, query });
+        const result = await write('codings/autocode', { labelName, query });
         use(result.label.id);
-        await get().afterWrite();
         return result;
       } catch (error) {
         get().showError(error);
@@ -148,28 +123,10 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
       }
     },
     undo: guarded(async () => {
-      set({ history: await call('history/undo', {}) });
-      await get().afterWrite();
+      await write('history/undo', {}, (history) => [seedHistory(history)]);
     }),
     redo: guarded(async () => {
-      set({ history: await call('history/redo', {}) });
-      await get().afterWrite();
-    }),
-    afterWrite: guarded(async () => {
-      const documentId = get().segmentsOf;
-      const [labels, segments, history] = await Promise.all([
-        call('labels/list', {}),
-        documentId ? call('segments/list', { documentId }) : Promise.resolve(get().segments),
-        call('history/state', {}),
-      ]);
-      const selected = get().selectedSegmentId;
-      set((s) => ({
-        labels,
-        segments,
-        history: { ...history, summary: s.history.summary },
-        selectedSegmentId: selected && segments.some((seg) => seg.id === selected) ? selected : null,
-        dataVersion: s.dataVersion + 1,
-      }));
+      await write('history/redo', {}, (history) => [seedHistory(history)]);
     }),
   };
 };

@@ -1,52 +1,35 @@
 import type { Memo, MemoTarget } from '../../../shared/model.ts';
-import { call } from '../../api/client.ts';
+import { seed, write } from '../../data/index.ts';
 import type { SliceCreator } from '../slice.ts';
 
 /**
- * Memos: rich-text notes on a segment, label, document, participant or the project. The store keeps
- * all memos of the project (a study has hundreds, not millions); panels pick those of their target.
- * Memos are undoable, so the list is fetched again whenever `dataVersion` moves on: views call
- * `loadMemos()` in an effect on `dataVersion`, and a fetch for a version already loaded is skipped.
+ * Memos: rich-text notes on a segment, label, document, participant or the project. Panels read all
+ * memos of the project (`memos/list` without a target: a study has hundreds, not millions) and pick
+ * those of their target; a save or delete puts its answer into that read without a fetch.
  */
 export interface MemosSlice {
-  memos: Memo[];
-  /** The `dataVersion` the memo list was fetched at, or null before the first fetch. */
-  memosVersion: number | null;
-  loadMemos(force?: boolean): Promise<void>;
   /**
    * Creates (no id) or changes a memo; the saved memo, or null when the core refused (shown in the
-   * banner). `onSaved` runs just before the store lists the memo, in the same render, so that an
-   * editor that created it can claim it before anything else shows it.
+   * banner). `onSaved` runs just before the memo is listed, in the same render, so that an editor
+   * that created it can claim it before anything else shows it.
    */
   saveMemo(args: { id?: string; target: MemoTarget; title?: string; bodyRich: string; bodyText: string }, onSaved?: (memo: Memo) => void): Promise<Memo | null>;
   deleteMemo(id: string): Promise<void>;
 }
 
-export const createMemosSlice: SliceCreator<MemosSlice> = (set, get, guarded) => ({
-  memos: [],
-  memosVersion: null,
-  loadMemos: guarded(async (force = false) => {
-    const version = get().dataVersion;
-    if (!force && get().memosVersion === version) return;
-    const memos = await call('memos/list', {});
-    // A write may have finished while this fetch ran; the fetch it started brings the newer list.
-    if (get().dataVersion === version || get().memosVersion === null) set({ memos, memosVersion: version });
-  }),
+export const createMemosSlice: SliceCreator<MemosSlice> = (_set, get, guarded) => ({
   async saveMemo(args, onSaved) {
     try {
-      const memo = await call('memos/save', args);
-      onSaved?.(memo);
-      set((s) => ({ memos: s.memos.some((m) => m.id === memo.id) ? s.memos.map((m) => (m.id === memo.id ? memo : m)) : [memo, ...s.memos] }));
-      await get().afterWrite();
-      return memo;
+      return await write('memos/save', args, (memo) => {
+        onSaved?.(memo);
+        return [seed('memos/list', {}, (memos) => (memos ? (memos.some((m) => m.id === memo.id) ? memos.map((m) => (m.id === memo.id ? memo : m)) : [memo, ...memos]) : undefined))];
+      });
     } catch (error) {
       get().showError(error);
       return null;
     }
   },
   deleteMemo: guarded(async (id) => {
-    await call('memos/delete', { id });
-    set((s) => ({ memos: s.memos.filter((m) => m.id !== id) }));
-    await get().afterWrite();
+    await write('memos/delete', { id }, () => [seed('memos/list', {}, (memos) => memos?.filter((m) => m.id !== id))]);
   }),
 });

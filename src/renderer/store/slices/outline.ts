@@ -1,17 +1,10 @@
 import type { Outline } from '../../../shared/analysis.ts';
 import type { ArgsOf } from '../../../shared/api/contract.ts';
-import { call } from '../../api/client.ts';
+import { seed, write } from '../../data/index.ts';
 import type { SliceCreator } from '../slice.ts';
-import { dataKey } from './analysis.ts';
 
-/**
- * The report outline. Every outline write answers with the whole outline, which is shown at once;
- * the fetch on `dataVersion` (undo, redo, a write elsewhere) brings it back in line with the file.
- */
+/** The report outline's writes. Every one answers with the whole outline, which takes the outline read's place without a fetch. */
 export interface OutlineSlice {
-  outline: Outline | null;
-  outlineKey: string | null;
-  loadOutline(): Promise<void>;
   generateOutline(replace: boolean): Promise<boolean>;
   addOutlineSection(args: ArgsOf<'outline/addSection'>): Promise<void>;
   updateOutlineSection(args: ArgsOf<'outline/updateSection'>): Promise<void>;
@@ -23,14 +16,12 @@ export interface OutlineSlice {
   deleteOutlineItem(id: string): Promise<void>;
 }
 
-export const createOutlineSlice: SliceCreator<OutlineSlice> = (set, get, guarded) => {
-  const write = async (run: () => Promise<Outline>): Promise<boolean> => {
+type OutlineWrite = 'outline/generate' | 'outline/addSection' | 'outline/updateSection' | 'outline/moveSection' | 'outline/deleteSection' | 'outline/addItem' | 'outline/updateItem' | 'outline/moveItem' | 'outline/deleteItem';
+
+export const createOutlineSlice: SliceCreator<OutlineSlice> = (_set, get) => {
+  const run = async <K extends OutlineWrite>(name: K, args: ArgsOf<K>): Promise<boolean> => {
     try {
-      const outline = await run();
-      set({ outline });
-      await get().afterWrite();
-      set({ outline, outlineKey: dataKey(get()) });
-      void get().loadAnalysis();
+      await write(name, args, (outline) => [seed('outline/get', {}, () => outline as Outline)]);
       return true;
     } catch (error) {
       get().showError(error);
@@ -38,27 +29,19 @@ export const createOutlineSlice: SliceCreator<OutlineSlice> = (set, get, guarded
     }
   };
   const action =
-    <A>(run: (args: A) => Promise<Outline>) =>
-    async (args: A) => {
-      await write(() => run(args));
+    <K extends OutlineWrite, A>(name: K, args: (a: A) => ArgsOf<K>) =>
+    async (a: A) => {
+      await run(name, args(a));
     };
   return {
-    outline: null,
-    outlineKey: null,
-    loadOutline: guarded(async () => {
-      const key = dataKey(get());
-      if (!get().project || get().outlineKey === key) return;
-      const outline = await call('outline/get', {});
-      if (dataKey(get()) === key) set({ outline, outlineKey: key });
-    }),
-    generateOutline: (replace) => write(() => call('outline/generate', { replace })),
-    addOutlineSection: action((args: ArgsOf<'outline/addSection'>) => call('outline/addSection', args)),
-    updateOutlineSection: action((args: ArgsOf<'outline/updateSection'>) => call('outline/updateSection', args)),
-    moveOutlineSection: action((args: ArgsOf<'outline/moveSection'>) => call('outline/moveSection', args)),
-    deleteOutlineSection: action((id: string) => call('outline/deleteSection', { id })),
-    addOutlineItem: action((args: ArgsOf<'outline/addItem'>) => call('outline/addItem', args)),
-    updateOutlineItem: action((args: ArgsOf<'outline/updateItem'>) => call('outline/updateItem', args)),
-    moveOutlineItem: action((args: ArgsOf<'outline/moveItem'>) => call('outline/moveItem', args)),
-    deleteOutlineItem: action((id: string) => call('outline/deleteItem', { id })),
+    generateOutline: (replace) => run('outline/generate', { replace }),
+    addOutlineSection: action('outline/addSection', (args: ArgsOf<'outline/addSection'>) => args),
+    updateOutlineSection: action('outline/updateSection', (args: ArgsOf<'outline/updateSection'>) => args),
+    moveOutlineSection: action('outline/moveSection', (args: ArgsOf<'outline/moveSection'>) => args),
+    deleteOutlineSection: action('outline/deleteSection', (id: string) => ({ id })),
+    addOutlineItem: action('outline/addItem', (args: ArgsOf<'outline/addItem'>) => args),
+    updateOutlineItem: action('outline/updateItem', (args: ArgsOf<'outline/updateItem'>) => args),
+    moveOutlineItem: action('outline/moveItem', (args: ArgsOf<'outline/moveItem'>) => args),
+    deleteOutlineItem: action('outline/deleteItem', (id: string) => ({ id })),
   };
 };

@@ -1,4 +1,4 @@
-import type { GuideQuestionType } from '../../../shared/model.ts';
+import type { GuideQuestionType } from '../model.ts';
 
 /**
  * The study Duiding was first built for (../shared/reference/study.md): the interview guide of the

@@ -1,0 +1,28 @@
+import { ApiError } from '../../data/index.ts';
+import { parseRoute, routeToHash, type Route } from '../route.ts';
+import type { SliceCreator } from '../slice.ts';
+
+/** Where the user is (the route, kept in the address) and the error banner. */
+export interface UiSlice {
+  route: Route;
+  error: { message: string; code?: string; params?: Record<string, string | number> } | null;
+  navigate(route: Route): void;
+  syncRoute(): void;
+  showError(error: unknown): void;
+  clearError(): void;
+}
+
+export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+  route: parseRoute(window.location.hash),
+  error: null,
+  navigate(route) {
+    const hash = routeToHash(route);
+    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+    set({ route });
+  },
+  syncRoute: () => set({ route: parseRoute(window.location.hash) }),
+  showError(error) {
+    set({ error: error instanceof ApiError ? { message: error.message, code: error.code, params: error.params } : { message: error instanceof Error ? error.message : String(error) } });
+  },
+  clearError: () => set({ error: null }),
+});
