@@ -133,8 +133,7 @@ describe('coding a transcript in the browser', () => {
 
   it('marks a turn as a section of the interview guide', async () => {
     await page.evaluate(async () => {
-      const token = sessionStorage.getItem('duiding.token')!;
-      await fetch('./api/call/codebook/applyTemplate', { method: 'POST', headers: { 'content-type': 'application/json', 'x-duiding-token': token }, body: JSON.stringify({ template: 'llb-study' }) });
+      await fetch('./api/call/codebook/applyTemplate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ template: 'llb-study' }) });
     });
     // Open another transcript and come back: the reader fetches the guide as it opens.
     await page.locator('.doclist button', { hasText: 'interview-02-aso' }).click();
@@ -152,8 +151,7 @@ describe('coding a transcript in the browser', () => {
     const api = (name: string, body: unknown) =>
       page.evaluate(
         async ({ name, body }) => {
-          const token = sessionStorage.getItem('duiding.token')!;
-          const response = await fetch(`./api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-duiding-token': token }, body: JSON.stringify(body) });
+          const response = await fetch(`./api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
           return (await response.json()).result;
         },
         { name, body },
@@ -249,9 +247,8 @@ describe('coding a transcript in the browser', () => {
   it('keeps everything exactly after a reload', async () => {
     const state = () =>
       page.evaluate(async () => {
-        const token = sessionStorage.getItem('duiding.token')!;
         const post = async (name: string, body: unknown) =>
-          (await (await fetch(`./api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-duiding-token': token }, body: JSON.stringify(body) })).json()).result;
+          (await (await fetch(`./api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()).result;
         const documents = (await post('documents/list', {})) as Array<{ id: string }>;
         const segments = await Promise.all(documents.map((d) => post('segments/list', { documentId: d.id })));
         return { labels: await post('labels/list', {}), segments, memos: await post('memos/list', {}) };
