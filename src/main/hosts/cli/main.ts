@@ -281,15 +281,36 @@ const commands: Record<string, Command> = {
         served.open(file);
         printNotices(served, out);
       }
-      const host = await startHost({ session: served, staticDir: defaultStaticDir, port, guard: pageGuard({ dir: folder }) });
-      out.stdout(`Duiding is serving ${file ?? `the projects in ${dir}`} on this computer only.\nOpen ${host.url}\nPress Ctrl+C to stop.`);
-      await new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
-      });
-      await host.close();
-      served.close();
-      return 0;
+      // A bug that escapes every request's own handling leaves the process in a state that cannot
+      // be trusted: stop, but close the project first, so that no lock and no -wal stay behind
+      // and the researcher can open it again at once.
+      const crash = (error: unknown) => {
+        const open = served.hasProject ? served.project.path : null;
+        out.stderr(`Internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        try {
+          served.close();
+          out.stderr(open ? `Duiding stopped; ${open} was closed and can be opened again.` : 'Duiding stopped.');
+        } catch (closing) {
+          out.stderr(`Duiding stopped; closing the project failed too: ${(closing as Error).message}`);
+        }
+        process.exit(70);
+      };
+      process.on('uncaughtException', crash);
+      process.on('unhandledRejection', crash);
+      try {
+        const host = await startHost({ session: served, staticDir: defaultStaticDir, port, guard: pageGuard({ dir: folder }) });
+        out.stdout(`Duiding is serving ${file ?? `the projects in ${dir}`} on this computer only.\nOpen ${host.url}\nPress Ctrl+C to stop.`);
+        await new Promise<void>((done) => {
+          process.once('SIGINT', done);
+          process.once('SIGTERM', done);
+        });
+        await host.close();
+        return 0;
+      } finally {
+        served.close();
+        process.off('uncaughtException', crash);
+        process.off('unhandledRejection', crash);
+      }
     },
   },
 };
