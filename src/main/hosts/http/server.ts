@@ -97,6 +97,10 @@ function parseSocketCall(data: string): SocketCall | null {
   }
 }
 
+function internalReply(error: unknown): CallReply {
+  return { ok: false, error: { kind: 'internal', message: `Internal error: ${error instanceof Error ? error.message : String(error)}` } };
+}
+
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
@@ -209,7 +213,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return { status: 200, reply: { ok: true, result, change } };
     } catch (error) {
       if (isDuidingError(error)) return { status: error.kind === 'usage' ? 400 : error.kind === 'locked' ? 409 : 422, reply: errorReply(error) };
-      return { status: 500, reply: { ok: false, error: { kind: 'internal', message: `Internal error: ${(error as Error).message}` } } };
+      return { status: 500, reply: internalReply(error) };
     } finally {
       watch();
     }
@@ -301,7 +305,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     handle(req, res).catch((error: unknown) => {
       // A fault of this request alone: it gets its answer, the server goes on.
       if (res.headersSent) res.destroy();
-      else send(res, 500, { ok: false, error: { kind: 'internal', message: `Internal error: ${error instanceof Error ? error.message : String(error)}` } });
+      else send(res, 500, internalReply(error));
     });
   });
 
@@ -316,9 +320,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         socket.close(1003, 'Send {"id", "name", "args"} as text.');
         return;
       }
-      void answer(message.name, async () => message.args ?? {}).then(({ reply }) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: message.id, reply }));
-      });
+      void answer(message.name, async () => message.args ?? {})
+        .then(({ reply }) => JSON.stringify({ id: message.id, reply }))
+        .catch((error: unknown) => JSON.stringify({ id: message.id, reply: internalReply(error) }))
+        .then((text) => {
+          if (socket.readyState === socket.OPEN) socket.send(text);
+        });
     });
   });
   server.on('upgrade', (req, socket, head) => {
