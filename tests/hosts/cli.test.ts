@@ -126,10 +126,13 @@ describe('duiding CLI', () => {
   });
 
   it('serve closes the project (no lock, no -wal left) when a bug in the server stops it', async () => {
-    for (const signal of ['SIGUSR2', 'SIGHUP'] as const) {
-      const file = join(tempDir(), 'p.duiding');
+    // A bug in the server's thread (an exception, a rejection), and one in the core's worker thread.
+    for (const signal of ['SIGUSR2', 'SIGHUP', 'worker'] as const) {
+      const dir = tempDir();
+      const file = join(dir, 'p.duiding');
+      const trigger = join(dir, 'crash-now');
       duiding('new', file);
-      const child = spawn(process.execPath, ['--import', CRASH, BIN, 'serve', file], { env: { ...process.env, DUIDING_CODER: 'cli-tester' } });
+      const child = spawn(process.execPath, ['--import', CRASH, BIN, 'serve', file], { env: { ...process.env, DUIDING_CODER: 'cli-tester', DUIDING_TEST_CRASH_FILE: trigger } });
       let out = '';
       let err = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -146,16 +149,17 @@ describe('duiding CLI', () => {
       expect(existsSync(lockPathFor(file))).toBe(true);
       expect(existsSync(`${file}-wal`)).toBe(true);
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill(signal);
+      if (signal === 'worker') writeFileSync(trigger, '');
+      else child.kill(signal);
       expect(await exited, err).toBe(70);
-      expect(err).toMatch(/^Internal error \(please report it\): Error: a (bug|forgotten promise) in the server \(test\)/);
+      expect(err).toMatch(/^Internal error \(please report it\): Error: a (bug|forgotten promise) in the (server|core) \(test\)/);
       expect(err).toContain(`Duiding stopped; ${file} was closed and can be opened again.`);
       expect(existsSync(lockPathFor(file)), signal).toBe(false);
       expect(existsSync(`${file}-wal`), signal).toBe(false);
       expect(duiding('import', file, join(FIXTURES, 'transcripts', 'interview-02-aso.vtt')).stderr).toBe('');
       expect(JSON.parse(duiding('info', file, '--json').stdout)).toMatchObject({ labels: 1, documents: 1 });
     }
-  });
+  }, 240_000);
 
   it('autocode codes every hit on the fixtures and says how many segments', () => {
     const file = join(tempDir(), 'p.duiding');

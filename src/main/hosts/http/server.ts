@@ -6,11 +6,11 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
-import { call } from '../../core/handlers.ts';
 import type { ChangeEvent } from '../../core/project.ts';
 import type { Session } from '../../core/session.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
-import { errorReply, type CallReply } from '../reply.ts';
+import { coreEndpoint, internalReply, statusOf, type CallArgs, type Guard } from '../core-endpoint.ts';
+import { errorReply } from '../reply.ts';
 
 /**
  * The browser host: the same handlers as the CLI and Electron, over HTTP on 127.0.0.1 only.
@@ -37,8 +37,18 @@ import { errorReply, type CallReply } from '../reply.ts';
  */
 export const defaultStaticDir = process.env.DUIDING_RENDERER_DIR ?? fileURLToPath(new URL('../../../../dist/renderer/', import.meta.url));
 
-export interface HostOptions {
-  session: Session;
+/**
+ * The core as the host reaches it: in this thread (tests), or in a worker thread (`duiding serve`,
+ * see core-worker.ts) so that no call, however long, holds up the server's requests.
+ */
+export interface HostCore {
+  /** One call: its answer as JSON text and the HTTP status that goes with it. */
+  call(name: string, args: CallArgs): Promise<{ status: number; text: string }>;
+  /** Change events of whichever project is open; returns the unsubscribe. */
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+}
+
+export type HostOptions = {
   /** Folder of the built renderer (index.html and assets). */
   staticDir: string;
   port?: number;
@@ -46,8 +56,29 @@ export interface HostOptions {
   token?: string;
   /** Largest request body accepted (uploads travel base64-encoded in JSON). */
   maxBodyBytes?: number;
-  /** Vets arguments before dispatch, e.g. to keep project paths inside the --dir folder. */
-  guard?: (name: string, args: Record<string, unknown>) => Record<string, unknown>;
+} & (
+  | {
+      /** The core in this thread. */
+      session: Session;
+      /** Vets arguments before dispatch, e.g. to keep project paths inside the --dir folder. */
+      guard?: Guard;
+    }
+  | { core: HostCore }
+);
+
+/** A session answered in this thread. */
+export function localCore(session: Session, guard?: Guard): HostCore {
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  const endpoint = coreEndpoint(session, guard, (event) => {
+    for (const listener of listeners) listener(event);
+  });
+  return {
+    call: (name, args) => endpoint.answer(name, args),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 export interface RunningHost {
@@ -76,7 +107,10 @@ const SECURITY_HEADERS = {
 };
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
   res.end(text);
 }
@@ -97,10 +131,6 @@ function parseSocketCall(data: string): SocketCall | null {
   }
 }
 
-function internalReply(error: unknown): CallReply {
-  return { ok: false, error: { kind: 'internal', message: `Internal error: ${error instanceof Error ? error.message : String(error)}` } };
-}
-
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
@@ -116,7 +146,7 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -124,12 +154,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
     if (size > limit) throw new DuidingError(`The request is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
     chunks.push(chunk);
   }
-  if (size === 0) return {};
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new DuidingError('The request body is not valid JSON.', 'usage');
-  }
+  return Buffer.concat(chunks);
 }
 
 /** Largest WebSocket message: the page sends bodies up to 1 MB of text over it (bigger ones over HTTP), up to 3 bytes a character. */
@@ -192,32 +217,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const hasCookie = (req: IncomingMessage) => sameToken(cookie(req.headers.cookie, cookieName()), cookieSecret);
   const authorized = (req: IncomingMessage) => sameToken(req.headers['x-duiding-token'] as string | undefined, token) || hasCookie(req);
 
-  const onChange = (event: ChangeEvent) => {
+  const core = 'core' in options ? options.core : localCore(options.session, options.guard);
+  const stopListening = core.onChange((event) => {
     for (const res of listeners) res.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
-  };
-  let watched: Session['project'] | null = null;
-  const watch = () => {
-    const project = options.session.hasProject ? options.session.project : null;
-    if (project === watched) return;
-    watched?.events.off('change', onChange);
-    project?.events.on('change', onChange);
-    watched = project;
-  };
-
-  /** One call, whichever way it came: its answer and the HTTP status that goes with it. */
-  const answer = async (name: string, readArgs: () => Promise<unknown>): Promise<{ status: number; reply: CallReply }> => {
-    try {
-      const body = await readArgs();
-      const args = options.guard ? options.guard(name, (body ?? {}) as Record<string, unknown>) : body;
-      const { result, change } = await call(options.session, name, args);
-      return { status: 200, reply: { ok: true, result, change } };
-    } catch (error) {
-      if (isDuidingError(error)) return { status: error.kind === 'usage' ? 400 : error.kind === 'locked' ? 409 : 422, reply: errorReply(error) };
-      return { status: 500, reply: internalReply(error) };
-    } finally {
-      watch();
-    }
-  };
+  });
 
   /** The first visit's `?token=`: a cookie for the first use, and never anything for a later one. */
   const exchange = (req: IncomingMessage, res: ServerResponse, given: string | null) => {
@@ -269,8 +272,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         send(res, 404, { ok: false, error: { kind: 'usage', message: 'Use POST /api/call/<area>/<verb>.' } });
         return;
       }
-      const { status, reply } = await answer(name, () => readBody(req, limit));
-      send(res, status, reply);
+      let body: Buffer;
+      try {
+        body = await readBody(req, limit);
+      } catch (error) {
+        if (!isDuidingError(error)) throw error;
+        send(res, statusOf(error), errorReply(error));
+        return;
+      }
+      const { status, text } = await core.call(name, { json: body });
+      sendText(res, status, text);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -320,11 +331,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         socket.close(1003, 'Send {"id", "name", "args"} as text.');
         return;
       }
-      void answer(message.name, async () => message.args ?? {})
-        .then(({ reply }) => JSON.stringify({ id: message.id, reply }))
-        .catch((error: unknown) => JSON.stringify({ id: message.id, reply: internalReply(error) }))
-        .then((text) => {
-          if (socket.readyState === socket.OPEN) socket.send(text);
+      void core
+        .call(message.name, { value: message.args })
+        .then(({ text }) => text)
+        .catch((error: unknown) => JSON.stringify(internalReply(error)))
+        .then((reply) => {
+          if (socket.readyState === socket.OPEN) socket.send(`{"id":${message.id},"reply":${reply}}`);
         });
     });
   });
@@ -346,7 +358,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
   });
   port = (server.address() as AddressInfo).port;
-  watch();
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
@@ -356,7 +367,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       listeners.clear();
       for (const socket of sockets.clients) socket.terminate();
       sockets.close();
-      watched?.events.off('change', onChange);
+      stopListening();
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
