@@ -1,4 +1,4 @@
-import { DuidingError, isDuidingError } from '../../shared/errors.ts';
+import { DuidingError, isDuidingError, type ErrorKind } from '../../shared/errors.ts';
 import { call } from '../core/handlers.ts';
 import type { ChangeEvent } from '../core/project.ts';
 import type { Session } from '../core/session.ts';
@@ -16,12 +16,21 @@ export type Guard = (name: string, args: Record<string, unknown>) => Record<stri
 /** A call's arguments: a value (from a socket message or IPC), or the bytes of an HTTP body, parsed where the core runs. */
 export type CallArgs = { value: unknown } | { json: Uint8Array };
 
-export type CoreRequest = { type: 'call'; id: number; name: string; args: CallArgs } | { type: 'close'; id: number };
+/**
+ * `trusted` skips the page's guard: only the host's own code sets it (the desktop app opening the
+ * file its native dialog chose); the page's calls never reach this channel but through the host.
+ */
+export type CoreRequest = { type: 'call'; id: number; name: string; args: CallArgs; trusted?: boolean } | { type: 'close'; id: number };
 
 export type CoreMessage =
   | { type: 'reply'; id: number; status: number; text: string }
   | { type: 'closed'; id: number; path: string | null }
-  | { type: 'change'; event: ChangeEvent };
+  | { type: 'change'; event: ChangeEvent }
+  /** The core's first word: the project is open (with the notices of opening it), or why not. */
+  | { type: 'started'; notices: string[] }
+  | { type: 'refused'; kind: ErrorKind; message: string }
+  /** A bug in the core: the project that was open is closed, the core ends. */
+  | { type: 'crashed'; message: string; path: string | null };
 
 export function internalReply(error: unknown): CallReply {
   return { ok: false, error: { kind: 'internal', message: `Internal error: ${error instanceof Error ? error.message : String(error)}` } };
@@ -58,12 +67,12 @@ export function coreEndpoint(session: Session, guard: Guard | undefined, onChang
   watch();
   return {
     /** One call: its answer as JSON text and the HTTP status that goes with it. */
-    async answer(name: string, args: CallArgs): Promise<{ status: number; text: string }> {
+    async answer(name: string, args: CallArgs, trusted = false): Promise<{ status: number; text: string }> {
       let status = 200;
       let reply: CallReply;
       try {
         const value = parseArgs(args);
-        const vetted = guard ? guard(name, (value ?? {}) as Record<string, unknown>) : value;
+        const vetted = guard && !trusted ? guard(name, (value ?? {}) as Record<string, unknown>) : value;
         const { result, change } = await call(session, name, vetted);
         reply = { ok: true, result, change };
       } catch (error) {
@@ -90,14 +99,47 @@ export function coreEndpoint(session: Session, guard: Guard | undefined, onChang
   };
 }
 
-/** Serves an endpoint over a message channel: requests in, replies and change events out. */
-export function serveEndpoint(session: Session, guard: Guard | undefined, post: (message: CoreMessage) => void): (request: CoreRequest) => void {
-  const endpoint = coreEndpoint(session, guard, (event) => post({ type: 'change', event }));
-  return (request) => {
+/**
+ * Runs the core at the far end of a message channel (a worker thread, a utility process): opens the
+ * project, answers requests, posts change events; a bug that escapes a call's own handling closes the
+ * project (lock, -wal) before the core ends, and says so.
+ */
+export function runCore(options: {
+  session: Session;
+  file: string | null;
+  guard: Guard | undefined;
+  post: (message: CoreMessage) => void;
+  listen: (handler: (request: CoreRequest) => void) => void;
+  exit: (code: number) => void;
+}): void {
+  const { session, post } = options;
+  const crash = (error: unknown) => {
+    const path = session.hasProject ? session.project.path : null;
+    try {
+      session.close();
+    } finally {
+      post({ type: 'crashed', message: error instanceof Error ? (error.stack ?? error.message) : String(error), path });
+      options.exit(70);
+    }
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  try {
+    if (options.file) session.open(options.file);
+  } catch (error) {
+    session.close();
+    if (!isDuidingError(error)) throw error;
+    post({ type: 'refused', kind: error.kind, message: error.message });
+    options.exit(1);
+    return;
+  }
+  const endpoint = coreEndpoint(session, options.guard, (event) => post({ type: 'change', event }));
+  options.listen((request) => {
     if (request.type === 'close') {
       post({ type: 'closed', id: request.id, path: endpoint.close() });
       return;
     }
-    void endpoint.answer(request.name, request.args).then(({ status, text }) => post({ type: 'reply', id: request.id, status, text }));
-  };
+    void endpoint.answer(request.name, request.args, request.trusted).then(({ status, text }) => post({ type: 'reply', id: request.id, status, text }));
+  });
+  post({ type: 'started', notices: session.hasProject ? session.project.notices : [] });
 }
