@@ -1,6 +1,7 @@
 import { DuidingError } from '../../shared/errors.ts';
 import type { ChangeEvent } from '../core/project.ts';
-import { internalReply, type CallArgs, type CoreMessage, type CoreRequest } from './core-endpoint.ts';
+import type { CallArgs, CoreMessage, CoreRequest } from './core-endpoint.ts';
+import { internalReply } from './reply.ts';
 
 /** A message channel to a core that runs elsewhere (a worker thread, a utility process). */
 export interface CoreTransport {

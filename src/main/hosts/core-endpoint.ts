@@ -2,7 +2,7 @@ import { DuidingError, isDuidingError, type ErrorKind } from '../../shared/error
 import { call } from '../core/handlers.ts';
 import type { ChangeEvent } from '../core/project.ts';
 import type { Session } from '../core/session.ts';
-import { errorReply, type CallReply } from './reply.ts';
+import { errorReply, internalReply, type CallReply } from './reply.ts';
 
 /**
  * The core's side of a host that runs it away from its request thread (a worker thread for
@@ -31,10 +31,6 @@ export type CoreMessage =
   | { type: 'refused'; kind: ErrorKind; message: string }
   /** A bug in the core: the project that was open is closed, the core ends. */
   | { type: 'crashed'; message: string; path: string | null };
-
-export function internalReply(error: unknown): CallReply {
-  return { ok: false, error: { kind: 'internal', message: `Internal error: ${error instanceof Error ? error.message : String(error)}` } };
-}
 
 function parseArgs(args: CallArgs): unknown {
   if ('value' in args) return args.value ?? {};

@@ -9,8 +9,8 @@ import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { ChangeEvent } from '../../core/project.ts';
 import type { Session } from '../../core/session.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
-import { coreEndpoint, internalReply, statusOf, type CallArgs, type Guard } from '../core-endpoint.ts';
-import { errorReply } from '../reply.ts';
+import { coreEndpoint, statusOf, type CallArgs, type Guard } from '../core-endpoint.ts';
+import { errorReply, internalReply } from '../reply.ts';
 
 /**
  * The browser host: the same handlers as the CLI and Electron, over HTTP on 127.0.0.1 only.
