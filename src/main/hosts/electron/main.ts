@@ -55,12 +55,12 @@ async function choose(core: RemoteCore, window: BrowserWindow, args: unknown): P
   let reply: CallReply;
   if (mode === 'open') {
     const picked = await dialog.showOpenDialog(window, { defaultPath: projectsDir, filters, properties: ['openFile'] });
-    if (picked.canceled || !picked.filePaths[0]) return { ok: true, result: null };
+    if (picked.canceled || !picked.filePaths[0]) return { ok: true, result: null, change: null };
     // Trusted: a path the user chose in the dialog, not one the page named.
     reply = parsed(await core.call('project/open', { value: { path: picked.filePaths[0] } }, { trusted: true }));
   } else {
     const picked = await dialog.showSaveDialog(window, { defaultPath: join(projectsDir, `${title ?? 'project'}.duiding`), filters });
-    if (picked.canceled || !picked.filePath) return { ok: true, result: null };
+    if (picked.canceled || !picked.filePath) return { ok: true, result: null, change: null };
     const path = picked.filePath.endsWith('.duiding') ? picked.filePath : `${picked.filePath}.duiding`;
     reply = parsed(await core.call('project/create', { value: { path, ...(title ? { title } : {}) } }, { trusted: true }));
   }
