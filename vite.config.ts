@@ -7,5 +7,5 @@ export default defineConfig({
   root: 'src/renderer',
   base: './',
   plugins: [react()],
-  build: { outDir: '../../dist/renderer', emptyOutDir: true, sourcemap: true, target: 'es2022' },
+  build: { outDir: '../../dist/renderer', emptyOutDir: true, sourcemap: false, target: 'es2022' },
 });

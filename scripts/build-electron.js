@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the Electron shell with esbuild:
 //   src/main/hosts/electron/main.ts    → out/main.js      (ESM, Node side of Electron)
+//   src/main/hosts/electron/core-process.ts → out/core.js (ESM, the core in a utility process)
 //   src/main/hosts/electron/preload.ts → out/preload.cjs  (CommonJS: a sandboxed preload must be CJS
 //                                                          and may only require 'electron')
 // main.js keeps every npm package external: they are `dependencies`, so they sit in node_modules
@@ -56,46 +57,58 @@ function bundleError(what, error) {
 }
 
 /**
- * Builds main.js and preload.cjs into `outDir` and checks them. Returns the output paths and the
- * externals of main.js. Throws an Error with a clear message on any failure.
+ * Builds main.js, core.js and preload.cjs into `outDir` and checks them. Returns the output paths and
+ * the externals of main.js and core.js. Throws an Error with a clear message on any failure.
  */
 export async function buildElectron({
   root = ROOT,
   outDir = join(root, 'out'),
   mainEntry = join(root, 'src', 'main', 'hosts', 'electron', 'main.ts'),
   preloadEntry = join(root, 'src', 'main', 'hosts', 'electron', 'preload.ts'),
+  coreEntry = join(root, 'src', 'main', 'hosts', 'electron', 'core-process.ts'),
 } = {}) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const main = join(outDir, 'main.js');
   const preload = join(outDir, 'preload.cjs');
+  const core = join(outDir, 'core.js');
 
-  let mainResult;
-  try {
-    mainResult = await build({
-      entryPoints: [mainEntry],
-      outfile: main,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22', // Electron 42 runs Node 24; node22 leaves room for older Electrons.
-      packages: 'external',
-      sourcemap: true,
-      metafile: true,
-      logLevel: 'silent',
-      absWorkingDir: root,
-    });
-  } catch (error) {
-    throw bundleError(relative(root, mainEntry), error);
-  }
-  const externals = [...new Set(mainResult.metafile.outputs[relative(root, main)].imports.filter((i) => i.external).map((i) => i.path))].sort();
   const dependencies = new Set(Object.keys(pkg.dependencies ?? {}));
   const isBuiltin = (spec) => spec.startsWith('node:') || BUILTINS.has(packageName(spec));
-  const missing = externals.filter((spec) => !isBuiltin(spec) && packageName(spec) !== 'electron' && !dependencies.has(packageName(spec)));
-  if (missing.length > 0) {
-    throw new Error(
-      `out/main.js imports ${missing.map((s) => `"${s}"`).join(', ')}, which package.json does not list under "dependencies": ` +
-        'the packaged app would not have it. Move it to "dependencies" (or stop importing it from the main process).',
-    );
+  /** Bundles one Node-side entry (main.js, core.js): our TypeScript inside, npm packages outside. */
+  const bundleNode = async (entry, outfile) => {
+    let result;
+    try {
+      result = await build({
+        entryPoints: [entry],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node22', // Electron 42 runs Node 24; node22 leaves room for older Electrons.
+        packages: 'external',
+        sourcemap: true,
+        metafile: true,
+        logLevel: 'silent',
+        absWorkingDir: root,
+      });
+    } catch (error) {
+      throw bundleError(relative(root, entry), error);
+    }
+    const externals = [...new Set(result.metafile.outputs[relative(root, outfile)].imports.filter((i) => i.external).map((i) => i.path))].sort();
+    const missing = externals.filter((spec) => !isBuiltin(spec) && packageName(spec) !== 'electron' && !dependencies.has(packageName(spec)));
+    if (missing.length > 0) {
+      throw new Error(
+        `${relative(root, outfile)} imports ${missing.map((s) => `"${s}"`).join(', ')}, which package.json does not list under "dependencies": ` +
+          'the packaged app would not have it. Move it to "dependencies" (or stop importing it from the main process).',
+      );
+    }
+    return { result, externals };
+  };
+  const { result: mainResult, externals } = await bundleNode(mainEntry, main);
+  const { result: coreResult, externals: coreExternals } = await bundleNode(coreEntry, core);
+  // The utility process has no electron module: an import of it would fail there at start.
+  if (coreExternals.some((spec) => packageName(spec) === 'electron')) {
+    throw new Error(`${relative(root, core)} imports electron, which a utility process cannot (entry: ${relative(root, coreEntry)}).`);
   }
 
   let preloadResult;
@@ -126,7 +139,7 @@ export async function buildElectron({
         `(entry: ${relative(root, preloadEntry)}).`,
     );
   }
-  return { main, preload, externals, warnings: [...mainResult.warnings, ...preloadResult.warnings] };
+  return { main, core, preload, externals: [...new Set([...externals, ...coreExternals])].sort(), warnings: [...mainResult.warnings, ...coreResult.warnings, ...preloadResult.warnings] };
 }
 
 if (isMain(import.meta.url)) {
@@ -137,11 +150,11 @@ if (isMain(import.meta.url)) {
   }
   const outDir = outIndex > 0 ? resolve(process.argv[outIndex + 1]) : undefined;
   try {
-    const { main, preload, warnings } = await buildElectron(outDir ? { outDir } : {});
+    const { main, core, preload, warnings } = await buildElectron(outDir ? { outDir } : {});
     const size = (file) => `${Math.round(statSync(file).size / 1024)} kB`;
     for (const w of warnings) console.warn(`build-electron: warning: ${w.location ? `${w.location.file}:${w.location.line}: ` : ''}${w.text}`);
     console.log(
-      `build-electron: ${relative(process.cwd(), main)} (${size(main)}) and ${relative(process.cwd(), preload)} (${size(preload)}); ` +
+      `build-electron: ${relative(process.cwd(), main)} (${size(main)}), ${relative(process.cwd(), core)} (${size(core)}) and ${relative(process.cwd(), preload)} (${size(preload)}); ` +
         "the preload requires only 'electron'.",
     );
   } catch (error) {

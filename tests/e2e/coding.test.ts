@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './browser.ts';
 import { code, selectWords } from './coding.ts';
-import { fixtureProject, openProject, type Opened } from './project.ts';
+import type { Label, RetrievalResult } from '../../src/shared/model.ts';
+import { api, fixtureProject, openProject, type Opened } from './project.ts';
 
 describe('coding a transcript in the browser', () => {
   let opened: Opened;
@@ -92,9 +93,26 @@ describe('coding a transcript in the browser', () => {
     await page.getByText(/^\d+ treffers in 6 transcript/).waitFor();
     await screenshot(page, 'r1-03-autocode-preview');
     const count = Number(/^(\d+)/.exec(await page.getByText(/^\d+ treffers in/).innerText())![1]);
+    const labelsBefore = await api<Label[]>(page, 'labels/list');
     await page.getByRole('button', { name: `${count} treffers coderen` }).click();
     await page.getByText(`${count} segmenten dragen nu “zorgcontinuüm”`, { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Sluiten', exact: true }).first().click();
+    const segmentsOf = async (name: string) => (await api<Label[]>(page, 'labels/list')).find((l) => l.name === name)?.segmentCount ?? 0;
+    expect(await segmentsOf('zorgcontinuüm')).toBe(count);
+    const chips = page.locator('.chip', { hasText: 'zorgcontinuüm' });
+    const chipsCoded = await chips.count();
+
+    // One Ctrl+Z takes every auto-coded segment back at once, and nothing that came before it.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => segmentsOf('zorgcontinuüm')).toBe(0);
+    const labelsUndone = await api<Label[]>(page, 'labels/list');
+    const counts = (labels: Label[]) => labels.filter((l) => l.name !== 'zorgcontinuüm').map((l) => [l.name, l.segmentCount]);
+    expect(counts(labelsUndone)).toEqual(counts(labelsBefore));
+    await expect.poll(() => chips.count()).toBe(0);
+    // And one redo brings them all back (the retrieval below reads them).
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => segmentsOf('zorgcontinuüm')).toBe(count);
+    await expect.poll(() => chips.count()).toBe(chipsCoded);
   });
 
   it('writes a memo on a segment', async () => {
@@ -125,6 +143,29 @@ describe('coding a transcript in the browser', () => {
     await page.getByRole('button', { name: 'Ophalen', exact: true }).click();
     await page.locator('.page, main').getByText('zorgcontinuüm', { exact: true }).first().click();
     await page.getByText(/segmenten? in \d+ transcripten?/).first().waitFor();
+    const label = (await api<Label[]>(page, 'labels/list')).find((l) => l.name === 'zorgcontinuüm')!;
+    const core = await api<RetrievalResult>(page, 'retrieval/segments', { labelId: label.id });
+    expect(core.total).toBeGreaterThan(1);
+    // Every segment, under its transcript's participant (the fixtures tie each transcript to one).
+    await expect.poll(() => page.locator('.quote').count()).toBe(core.total);
+    const groups = page.locator('.quote-group');
+    const documents = [...new Set(core.items.map((i) => i.documentId))];
+    expect(await groups.count()).toBe(documents.length);
+    for (const [g, documentId] of documents.entries()) {
+      const items = core.items.filter((i) => i.documentId === documentId);
+      const group = groups.nth(g);
+      expect(items[0]!.participant, items[0]!.documentName).not.toBeNull();
+      expect(await group.locator('.quote-group__participant').innerText()).toBe(items[0]!.participant!.name);
+      expect(await group.locator('.quote-group__document').innerText()).toBe(items[0]!.documentName);
+      // Each quote in its context: the words before and after it in its turn, as the core cut them.
+      for (const [q, item] of items.entries()) {
+        const quote = group.locator('.quote').nth(q);
+        expect(await quote.locator('.quote__mark').innerText()).toBe(item.segment.text);
+        const context = await quote.locator('.quote__context').allTextContents();
+        expect(context.filter((c) => c !== '…')).toEqual([item.before, item.after]);
+      }
+    }
+    expect(core.items.some((i) => i.before.length > 0 || i.after.length > 0)).toBe(true);
     await screenshot(page, 'r1-06-retrieval');
     await page.getByRole('button', { name: 'Transcripten', exact: true }).click();
     await page.getByRole('link', { name: 'interview-01-aso' }).click();
@@ -133,8 +174,7 @@ describe('coding a transcript in the browser', () => {
 
   it('marks a turn as a section of the interview guide', async () => {
     await page.evaluate(async () => {
-      const token = sessionStorage.getItem('duiding.token')!;
-      await fetch('./api/call/codebook/applyTemplate', { method: 'POST', headers: { 'content-type': 'application/json', 'x-duiding-token': token }, body: JSON.stringify({ template: 'llb-study' }) });
+      await fetch('./api/call/codebook/applyTemplate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ template: 'llb-study' }) });
     });
     // Open another transcript and come back: the reader fetches the guide as it opens.
     await page.locator('.doclist button', { hasText: 'interview-02-aso' }).click();
@@ -152,8 +192,7 @@ describe('coding a transcript in the browser', () => {
     const api = (name: string, body: unknown) =>
       page.evaluate(
         async ({ name, body }) => {
-          const token = sessionStorage.getItem('duiding.token')!;
-          const response = await fetch(`./api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-duiding-token': token }, body: JSON.stringify(body) });
+          const response = await fetch(`./api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
           return (await response.json()).result;
         },
         { name, body },
@@ -249,9 +288,8 @@ describe('coding a transcript in the browser', () => {
   it('keeps everything exactly after a reload', async () => {
     const state = () =>
       page.evaluate(async () => {
-        const token = sessionStorage.getItem('duiding.token')!;
         const post = async (name: string, body: unknown) =>
-          (await (await fetch(`./api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-duiding-token': token }, body: JSON.stringify(body) })).json()).result;
+          (await (await fetch(`./api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()).result;
         const documents = (await post('documents/list', {})) as Array<{ id: string }>;
         const segments = await Promise.all(documents.map((d) => post('segments/list', { documentId: d.id })));
         return { labels: await post('labels/list', {}), segments, memos: await post('memos/list', {}) };

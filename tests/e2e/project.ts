@@ -66,13 +66,13 @@ function opened(browser: Browser, served: Served, page: Page, dir: string): Open
   };
 }
 
-/** The core's own answer, called from the page with the page's token: what the screens must agree with. */
+/** The core's own answer, called from the page with the page's cookie: what the screens must agree with. */
 export async function api<T>(page: Page, name: string, args: object = {}): Promise<T> {
   return page.evaluate(
     async ({ name, args }) => {
       const response = await fetch(`./api/call/${name}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-duiding-token': sessionStorage.getItem('duiding.token') ?? '' },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(args),
       });
       const reply = (await response.json()) as { ok: boolean; result?: unknown; error?: { message: string } };

@@ -39,6 +39,14 @@ describe('a researcher’s first session in the browser', () => {
     await page.goto(served.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Nieuw project' }).isVisible()).toBe(true);
     expect(page.url()).not.toContain('token=');
+    // The token became a cookie the page cannot read; the printed address does not open a second browser.
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    const other = await browser.newContext();
+    const copied = await other.newPage();
+    const refused = await copied.goto(served.url);
+    expect(refused?.status()).toBe(401);
+    expect(await copied.locator('body').innerText()).toContain('This address no longer opens Duiding.');
+    await other.close();
     await screenshot(page, '01-start-empty');
     await page.getByLabel('Titel').fill('Leerlingenbegeleiding jaar 1');
     await page.getByRole('button', { name: 'Project maken' }).click();

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { lockPathFor } from '../../src/main/core/db/lock.ts';
 import { FIXTURES, tempDir } from '../support/temp.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/duiding.js');
+const CRASH = join(import.meta.dirname, 'support/crash-on-signal.mjs');
 
 /** Runs the real `duiding` command in a child process, as a user would. */
 function duiding(...args: string[]) {
@@ -123,6 +124,42 @@ describe('duiding CLI', () => {
     expect(code).toBe(0);
     expect(duiding('import', file, join(FIXTURES, 'transcripts', 'interview-02-aso.vtt')).code).toBe(0);
   });
+
+  it('serve closes the project (no lock, no -wal left) when a bug in the server stops it', async () => {
+    // A bug in the server's thread (an exception, a rejection), and one in the core's worker thread.
+    for (const signal of ['SIGUSR2', 'SIGHUP', 'worker'] as const) {
+      const dir = tempDir();
+      const file = join(dir, 'p.duiding');
+      const trigger = join(dir, 'crash-now');
+      duiding('new', file);
+      const child = spawn(process.execPath, ['--import', CRASH, BIN, 'serve', file], { env: { ...process.env, DUIDING_CODER: 'cli-tester', DUIDING_TEST_CRASH_FILE: trigger } });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      await expect.poll(() => out, { timeout: 15_000 }).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\//);
+      const url = new URL(/Open (\S+)/.exec(out)![1]!);
+      const created = await fetch(new URL('/api/call/labels/create', url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-duiding-token': url.searchParams.get('token')! },
+        body: JSON.stringify({ name: 'vóór de fout' }),
+      });
+      expect(created.status).toBe(200);
+      // The project is open for writing, with a write in its -wal: both are on disk now.
+      expect(existsSync(lockPathFor(file))).toBe(true);
+      expect(existsSync(`${file}-wal`)).toBe(true);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      if (signal === 'worker') writeFileSync(trigger, '');
+      else child.kill(signal);
+      expect(await exited, err).toBe(70);
+      expect(err).toMatch(/^Internal error \(please report it\): Error: a (bug|forgotten promise) in the (server|core) \(test\)/);
+      expect(err).toContain(`Duiding stopped; ${file} was closed and can be opened again.`);
+      expect(existsSync(lockPathFor(file)), signal).toBe(false);
+      expect(existsSync(`${file}-wal`), signal).toBe(false);
+      expect(duiding('import', file, join(FIXTURES, 'transcripts', 'interview-02-aso.vtt')).stderr).toBe('');
+      expect(JSON.parse(duiding('info', file, '--json').stdout)).toMatchObject({ labels: 1, documents: 1 });
+    }
+  }, 240_000);
 
   it('autocode codes every hit on the fixtures and says how many segments', () => {
     const file = join(tempDir(), 'p.duiding');

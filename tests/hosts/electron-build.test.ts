@@ -16,6 +16,7 @@ import {
   pinnedElectronVersion,
   verifyAbi,
 } from '../../scripts/native-electron-lib.js';
+import { lockPathFor } from '../../src/main/core/db/lock.ts';
 import { defaultMigrationsDir, loadMigrations } from '../../src/main/core/db/migrations.ts';
 import { migrationsDir, nativeBindingPath } from '../../src/main/hosts/electron/config.ts';
 import { CALL_CHANNEL } from '../../src/main/hosts/electron/ipc.ts';
@@ -54,13 +55,13 @@ const ELECTRON_ABI = 146;
 const electronProbe = compileProbe(ELECTRON_ABI);
 
 describe('build-electron', () => {
-  it('bundles main.ts into out/main.js (ESM) and preload.ts into out/preload.cjs (CommonJS)', () => {
+  it('bundles main.ts into out/main.js (ESM), core-process.ts into out/core.js (ESM) and preload.ts into out/preload.cjs (CommonJS)', () => {
     const started = Date.now() - 1000;
     const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-electron.js')], { cwd: ROOT, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^build-electron: out\/main\.js \(\d+ kB\) and out\/preload\.cjs \(\d+ kB\); the preload requires only 'electron'\.\n$/);
-    for (const file of ['main.js', 'preload.cjs']) expect(statSync(join(OUT, file)).mtimeMs).toBeGreaterThan(started);
+    expect(run.stdout).toMatch(/^build-electron: out\/main\.js \(\d+ kB\), out\/core\.js \(\d+ kB\) and out\/preload\.cjs \(\d+ kB\); the preload requires only 'electron'\.\n$/);
+    for (const file of ['main.js', 'core.js', 'preload.cjs']) expect(statSync(join(OUT, file)).mtimeMs).toBeGreaterThan(started);
     const main = readFileSync(join(OUT, 'main.js'), 'utf8');
     expect(main).toMatch(/^import .* from "electron";$/m);
     expect(main).not.toMatch(/\brequire\(/);
@@ -75,19 +76,28 @@ describe('build-electron', () => {
     expect(preload).toMatch(/exposeInMainWorld\("duiding"/);
   });
 
-  it('keeps electron, better-sqlite3 and the other npm packages external to out/main.js', () => {
-    const imports = staticImports(readFileSync(join(OUT, 'main.js'), 'utf8'));
-    expect(imports).toContain('electron');
-    expect(imports).toContain('better-sqlite3');
+  it('keeps electron, better-sqlite3 and the other npm packages external to out/main.js and out/core.js', () => {
+    const main = readFileSync(join(OUT, 'main.js'), 'utf8');
+    const core = readFileSync(join(OUT, 'core.js'), 'utf8');
+    expect(staticImports(main)).toContain('electron');
+    expect(staticImports(core)).toContain('better-sqlite3');
     const dependencies = Object.keys(pkg.dependencies);
-    for (const spec of imports) {
+    for (const spec of [...staticImports(main), ...staticImports(core)]) {
       if (spec.startsWith('node:') || spec === 'electron') continue;
       expect(dependencies, spec).toContain(packageName(spec));
     }
     // Our own code is inside; no package's code is.
-    const main = readFileSync(join(OUT, 'main.js'), 'utf8');
-    expect(main).toContain('// src/main/core/session.ts');
+    expect(core).toContain('// src/main/core/session.ts');
     expect(main).not.toContain('// node_modules/');
+    expect(core).not.toContain('// node_modules/');
+  });
+
+  it('keeps the core off the main process of Electron: out/main.js holds none of it, out/core.js no electron', () => {
+    const main = readFileSync(join(OUT, 'main.js'), 'utf8');
+    const core = readFileSync(join(OUT, 'core.js'), 'utf8');
+    expect(main).not.toMatch(/\/\/ src\/main\/core\//);
+    expect(staticImports(main)).not.toContain('better-sqlite3');
+    expect(staticImports(core)).not.toContain('electron');
   });
 
   it('finds require and import() calls in a bundle, but not in comments', () => {
@@ -126,7 +136,7 @@ describe('build-electron', () => {
     );
   });
 
-  it('runs out/main.js under Node against a stub electron: preload, renderer, migrations, IPC', () => {
+  it('runs out/main.js under Node against a stub electron: preload, renderer, the core in its own process, migrations, IPC', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
     writeFileSync(
@@ -136,10 +146,11 @@ describe('build-electron', () => {
         '  return next(specifier, context);\n}\n',
     );
     writeFileSync(join(dir, 'electron-stub.mjs'), ELECTRON_STUB);
+    writeFileSync(join(dir, 'parent-port.mjs'), PARENT_PORT_SHIM);
     const run = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), join(OUT, 'main.js')], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, DUIDING_CODER: 'tester', STUB_DOCUMENTS: dir, STUB_CHANNEL: CALL_CHANNEL },
+      env: { ...process.env, DUIDING_CODER: 'tester', STUB_DOCUMENTS: dir, STUB_CHANNEL: CALL_CHANNEL, STUB_PARENT_PORT: join(dir, 'parent-port.mjs') },
     });
     expect(run.status, run.stderr).toBe(0);
     const line = run.stdout.split('\n').find((l) => l.startsWith('STUB:'));
@@ -149,6 +160,9 @@ describe('build-electron', () => {
     expect(record.windows[0].webPreferences).toMatchObject({ preload: join(OUT, 'preload.cjs'), sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(record.loaded).toEqual([join(ROOT, 'dist', 'renderer', 'index.html')]);
     expect(record.csp).toMatch(/^default-src 'self'/);
+    // The core runs in a utility process of its own, started from out/core.js.
+    expect(record.forked).toEqual([{ modulePath: join(OUT, 'core.js'), serviceName: 'Duiding core', pid: expect.any(Number) }]);
+    expect(record.forked[0].pid).not.toBe(record.mainPid);
     // The bundle's own import.meta.url points at out/, where there are no migrations: a created
     // project proves main.ts handed the core the migrations folder explicitly.
     expect(existsSync(join(OUT, 'migrations'))).toBe(false);
@@ -164,12 +178,18 @@ describe('build-electron', () => {
     expect(record.results[5]).toMatchObject({ ok: true, result: { title: 'Smoke', path: join(dir, 'Duiding', 'smoke.duiding') } });
     expect(record.refused).toMatch(/^Refused IPC call "shell\/exec": not in the allow-list\.$/);
     expect(record.closed).toBe(true);
+    // Closing the window closed the project in the core: no lock left behind.
+    expect(existsSync(lockPathFor(join(dir, 'Duiding', 'smoke.duiding')))).toBe(false);
   });
 });
 
 /** A stand-in for `electron`: records what main.js asks of it, then drives a few IPC calls. */
 const ELECTRON_STUB = `
-const record = { sandbox: false, windows: [], loaded: [], handlers: {}, listeners: {}, csp: null, results: [], refused: null, closed: false };
+import { fork } from 'node:child_process';
+const record = { sandbox: false, windows: [], loaded: [], handlers: {}, listeners: {}, csp: null, results: [], refused: null, closed: false, forked: [], mainPid: process.pid };
+function report() {
+  console.log('STUB:' + JSON.stringify({ ...record, handlers: Object.keys(record.handlers), listeners: Object.keys(record.listeners) }));
+}
 export const app = {
   isPackaged: false,
   getAppPath: () => process.cwd(),
@@ -177,7 +197,20 @@ export const app = {
   enableSandbox: () => { record.sandbox = true; },
   whenReady: () => { setTimeout(run, 0); return Promise.resolve(); },
   on: (event, listener) => { record.listeners[event] = listener; },
-  quit: () => { record.closed = true; },
+  quit: () => { record.closed = true; report(); },
+};
+// A Node child process with Electron's process.parentPort stands in for a utility process.
+export const utilityProcess = {
+  fork(modulePath, args, options) {
+    const child = fork(modulePath, args, { execArgv: ['--import', process.env.STUB_PARENT_PORT], serialization: 'advanced', stdio: 'inherit' });
+    record.forked.push({ modulePath, serviceName: options.serviceName, pid: child.pid });
+    return {
+      postMessage: (message) => child.send(message),
+      on: (event, listener) => { child.on(event, listener); },
+      once: (event, listener) => { child.once(event, listener); },
+      kill: () => child.kill(),
+    };
+  },
 };
 export class BrowserWindow {
   constructor(options) {
@@ -201,6 +234,8 @@ export const dialog = {
   showSaveDialog: async () => ({ canceled: true }),
 };
 async function run() {
+  // main.js registers its handlers once the core's process has started.
+  while (!record.handlers[process.env.STUB_CHANNEL]) await new Promise((resolve) => setTimeout(resolve, 10));
   const call = record.handlers[process.env.STUB_CHANNEL];
   record.results.push(await call({}, 'project/create', { path: 'smoke', title: 'Smoke' }));
   record.results.push(await call({}, 'project/info', {}));
@@ -210,8 +245,15 @@ async function run() {
   record.results.push(await call({}, 'project/choose', { mode: 'open' }));
   try { await call({}, 'shell/exec', {}); } catch (error) { record.refused = error.message; }
   record.listeners['window-all-closed']();
-  console.log('STUB:' + JSON.stringify({ ...record, handlers: Object.keys(record.handlers), listeners: Object.keys(record.listeners) }));
 }
+`;
+
+/** Electron's process.parentPort in a utility process, over a Node child's IPC channel. */
+const PARENT_PORT_SHIM = `
+process.parentPort = {
+  on: (event, listener) => process.on(event, (data) => listener({ data })),
+  postMessage: (message) => process.send(message),
+};
 `;
 
 describe('the Electron build of better-sqlite3', () => {

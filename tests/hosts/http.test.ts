@@ -8,6 +8,7 @@ import { Session } from '../../src/main/core/session.ts';
 import { pageGuard } from '../../src/main/hosts/guard.ts';
 import { startHost, type RunningHost } from '../../src/main/hosts/http/server.ts';
 import { FIXTURES, newSession, tempDir } from '../support/temp.ts';
+import { rawGet, rawWebSocket } from './support/raw.ts';
 
 interface Reply {
   status: number;
@@ -52,9 +53,27 @@ afterEach(async () => {
   while (hosts.length) await hosts.pop()!.close();
 });
 
+/** A call with the given headers only (no token unless they carry it). */
+function callWith(host: RunningHost, name: string, headers: Record<string, string>) {
+  return call(host.port, `/api/call/${name}`, { body: {}, headers });
+}
+
+/** The status the event stream answers with; the stream itself is then closed. */
+function eventStreamStatus(host: RunningHost, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
+      resolve(res.statusCode ?? 0);
+      req.destroy();
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 async function serveFile() {
   const { session, dir } = newSession('hanne');
-  const staticDir = tempDir();
+  const staticDir = join(tempDir(), 'app');
+  mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Duiding</title>');
   const host = await startHost({ session, staticDir, guard: pageGuard({ dir }) });
   hosts.push(host);
@@ -115,17 +134,74 @@ describe('the browser host', () => {
   });
 
   it('serves the app, and never a file outside its folder', async () => {
-    const { host } = await serveFile();
+    const { host, staticDir } = await serveFile();
     const page = await call(host.port, '/');
     expect(page.body).toBe('<!doctype html><title>Duiding</title>');
-    const sneaky = await call(host.port, '/%2e%2e/%2e%2e/package.json');
-    expect(sneaky.body).not.toContain('"dependencies"');
+    // Written on the socket as they are: an HTTP client's URL parser would fold `%2e%2e` away.
+    const secret = join(staticDir, '..', 'secret.txt');
+    writeFileSync(secret, 'SECRET');
+    const paths = [
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/../secret.txt',
+      `/${'..%2f'.repeat(12)}etc/passwd`,
+      `/${'%2e%2e/'.repeat(12)}etc/passwd`,
+    ];
+    for (const path of paths) {
+      const reply = await rawGet(host.port, path);
+      expect(reply.status, path).toBe(403);
+      expect(reply.body, path).not.toContain('SECRET');
+      expect(reply.body, path).not.toMatch(/root:.*:0:0:/);
+    }
+  });
+
+  it('exchanges the token of the printed address, once, for an HttpOnly SameSite=Strict cookie', async () => {
+    const { host } = await serveFile();
+    const origin = `http://127.0.0.1:${host.port}`;
+    // A wrong token gets nothing and spends nothing.
+    expect((await rawGet(host.port, '/?token=wrong')).status).toBe(401);
+    const first = await rawGet(host.port, `/?token=${host.token}`);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const setCookie = first.headers['set-cookie']!;
+    expect(setCookie).toMatch(new RegExp(`^duiding-${host.port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(setCookie).not.toContain(host.token);
+    const cookie = setCookie.split(';')[0]!;
+
+    // The cookie opens the calls, the event stream and the socket, as the token in the header does.
+    expect((await callWith(host, 'project/info', { cookie })).status).toBe(200);
+    expect((await callWith(host, 'project/info', { 'x-duiding-token': host.token })).status).toBe(200);
+    expect((await callWith(host, 'project/info', { cookie: `duiding-${host.port}=${'A'.repeat(43)}` })).status).toBe(401);
+    expect((await callWith(host, 'project/info', { cookie: `duiding-${host.port + 1}=${cookie.split('=')[1]}` })).status).toBe(401);
+    expect(await eventStreamStatus(host, { cookie })).toBe(200);
+    expect(await eventStreamStatus(host, {})).toBe(401);
+    expect((await rawWebSocket(host.port, { origin, cookie })).status).toBe(101);
+    expect((await rawWebSocket(host.port, { origin, 'x-duiding-token': host.token })).status).toBe(101);
+    expect((await rawWebSocket(host.port, { origin })).status).toBe(401);
+
+    // The token is never taken from an API URL.
+    expect((await call(host.port, `/api/call/project/info?token=${host.token}`, { body: {} })).status).toBe(401);
+    expect((await rawGet(host.port, `/api/events?token=${host.token}`)).status).toBe(401);
+    expect((await rawWebSocket(host.port, { origin }, `/api/socket?token=${host.token}`)).status).toBe(401);
+
+    // The address as history keeps it: without the cookie refused, with it only redirected.
+    const again = await rawGet(host.port, `/?token=${host.token}`);
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('This address no longer opens Duiding.');
+    expect(again.body).toContain('Dit adres opent Duiding niet (meer).');
+    const withCookie = await rawGet(host.port, `/?token=${host.token}`, { cookie });
+    expect(withCookie.status).toBe(303);
+    expect(withCookie.headers.location).toBe('/');
+    expect(withCookie.headers['set-cookie']).toBeUndefined();
   });
 
   it('imports uploads through the same handler as the CLI, refuses paths, and streams change events', async () => {
     const { host, api } = await serveFile();
     const events: string[] = [];
-    const stream = request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { host: `127.0.0.1:${host.port}` } }, (res) => {
+    const stream = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { host: `127.0.0.1:${host.port}`, 'x-duiding-token': host.token } }, (res) => {
       res.on('data', (c: Buffer) => events.push(c.toString('utf8')));
     });
     stream.end();
@@ -187,14 +263,15 @@ describe('the browser host', () => {
         socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
         socket.on('error', () => resolve(-1));
       });
-    const path = `/api/socket?token=${host.token}`;
-    expect(await open(`/api/socket?token=wrong`, { origin })).toBe(401);
-    expect(await open(path, {})).toBe(403); // a browser always sends its page's Origin; a socket without one is not from the app
-    expect(await open(path, { origin: 'http://evil.example' })).toBe(403);
-    expect(await open(path, { origin, host: 'evil.example' })).toBe(403);
-    expect(await open(`/api/other?token=${host.token}`, { origin })).toBe(404);
+    const path = '/api/socket';
+    const withToken = { 'x-duiding-token': host.token };
+    expect(await open(path, { origin, 'x-duiding-token': 'wrong' })).toBe(401);
+    expect(await open(path, withToken)).toBe(403); // a browser always sends its page's Origin; a socket without one is not from the app
+    expect(await open(path, { ...withToken, origin: 'http://evil.example' })).toBe(403);
+    expect(await open(path, { ...withToken, origin, host: 'evil.example' })).toBe(403);
+    expect(await open('/api/other', { ...withToken, origin })).toBe(404);
 
-    const socket = (await open(path, { origin })) as WebSocket;
+    const socket = (await open(path, { ...withToken, origin })) as WebSocket;
     const answers = new Map<number, { ok: boolean; result?: unknown; error?: { kind: string; message: string } }>();
     socket.on('message', (data) => {
       const { id, reply } = JSON.parse(data.toString()) as { id: number; reply: { ok: boolean } };

@@ -7,3 +7,8 @@ export type { CallReply } from '../../shared/api/changes.ts';
 export function errorReply(error: DuidingError): CallReply {
   return { ok: false, error: { kind: error.kind, message: error.message, ...error.detail } };
 }
+
+/** A fault of Duiding itself, answered to that call alone. */
+export function internalReply(error: unknown): CallReply {
+  return { ok: false, error: { kind: 'internal', message: `Internal error: ${error instanceof Error ? error.message : String(error)}` } };
+}

@@ -4,7 +4,9 @@ import type { ErrorKind } from '../../shared/errors.ts';
 
 /**
  * The renderer's one way to the core. In the desktop app the preload exposes `window.duiding`;
- * in a browser, `duiding serve` answers over HTTP with the token it printed in the address.
+ * in a browser, `duiding serve` answers over HTTP and its WebSocket. The page never holds the
+ * token: opening the printed address exchanged it for an HttpOnly cookie, which the browser sends
+ * with every call, the event stream and the socket of this page.
  */
 export class ApiError extends Error {
   constructor(
@@ -35,20 +37,6 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'duiding.token';
-
-/** Takes the token from the address once, keeps it for reloads of this tab, and removes it from view. */
-function httpToken(): string {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
 const NOT_ANSWERING: Reply = { ok: false, error: { kind: 'network', message: 'Duiding is not answering. Is `duiding serve` still running?' } };
 
 /** Bodies above this (uploads of transcripts and projects) go over HTTP, so that they hold up no other call. */
@@ -61,7 +49,7 @@ const SOCKET_RETRY_MS = 2000;
  * HTTP; it is opened again at the next call, at most every two seconds. A call whose socket closes
  * before its answer fails as one over HTTP would: whether it was carried out is not known.
  */
-function socketChannel(token: string) {
+function socketChannel() {
   let socket: WebSocket | null = null;
   let open = false;
   let nextId = 1;
@@ -69,7 +57,7 @@ function socketChannel(token: string) {
   const waiting = new Map<number, (reply: Reply) => void>();
   const connect = () => {
     if (socket || Date.now() < retryAt || typeof WebSocket === 'undefined') return;
-    const url = new URL(`./api/socket?token=${encodeURIComponent(token)}`, window.location.href);
+    const url = new URL('./api/socket', window.location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     let ws: WebSocket;
     try {
@@ -112,8 +100,7 @@ function socketChannel(token: string) {
 }
 
 function httpBridge(): Bridge {
-  const token = httpToken();
-  const channel = socketChannel(token);
+  const channel = socketChannel();
   return {
     async call(name, args) {
       const body = JSON.stringify(args ?? {});
@@ -123,7 +110,7 @@ function httpBridge(): Bridge {
       try {
         response = await fetch(`./api/call/${name}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-duiding-token': token },
+          headers: { 'content-type': 'application/json' },
           body,
         });
       } catch {
@@ -132,7 +119,7 @@ function httpBridge(): Bridge {
       return (await response.json()) as Reply;
     },
     on(_event, listener) {
-      const source = new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
+      const source = new EventSource('./api/events');
       const handle = (event: MessageEvent<string>) => listener(JSON.parse(event.data) as ChangeEvent);
       source.addEventListener('change', handle);
       return () => source.close();

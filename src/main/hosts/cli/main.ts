@@ -10,7 +10,7 @@ import { parseAttribution, REPORT_LANGUAGES, type Attribution } from '../../../s
 import { dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
 import { exportInterchange, importQdpxCommand, isQdpx, newFromQdpx } from './interchange.ts';
-import { pageGuard } from '../guard.ts';
+import { startCoreWorker } from '../http/core-worker.ts';
 import { defaultStaticDir, startHost } from '../http/server.ts';
 
 /**
@@ -276,20 +276,43 @@ const commands: Record<string, Command> = {
       if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw new DuidingError(`${dir} is not a folder.`);
       // Serving one FILE shows its folder once the project is closed, like `--dir` on that folder.
       const folder = dir ?? dirname(resolve(file!));
-      const served = new Session(session.coder, {}, folder);
-      if (file !== undefined) {
-        served.open(file);
-        printNotices(served, out);
+      // The core runs in a worker thread: a long call (an import, an export) never holds up the
+      // server's thread, which keeps answering the page, its socket and its static files.
+      const core = await startCoreWorker({ coder: session.coder, projectsDir: folder, file: file === undefined ? null : resolve(file) });
+      for (const notice of core.notices) out.stderr(`notice: ${notice}`);
+      // A bug that escapes every request's own handling leaves the process in a state that cannot
+      // be trusted: stop, but close the project first, so that no lock and no -wal stay behind
+      // and the researcher can open it again at once.
+      let stopping = false;
+      const stop = (report: string, closed: Promise<string | null>) => {
+        if (stopping) return;
+        stopping = true;
+        out.stderr(`Internal error (please report it): ${report}`);
+        const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer within 10 s')), 10_000).unref());
+        void Promise.race([closed, timeout])
+          .then((path) => out.stderr(path ? `Duiding stopped; ${path} was closed and can be opened again.` : 'Duiding stopped.'))
+          .catch((error: unknown) => out.stderr(`Duiding stopped; closing the project failed: ${(error as Error).message}`))
+          .finally(() => process.exit(70));
+      };
+      const crash = (error: unknown) => stop(error instanceof Error ? (error.stack ?? error.message) : String(error), core.close());
+      process.on('uncaughtException', crash);
+      process.on('unhandledRejection', crash);
+      // The worker closed its project itself before it ended.
+      core.onCrash((report, path) => stop(report, Promise.resolve(path)));
+      try {
+        const host = await startHost({ core, staticDir: defaultStaticDir, port });
+        out.stdout(`Duiding is serving ${file ?? `the projects in ${dir}`} on this computer only.\nOpen ${host.url}\nPress Ctrl+C to stop.`);
+        await new Promise<void>((done) => {
+          process.once('SIGINT', done);
+          process.once('SIGTERM', done);
+        });
+        await host.close();
+        return 0;
+      } finally {
+        await core.close();
+        process.off('uncaughtException', crash);
+        process.off('unhandledRejection', crash);
       }
-      const host = await startHost({ session: served, staticDir: defaultStaticDir, port, guard: pageGuard({ dir: folder }) });
-      out.stdout(`Duiding is serving ${file ?? `the projects in ${dir}`} on this computer only.\nOpen ${host.url}\nPress Ctrl+C to stop.`);
-      await new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
-      });
-      await host.close();
-      served.close();
-      return 0;
     },
   },
 };

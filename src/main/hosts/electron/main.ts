@@ -1,52 +1,70 @@
-// The desktop shell: one window, the core in this process, IPC over a fixed allow-list. Thin on
-// purpose: every user action is a core handler, shared with the CLI and the browser host.
-import { app, BrowserWindow, dialog, ipcMain, session as electronSession, shell } from 'electron';
+// The desktop shell: one window, IPC over a fixed allow-list, and the core in a utility process of
+// its own (out/core.js), so that a long call never holds up this main thread (the window, its menus
+// and dialogs). Thin on purpose: every user action is a core handler, shared with the CLI and the
+// browser host.
+import { app, BrowserWindow, dialog, ipcMain, session as electronSession, shell, utilityProcess } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from '../../../shared/api/validate.ts';
 import { isDuidingError } from '../../../shared/errors.ts';
-import { loadMigrations } from '../../core/db/migrations.ts';
-import { call, dispatch } from '../../core/handlers.ts';
-import { Session } from '../../core/session.ts';
-import { pageGuard } from '../guard.ts';
+import { connectCore, type RemoteCore } from '../core-client.ts';
+import type { CoreMessage } from '../core-endpoint.ts';
 import { errorReply, type CallReply } from '../reply.ts';
 import { CONTENT_SECURITY_POLICY, migrationsDir, nativeBindingPath, windowOptions } from './config.ts';
+import type { CoreProcessData } from './core-protocol.ts';
 import { assertAllowedCall, CALL_CHANNEL, EVENT_CHANNEL } from './ipc.ts';
 
-// This file runs as out/main.js (scripts/build-electron.js bundles it, ESM); out/preload.cjs is
-// built beside it, so the preload is found relative to this module's own URL.
+// This file runs as out/main.js (scripts/build-electron.js bundles it, ESM); out/preload.cjs and
+// out/core.js are built beside it, so they are found relative to this module's own URL.
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+const CORE = fileURLToPath(new URL('./core.js', import.meta.url));
 
 const appRoot = app.getAppPath();
 // The start screen offers the projects in Documents/Duiding; the native dialogs reach any other.
 const projectsDir = join(app.getPath('documents'), 'Duiding');
 mkdirSync(projectsDir, { recursive: true });
-const core = new Session(
-  process.env.DUIDING_CODER ?? userInfo().username,
-  {
-    nativeBinding: nativeBindingPath(process.versions, appRoot),
-    migrations: loadMigrations(migrationsDir({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath })),
-  },
-  projectsDir,
-);
-const guard = pageGuard({ dir: projectsDir });
 
-/** `project/choose`: the one handler the desktop host answers itself, with native dialogs. */
-async function choose(window: BrowserWindow, args: unknown): Promise<unknown> {
+/** Starts the core's utility process; resolves once it is ready for calls. */
+function startCore(): Promise<RemoteCore> {
+  const data: CoreProcessData = {
+    coder: process.env.DUIDING_CODER ?? userInfo().username,
+    projectsDir,
+    nativeBinding: nativeBindingPath(process.versions, appRoot),
+    migrationsDir: migrationsDir({ isPackaged: app.isPackaged, appRoot, resourcesPath: process.resourcesPath }),
+  };
+  const child = utilityProcess.fork(CORE, [JSON.stringify(data)], { serviceName: 'Duiding core', stdio: 'inherit' });
+  return connectCore({
+    post: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', (message: CoreMessage) => listener(message)),
+    onExit: (listener) => child.once('exit', (code: number) => listener(`The core of Duiding stopped (exit code ${code}).`)),
+    end: () => {
+      child.kill();
+    },
+  });
+}
+
+/** A reply of the core (JSON text) as the page receives it over IPC. */
+const parsed = ({ text }: { text: string }) => JSON.parse(text) as CallReply;
+
+/** `project/choose`: the one handler the desktop host answers itself, with native dialogs; the core then opens what was chosen. */
+async function choose(core: RemoteCore, window: BrowserWindow, args: unknown): Promise<CallReply> {
   const { mode, title } = parseArgs('project/choose', args);
   const filters = [{ name: 'Duiding', extensions: ['duiding'] }];
+  let reply: CallReply;
   if (mode === 'open') {
     const picked = await dialog.showOpenDialog(window, { defaultPath: projectsDir, filters, properties: ['openFile'] });
-    if (picked.canceled || !picked.filePaths[0]) return null;
-    core.open(picked.filePaths[0]);
+    if (picked.canceled || !picked.filePaths[0]) return { ok: true, result: null, change: null };
+    // Trusted: a path the user chose in the dialog, not one the page named.
+    reply = parsed(await core.call('project/open', { value: { path: picked.filePaths[0] } }, { trusted: true }));
   } else {
     const picked = await dialog.showSaveDialog(window, { defaultPath: join(projectsDir, `${title ?? 'project'}.duiding`), filters });
-    if (picked.canceled || !picked.filePath) return null;
-    core.create(picked.filePath.endsWith('.duiding') ? picked.filePath : `${picked.filePath}.duiding`, title);
+    if (picked.canceled || !picked.filePath) return { ok: true, result: null, change: null };
+    const path = picked.filePath.endsWith('.duiding') ? picked.filePath : `${picked.filePath}.duiding`;
+    reply = parsed(await core.call('project/create', { value: { path, ...(title ? { title } : {}) } }, { trusted: true }));
   }
-  return dispatch(core, 'project/current', {});
+  return reply.ok ? parsed(await core.call('project/current', { value: {} })) : reply;
 }
 
 function createWindow(): BrowserWindow {
@@ -63,35 +81,32 @@ function createWindow(): BrowserWindow {
 }
 
 app.enableSandbox();
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
+  const core = await startCore();
   const window = createWindow();
-  let watched: Session['project'] | null = null;
-  const forward = (event: unknown) => window.webContents.send(EVENT_CHANNEL, event);
+  core.onChange((event) => window.webContents.send(EVENT_CHANNEL, event));
+  core.onCrash((report, closed) => {
+    dialog.showErrorBox('Duiding', `${report.split('\n')[0]}\n\n${closed ? `${closed} was closed and can be opened again.` : ''}`);
+    app.quit();
+  });
   ipcMain.handle(CALL_CHANNEL, async (_event, name: unknown, args: unknown) => {
-    try {
-      const handler = assertAllowedCall(name);
-      if (handler === 'project/choose') return { ok: true, result: await choose(window, args), change: null } satisfies CallReply;
-      const { result, change } = await call(core, handler, guard(handler, (args ?? {}) as Record<string, unknown>));
-      return { ok: true, result, change } satisfies CallReply;
-    } catch (error) {
-      if (!isDuidingError(error)) throw error;
-      return errorReply(error);
-    } finally {
-      const project = core.hasProject ? core.project : null;
-      if (project !== watched) {
-        watched?.events.off('change', forward);
-        project?.events.on('change', forward);
-        watched = project;
+    const handler = assertAllowedCall(name);
+    if (handler === 'project/choose') {
+      try {
+        return await choose(core, window, args);
+      } catch (error) {
+        if (!isDuidingError(error)) throw error;
+        return errorReply(error);
       }
     }
+    return parsed(await core.call(handler, { value: args ?? {} }));
   });
-});
-
-app.on('window-all-closed', () => {
-  core.close();
-  app.quit();
+  app.on('window-all-closed', () => {
+    // The core closes the project (its lock, its -wal) before the app goes.
+    void core.close().finally(() => app.quit());
+  });
 });

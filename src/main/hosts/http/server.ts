@@ -1,28 +1,35 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
-import { call } from '../../core/handlers.ts';
 import type { ChangeEvent } from '../../core/project.ts';
 import type { Session } from '../../core/session.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
-import { errorReply, type CallReply } from '../reply.ts';
+import { coreEndpoint, statusOf, type CallArgs, type Guard } from '../core-endpoint.ts';
+import { errorReply, internalReply } from '../reply.ts';
 
 /**
  * The browser host: the same handlers as the CLI and Electron, over HTTP on 127.0.0.1 only.
- * - Every API request carries the per-launch token (header `x-duiding-token`, or `?token=` for
- *   EventSource, which cannot set headers).
+ * - The address `duiding serve` prints carries the per-launch token (`/?token=`). Opening it the
+ *   first time exchanges it for an HttpOnly, SameSite=Strict cookie and redirects to `/`: the page
+ *   never holds the token, and the address left in the browser's history opens nothing (a second
+ *   use is refused, or only redirected when that browser has the cookie already).
+ * - Every API request, the event stream and the WebSocket upgrade carry that cookie, or the token
+ *   in the header `x-duiding-token` (scripts, tests); never the token in their URL.
  * - The Host header must name this server (a page on another site that rebinds its DNS name to
  *   127.0.0.1 sends its own name), and an Origin, when sent, must be this server's own.
  * - Static files are the built renderer; they hold nothing secret, but get the same Host check.
- * - Calls travel over one WebSocket (`/api/socket?token=`) once the page has opened it: a
- *   request and its answer over HTTP cost Chromium some 10 ms on a two-core laptop, a message
- *   2 ms. A socket must come from this server's own page (browsers always send its Origin).
+ *   Source maps are not served.
+ * - Calls travel over one WebSocket (`/api/socket`) once the page has opened it: a request and its
+ *   answer over HTTP cost Chromium some 10 ms on a two-core laptop, a message 2 ms. A socket must
+ *   come from this server's own page (browsers always send its Origin).
  *   `POST /api/call/<name>` answers the same calls, for uploads and before the socket is open.
+ * - Nothing a client sends can stop the server: a request it cannot read gets 400, a socket that
+ *   breaks the protocol is closed, and whatever else goes wrong answers that request alone.
  */
 /**
  * The built screens. `DUIDING_RENDERER_DIR` points elsewhere: tests and benchmarks that build their
@@ -30,8 +37,18 @@ import { errorReply, type CallReply } from '../reply.ts';
  */
 export const defaultStaticDir = process.env.DUIDING_RENDERER_DIR ?? fileURLToPath(new URL('../../../../dist/renderer/', import.meta.url));
 
-export interface HostOptions {
-  session: Session;
+/**
+ * The core as the host reaches it: in this thread (tests), or in a worker thread (`duiding serve`,
+ * see core-worker.ts) so that no call, however long, holds up the server's requests.
+ */
+export interface HostCore {
+  /** One call: its answer as JSON text and the HTTP status that goes with it. */
+  call(name: string, args: CallArgs): Promise<{ status: number; text: string }>;
+  /** Change events of whichever project is open; returns the unsubscribe. */
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+}
+
+export type HostOptions = {
   /** Folder of the built renderer (index.html and assets). */
   staticDir: string;
   port?: number;
@@ -39,8 +56,29 @@ export interface HostOptions {
   token?: string;
   /** Largest request body accepted (uploads travel base64-encoded in JSON). */
   maxBodyBytes?: number;
-  /** Vets arguments before dispatch, e.g. to keep project paths inside the --dir folder. */
-  guard?: (name: string, args: Record<string, unknown>) => Record<string, unknown>;
+} & (
+  | {
+      /** The core in this thread. */
+      session: Session;
+      /** Vets arguments before dispatch, e.g. to keep project paths inside the --dir folder. */
+      guard?: Guard;
+    }
+  | { core: HostCore }
+);
+
+/** A session answered in this thread. */
+export function localCore(session: Session, guard?: Guard): HostCore {
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  const endpoint = coreEndpoint(session, guard, (event) => {
+    for (const listener of listeners) listener(event);
+  });
+  return {
+    call: (name, args) => endpoint.answer(name, args),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
 export interface RunningHost {
@@ -69,7 +107,10 @@ const SECURITY_HEADERS = {
 };
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
   res.end(text);
 }
@@ -90,6 +131,14 @@ function parseSocketCall(data: string): SocketCall | null {
   }
 }
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function sameToken(given: string | null | undefined, token: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -97,7 +146,7 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -105,16 +154,57 @@ async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
     if (size > limit) throw new DuidingError(`The request is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
     chunks.push(chunk);
   }
-  if (size === 0) return {};
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new DuidingError('The request body is not valid JSON.', 'usage');
-  }
+  return Buffer.concat(chunks);
 }
+
+/** Largest WebSocket message: the page sends bodies up to 1 MB of text over it (bigger ones over HTTP), up to 3 bytes a character. */
+const SOCKET_MAX_PAYLOAD = 4 * 1024 * 1024;
+
+/** The path and query of a request, as sent (not decoded); null for a target no browser sends. */
+function splitTarget(target: string | undefined): { path: string; query: URLSearchParams } | null {
+  if (!target?.startsWith('/')) return null;
+  const mark = target.indexOf('?');
+  const path = mark < 0 ? target : target.slice(0, mark);
+  // URLSearchParams leaves a malformed %-escape as it is; it never throws.
+  return { path, query: new URLSearchParams(mark < 0 ? '' : target.slice(mark + 1)) };
+}
+
+/** The decoded path, or null when it cannot be decoded or names what no file name holds. */
+function decodePath(path: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  return decoded.includes('\0') ? null : decoded;
+}
+
+function cookie(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/** Shown when the printed address is opened again: in both languages, since no page has loaded to choose one. */
+const USED_ADDRESS = [
+  'This address no longer opens Duiding. The address that `duiding serve` prints works once, in one browser,',
+  'so that a copy of it (from the browser history, say) cannot open your project. Go back to the tab where',
+  'Duiding is open, or stop `duiding serve` (Ctrl+C) and start it again for a new address.',
+  '',
+  'Dit adres opent Duiding niet (meer). Het adres dat `duiding serve` toont, werkt één keer, in één browser,',
+  'zodat een kopie ervan (uit de geschiedenis van de browser bijvoorbeeld) je project niet kan openen. Ga',
+  'terug naar het tabblad waarin Duiding openstaat, of stop `duiding serve` (Ctrl+C) en start het opnieuw',
+  'voor een nieuw adres.',
+].join('\n');
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  // What the cookie carries: its own secret, so that neither can be derived from the other.
+  const cookieSecret = randomBytes(32).toString('base64url');
+  let exchanged = false;
   const limit = options.maxBodyBytes ?? 160 * 1024 * 1024;
   const staticRoot = resolve(options.staticDir);
   const listeners = new Set<ServerResponse>();
@@ -122,36 +212,33 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  // Cookies are per host, not per port: the port in its name keeps two servers' apart.
+  const cookieName = () => `duiding-${port}`;
+  const hasCookie = (req: IncomingMessage) => sameToken(cookie(req.headers.cookie, cookieName()), cookieSecret);
+  const authorized = (req: IncomingMessage) => sameToken(req.headers['x-duiding-token'] as string | undefined, token) || hasCookie(req);
 
-  const onChange = (event: ChangeEvent) => {
+  const core = 'core' in options ? options.core : localCore(options.session, options.guard);
+  const stopListening = core.onChange((event) => {
     for (const res of listeners) res.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
-  };
-  let watched: Session['project'] | null = null;
-  const watch = () => {
-    const project = options.session.hasProject ? options.session.project : null;
-    if (project === watched) return;
-    watched?.events.off('change', onChange);
-    project?.events.on('change', onChange);
-    watched = project;
-  };
+  });
 
-  /** One call, whichever way it came: its answer and the HTTP status that goes with it. */
-  const answer = async (name: string, readArgs: () => Promise<unknown>): Promise<{ status: number; reply: CallReply }> => {
-    try {
-      const body = await readArgs();
-      const args = options.guard ? options.guard(name, (body ?? {}) as Record<string, unknown>) : body;
-      const { result, change } = await call(options.session, name, args);
-      return { status: 200, reply: { ok: true, result, change } };
-    } catch (error) {
-      if (isDuidingError(error)) return { status: error.kind === 'usage' ? 400 : error.kind === 'locked' ? 409 : 422, reply: errorReply(error) };
-      return { status: 500, reply: { ok: false, error: { kind: 'internal', message: `Internal error: ${(error as Error).message}` } } };
-    } finally {
-      watch();
+  /** The first visit's `?token=`: a cookie for the first use, and never anything for a later one. */
+  const exchange = (req: IncomingMessage, res: ServerResponse, given: string | null) => {
+    const headers = { location: '/', 'cache-control': 'no-store', ...SECURITY_HEADERS };
+    if (req.method === 'GET' && !exchanged && sameToken(given, token)) {
+      exchanged = true;
+      res.writeHead(303, { ...headers, 'set-cookie': `${cookieName()}=${cookieSecret}; HttpOnly; SameSite=Strict; Path=/` });
+      res.end();
+    } else if (hasCookie(req)) {
+      res.writeHead(303, headers);
+      res.end();
+    } else {
+      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+      res.end(USED_ADDRESS);
     }
   };
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!allowedHosts().has(req.headers.host ?? '')) {
       send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Unknown Host header: this server only answers to 127.0.0.1 and localhost.' } });
       return;
@@ -161,70 +248,108 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Requests from other origins are refused.' } });
       return;
     }
-    if (url.pathname.startsWith('/api/')) {
-      const given = (req.headers['x-duiding-token'] as string | undefined) ?? url.searchParams.get('token');
-      if (!sameToken(given, token)) {
+    const target = splitTarget(req.url);
+    const decoded = target && decodePath(target.path);
+    if (!target || decoded === null) {
+      send(res, 400, { ok: false, error: { kind: 'usage', message: 'The address of the request is not valid.' } });
+      return;
+    }
+    const { path, query } = target;
+    if (path.startsWith('/api/')) {
+      if (!authorized(req)) {
         send(res, 401, { ok: false, error: { kind: 'unauthorized', message: 'Missing or wrong token: open the address that `duiding serve` printed.' } });
         return;
       }
-      if (url.pathname === '/api/events' && req.method === 'GET') {
+      if (path === '/api/events' && req.method === 'GET') {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...SECURITY_HEADERS });
         res.write(': connected\n\n');
         listeners.add(res);
         req.on('close', () => listeners.delete(res));
         return;
       }
-      const name = url.pathname.slice('/api/call/'.length);
-      if (!url.pathname.startsWith('/api/call/') || req.method !== 'POST') {
+      const name = path.slice('/api/call/'.length);
+      if (!path.startsWith('/api/call/') || req.method !== 'POST') {
         send(res, 404, { ok: false, error: { kind: 'usage', message: 'Use POST /api/call/<area>/<verb>.' } });
         return;
       }
-      const { status, reply } = await answer(name, () => readBody(req, limit));
-      send(res, status, reply);
+      let body: Buffer;
+      try {
+        body = await readBody(req, limit);
+      } catch (error) {
+        if (!isDuidingError(error)) throw error;
+        send(res, statusOf(error), errorReply(error));
+        return;
+      }
+      const { status, text } = await core.call(name, { json: body });
+      sendText(res, status, text);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, { ok: false, error: { kind: 'usage', message: 'Method not allowed.' } });
       return;
     }
-    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
-    let file = resolve(staticRoot, relative || 'index.html');
+    if (query.has('token')) {
+      exchange(req, res, query.get('token'));
+      return;
+    }
+    if (decoded.endsWith('.map')) {
+      send(res, 404, { ok: false, error: { kind: 'missing', message: 'Not found.' } });
+      return;
+    }
+    let file = resolve(staticRoot, `.${decoded}`);
     if (file !== staticRoot && !file.startsWith(staticRoot + sep)) {
       send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Outside the app folder.' } });
       return;
     }
     // Client-side routes fall back to the app's page.
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(staticRoot, 'index.html');
-    if (!existsSync(file)) {
+    if (!isFile(file)) file = join(staticRoot, 'index.html');
+    if (!isFile(file)) {
       send(res, 404, { ok: false, error: { kind: 'missing', message: `The app is not built: ${join(staticRoot, 'index.html')} is missing.` } });
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...SECURITY_HEADERS });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      // A fault of this request alone: it gets its answer, the server goes on.
+      if (res.headersSent) res.destroy();
+      else send(res, 500, internalReply(error));
+    });
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: limit });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: SOCKET_MAX_PAYLOAD });
   sockets.on('connection', (socket: WebSocket) => {
+    // A frame that breaks the protocol: ws has closed this socket with the matching code already;
+    // without a listener the error would end the whole process.
+    socket.on('error', () => socket.terminate());
     socket.on('message', (data, isBinary) => {
       const message = isBinary ? null : parseSocketCall(data.toString());
       if (!message) {
         socket.close(1003, 'Send {"id", "name", "args"} as text.');
         return;
       }
-      void answer(message.name, async () => message.args ?? {}).then(({ reply }) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ id: message.id, reply }));
-      });
+      void core
+        .call(message.name, { value: message.args })
+        .then(({ text }) => text)
+        .catch((error: unknown) => JSON.stringify(internalReply(error)))
+        .then((reply) => {
+          if (socket.readyState === socket.OPEN) socket.send(`{"id":${message.id},"reply":${reply}}`);
+        });
     });
   });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Node hands the raw socket over without its own error listener.
+    socket.on('error', () => socket.destroy());
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
     };
-    if (url.pathname !== '/api/socket') return refuse('404 Not Found');
+    const target = splitTarget(req.url);
+    if (target?.path !== '/api/socket') return refuse('404 Not Found');
     if (!allowedHosts().has(req.headers.host ?? '') || !allowedOrigins().has(req.headers.origin ?? '')) return refuse('403 Forbidden');
-    if (!sameToken(url.searchParams.get('token'), token)) return refuse('401 Unauthorized');
+    if (!authorized(req)) return refuse('401 Unauthorized');
     sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
   });
 
@@ -233,7 +358,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
   });
   port = (server.address() as AddressInfo).port;
-  watch();
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
@@ -243,7 +367,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       listeners.clear();
       for (const socket of sockets.clients) socket.terminate();
       sockets.close();
-      watched?.events.off('change', onChange);
+      stopListening();
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
