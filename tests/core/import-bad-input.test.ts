@@ -50,13 +50,13 @@ const cases: Array<{ title: string; file: string; bytes: () => Uint8Array; code:
     title: 'invalid UTF-8 (valid UTF-8 mixed with broken bytes)',
     file: 'kapot.txt',
     bytes: () => Buffer.concat([Buffer.from('Katrien: De ideeën zijn goed.\nHanne: Oké.\nKatrien: Maar '), Buffer.from([0xc3, 0x28]), Buffer.from(' hier niet.\n')]),
-    code: 'invalidUtf8', message: 'kapot.txt is not valid UTF-8: line 3 (byte 58) has a broken character, while other lines are UTF-8. The file mixes encodings; save it again as UTF-8 and import it anew.',
+    code: 'invalidUtf8', message: 'kapot.txt is not valid UTF-8: line 3 (byte 58) has a broken character, while line 1 is UTF-8. The file mixes encodings; save it again as UTF-8 and import it anew.',
   },
   {
     title: 'a file over the size limit',
     file: 'groot.txt',
     bytes: () => Buffer.alloc(MAX_TRANSCRIPT_BYTES + 1, 0x61),
-    code: 'tooLarge', message: 'groot.txt is 50.0 MB; the limit is 50.0 MB per transcript file.',
+    code: 'tooLarge', message: 'groot.txt is 50.0 MB; the limit is 50.0 MB per file.',
   },
   {
     title: 'a VTT without cues',

@@ -9,6 +9,7 @@ import { countWords } from '../../../shared/text/normalize.ts';
 import { newId, now } from '../clock.ts';
 import { decodeText } from '../importers/decode.ts';
 import { TRACKED_TABLES } from '../history/tracked.ts';
+import { MAX_TEXT_LENGTH } from '../importers/index.ts';
 import type { Project } from '../project.ts';
 import { insertDocument, linkDocumentToParticipant } from '../repos/documents.ts';
 import { idsInUse, insertMemoAsRecorded, insertParticipantAs, projectContents, setAttributePosition, setLabelPosition } from '../repos/interchange.ts';
@@ -22,7 +23,7 @@ import { decodeBlock, DUIDING_NOTE_NAME, type DuidingBlock } from './duiding-blo
 import { colourOf } from './colour.ts';
 import { chooseUnit, mapText, place, type MappedText } from './offsets.ts';
 import { readProject, type QdeCode, type QdeProject, type QdeSelection, type QdeSource, type VariableType } from './qde-read.ts';
-import { openQdpx, type QdpxPackage } from './qdpx-package.ts';
+import { MAX_QDPX_BYTES, openQdpx, type QdpxPackage } from './qdpx-package.ts';
 import type { ZipLimits } from './zip.ts';
 
 /**
@@ -45,18 +46,20 @@ interface SourceText {
   from: string;
 }
 
-/** Reads a text source's content: inline, or a file the archive (or, for a file on disk, its folder) holds. */
-function readSourceText(pkg: QdpxPackage, source: QdeSource, basePath: string): SourceText | string {
+/** Reads a text source's content: inline, or a file the archive holds (never one outside it). */
+function readSourceText(pkg: QdpxPackage, source: QdeSource): SourceText | string {
   if (source.plainTextContent !== null) {
     // XML parsing has already turned its line ends into \n.
     return { mapped: mapText(source.plainTextContent, false), hash: sha256(source.plainTextContent), from: 'inline PlainTextContent' };
   }
   if (!source.plainTextPath) return 'it names no text (no plainTextPath or PlainTextContent)';
-  const file = pkg.find(source.plainTextPath, basePath);
-  if (!file) return `its text ${source.plainTextPath} is not in the file`;
+  const file = pkg.find(source.plainTextPath);
+  if (typeof file === 'string') return file;
   const hasBom = file.bytes[0] === 0xef && file.bytes[1] === 0xbb && file.bytes[2] === 0xbf;
   try {
-    return { mapped: mapText(decodeText(`${pkg.fileName}: ${file.name}`, file.bytes).text, hasBom), hash: sha256(file.bytes), from: file.name };
+    const text = decodeText(`${pkg.fileName}: ${file.name}`, file.bytes).text;
+    if (text.length > MAX_TEXT_LENGTH) return `its text ${file.name} has ${text.length.toLocaleString('en-US')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-US')} per document`;
+    return { mapped: mapText(text, hasBom), hash: sha256(file.bytes), from: file.name };
   } catch (error) {
     if (!isDuidingError(error)) throw error;
     return error.message;
@@ -105,10 +108,9 @@ function flattenCodes(codes: QdeCode[], parent: QdeCode | null, out: Array<{ cod
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export async function importQdpx(project: Project, file: FileRef, options: ImportQdpxOptions = {}): Promise<QdpxImportReport> {
-  const loaded = loadFileRef(file);
-  const pkg = openQdpx(loaded.name, loaded.bytes, { diskPath: 'path' in file ? file.path : undefined, limits: options.limits });
+  const loaded = loadFileRef(file, MAX_QDPX_BYTES);
+  const pkg = openQdpx(loaded.name, loaded.bytes, { limits: options.limits });
   const qde = readProject(pkg.qdeName, pkg.root);
-  const basePath = (pkg.root.attrs.basePath ?? '').trim();
 
   const contents = projectContents(project.db);
   if (contents.documents + contents.labels + contents.participants > 0) {
@@ -126,13 +128,13 @@ export async function importQdpx(project: Project, file: FileRef, options: Impor
 
   // Read every source's text before anything is written.
   const texts = new Map<QdeSource, SourceText | string>();
-  for (const source of qde.sources) if (source.kind === 'text') texts.set(source, readSourceText(pkg, source, basePath));
+  for (const source of qde.sources) if (source.kind === 'text') texts.set(source, readSourceText(pkg, source));
   const noteTexts = new Map<string, string>();
   for (const note of qde.notes) {
     if (note.text !== null) noteTexts.set(note.guid, note.text);
     else if (note.plainTextPath) {
-      const found = pkg.find(note.plainTextPath, basePath);
-      if (found) {
+      const found = pkg.find(note.plainTextPath);
+      if (typeof found !== 'string') {
         try {
           noteTexts.set(note.guid, decodeText(found.name, found.bytes).text);
         } catch {

@@ -61,6 +61,7 @@ function printImport(report: ImportReport, out: Output): void {
       out.stdout(`✓ ${f.file} → "${f.name}": ${n(f.turns ?? 0)} turns, ${n(f.words ?? 0)} words; speakers: ${f.speakers?.join(', ') || 'none'}${who}`);
       const replaced = f.replacements ?? [];
       if (replaced.length) out.stdout(`    pseudonyms: ${replaced.map((r) => `${r.name} → ${r.pseudonym} ×${r.count}`).join(', ')}`);
+      for (const note of f.notes ?? []) out.stdout(`    note: ${note}`);
     } else if (f.status === 'skipped') out.stdout(`– skipped: ${f.message}`);
     else out.stderr(`✗ ${f.message}`);
   }
