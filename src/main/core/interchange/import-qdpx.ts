@@ -5,6 +5,7 @@ import type { ImportedSource, QdpxImportReport, UnplacedSelection } from '../../
 import type { AttributeType, AttributeValue, Turn } from '../../../shared/model.ts';
 import { nextColour } from '../../../shared/palette.ts';
 import { lexicalFromPlainText } from '../../../shared/lexical-plain.ts';
+import { richTextProblem } from '../../../shared/lexical-validate.ts';
 import { countWords } from '../../../shared/text/normalize.ts';
 import { newId, now } from '../clock.ts';
 import { decodeText } from '../importers/decode.ts';
@@ -103,6 +104,18 @@ function flattenCodes(codes: QdeCode[], parent: QdeCode | null, out: Array<{ cod
     flattenCodes(code.children, code, out);
   });
   return out;
+}
+
+/**
+ * Rich text from a file is checked like rich text from the API: a node type Duiding's editor does
+ * not have (a `link`, perhaps to `javascript:`) would blank the window. Refused values are replaced
+ * by their plain text, and the report says which.
+ */
+function checkedRich(json: string, what: string, adapted: string[]): string | null {
+  const problem = richTextProblem(json);
+  if (!problem) return json;
+  adapted.push(`The rich text of ${what} was refused (${problem}); its plain text was kept.`);
+  return null;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -242,7 +255,8 @@ function writeProject(
       createdAt: extra?.createdAt ?? at,
     });
     setLabelPosition(db, id, extra?.position ?? index);
-    if (extra?.definitionRich) db.prepare('UPDATE labels SET definition_rich = ? WHERE id = ?').run(extra.definitionRich, id);
+    const definitionRich = extra?.definitionRich ? checkedRich(extra.definitionRich, `the definition of code "${name}"`, adapted) : null;
+    if (definitionRich) db.prepare('UPDATE labels SET definition_rich = ? WHERE id = ?').run(definitionRich, id);
     if (code.guid) labels.set(code.guid, { id, name });
   }
   if (renamed) adapted.push(`${plural(renamed, 'code')} shared a name with a sibling (names are unique per parent in Duiding) and got a number added, e.g. "name (2)".`);
@@ -514,7 +528,7 @@ function writeProject(
       targetKind: target.kind,
       targetId: target.id,
       title: extra?.title ?? title,
-      bodyRich: extra?.bodyRich ?? lexicalFromPlainText(body),
+      bodyRich: (extra?.bodyRich && checkedRich(extra.bodyRich, `the note "${(extra.title ?? title ?? '').slice(0, 60)}"`, adapted)) || lexicalFromPlainText(body),
       bodyText: body,
       createdBy: extra?.createdBy ?? coderOf(note.userGuid, qde.creatingUserGuid),
       createdAt: extra?.createdAt ?? note.created ?? at,
