@@ -106,9 +106,11 @@ function assertTextual(
 export function decodeText(name: string, bytes: Uint8Array): DecodedText {
   let encoding: TextEncodingName;
   let body = bytes;
+  let bom = false;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8';
     body = bytes.subarray(3);
+    bom = true;
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     encoding = 'utf-16le';
     body = bytes.subarray(2);
@@ -123,6 +125,14 @@ export function decodeText(name: string, bytes: Uint8Array): DecodedText {
   if (encoding === 'utf-8') {
     const scan = scanUtf8(body);
     if (!scan.valid) {
+      if (bom && scan.multibyte === 0) {
+        const line = lineOf(body, scan.firstInvalid);
+        throw new DuidingError(
+          `${name} is not valid UTF-8: it starts with a UTF-8 mark, but line ${line} (byte ${scan.firstInvalid + 3}) has a byte that is not UTF-8. Save it again as UTF-8 and import it anew.`,
+          'input',
+          { code: 'invalidUtf8', params: { file: name, line } },
+        );
+      }
       if (scan.multibyte > 0) {
         const line = lineOf(body, scan.firstInvalid);
         const utf8Line = lineOf(body, scan.firstMultibyte);
@@ -148,7 +158,10 @@ export function decodeText(name: string, bytes: Uint8Array): DecodedText {
     // so that one goes through iconv-lite; undefined bytes come out as U+FFFD and are caught below.
     text = encoding === 'windows-1252' ? iconv.decode(Buffer.from(body), 'win1252') : new TextDecoder(encoding, { fatal: true }).decode(body);
   } catch {
-    throw new DuidingError(`${name} is not valid ${encoding.toUpperCase()} text.`);
+    throw new DuidingError(`${name} is not valid ${encoding.toUpperCase()} text (it has a broken character); save it again as UTF-8 and import it anew.`, 'input', {
+      code: 'invalidText',
+      params: { file: name },
+    });
   }
   if (encoding !== 'utf-8') {
     // C1 controls only arise from bytes Windows-1252 leaves undefined, or from broken UTF-16.

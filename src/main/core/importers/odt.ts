@@ -107,6 +107,13 @@ export function readOdt(name: string, bytes: Uint8Array): Block[] {
   for (const part of ['content.xml', 'styles.xml']) {
     if (!files[part]) continue;
     const xml = decoder.decode(files[part]);
+    if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+      // Entity declarations are how a few KB of XML expand to gigabytes; OpenDocument never has them.
+      throw new DuidingError(`${name} is refused: its ${part} declares a DOCTYPE or entities, which OpenDocument files never do.`, 'input', {
+        code: 'damagedOdt',
+        params: { file: name },
+      });
+    }
     checkXmlDepth(`${name}: ${part}`, xml);
     const verdict = XMLValidator.validate(xml);
     if (verdict !== true) {
