@@ -23,7 +23,8 @@ export function explainStorageError(error: unknown, file: string | null): Duidin
   if (isDuidingError(error) || !(error instanceof Error)) return null;
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const path = (error as NodeJS.ErrnoException).path;
-  const name = file ? basename(file) : path ? basename(path) : 'The project';
+  // The lock beside a project and SQLite's -wal and -shm files stand for the project itself.
+  const name = file ? basename(file) : path ? basename(path).replace(/(\.lock|-wal|-shm|-journal)$/, '') : 'The project';
   const detail = (problem: string, errorCode: string) => new DuidingError(`${name}: ${problem}`, 'input', { code: errorCode, params: { file: name } });
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
     return detail('the disk is full, so the change was not saved (nothing of it was written). Free some space and try again.', 'diskFull');
@@ -36,6 +37,9 @@ export function explainStorageError(error: unknown, file: string | null): Duidin
       'cannot be written: the file or its folder is read-only, or permission is denied. Open it read-only, or copy it to a folder you can write to.',
       'notWritable',
     );
+  }
+  if (code === 'ENOENT' && path?.endsWith('.lock')) {
+    return detail(`cannot be created: its folder ${basename(path.slice(0, path.lastIndexOf('/')) || '/')} does not exist or cannot hold files.`, 'noFolder');
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
     return detail(`the disk reported an error while reading or writing (${code}); nothing of the change was saved. Check the disk and try again.`, 'ioError');

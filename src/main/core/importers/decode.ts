@@ -89,7 +89,8 @@ function assertTextual(
     const c = unitAt(i);
     if (isControl(c) || extraControl(c)) controls++;
   }
-  if (controls > 0 && controls > length * 0.001) {
+  // A few stray control characters (a NUL from a broken export) are removed later and reported; many mean binary data.
+  if (controls > Math.max(8, length * 0.001)) {
     throw new DuidingError(`${name} does not look like a text file (it contains binary data). Export the transcript as text, .docx or subtitles.`, 'input', {
       code: 'binary',
       params: { file: name },

@@ -114,7 +114,7 @@ export function readOdt(name: string, bytes: Uint8Array): Block[] {
         params: { file: name },
       });
     }
-    checkXmlDepth(`${name}: ${part}`, xml);
+    checkXmlDepth(`${name}: ${part}`, xml, undefined, name);
     const verdict = XMLValidator.validate(xml);
     if (verdict !== true) {
       const { msg, line, col } = verdict.err;

@@ -43,7 +43,7 @@ const TAG = /<(\/?)[A-Za-z_][^\s/>]*(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\
  * Refuses a document nested deeper than `max`, naming the line, before any recursive walk can
  * overflow the stack (which surfaced as "Internal error" with a stack trace).
  */
-export function checkXmlDepth(fileName: string, xml: string, max: number = MAX_XML_DEPTH): void {
+export function checkXmlDepth(fileName: string, xml: string, max: number = MAX_XML_DEPTH, file: string = fileName): void {
   let depth = 0;
   for (const m of xml.matchAll(TAG)) {
     if (m[1]) depth--;
@@ -51,7 +51,7 @@ export function checkXmlDepth(fileName: string, xml: string, max: number = MAX_X
       const line = xml.slice(0, m.index).split('\n').length;
       throw new DuidingError(`${fileName} is nested too deeply: line ${line} opens element level ${depth}; the limit is ${max}, far deeper than any real document, so it was refused.`, 'input', {
         code: 'xmlTooDeep',
-        params: { file: fileName, line, limit: max },
+        params: { file, line, limit: max },
       });
     }
   }
