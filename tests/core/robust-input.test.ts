@@ -134,12 +134,14 @@ describe('no silent damage', () => {
       'left out the cue on line 6: its timing "00:00:0x,000 --> 00:00:04,000" is broken (its text was "Hanne: Deze cue is kapot.")',
     ]);
     const stored = project.db.prepare('SELECT text FROM documents').pluck().get() as string;
+    // eslint-disable-next-line no-control-regex
     expect(stored).not.toMatch(/[\u0000-\u0008]/);
     expect(stored).toContain('Goeiemorgen.');
     for (const format of ['csv', 'html'] as const) {
       const out = join(dir, `segmenten.${format}`);
       await dispatch(session, 'codings/autocode', { labelName: 'Groet', query: { text: 'Goeiemorgen' } });
       await dispatch(session, 'export/file', { report: format === 'csv' ? 'segments' : 'themes', format, out });
+      // eslint-disable-next-line no-control-regex
       expect(readFileSync(out, 'utf8')).not.toMatch(/[\u0000-\u0008\u000b\u000e-\u001f]/);
     }
   });
