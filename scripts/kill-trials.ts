@@ -100,18 +100,18 @@ export async function runKillTrials(count: number, random: () => number = Math.r
  * Kills `new FILE --from x.qdpx` `delayMs` after its temporary file appears (while the project is
  * being filled): FILE must be absent or whole, never half.
  */
-export async function killNewFromQdpx(qdpx: string, delayMs: number): Promise<{ exists: boolean; integrity: string | null; killedWith: string[]; leftovers: string[] }> {
+export async function killNewFromQdpx(qdpx: string, delayMs: number): Promise<{ exists: boolean; integrity: string | null; documents: number; labels: number; killedWith: string[]; leftovers: string[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'duiding-kill-new-'));
   try {
     const file = join(dir, 'nieuw.duiding');
     await runAndKill([BIN, 'new', file, '--from', qdpx], delayMs, () => readdirSync(dir).some((name) => name.includes('.duiding-tmp')));
     const exists = existsSync(file);
-    const integrity = exists ? check(file).integrity : null;
+    const state = exists ? check(file) : null;
     const leftovers = readdirSync(dir);
     // The next `new` in that folder removes what the killed one left.
     const again = duiding('new', join(dir, 'ander.duiding'));
     if (again.status !== 0) throw new Error(again.stderr);
-    return { exists, integrity, killedWith: leftovers, leftovers: leftovers.filter((name) => readdirSync(dir).includes(name)) };
+    return { exists, integrity: state?.integrity ?? null, documents: state?.documents.size ?? 0, labels: state?.labels.size ?? 0, killedWith: leftovers, leftovers: leftovers.filter((name) => readdirSync(dir).includes(name)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
