@@ -133,7 +133,7 @@ describe('no silent damage', () => {
       'removed 2 control characters (U+0000 (NUL) ×1, U+0007 ×1), the first on line 3',
       'left out the cue on line 6: its timing "00:00:0x,000 --> 00:00:04,000" is broken (its text was "Hanne: Deze cue is kapot.")',
     ]);
-    const stored = project.db.prepare('SELECT text FROM documents').pluck().get() as string;
+    const stored = (project.db.prepare('SELECT text FROM turns ORDER BY position').pluck().all() as string[]).join('\n');
     // eslint-disable-next-line no-control-regex
     expect(stored).not.toMatch(/[\u0000-\u0008]/);
     expect(stored).toContain('Goeiemorgen.');

@@ -90,7 +90,7 @@ function assertTextual(
     if (isControl(c) || extraControl(c)) controls++;
   }
   // A few stray control characters (a NUL from a broken export) are removed later and reported; many mean binary data.
-  if (controls > Math.max(8, length * 0.001)) {
+  if (controls > Math.max(8, length * 0.001) || controls * 10 > length) {
     throw new DuidingError(`${name} does not look like a text file (it contains binary data). Export the transcript as text, .docx or subtitles.`, 'input', {
       code: 'binary',
       params: { file: name },
