@@ -204,3 +204,14 @@ describe('sources outside the archive are reported and skipped, never read', () 
     });
   }
 });
+
+describe('control characters in a source', () => {
+  it('become spaces (positions stay in place) and the report says so', async () => {
+    const qde = QDE(`<Sources><TextSource guid="${GUID(1)}" name="bron" plainTextPath="internal://a.txt"><PlainTextSelection guid="${GUID(2)}" name="s" startPosition="6" endPosition="10"/></TextSource></Sources>`);
+    const { project } = newSession();
+    const report = await importQdpx(project, { path: zipFile('nul.qdpx', { 'project.qde': qde, 'sources/a.txt': 'Hallo\u0000daar en verder' }) });
+    expect(report.adapted).toContain('Control characters (such as NUL) in "sources/a.txt" were replaced by spaces, which keeps every position in place.');
+    const text = (project.db.prepare('SELECT text FROM turns ORDER BY position').pluck().all() as string[]).join('\n');
+    expect(text).toBe('Hallo daar en verder');
+  });
+});

@@ -48,7 +48,10 @@ interface SourceText {
 }
 
 /** Reads a text source's content: inline, or a file the archive holds (never one outside it). */
-function readSourceText(pkg: QdpxPackage, source: QdeSource): SourceText | string {
+// eslint-disable-next-line no-control-regex
+const SOURCE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+function readSourceText(pkg: QdpxPackage, source: QdeSource, controlsReplaced: Set<string>): SourceText | string {
   if (source.plainTextContent !== null) {
     // XML parsing has already turned its line ends into \n.
     return { mapped: mapText(source.plainTextContent, false), hash: sha256(source.plainTextContent), from: 'inline PlainTextContent' };
@@ -58,7 +61,10 @@ function readSourceText(pkg: QdpxPackage, source: QdeSource): SourceText | strin
   if (typeof file === 'string') return file;
   const hasBom = file.bytes[0] === 0xef && file.bytes[1] === 0xbb && file.bytes[2] === 0xbf;
   try {
-    const text = decodeText(`${pkg.fileName}: ${file.name}`, file.bytes).text;
+    const decoded = decodeText(`${pkg.fileName}: ${file.name}`, file.bytes).text;
+    // Control characters (a NUL) become spaces, not nothing: the other program's positions count them.
+    const text = decoded.replace(SOURCE_CONTROLS, ' ');
+    if (text !== decoded) controlsReplaced.add(file.name);
     if (text.length > MAX_TEXT_LENGTH) return `its text ${file.name} has ${text.length.toLocaleString('en-US')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-US')} per document`;
     return { mapped: mapText(text, hasBom), hash: sha256(file.bytes), from: file.name };
   } catch (error) {
@@ -141,7 +147,8 @@ export async function importQdpx(project: Project, file: FileRef, options: Impor
 
   // Read every source's text before anything is written.
   const texts = new Map<QdeSource, SourceText | string>();
-  for (const source of qde.sources) if (source.kind === 'text') texts.set(source, readSourceText(pkg, source));
+  const controlsReplaced = new Set<string>();
+  for (const source of qde.sources) if (source.kind === 'text') texts.set(source, readSourceText(pkg, source, controlsReplaced));
   const noteTexts = new Map<string, string>();
   for (const note of qde.notes) {
     if (note.text !== null) noteTexts.set(note.guid, note.text);
@@ -161,6 +168,9 @@ export async function importQdpx(project: Project, file: FileRef, options: Impor
 
   return project.write('interchange/importQdpx', () => {
     const report = writeProject(project, qde, texts, noteTexts, block, blockNote?.guid ?? null, loaded.name);
+    if (controlsReplaced.size) {
+      report.adapted.push(`Control characters (such as NUL) in ${[...controlsReplaced].map((n) => `"${n}"`).join(', ')} were replaced by spaces, which keeps every position in place.`);
+    }
     if (options.adoptTitle) {
       const title = (block?.title || qde.name).trim();
       if (title) writeMeta(project.db, { title });
