@@ -3,6 +3,7 @@
  * Pure: reads the JSON tree without the Lexical runtime, so the core can export without a DOM.
  */
 import type { RichBlock, RichRun } from './report-document.ts';
+import { isSafeLink } from './lexical-validate.ts';
 
 interface LexicalNode {
   type?: string;
@@ -32,7 +33,8 @@ function runsOf(nodes: LexicalNode[] | undefined, link?: string): RichRun[] {
       runs.push(run);
     } else if (node.type === 'linebreak') runs.push({ text: '\n' });
     else if (node.type === 'tab') runs.push({ text: '\t' });
-    else if ((node.type === 'link' || node.type === 'autolink') && node.url) runs.push(...runsOf(node.children, node.url));
+    // Only web and e-mail links reach an export; a `javascript:` or `file:` link keeps its text only.
+    else if ((node.type === 'link' || node.type === 'autolink') && node.url) runs.push(...runsOf(node.children, isSafeLink(node.url) ? node.url : link));
     else if (node.children) runs.push(...runsOf(node.children, link));
   }
   return mergeRuns(runs);

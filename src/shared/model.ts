@@ -78,6 +78,8 @@ export interface ImportedFile {
   participant?: string | null;
   /** Pseudonym replacements in this file, per name of the list (shown to the user, never stored). */
   replacements?: Replacement[];
+  /** What the import repaired or left out, each a phrase with its place (a dropped cue, removed control characters). */
+  notes?: string[];
 }
 
 export interface ParticipantsImported {

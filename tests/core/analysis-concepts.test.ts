@@ -42,7 +42,7 @@ describe('concepts', () => {
     expect(b).toMatchObject({ colour: '#123456', position: 1, labelIds: [], segmentIds: [] });
     expect(b.colour).not.toBe(a.colour);
 
-    const rich = JSON.stringify({ root: { children: [] } });
+    const rich = JSON.stringify({ root: { type: 'root', children: [] } });
     const updated = await checkUndoRedo(project, () => call('concepts/update', { id: a.id, name: 'Zorg', definitionRich: rich, definition: 'Zorg.' }));
     expect(updated).toMatchObject({ name: 'Zorg', definition: 'Zorg.', definitionRich: rich, colour: a.colour });
 

@@ -73,7 +73,7 @@ describe('the report outline', () => {
     const sub = withSub.sections[1]!;
     expect(sub).toMatchObject({ title: 'Context', depth: 1, parentId: a.id, tie: { kind: 'learning-question', id: q2.id } });
 
-    await checkUndoRedo(project, () => call('outline/updateSection', { id: a.id, title: 'Aanleiding', text: 'Waarom.', rich: '{"root":{}}', tie: null }));
+    await checkUndoRedo(project, () => call('outline/updateSection', { id: a.id, title: 'Aanleiding', text: 'Waarom.', rich: '{"root":{"type":"root","children":[]}}', tie: null }));
     await checkUndoRedo(project, () => call('outline/addItem', { sectionId: a.id, kind: 'paragraph', text: 'Eerste alinea.' }));
     await checkUndoRedo(project, () => call('outline/addItem', { sectionId: a.id, kind: 'quote', segmentId: segments.s2 }));
     const three = await checkUndoRedo(project, () => call('outline/addItem', { sectionId: a.id, index: 0, kind: 'finding', text: 'Een bevinding.' }));
@@ -87,8 +87,8 @@ describe('the report outline', () => {
     ]);
     const [finding, paragraph, quote] = three.sections[0]!.items;
 
-    const edited = await checkUndoRedo(project, () => call('outline/updateItem', { id: paragraph!.id, text: 'Herschreven.', rich: '{"root":{"x":1}}' }));
-    expect(edited.sections[0]!.items[1]).toMatchObject({ text: 'Herschreven.', rich: '{"root":{"x":1}}' });
+    const edited = await checkUndoRedo(project, () => call('outline/updateItem', { id: paragraph!.id, text: 'Herschreven.', rich: '{"root":{"type":"root","children":[],"x":1}}' }));
+    expect(edited.sections[0]!.items[1]).toMatchObject({ text: 'Herschreven.', rich: '{"root":{"type":"root","children":[],"x":1}}' });
     await expect(call('outline/updateItem', { id: quote!.id, text: 'Andere woorden' })).rejects.toThrow("A quote's words come from its segment and cannot be edited here.");
 
     const across = await checkUndoRedo(project, () => call('outline/moveItem', { id: quote!.id, sectionId: b.id, index: 0 }));

@@ -109,7 +109,7 @@ describe('exports from the fixture study', () => {
   it('exports coded segments as .xlsx, one row per segment and label, read back with a spreadsheet library', async () => {
     const { call, dir, details } = await fixtureStudy();
     const segmentId = (await call('segments/list', { documentId: details[0]!.id }))[0]!.id;
-    await call('memos/save', { target: { kind: 'segment', id: segmentId }, bodyRich: '{"root":{"children":[]}}', bodyText: 'Mooi citaat voor het rapport.' });
+    await call('memos/save', { target: { kind: 'segment', id: segmentId }, bodyRich: '{"root":{"type":"root","children":[]}}', bodyText: 'Mooi citaat voor het rapport.' });
     const out = join(dir, 'segmenten.xlsx');
     await call('export/file', { report: 'segments', format: 'xlsx', out });
     const workbook = new ExcelJS.Workbook();

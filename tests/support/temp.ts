@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,4 +38,13 @@ export function snapshot(project: Project): Record<string, unknown[]> {
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'turns_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as Array<{ name: string }>;
   return Object.fromEntries(tables.map(({ name }) => [name, project.db.prepare(`SELECT * FROM "${name}"`).all()]));
+}
+
+/** Row counts per table and one hash of every row: "the project is unchanged", stated twice. */
+export function fingerprint(project: Project): { counts: Record<string, number>; hash: string } {
+  const rows = snapshot(project);
+  return {
+    counts: Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, list.length])),
+    hash: createHash('sha256').update(JSON.stringify(rows)).digest('hex'),
+  };
 }

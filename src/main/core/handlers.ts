@@ -12,6 +12,7 @@ import { readGuide, replaceGuide } from './repos/guide.ts';
 import { ensureAttribute, getParticipant, listAttributes, listParticipants, renameParticipant, setNamedAttribute } from './repos/participants.ts';
 import { listLabels } from './repos/labels.ts';
 import { searchTurns } from './repos/search.ts';
+import { explainStorageError } from './db/storage-errors.ts';
 import { listCoders as listProjectCoders, listSegments } from './repos/segments.ts';
 import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from './services/coding.ts';
 import { applyTemplate, importCodebookCsv, moveLabel, usageOfLabel } from './services/codebook.ts';
@@ -179,10 +180,15 @@ export async function call(session: Session, name: string, rawArgs: unknown): Pr
   const args = parseArgs(handlerName, rawArgs);
   const handler = handlers[handlerName] as Handler<typeof handlerName>;
   const declaration = DECLARATIONS[handlerName];
-  // Opening, closing and choosing change which project is open: they run outside any project.
-  if (declaration.kind === 'session' || !session.hasProject) return { result: await handler(session, args as never), change: null };
-  const declared = declaration.kind === 'baseline' ? declaration.writes : [];
-  return session.project.run(handlerName, declaration.kind, declared, () => handler(session, args as never));
+  try {
+    // Opening, closing and choosing change which project is open: they run outside any project.
+    if (declaration.kind === 'session' || !session.hasProject) return { result: await handler(session, args as never), change: null };
+    const declared = declaration.kind === 'baseline' ? declaration.writes : [];
+    return await session.project.run(handlerName, declaration.kind, declared, () => handler(session, args as never));
+  } catch (error) {
+    // A full disk, a read-only place or a damaged file is the user's to act on, not a bug.
+    throw explainStorageError(error, session.hasProject ? session.project.path : null) ?? error;
+  }
 }
 
 /** `call` for the CLI and tests, which need the result only. */

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { DuidingError } from '../../shared/errors.ts';
 import { newId, now } from './clock.ts';
 import { acquireWriteLock, type WriteLock } from './db/lock.ts';
-import { createDatabase, openDatabase, type Db, type OpenOptions } from './db/database.ts';
+import { createDatabase, openDatabase, removeWithSidecars, type Db, type OpenOptions } from './db/database.ts';
 import type { ChangeNotice, HandlerKind, TableName } from '../../shared/api/changes.ts';
 import { beginChange, changeSummary, endChange, pruneHistory, replayChange, type ChangeKind } from './history/log.ts';
 import { compactAfterClose, purgeSearchIndex } from './history/purge.ts';
@@ -94,16 +94,22 @@ export class Project {
 
   static create(path: string, options: { title?: string; coder: string } & OpenOptions): Project {
     const lock = acquireWriteLock(path, basename(path));
+    let db: Db | null = null;
     try {
-      const db = createDatabase(path, options);
+      db = createDatabase(path, options);
       const project = new Project(db, path, options.coder, lock);
       const title = options.title ?? basename(path).replace(/\.duiding$/i, '');
       project.write('project/create', () => {
-        writeMeta(db, { id: newId(), title, createdAt: now(), createdBy: options.coder });
+        writeMeta(project.db, { id: newId(), title, createdAt: now(), createdBy: options.coder });
         return { result: null, summary: `Created project "${title}"` };
       }, { kind: 'baseline', tables: ['project_meta'] });
       return project;
     } catch (error) {
+      // A project that could not be completed (a full disk at its first write) is not left behind.
+      if (db) {
+        db.close();
+        removeWithSidecars(path);
+      }
       lock.release();
       throw error;
     }

@@ -94,6 +94,7 @@ export const en = {
     imported_one: 'Imported ({{count}})',
     imported_other: 'Imported ({{count}})',
     fileFacts: '{{turns}} turns, {{words}} words',
+    fileNotes: 'Repaired or left out: {{notes}}',
     speakers: 'speakers: {{speakers}}',
     participant: 'participant {{name}}',
     refused_one: 'Not imported ({{count}})',

@@ -96,6 +96,7 @@ export const nl: typeof en = {
     imported_one: 'Geïmporteerd ({{count}})',
     imported_other: 'Geïmporteerd ({{count}})',
     fileFacts: '{{turns}} beurten, {{words}} woorden',
+    fileNotes: 'Hersteld of weggelaten: {{notes}}',
     speakers: 'sprekers: {{speakers}}',
     participant: 'deelnemer {{name}}',
     refused_one: 'Niet geïmporteerd ({{count}})',

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AnalysisHandlerName } from './names-analysis.ts';
-import { attributeValue, colour, def, id, type Def } from './def.ts';
+import { attributeValue, colour, def, id, richText, type Def } from './def.ts';
 import {
   LEARNING_QUESTION_KINDS,
   OUTLINE_ITEM_KINDS,
@@ -64,7 +64,7 @@ export const analysisContract = {
       .object({
         name,
         definition: z.string().optional(),
-        definitionRich: z.string().nullable().optional(),
+        definitionRich: richText.nullable().optional(),
         colour: colour.optional(),
         labelIds: ids.optional(),
       })
@@ -76,7 +76,7 @@ export const analysisContract = {
         id,
         name: name.optional(),
         definition: z.string().optional(),
-        definitionRich: z.string().nullable().optional(),
+        definitionRich: richText.nullable().optional(),
         colour: colour.optional(),
       })
       .strict(),
@@ -174,7 +174,7 @@ export const analysisContract = {
   ),
   'outline/updateSection': def<Outline>()(
     z
-      .object({ id, title: name.optional(), text: z.string().optional(), rich: z.string().nullable().optional(), tie: tie.optional() })
+      .object({ id, title: name.optional(), text: z.string().optional(), rich: richText.nullable().optional(), tie: tie.optional() })
       .strict(),
   ),
   'outline/moveSection': def<Outline>()(z.object({ id, parentId: id.nullable(), index }).strict()),
@@ -188,12 +188,12 @@ export const analysisContract = {
         kind: z.enum(OUTLINE_ITEM_KINDS),
         segmentId: id.optional(),
         text: z.string().optional(),
-        rich: z.string().nullable().optional(),
+        rich: richText.nullable().optional(),
       })
       .strict(),
   ),
   'outline/updateItem': def<Outline>()(
-    z.object({ id, text: z.string().optional(), rich: z.string().nullable().optional() }).strict(),
+    z.object({ id, text: z.string().optional(), rich: richText.nullable().optional() }).strict(),
   ),
   /** Moves an item to `index` in `sectionId` (the same or another section). */
   'outline/moveItem': def<Outline>()(z.object({ id, sectionId: id, index }).strict()),

@@ -35,7 +35,7 @@ import {
   type LabelSpread,
 } from '../model.ts';
 
-import { attributeValue, autocodeQuery, colour, def, fileRef, id, labelName, memoTarget, type Def } from './def.ts';
+import { attributeValue, autocodeQuery, colour, def, fileRef, id, labelName, memoTarget, richText, type Def } from './def.ts';
 import { analysisContract } from './contract-analysis.ts';
 import { interchangeContract } from './contract-interchange.ts';
 import { reportsContract } from './contract-reports.ts';
@@ -138,7 +138,7 @@ export const contract = {
         position: z.number().int().min(0).optional(),
         colour: colour.optional(),
         definition: z.string().optional(),
-        definitionRich: z.string().nullable().optional(),
+        definitionRich: richText.nullable().optional(),
         inclusion: z.string().optional(),
         exclusion: z.string().optional(),
         example: z.string().optional(),
@@ -193,7 +193,7 @@ export const contract = {
   /** Creates a memo (no id) or changes it; `bodyRich` is Lexical editor state (JSON), `bodyText` its plain text. */
   'memos/save': def<Memo>()(
     z
-      .object({ id: id.optional(), target: memoTarget, title: z.string().max(300).optional(), bodyRich: z.string().min(1), bodyText: z.string() })
+      .object({ id: id.optional(), target: memoTarget, title: z.string().max(300).optional(), bodyRich: richText, bodyText: z.string() })
       .strict(),
   ),
   'memos/delete': def<null>()(z.object({ id }).strict()),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MEMO_TARGET_KINDS } from '../model.ts';
+import { richTextProblem } from '../lexical-validate.ts';
 
 /** A file the core should read: a path on this machine (CLI, Electron) or uploaded bytes (browser). */
 export const fileRef = z.union([
@@ -22,6 +23,11 @@ export const autocodeQuery = z.union([
 ]);
 export const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2');
 export const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
+/** Rich text (a Lexical editor state) with only the node types Duiding's editor has. */
+export const richText = z.string().superRefine((value, ctx) => {
+  const problem = richTextProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `rich text refused: ${problem}` });
+});
 export const memoTarget = z.object({ kind: z.enum(MEMO_TARGET_KINDS), id: id.nullable().optional() }).strict();
 
 export interface Def<A extends z.ZodType, R> {

@@ -1,9 +1,11 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { closeSync, existsSync, linkSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { DuidingError } from '../../../shared/errors.ts';
+import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import { installTriggers, triggersCurrent } from '../history/triggers.ts';
+import { removeStaleTemps, tempPathFor } from '../services/temp-files.ts';
 import { DECLARED_WRITES, loadMigrations, migrate, type Migration } from './migrations.ts';
+import { damagedProject, explainStorageError } from './storage-errors.ts';
 
 /** `PRAGMA application_id` of every Duiding project: "DUID". Tells our files from other SQLite files. */
 export const APPLICATION_ID = 0x44554944;
@@ -72,20 +74,47 @@ function configure(db: Db, readOnly: boolean): void {
   }
 }
 
-/** Creates a new, empty project file. Refuses to overwrite anything. */
+const exists = (name: string) => new DuidingError(`${name} already exists; choose another name or open it.`, 'input', { code: 'exists', params: { file: name } });
+
+export function removeWithSidecars(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/**
+ * Creates a new, empty project file. Refuses to overwrite anything. The file is built under a
+ * temporary name and linked to its own name only when complete (a link, unlike a rename, never
+ * replaces a file made meanwhile): a full disk or a kill half-way used to leave a 0-byte project
+ * that then "already existed".
+ */
 export function createDatabase(path: string, options: OpenOptions = {}): Db {
   const name = basename(path);
-  if (existsSync(path)) throw new DuidingError(`${name} already exists; choose another name or open it.`, 'input', { code: 'exists', params: { file: name } });
-  let db: Db;
+  if (existsSync(path)) throw exists(name);
+  removeStaleTemps(dirname(path));
+  const temp = tempPathFor(path);
   try {
-    db = new Database(path, { nativeBinding: options.nativeBinding });
+    const db = new Database(temp, { nativeBinding: options.nativeBinding });
+    try {
+      configure(db, false);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      migrate(db, options.migrations ?? defaultMigrations());
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      // FAT and exFAT (USB sticks) have no hard links: check, then rename.
+      if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      if (existsSync(path)) throw exists(name);
+      renameSync(temp, path);
+    }
   } catch (error) {
-    throw new DuidingError(`Cannot create ${name}: ${(error as Error).message}`);
+    removeWithSidecars(temp);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw exists(name);
+    throw explainStorageError(error, path) ?? (isDuidingError(error) ? error : new DuidingError(`Cannot create ${name}: ${(error as Error).message}`));
   }
-  configure(db, false);
-  db.pragma(`application_id = ${APPLICATION_ID}`);
-  migrate(db, options.migrations ?? defaultMigrations());
-  return db;
+  removeWithSidecars(temp);
+  return openDatabase(path, options);
 }
 
 /**
@@ -98,14 +127,17 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const readOnly = options.readOnly ?? false;
   if (!existsSync(path)) throw new DuidingError(`${name} does not exist.`);
   if (!statSync(path).isFile()) throw new DuidingError(`${name} is not a file.`);
-  if (sqliteHeader(path) !== 'SQLite format 3\u0000') {
+  const header = sqliteHeader(path);
+  if (header.length > 0 && header.length < 16 && 'SQLite format 3\u0000'.startsWith(header)) throw damagedProject(name, `it is cut off after ${header.length} bytes`);
+  if (header !== 'SQLite format 3\u0000') {
     throw new DuidingError(`${name} is not a Duiding project (it is not an SQLite database).`, 'input', { code: 'notProject', params: { file: name } });
   }
+  if (!readOnly) removeStaleTemps(dirname(path));
   let db: Db;
   try {
     db = new Database(path, { readonly: readOnly, fileMustExist: true, nativeBinding: options.nativeBinding });
   } catch (error) {
-    throw new DuidingError(`Cannot open ${name}: ${(error as Error).message}`);
+    throw explainStorageError(error, path) ?? new DuidingError(`Cannot open ${name}: ${(error as Error).message}`);
   }
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
@@ -141,6 +173,6 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw explainStorageError(error, path) ?? error;
   }
 }

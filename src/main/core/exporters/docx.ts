@@ -3,6 +3,7 @@
  * outline levels, the Quote style on every quote, real list numbering on findings, an optional
  * table-of-contents field.
  */
+import { isSafeLink } from '../../../shared/lexical-validate.ts';
 import {
   AlignmentType,
   Document,
@@ -69,7 +70,7 @@ function richRuns(runs: RichRun[]): ParagraphChild[] {
       underline: run.underline,
       style: run.link ? 'Hyperlink' : undefined,
     });
-    return run.link ? [new ExternalHyperlink({ link: run.link, children })] : children;
+    return run.link && isSafeLink(run.link) ? [new ExternalHyperlink({ link: run.link, children })] : children;
   });
 }
 

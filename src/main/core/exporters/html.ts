@@ -2,6 +2,8 @@
  * A report document as one self-contained HTML file: inline styles, no scripts, no external
  * resources, readable on screen and printed (A4, headings kept with what follows).
  */
+import { isSafeLink } from '../../../shared/lexical-validate.ts';
+import { EXPORT_CONTROLS } from './table.ts';
 import {
   formatAttribution,
   quoted,
@@ -16,7 +18,7 @@ import {
 } from '../../../shared/report-document.ts';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(EXPORT_CONTROLS, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Escaped text with its line breaks kept. */
@@ -25,7 +27,7 @@ function lines(text: string): string {
 }
 
 function safeLink(url: string): string | null {
-  return /^(https?:|mailto:)/i.test(url) ? url : null;
+  return isSafeLink(url) ? url : null;
 }
 
 function runsHtml(runs: RichRun[]): string {

@@ -2,6 +2,7 @@
  * A report document as CommonMark: headings, `>` quotes, `-` findings, `-->` implications. Text is
  * escaped where Markdown would read it as markup, so a quote renders exactly as it was said.
  */
+import { isSafeLink } from '../../../shared/lexical-validate.ts';
 import {
   formatAttribution,
   quoted,
@@ -33,7 +34,7 @@ function runsMd(runs: RichRun[]): string {
       if (run.bold) core = `**${core}**`;
       if (run.italic) core = `*${core}*`;
       if (run.underline) core = `<u>${core}</u>`;
-      if (run.link) core = `[${core}](<${run.link.replace(/[<>]/g, encodeURIComponent)}>)`;
+      if (run.link && isSafeLink(run.link)) core = `[${core}](<${run.link.replace(/[<>]/g, encodeURIComponent)}>)`;
       return `${match[1]}${core}${match[3]}`;
     })
     .join('')

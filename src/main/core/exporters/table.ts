@@ -35,10 +35,15 @@ function defuse(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+// Control characters (a NUL from a project imported before they were removed at import) break the
+// programs that read an export; tab, line feed and carriage return are text.
+// eslint-disable-next-line no-control-regex
+export const EXPORT_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 function csvField(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell);
-  const text = defuse(cell);
+  const text = defuse(cell.replace(EXPORT_CONTROLS, ''));
   return /[;"\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -28,11 +28,19 @@ interface Utf8Scan {
   valid: boolean;
   multibyte: number;
   firstInvalid: number;
+  /** Where the first valid multi-byte sequence starts, or -1. */
+  firstMultibyte: number;
 }
 
-/** Walks UTF-8 sequences: counts valid multi-byte ones and finds the first invalid byte. */
+/**
+ * Walks the whole file's UTF-8 sequences: counts valid multi-byte ones and finds the first valid
+ * and the first invalid one. The whole file, not up to the first invalid byte: a file that is
+ * Windows-1252 first and UTF-8 later was read as Windows-1252 and turned `café` into `cafÃ©`.
+ */
 function scanUtf8(bytes: Uint8Array): Utf8Scan {
   let multibyte = 0;
+  let firstInvalid = -1;
+  let firstMultibyte = -1;
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
@@ -43,11 +51,16 @@ function scanUtf8(bytes: Uint8Array): Utf8Scan {
     const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     let ok = length > 0 && i + length <= bytes.length;
     for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
-    if (!ok) return { valid: false, multibyte, firstInvalid: i };
+    if (!ok) {
+      if (firstInvalid < 0) firstInvalid = i;
+      i++;
+      continue;
+    }
+    if (firstMultibyte < 0) firstMultibyte = i;
     multibyte++;
     i += length;
   }
-  return { valid: true, multibyte, firstInvalid: -1 };
+  return { valid: firstInvalid < 0, multibyte, firstInvalid, firstMultibyte };
 }
 
 function lineOf(bytes: Uint8Array, offset: number): number {
@@ -76,7 +89,8 @@ function assertTextual(
     const c = unitAt(i);
     if (isControl(c) || extraControl(c)) controls++;
   }
-  if (controls > 0 && controls > length * 0.001) {
+  // A few stray control characters (a NUL from a broken export) are removed later and reported; many mean binary data.
+  if (controls > Math.max(8, length * 0.001) || controls * 10 > length) {
     throw new DuidingError(`${name} does not look like a text file (it contains binary data). Export the transcript as text, .docx or subtitles.`, 'input', {
       code: 'binary',
       params: { file: name },
@@ -93,9 +107,11 @@ function assertTextual(
 export function decodeText(name: string, bytes: Uint8Array): DecodedText {
   let encoding: TextEncodingName;
   let body = bytes;
+  let bom = false;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8';
     body = bytes.subarray(3);
+    bom = true;
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     encoding = 'utf-16le';
     body = bytes.subarray(2);
@@ -110,13 +126,22 @@ export function decodeText(name: string, bytes: Uint8Array): DecodedText {
   if (encoding === 'utf-8') {
     const scan = scanUtf8(body);
     if (!scan.valid) {
-      if (scan.multibyte > 0) {
+      if (bom && scan.multibyte === 0) {
         const line = lineOf(body, scan.firstInvalid);
         throw new DuidingError(
-          `${name} is not valid UTF-8: line ${line} (byte ${scan.firstInvalid}) has a broken character, while other ` +
-            `lines are UTF-8. The file mixes encodings; save it again as UTF-8 and import it anew.`,
+          `${name} is not valid UTF-8: it starts with a UTF-8 mark, but line ${line} (byte ${scan.firstInvalid + 3}) has a byte that is not UTF-8. Save it again as UTF-8 and import it anew.`,
           'input',
           { code: 'invalidUtf8', params: { file: name, line } },
+        );
+      }
+      if (scan.multibyte > 0) {
+        const line = lineOf(body, scan.firstInvalid);
+        const utf8Line = lineOf(body, scan.firstMultibyte);
+        throw new DuidingError(
+          `${name} is not valid UTF-8: line ${line} (byte ${scan.firstInvalid}) has a broken character, while ` +
+            `${utf8Line === line ? 'other characters' : `line ${utf8Line}`} ${utf8Line === line ? 'are' : 'is'} UTF-8. The file mixes encodings; save it again as UTF-8 and import it anew.`,
+          'input',
+          { code: 'invalidUtf8', params: { file: name, line, utf8Line } },
         );
       }
       encoding = 'windows-1252';
@@ -134,7 +159,10 @@ export function decodeText(name: string, bytes: Uint8Array): DecodedText {
     // so that one goes through iconv-lite; undefined bytes come out as U+FFFD and are caught below.
     text = encoding === 'windows-1252' ? iconv.decode(Buffer.from(body), 'win1252') : new TextDecoder(encoding, { fatal: true }).decode(body);
   } catch {
-    throw new DuidingError(`${name} is not valid ${encoding.toUpperCase()} text.`);
+    throw new DuidingError(`${name} is not valid ${encoding.toUpperCase()} text (it has a broken character); save it again as UTF-8 and import it anew.`, 'input', {
+      code: 'invalidText',
+      params: { file: name },
+    });
   }
   if (encoding !== 'utf-8') {
     // C1 controls only arise from bytes Windows-1252 leaves undefined, or from broken UTF-16.

@@ -2,6 +2,7 @@ import mammoth from 'mammoth';
 import { DuidingError } from '../../../shared/errors.ts';
 import { decodeEntities, htmlText } from './markup.ts';
 import type { Block, Run } from './word-processor.ts';
+import { checkDocxZip } from './word-zip.ts';
 
 interface MammothRun {
   styleName?: string | null;
@@ -49,6 +50,7 @@ export function blocksFromHtml(html: string): Block[] {
 }
 
 export async function readDocx(name: string, bytes: Uint8Array): Promise<Block[]> {
+  checkDocxZip(name, bytes);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(

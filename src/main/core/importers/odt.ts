@@ -1,7 +1,8 @@
-import { unzipSync } from 'fflate';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { checkXmlDepth } from '../interchange/xml.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import type { Block, Run } from './word-processor.ts';
+import { guardZip, openWordZip } from './word-zip.ts';
 
 type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
@@ -43,11 +44,26 @@ function boldStyles(...documents: XmlNode[][]): Set<string> {
   return bold;
 }
 
+/** More spaces in one `<text:s>` than any document holds; `text:c="1e9"` asked for a gigabyte. */
+const MAX_SPACES = 1000;
+
+class BadSpaceCount extends Error {
+  constructor(readonly value: string) {
+    super(value);
+  }
+}
+
+function spaces(node: XmlNode): string {
+  const raw = node[':@']?.['text:c'] ?? '1';
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) > MAX_SPACES) throw new BadSpaceCount(raw);
+  return ' '.repeat(Number(raw));
+}
+
 function runsOf(nodes: XmlNode[], bold: Set<string>, inBold: boolean, out: Run[]): Run[] {
   for (const node of nodes) {
     const tag = tagOf(node);
     if (tag === '#text') out.push({ text: String(node['#text']), bold: inBold });
-    else if (tag === 'text:s') out.push({ text: ' '.repeat(Number(node[':@']?.['text:c'] ?? 1)), bold: inBold });
+    else if (tag === 'text:s') out.push({ text: spaces(node), bold: inBold });
     else if (tag === 'text:tab') out.push({ text: '\t', bold: inBold });
     else if (tag === 'text:line-break') out.push({ text: '\n', bold: false });
     else if (tag === 'text:note' || tag === 'office:annotation') continue; // footnotes and comments are not speech
@@ -79,27 +95,50 @@ function blocksOf(nodes: XmlNode[], bold: Set<string>, out: Block[]): Block[] {
 }
 
 export function readOdt(name: string, bytes: Uint8Array): Block[] {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (file) => file.name === 'content.xml' || file.name === 'styles.xml' });
-  } catch (error) {
-    throw new DuidingError(`${name} could not be read as an OpenDocument text: the file is damaged or incomplete (${(error as Error).message}).`, 'input', {
-      code: 'damagedOdt',
-      params: { file: name },
-    });
-  }
+  const zip = openWordZip(name, 'odt', bytes);
+  const files: Record<string, Uint8Array> = {};
+  guardZip(name, 'odt', () => {
+    for (const entry of zip.entries) if (entry.path === 'content.xml' || entry.path === 'styles.xml') files[entry.path] = zip.read(entry);
+  });
   const content = files['content.xml'];
-  if (!content) throw new DuidingError(`${name} is not an OpenDocument text: it has no content.xml.`);
+  if (!content) throw new DuidingError(`${name} is not an OpenDocument text: it has no content.xml.`, 'input', { code: 'damagedOdt', params: { file: name } });
   const decoder = new TextDecoder();
-  let contentXml: XmlNode[];
-  let stylesXml: XmlNode[];
-  try {
-    contentXml = parser.parse(decoder.decode(content)) as XmlNode[];
-    stylesXml = files['styles.xml'] ? (parser.parse(decoder.decode(files['styles.xml'])) as XmlNode[]) : [];
-  } catch (error) {
-    throw new DuidingError(`${name} could not be read: its content.xml is not valid XML (${(error as Error).message}).`);
+  const parts: Record<string, XmlNode[]> = {};
+  for (const part of ['content.xml', 'styles.xml']) {
+    if (!files[part]) continue;
+    const xml = decoder.decode(files[part]);
+    if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+      // Entity declarations are how a few KB of XML expand to gigabytes; OpenDocument never has them.
+      throw new DuidingError(`${name} is refused: its ${part} declares a DOCTYPE or entities, which OpenDocument files never do.`, 'input', {
+        code: 'damagedOdt',
+        params: { file: name },
+      });
+    }
+    checkXmlDepth(`${name}: ${part}`, xml, undefined, name);
+    const verdict = XMLValidator.validate(xml);
+    if (verdict !== true) {
+      const { msg, line, col } = verdict.err;
+      throw new DuidingError(`${name} could not be read: its ${part} is not valid XML (line ${line}, column ${col}: ${msg}).`, 'input', {
+        code: 'damagedOdt',
+        params: { file: name, line },
+      });
+    }
+    parts[part] = parser.parse(xml) as XmlNode[];
   }
+  const contentXml = parts['content.xml']!;
   const body = [...walk(contentXml)].find((node) => tagOf(node) === 'office:text');
-  if (!body) throw new DuidingError(`${name} is not an OpenDocument text document (no office:text body).`);
-  return blocksOf(childrenOf(body), boldStyles(contentXml, stylesXml), []);
+  if (!body) throw new DuidingError(`${name} is not an OpenDocument text document (no office:text body).`, 'input', { code: 'damagedOdt', params: { file: name } });
+  try {
+    return blocksOf(childrenOf(body), boldStyles(contentXml, parts['styles.xml'] ?? []), []);
+  } catch (error) {
+    if (!(error instanceof BadSpaceCount)) throw error;
+    const xml = decoder.decode(content);
+    const at = xml.search(new RegExp(`text:c\\s*=\\s*["']${error.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`));
+    const line = at < 0 ? null : xml.slice(0, at).split('\n').length;
+    throw new DuidingError(
+      `${name} is damaged: its content.xml${line ? `, line ${line},` : ''} asks for ${JSON.stringify(error.value)} spaces (<text:s text:c>), which is not a whole number from 0 to ${MAX_SPACES}.`,
+      'input',
+      { code: 'damagedOdt', params: { file: name, ...(line ? { line } : {}) } },
+    );
+  }
 }

@@ -23,36 +23,63 @@ function parseTiming(line: string): { startMs: number; endMs: number } | null {
   return { startMs: ms(t[1], t[2]!, t[3]!, t[4]!), endMs: ms(t[5], t[6]!, t[7]!, t[8]!) };
 }
 
-/** Blocks separated by blank lines (a line of only spaces counts as blank), each as its lines. */
-function blocks(text: string): string[][] {
-  return text
-    .split(/\n[ \t]*\n/)
-    .map((block) => block.split('\n').filter((line) => line.trim() !== ''))
-    .filter((lines) => lines.length > 0);
+interface Block {
+  /** The 1-based line number of the block's first line. */
+  line: number;
+  lines: string[];
 }
 
-/** Cues of a block: the timing line may follow a cue id (VTT) or a number (SRT). */
-function cueOf(lines: string[]): Cue | null {
+/** Blocks separated by blank lines (a line of only spaces counts as blank), each as its lines. */
+function blocks(text: string): Block[] {
+  const out: Block[] = [];
+  let current: Block | null = null;
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') {
+      current = null;
+      return;
+    }
+    if (!current) {
+      current = { line: index + 1, lines: [] };
+      out.push(current);
+    }
+    current.lines.push(line);
+  });
+  return out;
+}
+
+const quoted = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+/**
+ * The cue of a block: the timing line may follow a cue id (VTT) or a number (SRT). A block that
+ * has a timing line Duiding cannot read is left out and said in `notes`: it used to vanish without
+ * a word.
+ */
+function cueOf(block: Block, notes: string[] | null): Cue | null {
+  const { lines } = block;
   const at = lines.findIndex((line) => line.includes('-->'));
   if (at < 0 || at > 1) return null;
   const timing = parseTiming(lines[at]!);
-  if (!timing) return null;
-  return { ...timing, lines: lines.slice(at + 1).filter((line) => line.trim() !== '') };
+  const text = lines.slice(at + 1).filter((line) => line.trim() !== '');
+  if (!timing) {
+    notes?.push(`left out the cue on line ${block.line + at}: its timing ${quoted(lines[at]!.trim())} is broken${text.length ? ` (its text was ${quoted(text.join(' '))})` : ''}`);
+    return null;
+  }
+  return { ...timing, lines: text };
 }
 
-export function parseVtt(name: string, text: string): Cue[] {
+export function parseVtt(name: string, text: string, notes: string[] | null = null): Cue[] {
   if (!/^WEBVTT(?:[ \t].*)?$/.test(text.split('\n', 1)[0]!.trim())) {
     throw new DuidingError(`${name} is not a WebVTT file: its first line must be "WEBVTT".`, 'input', { code: 'notVtt', params: { file: name } });
   }
   const cues: Cue[] = [];
   const all = blocks(text);
   for (const block of all.slice(1)) {
-    if (/^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(block[0]!)) continue;
-    const cue = cueOf(block);
+    if (/^(NOTE|STYLE|REGION)(?:[ \t]|$)/.test(block.lines[0]!)) continue;
+    const cue = cueOf(block, notes);
     if (cue) cues.push(cue);
   }
   // The header block may itself hold the first cue when the blank line after WEBVTT is missing.
-  const headerCue = cueOf(all[0]!.slice(1));
+  const headerCue = cueOf({ line: all[0]!.line + 1, lines: all[0]!.lines.slice(1) }, notes);
   if (headerCue) cues.unshift(headerCue);
   if (cues.length === 0) throw new DuidingError(`${name} contains no cues: there is no timed text in this WebVTT file.`, 'input', {
       code: 'noCues',
@@ -61,8 +88,10 @@ export function parseVtt(name: string, text: string): Cue[] {
   return cues;
 }
 
-export function parseSrt(name: string, text: string): Cue[] {
-  const cues = blocks(text).map(cueOf).filter((cue): cue is Cue => cue !== null);
+export function parseSrt(name: string, text: string, notes: string[] | null = null): Cue[] {
+  const cues = blocks(text)
+    .map((block) => cueOf(block, notes))
+    .filter((cue): cue is Cue => cue !== null);
   if (cues.length === 0) {
     throw new DuidingError(`${name} contains no subtitles: no "00:00:01,000 --> 00:00:04,000" timing lines were found.`, 'input', {
       code: 'noSubtitles',

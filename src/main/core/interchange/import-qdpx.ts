@@ -5,10 +5,12 @@ import type { ImportedSource, QdpxImportReport, UnplacedSelection } from '../../
 import type { AttributeType, AttributeValue, Turn } from '../../../shared/model.ts';
 import { nextColour } from '../../../shared/palette.ts';
 import { lexicalFromPlainText } from '../../../shared/lexical-plain.ts';
+import { richTextProblem } from '../../../shared/lexical-validate.ts';
 import { countWords } from '../../../shared/text/normalize.ts';
 import { newId, now } from '../clock.ts';
 import { decodeText } from '../importers/decode.ts';
 import { TRACKED_TABLES } from '../history/tracked.ts';
+import { MAX_TEXT_LENGTH } from '../importers/index.ts';
 import type { Project } from '../project.ts';
 import { insertDocument, linkDocumentToParticipant } from '../repos/documents.ts';
 import { idsInUse, insertMemoAsRecorded, insertParticipantAs, projectContents, setAttributePosition, setLabelPosition } from '../repos/interchange.ts';
@@ -22,7 +24,7 @@ import { decodeBlock, DUIDING_NOTE_NAME, type DuidingBlock } from './duiding-blo
 import { colourOf } from './colour.ts';
 import { chooseUnit, mapText, place, type MappedText } from './offsets.ts';
 import { readProject, type QdeCode, type QdeProject, type QdeSelection, type QdeSource, type VariableType } from './qde-read.ts';
-import { openQdpx, type QdpxPackage } from './qdpx-package.ts';
+import { MAX_QDPX_BYTES, openQdpx, type QdpxPackage } from './qdpx-package.ts';
 import type { ZipLimits } from './zip.ts';
 
 /**
@@ -45,18 +47,26 @@ interface SourceText {
   from: string;
 }
 
-/** Reads a text source's content: inline, or a file the archive (or, for a file on disk, its folder) holds. */
-function readSourceText(pkg: QdpxPackage, source: QdeSource, basePath: string): SourceText | string {
+/** Reads a text source's content: inline, or a file the archive holds (never one outside it). */
+// eslint-disable-next-line no-control-regex
+const SOURCE_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+function readSourceText(pkg: QdpxPackage, source: QdeSource, controlsReplaced: Set<string>): SourceText | string {
   if (source.plainTextContent !== null) {
     // XML parsing has already turned its line ends into \n.
     return { mapped: mapText(source.plainTextContent, false), hash: sha256(source.plainTextContent), from: 'inline PlainTextContent' };
   }
   if (!source.plainTextPath) return 'it names no text (no plainTextPath or PlainTextContent)';
-  const file = pkg.find(source.plainTextPath, basePath);
-  if (!file) return `its text ${source.plainTextPath} is not in the file`;
+  const file = pkg.find(source.plainTextPath);
+  if (typeof file === 'string') return file;
   const hasBom = file.bytes[0] === 0xef && file.bytes[1] === 0xbb && file.bytes[2] === 0xbf;
   try {
-    return { mapped: mapText(decodeText(`${pkg.fileName}: ${file.name}`, file.bytes).text, hasBom), hash: sha256(file.bytes), from: file.name };
+    const decoded = decodeText(`${pkg.fileName}: ${file.name}`, file.bytes).text;
+    // Control characters (a NUL) become spaces, not nothing: the other program's positions count them.
+    const text = decoded.replace(SOURCE_CONTROLS, ' ');
+    if (text !== decoded) controlsReplaced.add(file.name);
+    if (text.length > MAX_TEXT_LENGTH) return `its text ${file.name} has ${text.length.toLocaleString('en-US')} characters; the limit is ${MAX_TEXT_LENGTH.toLocaleString('en-US')} per document`;
+    return { mapped: mapText(text, hasBom), hash: sha256(file.bytes), from: file.name };
   } catch (error) {
     if (!isDuidingError(error)) throw error;
     return error.message;
@@ -102,13 +112,24 @@ function flattenCodes(codes: QdeCode[], parent: QdeCode | null, out: Array<{ cod
   return out;
 }
 
+/**
+ * Rich text from a file is checked like rich text from the API: a node type Duiding's editor does
+ * not have (a `link`, perhaps to `javascript:`) would blank the window. Refused values are replaced
+ * by their plain text, and the report says which.
+ */
+function checkedRich(json: string, what: string, adapted: string[]): string | null {
+  const problem = richTextProblem(json);
+  if (!problem) return json;
+  adapted.push(`The rich text of ${what} was refused (${problem}); its plain text was kept.`);
+  return null;
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export async function importQdpx(project: Project, file: FileRef, options: ImportQdpxOptions = {}): Promise<QdpxImportReport> {
-  const loaded = loadFileRef(file);
-  const pkg = openQdpx(loaded.name, loaded.bytes, { diskPath: 'path' in file ? file.path : undefined, limits: options.limits });
+  const loaded = loadFileRef(file, MAX_QDPX_BYTES);
+  const pkg = openQdpx(loaded.name, loaded.bytes, { limits: options.limits });
   const qde = readProject(pkg.qdeName, pkg.root);
-  const basePath = (pkg.root.attrs.basePath ?? '').trim();
 
   const contents = projectContents(project.db);
   if (contents.documents + contents.labels + contents.participants > 0) {
@@ -126,13 +147,14 @@ export async function importQdpx(project: Project, file: FileRef, options: Impor
 
   // Read every source's text before anything is written.
   const texts = new Map<QdeSource, SourceText | string>();
-  for (const source of qde.sources) if (source.kind === 'text') texts.set(source, readSourceText(pkg, source, basePath));
+  const controlsReplaced = new Set<string>();
+  for (const source of qde.sources) if (source.kind === 'text') texts.set(source, readSourceText(pkg, source, controlsReplaced));
   const noteTexts = new Map<string, string>();
   for (const note of qde.notes) {
     if (note.text !== null) noteTexts.set(note.guid, note.text);
     else if (note.plainTextPath) {
-      const found = pkg.find(note.plainTextPath, basePath);
-      if (found) {
+      const found = pkg.find(note.plainTextPath);
+      if (typeof found !== 'string') {
         try {
           noteTexts.set(note.guid, decodeText(found.name, found.bytes).text);
         } catch {
@@ -146,6 +168,9 @@ export async function importQdpx(project: Project, file: FileRef, options: Impor
 
   return project.write('interchange/importQdpx', () => {
     const report = writeProject(project, qde, texts, noteTexts, block, blockNote?.guid ?? null, loaded.name);
+    if (controlsReplaced.size) {
+      report.adapted.push(`Control characters (such as NUL) in ${[...controlsReplaced].map((n) => `"${n}"`).join(', ')} were replaced by spaces, which keeps every position in place.`);
+    }
     if (options.adoptTitle) {
       const title = (block?.title || qde.name).trim();
       if (title) writeMeta(project.db, { title });
@@ -240,7 +265,8 @@ function writeProject(
       createdAt: extra?.createdAt ?? at,
     });
     setLabelPosition(db, id, extra?.position ?? index);
-    if (extra?.definitionRich) db.prepare('UPDATE labels SET definition_rich = ? WHERE id = ?').run(extra.definitionRich, id);
+    const definitionRich = extra?.definitionRich ? checkedRich(extra.definitionRich, `the definition of code "${name}"`, adapted) : null;
+    if (definitionRich) db.prepare('UPDATE labels SET definition_rich = ? WHERE id = ?').run(definitionRich, id);
     if (code.guid) labels.set(code.guid, { id, name });
   }
   if (renamed) adapted.push(`${plural(renamed, 'code')} shared a name with a sibling (names are unique per parent in Duiding) and got a number added, e.g. "name (2)".`);
@@ -512,7 +538,7 @@ function writeProject(
       targetKind: target.kind,
       targetId: target.id,
       title: extra?.title ?? title,
-      bodyRich: extra?.bodyRich ?? lexicalFromPlainText(body),
+      bodyRich: (extra?.bodyRich && checkedRich(extra.bodyRich, `the note "${(extra.title ?? title ?? '').slice(0, 60)}"`, adapted)) || lexicalFromPlainText(body),
       bodyText: body,
       createdBy: extra?.createdBy ?? coderOf(note.userGuid, qde.creatingUserGuid),
       createdAt: extra?.createdAt ?? note.created ?? at,

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import { decodeText } from '../importers/decode.ts';
 import { parseXml, type XmlElement } from './xml.ts';
@@ -13,9 +11,15 @@ export interface QdpxPackage {
   fileName: string;
   qdeName: string;
   root: XmlElement;
-  /** The bytes of a file the project names (internal://, relative://, absolute://, or a bare name), or null. */
-  find(path: string, basePath: string): { name: string; bytes: Uint8Array } | null;
+  /**
+   * The bytes of a file the project names (internal://, relative://, absolute://, file:// or a bare
+   * name), looked up inside the archive only; otherwise why it was not read, as a phrase.
+   */
+  find(path: string): { name: string; bytes: Uint8Array } | string;
 }
+
+/** The largest .qdpx read at all (it is read into memory whole); video sources make the big ones. */
+export const MAX_QDPX_BYTES = 512 * 1024 * 1024;
 
 const baseOf = (path: string) => path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1).toLowerCase();
 
@@ -48,19 +52,23 @@ function pickQde(fileName: string, entries: ZipEntry[]): ZipEntry {
   });
 }
 
-function fromDisk(path: string): { name: string; bytes: Uint8Array } | null {
-  // Only text files are read from outside the archive, and only where the file names them.
-  if (!/\.txt$/i.test(path) || !existsSync(path) || !statSync(path).isFile()) return null;
-  return { name: baseOf(path), bytes: readFileSync(path) };
+type Scheme = 'internal' | 'relative' | 'absolute' | 'file' | 'bare';
+
+/** A reference's scheme and path, or null when its %-escapes are broken (`%c0`, a lone `%`). */
+function refPath(path: string): { scheme: Scheme; rest: string } | null {
+  const match = /^(internal|relative|absolute|file):\/\/(.*)$/i.exec(path.trim());
+  const scheme = match ? (match[1]!.toLowerCase() as Scheme) : 'bare';
+  const raw = match ? match[2]! : path.trim();
+  try {
+    return { scheme, rest: scheme === 'bare' ? raw : decodeURIComponent(raw) };
+  } catch {
+    return null;
+  }
 }
 
-function refPath(path: string): { scheme: 'internal' | 'relative' | 'absolute' | 'bare'; rest: string } {
-  const match = /^(internal|relative|absolute):\/\/(.*)$/i.exec(path.trim());
-  if (!match) return { scheme: 'bare', rest: path.trim() };
-  return { scheme: match[1]!.toLowerCase() as 'internal' | 'relative' | 'absolute', rest: decodeURIComponent(match[2]!) };
-}
+const shown = (path: string) => JSON.stringify(path.length > 120 ? `${path.slice(0, 120)}…` : path);
 
-export function openQdpx(fileName: string, bytes: Uint8Array, options: { diskPath?: string; limits?: ZipLimits } = {}): QdpxPackage {
+export function openQdpx(fileName: string, bytes: Uint8Array, options: { limits?: ZipLimits } = {}): QdpxPackage {
   let zip: ZipReader | null = null;
   let qdeName = fileName;
   let qdeBytes: Uint8Array;
@@ -96,14 +104,15 @@ export function openQdpx(fileName: string, bytes: Uint8Array, options: { diskPat
     fileName,
     qdeName,
     root,
-    find(path, basePath) {
-      const { scheme, rest } = refPath(path);
-      const local = inZip(rest);
-      if (local || scheme === 'internal' || !options.diskPath) return local;
-      const here = dirname(options.diskPath);
-      if (scheme === 'absolute') return fromDisk(rest.replace(/^\/(?=[a-zA-Z]:)/, ''));
-      const relative = rest.replace(/^\/+/, '');
-      return (basePath && isAbsolute(basePath) ? fromDisk(join(basePath, relative)) : null) ?? fromDisk(join(here, relative));
+    // Never the disk: a .qdpx naming `absolute:///etc/passwd` or `relative://../../x` would otherwise
+    // pull any readable local file into the project (and into every later export).
+    find(path) {
+      const ref = refPath(path);
+      if (!ref) return `its path ${shown(path)} is malformed (a broken %-escape)`;
+      const local = inZip(ref.rest);
+      if (local) return local;
+      if (ref.scheme === 'internal' || ref.scheme === 'bare') return `its text ${shown(path)} is not in the file`;
+      return `its text ${shown(path)} lies outside the archive, and Duiding reads sources only from inside the .qdpx; it was skipped, not read`;
     },
   };
 }

@@ -34,6 +34,29 @@ function toElement(node: Ordered): XmlElement | null {
   return { name: localName(key), attrs, children, text };
 }
 
+/** Deeper than any REFI-QDA code tree or OpenDocument body; the readers walk the tree recursively. */
+export const MAX_XML_DEPTH = 256;
+
+const TAG = /<(\/?)[A-Za-z_][^\s/>]*(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>/g;
+
+/**
+ * Refuses a document nested deeper than `max`, naming the line, before any recursive walk can
+ * overflow the stack (which surfaced as "Internal error" with a stack trace).
+ */
+export function checkXmlDepth(fileName: string, xml: string, max: number = MAX_XML_DEPTH, file: string = fileName): void {
+  let depth = 0;
+  for (const m of xml.matchAll(TAG)) {
+    if (m[1]) depth--;
+    else if (!m[2] && ++depth > max) {
+      const line = xml.slice(0, m.index).split('\n').length;
+      throw new DuidingError(`${fileName} is nested too deeply: line ${line} opens element level ${depth}; the limit is ${max}, far deeper than any real document, so it was refused.`, 'input', {
+        code: 'xmlTooDeep',
+        params: { file, line, limit: max },
+      });
+    }
+  }
+}
+
 /**
  * Parses an XML document defensively. A DOCTYPE is refused outright: REFI-QDA files never declare
  * one, and entity declarations are how an "entity bomb" expands a small file into gigabytes.
@@ -47,6 +70,7 @@ export function parseXml(fileName: string, xml: string): XmlElement {
       { code: 'xmlDoctype', params: { file: fileName } },
     );
   }
+  checkXmlDepth(fileName, xml);
   const verdict = XMLValidator.validate(xml, { allowBooleanAttributes: false });
   if (verdict !== true) {
     const { msg, line, col } = verdict.err;

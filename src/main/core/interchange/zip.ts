@@ -1,4 +1,5 @@
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
+import { zipSync, type Zippable } from 'fflate';
 import { DuidingError } from '../../../shared/errors.ts';
 
 /**
@@ -13,7 +14,12 @@ export interface ZipLimits {
   total: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { perEntry: 256 * 1024 * 1024, total: 1024 * 1024 * 1024 };
+/**
+ * A REFI-QDA project's .qde and each text source are far below 64 MB; all of them together below
+ * 256 MB (audio and video entries are never unpacked). A 4 MB bomb within the old 1 GB limits took
+ * 165 s and 14.8 GB of memory.
+ */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { perEntry: 64 * 1024 * 1024, total: 256 * 1024 * 1024 };
 
 export interface ZipEntry {
   /** The path inside the zip, with `/` separators. */
@@ -26,6 +32,12 @@ export interface ZipReader {
   entries: ZipEntry[];
   /** Inflates one entry, within the limits; the running total covers every entry read so far. */
   read(entry: ZipEntry): Uint8Array;
+  /**
+   * Inflates one entry only to count its bytes (kept to one chunk at a time), within the limits and
+   * adding to the running total: a check before handing the archive to a library that would
+   * inflate it whole.
+   */
+  measure(entry: ZipEntry): number;
 }
 
 const EOCD = 0x06054b50;
@@ -91,57 +103,55 @@ export function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits =
   }
 
   let produced = 0;
+  const inflate = (wanted: ZipEntry, keep: boolean): Uint8Array => {
+    const entry = entries.find((e) => e.path === wanted.path)!;
+    const tooBig = () =>
+      fail(
+        fileName,
+        `is refused: its entry "${entry.path}" unpacks to more than ${Math.round(limits.perEntry / 1048576)} MB (or all entries to more than ${Math.round(limits.total / 1048576)} MB), which is what a zip bomb does.`,
+        'zipBomb',
+      );
+    if (entry.declaredSize > limits.perEntry || produced + entry.declaredSize > limits.total) tooBig();
+    const local = entry.localOffset;
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL) fail(fileName, `is a damaged zip archive (entry "${entry.path}" is missing).`, 'zipDamaged');
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (dataStart + entry.compressedSize > bytes.length) fail(fileName, `is a truncated zip archive (entry "${entry.path}" is cut off).`, 'zipTruncated');
+    const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);
+    let out: Uint8Array;
+    let size = 0;
+    if (entry.method === 0) {
+      out = data;
+      size = data.length;
+    } else if (entry.method === 8) {
+      // zlib counts while it inflates and stops at the limit, so a bomb costs at most the limit
+      // in memory and time, whatever its headers say.
+      const room = Math.min(limits.perEntry, limits.total - produced);
+      try {
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, room + 1) });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') tooBig();
+        const message = (error as Error).message;
+        if (/unexpected end/i.test(message)) fail(fileName, `is a truncated zip archive (entry "${entry.path}" ends early).`, 'zipTruncated');
+        fail(fileName, `is a damaged zip archive (entry "${entry.path}" cannot be unpacked: ${message}).`, 'zipDamaged');
+      }
+      if (out.length > room) tooBig();
+      size = out.length;
+      if (!keep) out = new Uint8Array(0);
+    } else {
+      fail(fileName, `uses a compression method Duiding cannot unpack (method ${entry.method}, entry "${entry.path}").`, 'zipMethod');
+    }
+    if (size !== entry.declaredSize) {
+      fail(fileName, `is a damaged zip archive (entry "${entry.path}" has another size than its header says).`, 'zipDamaged');
+    }
+    produced += entry.declaredSize;
+    return out;
+  };
   return {
     entries: entries.map(({ path, compressedSize, declaredSize }) => ({ path, compressedSize, declaredSize })),
-    read(wanted) {
-      const entry = entries.find((e) => e.path === wanted.path)!;
-      const tooBig = () =>
-        fail(
-          fileName,
-          `is refused: its entry "${entry.path}" unpacks to more than ${Math.round(limits.perEntry / 1048576)} MB (or all entries to more than ${Math.round(limits.total / 1048576)} MB), which is what a zip bomb does.`,
-          'zipBomb',
-        );
-      if (entry.declaredSize > limits.perEntry || produced + entry.declaredSize > limits.total) tooBig();
-      const local = entry.localOffset;
-      if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL) fail(fileName, `is a damaged zip archive (entry "${entry.path}" is missing).`, 'zipDamaged');
-      const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-      if (dataStart + entry.compressedSize > bytes.length) fail(fileName, `is a truncated zip archive (entry "${entry.path}" is cut off).`, 'zipTruncated');
-      const data = bytes.subarray(dataStart, dataStart + entry.compressedSize);
-      let out: Uint8Array;
-      if (entry.method === 0) {
-        out = data;
-      } else if (entry.method === 8) {
-        const chunks: Uint8Array[] = [];
-        let size = 0;
-        let done = false;
-        // Chunk by chunk, so that the limit stops a bomb after at most one chunk beyond it.
-        const inflater = new Inflate((chunk, final) => {
-          size += chunk.length;
-          if (size > limits.perEntry || produced + size > limits.total) tooBig();
-          chunks.push(chunk);
-          if (final) done = true;
-        });
-        try {
-          const step = 64 * 1024;
-          for (let i = 0; i < data.length; i += step) inflater.push(data.subarray(i, Math.min(data.length, i + step)), i + step >= data.length);
-          if (data.length === 0) inflater.push(new Uint8Array(0), true);
-        } catch (error) {
-          if (error instanceof DuidingError) throw error;
-          fail(fileName, `is a damaged zip archive (entry "${entry.path}" cannot be unpacked: ${(error as Error).message}).`, 'zipDamaged');
-        }
-        if (!done) fail(fileName, `is a truncated zip archive (entry "${entry.path}" ends early).`, 'zipTruncated');
-        out = new Uint8Array(size);
-        let offset = 0;
-        for (const chunk of chunks) {
-          out.set(chunk, offset);
-          offset += chunk.length;
-        }
-      } else {
-        fail(fileName, `uses a compression method Duiding cannot unpack (method ${entry.method}, entry "${entry.path}").`, 'zipMethod');
-      }
-      if (out.length !== entry.declaredSize) fail(fileName, `is a damaged zip archive (entry "${entry.path}" has another size than its header says).`, 'zipDamaged');
-      produced += out.length;
-      return out;
+    read: (entry) => inflate(entry, true),
+    measure: (entry) => {
+      inflate(entry, false);
+      return entry.declaredSize;
     },
   };
 }

@@ -2,6 +2,15 @@ import { DuidingError } from '../../../shared/errors.ts';
 import type { SearchHit, SearchResult } from '../../../shared/model.ts';
 import type { Db } from '../db/database.ts';
 
+/**
+ * Bounds on one query. FTS5 merges the doclists of every term, and a prefix term those of every
+ * word it covers; better-sqlite3 cannot interrupt a statement, so the query's shape is bounded
+ * instead: a search of 3,000 prefix terms held `duiding serve` for over ten minutes.
+ */
+export const MAX_SEARCH_TERMS = 64;
+export const MAX_PREFIX_TERMS = 16;
+export const MAX_QUERY_LENGTH = 2000;
+
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
 
@@ -12,7 +21,15 @@ const CLOSE = '\u0003';
  * Returns null when nothing searchable is left.
  */
 export function toFtsQuery(input: string): string | null {
+  if (input.length > MAX_QUERY_LENGTH) {
+    throw new DuidingError(`The search is ${input.length.toLocaleString('en-US')} characters long; the limit is ${MAX_QUERY_LENGTH.toLocaleString('en-US')}. Search for fewer words.`, 'usage', {
+      code: 'searchTooLong',
+      params: { length: input.length, limit: MAX_QUERY_LENGTH },
+    });
+  }
   const parts: string[] = [];
+  let terms = 0;
+  let prefixes = 0;
   const tokens = input.normalize('NFC').match(/["“”„][^"“”„]*["“”„]?|\S+/g) ?? [];
   for (const raw of tokens) {
     if (raw === 'OR') {
@@ -24,7 +41,16 @@ export function toFtsQuery(input: string): string | null {
     const prefix = !phrase && body.endsWith('*');
     if (prefix) body = body.replace(/\*+$/, '');
     if (!/[\p{L}\p{N}]/u.test(body)) continue;
+    terms += phrase ? (body.match(/[\p{L}\p{N}]+/gu) ?? []).length : 1;
+    if (prefix) prefixes++;
     parts.push(`"${body.replace(/"/g, '""')}"${prefix ? '*' : ''}`);
+  }
+  if (terms > MAX_SEARCH_TERMS || prefixes > MAX_PREFIX_TERMS) {
+    const [count, limit, what] = prefixes > MAX_PREFIX_TERMS ? [prefixes, MAX_PREFIX_TERMS, 'prefix terms (word*)'] : [terms, MAX_SEARCH_TERMS, 'words'];
+    throw new DuidingError(`The search has ${count.toLocaleString('en-US')} ${what}; the limit is ${limit}, so that one search cannot hold up the program. Search for fewer.`, 'usage', {
+      code: 'searchTooManyTerms',
+      params: { count, limit },
+    });
   }
   while (parts[parts.length - 1] === 'OR') parts.pop();
   return parts.length > 0 ? parts.join(' ') : null;

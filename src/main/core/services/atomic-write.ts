@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { basename, dirname } from 'node:path';
 import { DuidingError } from '../../../shared/errors.ts';
+import { removeStaleTemps, tempPathFor } from './temp-files.ts';
 
 /** The file-system calls an atomic write needs; tests inject a failing `writeSync` (a full disk). */
 export interface WriteFs {
@@ -37,9 +37,11 @@ function reason(error: NodeJS.ErrnoException): { code: string; why: string } {
  * Writes `bytes` to `path` so that the file is either complete or not there at all: into a temporary
  * file beside it, flushed to disk, then renamed over the target. On any failure the temporary file is
  * removed and the error names the file and the reason; an existing file at `path` is left untouched.
+ * A temporary file left by a killed process is removed the next time something is written there.
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array, fs: WriteFs = realFs): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  removeStaleTemps(dirname(path));
+  const temp = tempPathFor(path);
   let fd: number | null = null;
   try {
     fd = fs.openSync(temp, 'wx');

@@ -7,6 +7,7 @@ import type { Project } from '../project.ts';
 import { moveMemos } from '../repos/memos.ts';
 import { moveLabelMemberships } from '../repos/analysis-concepts.ts';
 import { handOverLabelMemberships } from './concepts.ts';
+import { compileUserRegex, type UserRegex } from './user-regex.ts';
 import { getDocument, getDocumentText, listDocuments } from '../repos/documents.ts';
 import {
   ancestors,
@@ -213,12 +214,8 @@ export function removeCoding(project: Project, args: { segmentId: string; labelI
   });
 }
 
-function compileRegex(source: string): RegExp {
-  try {
-    return new RegExp(source, 'giu');
-  } catch (error) {
-    throw new DuidingError(`"${source}" is not a valid regular expression: ${(error as Error).message}`, 'usage');
-  }
+function compileRegex(source: string): UserRegex {
+  return compileUserRegex(source);
 }
 
 /**
@@ -231,8 +228,7 @@ export function autocodeSpans(document: { text: string; turns: Array<{ speaker: 
     return document.turns.filter((t) => t.speaker?.toLocaleLowerCase('nl') === wanted).map((t) => ({ start: t.start, end: t.end }));
   }
   if ('text' in query) return findPhrase(document.text, query.text);
-  const regex = compileRegex(query.regex);
-  return [...document.text.matchAll(regex)].filter((m) => m[0].length > 0).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  return compileRegex(query.regex).spans(document.text);
 }
 
 /** What an auto-code run would code, before it runs: the hits with a little context. */

@@ -7,7 +7,8 @@ import type { DocumentKind, DuplicatePolicy, ImportedFile, ImportReport, Partici
 import { canonicalText, countWords } from '../../../shared/text/normalize.ts';
 import { newId, now } from '../clock.ts';
 import { decodeText } from '../importers/decode.ts';
-import { parseTranscript, TRANSCRIPT_EXTENSIONS, type RawTurn } from '../importers/index.ts';
+import { MAX_TRANSCRIPT_BYTES, parseTranscript, TRANSCRIPT_EXTENSIONS, type RawTurn } from '../importers/index.ts';
+import { explainStorageError } from '../db/storage-errors.ts';
 import type { Project } from '../project.ts';
 import { createPseudonymizer, parsePseudonymList, replacementsSince, type Pseudonymizer } from '../pseudonyms.ts';
 import { findDocumentByHash, insertDocument } from '../repos/documents.ts';
@@ -70,8 +71,8 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
     try {
       result = importParticipantsCsv(project, file.load(), pseudonyms);
     } catch (error) {
-      if (!isDuidingError(error) || error.kind === 'locked') throw error;
-      result = { file: file.name, status: 'failed', message: error.message, ...error.detail, created: 0, updated: 0, attributes: [] };
+      const refused = asRefusal(error, file.name, project);
+      result = { file: file.name, status: 'failed', message: refused.message, ...refused.detail, created: 0, updated: 0, attributes: [] };
     }
     report.participants.push(result);
   }
@@ -80,10 +81,10 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
     const before = pseudonyms?.counts();
     let entry: ImportedFile;
     try {
-      entry = await importTranscript(project, file.load(), { ...options, policy, scrub });
+      entry = await importTranscript(project, file.load(MAX_TRANSCRIPT_BYTES), { ...options, policy, scrub });
     } catch (error) {
-      if (!isDuidingError(error) || error.kind === 'locked') throw error;
-      entry = { file: file.name, status: 'failed', message: error.message, ...error.detail };
+      const refused = asRefusal(error, file.name, project);
+      entry = { file: file.name, status: 'failed', message: refused.message, ...refused.detail };
     }
     if (pseudonyms && entry.status === 'imported') entry.replacements = replacementsSince(pseudonyms, before);
     report.files.push(entry);
@@ -91,6 +92,25 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
   }
   if (pseudonyms) report.replacements = replacementsSince(pseudonyms);
   return report;
+}
+
+/**
+ * One file's failure as the batch reports it. A lock taken by someone else ends the batch; anything
+ * else — a bad file, a full disk, even a bug in a reader — is this file's entry in the report, so
+ * that one bad .odt can no longer abort a batch and hide which files arrived.
+ */
+function asRefusal(error: unknown, fileName: string, project: Project): DuidingError {
+  if (isDuidingError(error)) {
+    if (error.kind === 'locked') throw error;
+    return error;
+  }
+  const storage = explainStorageError(error, project.path);
+  if (storage) return storage;
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new DuidingError(`${fileName} could not be imported: reading it failed unexpectedly (${reason}). Nothing of it was written; please report this file.`, 'input', {
+    code: 'readerFailed',
+    params: { file: fileName },
+  });
 }
 
 async function importTranscript(
@@ -147,6 +167,7 @@ async function importTranscript(
       words: wordCount,
       speakers,
       participant: participant?.name ?? null,
+      ...(parsed.notes.length ? { notes: parsed.notes } : {}),
     };
     return {
       result,

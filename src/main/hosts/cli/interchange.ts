@@ -1,5 +1,7 @@
-import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, linkSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { removeWithSidecars } from '../../core/db/database.ts';
+import { tempPathFor } from '../../core/services/temp-files.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import type { InterchangeExport, QdpxImportReport } from '../../../shared/interchange.ts';
 import type { ProjectInfo } from '../../../shared/model.ts';
@@ -40,23 +42,37 @@ export async function importQdpxCommand(session: Session, paths: string[], json:
   return 0;
 }
 
-/** `new FILE --from x.qdpx`: a refused file leaves no project behind. */
+/**
+ * `new FILE --from x.qdpx`: the project is filled under a temporary name and takes its own name only
+ * when complete, so a refused file, a full disk or a kill half-way leaves no project behind (a killed
+ * run's temporary file is removed by the next Duiding that writes in that folder).
+ */
 export async function newFromQdpx(session: Session, file: string, from: string, title: string | undefined, json: boolean, out: Output): Promise<number> {
   if (!isQdpx(from)) throw new DuidingError(`--from takes a REFI-QDA project (.qdpx or .qde), not ${from}.`, 'usage');
-  const info = (await dispatch(session, 'project/create', { path: file, title })) as ProjectInfo;
+  const path = resolve(file);
+  if (existsSync(path)) throw new DuidingError(`${basename(path)} already exists; choose another name or open it.`, 'input', { code: 'exists', params: { file: basename(path) } });
+  const temp = tempPathFor(path);
+  let report: QdpxImportReport;
   try {
-    const report = (await dispatch(session, 'interchange/importQdpx', { file: { path: resolve(from) }, adoptTitle: title === undefined })) as QdpxImportReport;
-    if (json) out.stdout(JSON.stringify({ project: (await dispatch(session, 'project/info', {})) as ProjectInfo, report }, null, 2));
-    else {
-      out.stdout(`Created ${info.path}.`);
-      printQdpxReport(report, out);
-    }
-    return 0;
+    await dispatch(session, 'project/create', { path: temp, title: title ?? basename(path).replace(/\.duiding$/i, '') });
+    report = (await dispatch(session, 'interchange/importQdpx', { file: { path: resolve(from) }, adoptTitle: title === undefined })) as QdpxImportReport;
+    session.close();
+    linkSync(temp, path);
   } catch (error) {
     session.close();
-    if (existsSync(info.path)) rmSync(info.path);
+    removeWithSidecars(temp);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new DuidingError(`${basename(path)} already exists; choose another name or open it.`);
     throw error;
   }
+  removeWithSidecars(temp);
+  session.open(path);
+  const info = (await dispatch(session, 'project/info', {})) as ProjectInfo;
+  if (json) out.stdout(JSON.stringify({ project: info, report }, null, 2));
+  else {
+    out.stdout(`Created ${info.path}.`);
+    printQdpxReport(report, out);
+  }
+  return 0;
 }
 
 export async function exportInterchange(session: Session, format: 'qdpx' | 'qdc', path: string, json: boolean, out: Output): Promise<number> {

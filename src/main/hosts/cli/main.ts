@@ -9,6 +9,7 @@ import { EXPORT_FORMATS, EXPORT_REPORTS, type ExportResult } from '../../../shar
 import { parseAttribution, REPORT_LANGUAGES, type Attribution } from '../../../shared/report-document.ts';
 import { dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
+import { explainStorageError } from '../../core/db/storage-errors.ts';
 import { exportInterchange, importQdpxCommand, isQdpx, newFromQdpx } from './interchange.ts';
 import { startCoreWorker } from '../http/core-worker.ts';
 import { defaultStaticDir, startHost } from '../http/server.ts';
@@ -61,6 +62,7 @@ function printImport(report: ImportReport, out: Output): void {
       out.stdout(`✓ ${f.file} → "${f.name}": ${n(f.turns ?? 0)} turns, ${n(f.words ?? 0)} words; speakers: ${f.speakers?.join(', ') || 'none'}${who}`);
       const replaced = f.replacements ?? [];
       if (replaced.length) out.stdout(`    pseudonyms: ${replaced.map((r) => `${r.name} → ${r.pseudonym} ×${r.count}`).join(', ')}`);
+      for (const note of f.notes ?? []) out.stdout(`    note: ${note}`);
     } else if (f.status === 'skipped') out.stdout(`– skipped: ${f.message}`);
     else out.stderr(`✗ ${f.message}`);
   }
@@ -352,8 +354,9 @@ export async function runCli(argv: string[], out: Output, env: NodeJS.ProcessEnv
     const coder = (parsed.values.coder as string | undefined) ?? env.DUIDING_CODER ?? userInfo().username;
     session = new Session(coder);
     return await command.run(session, parsed.positionals, parsed.values as Record<string, unknown>, out);
-  } catch (error) {
-    if (!isDuidingError(error)) throw error;
+  } catch (caught) {
+    const error = isDuidingError(caught) ? caught : explainStorageError(caught, session?.hasProject ? session.project.path : null);
+    if (!error) throw caught;
     out.stderr(error.kind === 'usage' && !error.message.includes('Usage:') ? `${error.message}\nUsage: ${command.usage}` : error.message);
     return error.kind === 'usage' ? 2 : 1;
   } finally {

@@ -52,6 +52,8 @@ export function ImportReportView({ report, onDone }: { report: ImportReport; onD
                   {f.speakers && f.speakers.length > 0 && <> · {t('report.speakers', { speakers: f.speakers.join(', ') })}</>}
                   {f.participant && <> · {t('report.participant', { name: f.participant })}</>}
                 </div>
+                {/* The core says these in English, with their place in the file (line numbers). */}
+                {f.notes && f.notes.length > 0 && <div className="small muted">{t('report.fileNotes', { notes: f.notes.join('; ') })}</div>}
               </li>
             ))}
           </ul>
