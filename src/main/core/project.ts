@@ -288,7 +288,11 @@ export class Project {
       pruneHistory(this.db);
       if (purging) purgeSearchIndex(this.db);
     })();
-    if (purging) this.db.exec('VACUUM');
+    if (purging) {
+      this.db.exec('VACUUM');
+      // The vacuumed pages pass through the -wal: checkpointed and truncated, no old page stays beside the file.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    }
     this.purging.clear();
     this.undoStack.length = 0;
     this.redoStack.length = 0;

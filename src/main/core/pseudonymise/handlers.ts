@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { FileRef } from '../../../shared/api/contract.ts';
+import type { PseudonymiseHandlerName } from '../../../shared/api/names-pseudonymise.ts';
+import { DuidingError } from '../../../shared/errors.ts';
+import { canonicalText } from '../../../shared/text/normalize.ts';
+import type { HandlerMap } from '../handlers.ts';
+import { parsePseudonymList, type PseudonymEntry } from '../pseudonyms.ts';
+import { writeFileAtomic } from '../services/atomic-write.ts';
+import { loadPseudonyms } from '../services/import.ts';
+import { applyPseudonyms, previewPseudonyms } from './apply.ts';
+import { dismissName, nameKey } from './store.ts';
+
+type PseudonymsArgs = { list: FileRef } | { entries: PseudonymEntry[] };
+
+const entriesOf = (args: PseudonymsArgs): PseudonymEntry[] =>
+  'list' in args ? loadPseudonyms(args.list).entries : args.entries.map((e) => ({ name: e.name.normalize('NFC'), pseudonym: e.pseudonym.normalize('NFC') }));
+
+const csvCell = (value: string) => (/[",;\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/**
+ * Adds a row to the researcher's pseudonym list (or changes the pseudonym of a name already in it).
+ * The list lives outside the project, so the real name never enters the project file.
+ */
+function acceptIntoList(path: string, name: string, pseudonym: string): { list: string; entries: number } {
+  if (extname(path).toLowerCase() !== '.csv') throw new DuidingError(`${path}: a pseudonym list is a .csv file.`);
+  if (/\.duiding$/i.test(path)) throw new DuidingError(`${path} is a project file; the pseudonym list must stay outside the project.`);
+  let entries: PseudonymEntry[] = [];
+  if (existsSync(path)) {
+    const text = canonicalText(readFileSync(path, 'utf8'));
+    if (text.trim() !== '') entries = parsePseudonymList(path, text);
+  }
+  const key = nameKey(name);
+  const at = entries.findIndex((e) => nameKey(e.name) === key);
+  if (at >= 0) entries[at] = { name: entries[at]!.name, pseudonym };
+  else entries.push({ name: name.normalize('NFC'), pseudonym: pseudonym.normalize('NFC') });
+  const csv = ['name,pseudonym', ...entries.map((e) => `${csvCell(e.name)},${csvCell(e.pseudonym)}`)].join('\n') + '\n';
+  writeFileAtomic(path, new TextEncoder().encode(csv));
+  return { list: path, entries: entries.length };
+}
+
+/** Pseudonymising in place and the name finder; registered into the handler map (handlers.ts). */
+export const pseudonymiseHandlers: HandlerMap<PseudonymiseHandlerName> = {
+  'pseudonyms/preview': (session, args) => previewPseudonyms(session.project, entriesOf(args)),
+  'pseudonyms/apply': (session, args) => applyPseudonyms(session.project, entriesOf(args)),
+  'project/purge': (session) => {
+    session.project.purge();
+    return null;
+  },
+  // The word lists load with the finder's module, on first use: most calls never need them.
+  'names/find': async (session) => (await import('./names.ts')).findProjectNames(session.project.db),
+  'names/accept': (_session, { name, pseudonym, list }) => acceptIntoList(list, name, pseudonym),
+  'names/dismiss': (session, { name }) => {
+    const project = session.project;
+    const dismissed = project.write('names/dismiss', () => ({ result: dismissName(project.db, name), summary: 'Dismissed a name suggestion' }));
+    return { dismissed };
+  },
+};
