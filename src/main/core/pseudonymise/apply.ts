@@ -2,7 +2,7 @@ import { DuidingError } from '../../../shared/errors.ts';
 import type { Replacement } from '../../../shared/model.ts';
 import type { PseudonymiseDocument, PseudonymisePlace, PseudonymisePreview, PseudonymiseResult, ReplacementExample } from '../../../shared/pseudonymise.ts';
 import { countWords } from '../../../shared/text/normalize.ts';
-import { applyEdits, assertEdits, offsetMap, type TextEdit } from '../../../shared/text/offset-map.ts';
+import { applyEdits, assertEdits, offsetMap, type OffsetMap, type TextEdit } from '../../../shared/text/offset-map.ts';
 import type { Db } from '../db/database.ts';
 import type { Project } from '../project.ts';
 import { createPseudonymizer, replacementsSince, type PseudonymEntry, type Pseudonymizer } from '../pseudonyms.ts';
@@ -63,13 +63,13 @@ export interface PseudonymiseProgress {
 const EXAMPLE_CONTEXT = 40;
 const EXAMPLES_PER_DOCUMENT = 3;
 
-function examplesOf(text: string, edits: TextEdit[]): ReplacementExample[] {
+function examplesOf(oldText: string, newText: string, edits: TextEdit[], offsets: OffsetMap): ReplacementExample[] {
   return edits.slice(0, EXAMPLES_PER_DOCUMENT).map((edit) => {
     const from = Math.max(0, edit.start - EXAMPLE_CONTEXT);
-    const to = Math.min(text.length, edit.end + EXAMPLE_CONTEXT);
-    const lead = (from > 0 ? '…' : '') + text.slice(from, edit.start);
-    const tail = text.slice(edit.end, to) + (to < text.length ? '…' : '');
-    return { before: `${lead}${text.slice(edit.start, edit.end)}${tail}`.replace(/\s+/g, ' '), after: `${lead}${edit.text}${tail}`.replace(/\s+/g, ' ') };
+    const to = Math.min(oldText.length, edit.end + EXAMPLE_CONTEXT);
+    const line = (text: string, start: number, end: number) => `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`.replace(/\s+/g, ' ');
+    // The same stretch after: every name in it replaced, not only this one.
+    return { before: line(oldText, from, to), after: line(newText, offsets.map(from, 'start'), offsets.map(to, 'end')) };
   });
 }
 
@@ -132,7 +132,7 @@ function planDocument(db: Db, doc: DocumentRow, pz: Pseudonymizer, updates: Upda
   const replacements = replacementsSince(pz, before);
   if (replacements.length === 0) return null;
   updates.push(...ownUpdates);
-  return { documentId: doc.id, name: doc.name, renamed: name !== doc.name ? name : null, replacements, examples: examplesOf(oldText, edits), segmentsMoved };
+  return { documentId: doc.id, name: doc.name, renamed: name !== doc.name ? name : null, replacements, examples: examplesOf(oldText, newText, edits, offsets), segmentsMoved };
 }
 
 function planPlaces(db: Db, pz: Pseudonymizer, updates: Update[]): PseudonymisePlace[] {

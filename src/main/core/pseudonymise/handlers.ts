@@ -42,7 +42,10 @@ function acceptIntoList(path: string, name: string, pseudonym: string): { list: 
 /** Pseudonymising in place and the name finder; registered into the handler map (handlers.ts). */
 export const pseudonymiseHandlers: HandlerMap<PseudonymiseHandlerName> = {
   'pseudonyms/preview': (session, args) => previewPseudonyms(session.project, entriesOf(args)),
-  'pseudonyms/apply': (session, args) => applyPseudonyms(session.project, entriesOf(args)),
+  'pseudonyms/apply': (session, args) => {
+    const project = session.project;
+    return applyPseudonyms(project, entriesOf(args), ({ done, total, document }) => project.events.emit('progress', { action: 'pseudonyms/apply', done, total, item: document }));
+  },
   'project/purge': (session) => {
     session.project.purge();
     return null;
