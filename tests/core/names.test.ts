@@ -108,12 +108,15 @@ describe('the name finder', () => {
     writeFileSync(text, 'Interviewer: Wie hielp?\nLies: Meester Brouckaert.\n');
     await dispatch(session, 'documents/import', { files: [{ path: text }] });
     const list = join(dir, 'namen.csv');
-    expect(await dispatch(session, 'names/accept', { name: 'Brouckaert', pseudonym: 'NN', list })).toEqual({ list, entries: 1 });
-    expect(await dispatch(session, 'names/accept', { name: 'Lies', pseudonym: 'R1', list })).toEqual({ list, entries: 2 });
-    expect(await dispatch(session, 'names/accept', { name: 'lies', pseudonym: 'R2', list })).toEqual({ list, entries: 2 });
+    expect(await dispatch(session, 'names/accept', { name: 'Brouckaert', pseudonym: 'NN', out: list })).toMatchObject({ path: list, entries: 1 });
+    expect(await dispatch(session, 'names/accept', { name: 'Lies', pseudonym: 'R1', out: list })).toMatchObject({ path: list, entries: 2 });
+    expect(await dispatch(session, 'names/accept', { name: 'lies', pseudonym: 'R2', out: list })).toMatchObject({ path: list, entries: 2 });
     expect(readFileSync(list, 'utf8')).toBe('name,pseudonym\nBrouckaert,NN\nLies,R2\n');
+    // A page sends the list's bytes and downloads the answer: no path on this machine.
+    const uploaded = { name: 'namen.csv', base64: Buffer.from('naam;pseudoniem\nJef;J.\n').toString('base64') };
+    expect(await dispatch(session, 'names/accept', { name: 'Mia', pseudonym: 'M.', list: uploaded })).toEqual({ csv: 'name,pseudonym\nJef,J.\nMia,M.\n', entries: 2, path: null });
     expect(project.db.prepare('SELECT COUNT(*) FROM change_log WHERE action = ?').pluck().get('names/accept')).toBe(0);
-    await expect(dispatch(session, 'names/accept', { name: 'X', pseudonym: 'Y', list: join(dir, 'namen.txt') })).rejects.toThrow(/is a \.csv file/);
+    await expect(dispatch(session, 'names/accept', { name: 'X', pseudonym: 'Y', out: join(dir, 'namen.txt') })).rejects.toThrow(/is a \.csv file/);
     await dispatch(session, 'pseudonyms/apply', { list: { path: list } });
     expect(project.db.prepare('SELECT text FROM turns WHERE position = 1').pluck().get()).toBe('Meester NN.');
     expect(existsSync(list)).toBe(true);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wordListsLoaded } from '../../src/main/core/pseudonymise/dictionary.ts';
 import { runCli } from '../../src/main/hosts/cli/main.ts';
+import { pageGuard } from '../../src/main/hosts/guard.ts';
 import { FIXTURES, tempDir } from '../support/temp.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/duiding.js');
@@ -61,6 +62,13 @@ describe('duiding names and pseudonymise', () => {
     writeFileSync(join(dir, 'leeg.csv'), 'name,pseudonym\nAlleen een naam\n');
     expect(duiding('pseudonymise', file, '--pseudonyms', join(dir, 'leeg.csv'))).toMatchObject({ code: 1, stderr: expect.stringContaining('leeg.csv, row 2: each row needs a name and a pseudonym') });
   }, 60_000);
+
+  it('a page may not have a pseudonym list written to a path it names (it downloads the list)', () => {
+    const guard = pageGuard({ dir: tempDir() });
+    expect(() => guard('names/accept', { name: 'A', pseudonym: 'B', out: '/tmp/elders.csv' })).toThrow(/paths on the computer are not accepted/);
+    expect(() => guard('pseudonyms/apply', { list: { path: '/tmp/namen.csv' } })).toThrow(/paths on the computer are not accepted/);
+    expect(guard('names/accept', { name: 'A', pseudonym: 'B', list: { name: 'n.csv', base64: '' } })).toMatchObject({ name: 'A' });
+  });
 
   it('`--help` and `info` never load the word lists; `names` does', async () => {
     const dir = tempDir();

@@ -23,8 +23,15 @@ export const pseudonymiseContract = {
   'project/purge': def<null>()(z.object({}).strict()),
   /** Name-like phrases in the transcripts that are not pseudonymised (nor dismissed). */
   'names/find': def<NamesFound>()(z.object({}).strict()),
-  /** Adds (or updates) a name → pseudonym row in a pseudonym list (a CSV outside the project); the project is not changed. */
-  'names/accept': def<{ list: string; entries: number }>()(z.object({ name, pseudonym: name, list: z.string().min(1) }).strict()),
+  /**
+   * Adds (or updates) a name → pseudonym row in a pseudonym list, a CSV kept outside the project; the
+   * project is not changed. The list is read from `list` (a path or uploaded bytes), else from `out`
+   * when that file exists; the new list is written to `out` (the CLI, the desktop app) and always
+   * answered as text (a page downloads it: pages name no paths).
+   */
+  'names/accept': def<{ csv: string; entries: number; path: string | null }>()(
+    z.object({ name, pseudonym: name, list: fileRef.optional(), out: z.string().min(1).optional() }).strict(),
+  ),
   /** Remembers that a suggestion is no name to pseudonymise (stored as a salted hash). */
   'names/dismiss': def<{ dismissed: boolean }>()(z.object({ name }).strict()),
 } as const satisfies Record<PseudonymiseHandlerName, Def<z.ZodType, unknown>>;

@@ -22,21 +22,22 @@ const csvCell = (value: string) => (/[",;\n]/.test(value) ? `"${value.replace(/"
  * Adds a row to the researcher's pseudonym list (or changes the pseudonym of a name already in it).
  * The list lives outside the project, so the real name never enters the project file.
  */
-function acceptIntoList(path: string, name: string, pseudonym: string): { list: string; entries: number } {
-  if (extname(path).toLowerCase() !== '.csv') throw new DuidingError(`${path}: a pseudonym list is a .csv file.`);
-  if (/\.duiding$/i.test(path)) throw new DuidingError(`${path} is a project file; the pseudonym list must stay outside the project.`);
+function acceptIntoList(args: { name: string; pseudonym: string; list?: FileRef; out?: string }): { csv: string; entries: number; path: string | null } {
+  const { name, pseudonym, out } = args;
+  if (out !== undefined && extname(out).toLowerCase() !== '.csv') throw new DuidingError(`${out}: a pseudonym list is a .csv file.`);
   let entries: PseudonymEntry[] = [];
-  if (existsSync(path)) {
-    const text = canonicalText(readFileSync(path, 'utf8'));
-    if (text.trim() !== '') entries = parsePseudonymList(path, text);
+  if (args.list) entries = loadPseudonyms(args.list).entries;
+  else if (out !== undefined && existsSync(out)) {
+    const text = canonicalText(readFileSync(out, 'utf8'));
+    if (text.trim() !== '') entries = parsePseudonymList(out, text);
   }
   const key = nameKey(name);
   const at = entries.findIndex((e) => nameKey(e.name) === key);
   if (at >= 0) entries[at] = { name: entries[at]!.name, pseudonym };
   else entries.push({ name: name.normalize('NFC'), pseudonym: pseudonym.normalize('NFC') });
   const csv = ['name,pseudonym', ...entries.map((e) => `${csvCell(e.name)},${csvCell(e.pseudonym)}`)].join('\n') + '\n';
-  writeFileAtomic(path, new TextEncoder().encode(csv));
-  return { list: path, entries: entries.length };
+  if (out !== undefined) writeFileAtomic(out, new TextEncoder().encode(csv));
+  return { csv, entries: entries.length, path: out ?? null };
 }
 
 /** Pseudonymising in place and the name finder; registered into the handler map (handlers.ts). */
@@ -52,7 +53,7 @@ export const pseudonymiseHandlers: HandlerMap<PseudonymiseHandlerName> = {
   },
   // The word lists load with the finder's module, on first use: most calls never need them.
   'names/find': async (session) => (await import('./names.ts')).findProjectNames(session.project.db),
-  'names/accept': (_session, { name, pseudonym, list }) => acceptIntoList(list, name, pseudonym),
+  'names/accept': (_session, args) => acceptIntoList(args),
   'names/dismiss': (session, { name }) => {
     const project = session.project;
     const dismissed = project.write('names/dismiss', () => ({ result: dismissName(project.db, name), summary: 'Dismissed a name suggestion' }));

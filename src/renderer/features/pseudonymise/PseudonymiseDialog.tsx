@@ -1,8 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NameSuggestion, PseudonymisePreview } from '../../../shared/pseudonymise.ts';
-import { call } from '../../api/client.ts';
+import { call, fileToBase64 } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { downloadBase64 } from '../../components/download.ts';
+
+/** The researcher's pseudonym list, held by the page: uploaded, grown by accepted names, downloaded. */
+interface List {
+  name: string;
+  base64: string;
+  /** Names accepted since it was chosen: the list must be saved again. */
+  changed: boolean;
+}
 
 type Step = 'idle' | 'busy' | 'applied' | 'purged';
 
@@ -12,7 +21,7 @@ type Step = 'idle' | 'busy' | 'applied' | 'purged';
  */
 export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();
-  const [list, setList] = useState('');
+  const [list, setList] = useState<List | null>(null);
   const [names, setNames] = useState<NameSuggestion[] | null>(null);
   const [pseudonyms, setPseudonyms] = useState<Record<string, string>>({});
   const [accepted, setAccepted] = useState<Set<string>>(new Set());
@@ -36,8 +45,8 @@ export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose()
   const find = () => run('find', async () => setNames((await call('names/find', {})).names));
   const accept = (name: string) =>
     run('accept', async () => {
-      if (!list.trim()) throw new Error(t('pseudonymise.needList'));
-      await call('names/accept', { name, pseudonym: pseudonyms[name]?.trim() || 'NN', list: list.trim() });
+      const reply = await call('names/accept', { name, pseudonym: pseudonyms[name]?.trim() || 'NN', ...(list ? { list: { name: list.name, base64: list.base64 } } : {}) });
+      setList({ name: list?.name ?? t('pseudonymise.newListName'), base64: await fileToBase64(new Blob([reply.csv])), changed: true });
       setAccepted(new Set([...accepted, name]));
       setPreview(null);
     });
@@ -48,14 +57,14 @@ export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose()
     });
   const showPreview = () =>
     run('preview', async () => {
-      if (!list.trim()) throw new Error(t('pseudonymise.needList'));
-      setPreview(await call('pseudonyms/preview', { list: { path: list.trim() } }));
+      if (!list) throw new Error(t('pseudonymise.needList'));
+      setPreview(await call('pseudonyms/preview', { list: { name: list.name, base64: list.base64 } }));
       setStep('idle');
     });
   const apply = () =>
     run('apply', async () => {
       setStep('busy');
-      const result = await call('pseudonyms/apply', { list: { path: list.trim() } });
+      const result = await call('pseudonyms/apply', { list: { name: list!.name, base64: list!.base64 } });
       setApplied(result.total);
       setStep('applied');
       setPreview(null);
@@ -70,10 +79,35 @@ export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose()
   return (
     <Dialog open={open} onClose={onClose} title={t('pseudonymise.title')} description={t('pseudonymise.help')} wide>
       <div className="stack pseudonymise" data-testid="pseudonymise-dialog">
-        <label className="field">
-          <span>{t('pseudonymise.list')}</span>
-          <input value={list} onChange={(e) => setList(e.target.value)} placeholder={t('pseudonymise.listPlaceholder')} data-testid="pseudonym-list" />
-        </label>
+        <div className="pseudonymise__list">
+          <label className="file-pick">
+            <input
+              type="file"
+              accept=".csv"
+              data-testid="pseudonym-list"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void fileToBase64(file).then((base64) => setList({ name: file.name, base64, changed: false }));
+              }}
+            />
+            <span className="button">{t('pseudonymise.chooseList')}</span>
+          </label>
+          <span className={list ? 'chosen' : 'muted small'}>{list ? `✓ ${list.name}` : t('pseudonymise.listHelp')}</span>
+          {list?.changed && (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="download-list"
+              onClick={() => {
+                downloadBase64(list.name, 'text/csv', list.base64);
+                setList({ ...list, changed: false });
+              }}
+            >
+              {t('pseudonymise.saveList')}
+            </button>
+          )}
+        </div>
+        {list?.changed && <p className="small bad">{t('pseudonymise.unsaved')}</p>}
 
         <section aria-labelledby="names-title">
           <h3 id="names-title">
@@ -82,7 +116,8 @@ export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose()
             </button>
           </h3>
           {names && names.length === 0 && <p className="muted">{t('pseudonymise.noNames')}</p>}
-          {names && names.length > 0 && (
+          {/* The preview takes the finder's place: the apply button stays in view. */}
+          {names && names.length > 0 && !preview && (
             <div className="table-wrap pseudonymise__names">
               <table className="table" data-testid="name-suggestions">
                 <thead>
@@ -99,7 +134,9 @@ export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose()
                     <tr key={n.name} data-name={n.name}>
                       <td>{n.name}</td>
                       <td className="num">{n.count}</td>
-                      <td className="muted small">{n.documents.join(', ')}</td>
+                      <td className="muted small pseudonymise__documents" title={n.documents.join(', ')}>
+                        {n.documents.length === 1 ? n.documents[0] : t('pseudonymise.inDocuments', { count: n.documents.length })}
+                      </td>
                       <td>
                         <input
                           aria-label={t('pseudonymise.pseudonym')}
@@ -109,9 +146,10 @@ export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose()
                           disabled={accepted.has(n.name)}
                         />
                       </td>
-                      <td className="pseudonymise__actions">
+                      <td>
+                        <div className="pseudonymise__actions">
                         {accepted.has(n.name) ? (
-                          <span className="good">✓ {t('pseudonymise.accepted')}</span>
+                          <span className="form-ok">✓ {t('pseudonymise.accepted')}</span>
                         ) : (
                           <>
                             <button type="button" className="button button--small" onClick={() => void accept(n.name)} disabled={busyWith !== ''} data-testid="accept-name">
@@ -122,6 +160,7 @@ export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose()
                             </button>
                           </>
                         )}
+                        </div>
                       </td>
                     </tr>
                   ))}
@@ -132,7 +171,7 @@ export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose()
         </section>
 
         <section aria-label={t('pseudonymise.preview')}>
-          <button type="button" className="button" onClick={() => void showPreview()} disabled={busyWith !== '' || !list.trim()} data-testid="preview-pseudonyms">
+          <button type="button" className="button" onClick={() => void showPreview()} disabled={busyWith !== '' || !list} data-testid="preview-pseudonyms">
             {busyWith === 'preview' ? t('pseudonymise.previewing') : t('pseudonymise.preview')}
           </button>
           {preview && <PreviewView preview={preview} />}
@@ -144,12 +183,12 @@ export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose()
           </p>
         )}
         {step === 'applied' && (
-          <p className="good" role="status" data-testid="pseudonymise-applied">
+          <p className="form-ok" role="status" data-testid="pseudonymise-applied">
             {t('pseudonymise.applied', { count: applied })}
           </p>
         )}
         {step === 'purged' && (
-          <p className="good" role="status" data-testid="pseudonymise-purged">
+          <p className="form-ok" role="status" data-testid="pseudonymise-purged">
             {t('pseudonymise.purged')}
           </p>
         )}
