@@ -171,6 +171,22 @@ describe('pseudonymising in place', () => {
     }
   });
 
+  it('reads only the transcripts the search index places a name in, and misses none (possessives, capitals, accents)', async () => {
+    const { session, project, dir } = newSession();
+    const texts: Record<string, string> = {
+      a: 'Interviewer: En de klas?\nLies: Chloës klas is rustig.\n',
+      b: 'Interviewer: En de klas?\nLies: CHLOË zegt niets.\n',
+      c: 'Interviewer: En de klas?\nLies: Niemand zegt iets.\n',
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      writeFileSync(join(dir, `${name}.txt`), text);
+      await caller(session)('documents/import', { files: [{ path: join(dir, `${name}.txt`) }] });
+    }
+    const result = await caller(session)('pseudonyms/apply', { entries: [{ name: 'Chloë', pseudonym: 'NN' }] });
+    expect(result.documents.map((d) => d.name).sort()).toEqual(['a', 'b']);
+    expect(project.db.prepare("SELECT text FROM turns WHERE position = 1 ORDER BY text").pluck().all()).toEqual(['NN zegt niets.', 'NNs klas is rustig.', 'Niemand zegt iets.']);
+  });
+
   it('"Purge now" removes the name from the file while the project stays open', async () => {
     const { session, project, path, dir } = newSession();
     await seedEverywhere(session, dir);

@@ -166,14 +166,36 @@ function assertNoCollision(db: Db, pz: Pseudonymizer): void {
   }
 }
 
+/**
+ * The documents whose turns may hold a name of the list, from the search index (a phrase query per
+ * name, its last word as a prefix so that possessives match): a 1,000-interview corpus is read only
+ * where a name occurs. Null (read every document) when the index cannot answer.
+ */
+function documentsWithNames(db: Db, entries: PseudonymEntry[]): Set<string> | null {
+  const phrases = entries.map((e) => e.name.match(/[\p{L}\p{N}]+/gu) ?? []);
+  if (phrases.some((words) => words.length === 0)) return null;
+  const query = phrases.map((words) => `"${words.join(' ')}"*`).join(' OR ');
+  try {
+    const ids = db.prepare('SELECT DISTINCT t.document_id FROM turns_fts f JOIN turns t ON t.id = f.rowid WHERE turns_fts MATCH ?').pluck().all(query) as string[];
+    return new Set(ids);
+  } catch {
+    return null;
+  }
+}
+
 function plan(db: Db, entries: PseudonymEntry[], onProgress?: (progress: PseudonymiseProgress) => void): Plan {
   const pz = createPseudonymizer(entries);
   assertNoCollision(db, createPseudonymizer(entries));
   const updates: Update[] = [];
   const docs = db.prepare('SELECT id, name, source_name, speakers, own_text FROM documents ORDER BY name COLLATE NOCASE, imported_at').all() as DocumentRow[];
   const documents: PseudonymiseDocument[] = [];
+  const withNames = documentsWithNames(db, entries);
+  // A test of its own: `apply` on the real one counts replacements.
+  const probe = createPseudonymizer(entries);
+  const named = (doc: DocumentRow) => [doc.name, doc.source_name, doc.speakers].some((text) => probe.apply(text) !== text);
   docs.forEach((doc, index) => {
-    const planned = planDocument(db, doc, pz, updates);
+    // A text of another tool (own_text) is read whatever the index says: its turns need not cover it.
+    const planned = withNames === null || withNames.has(doc.id) || doc.own_text !== null || named(doc) ? planDocument(db, doc, pz, updates) : null;
     if (planned) documents.push(planned);
     onProgress?.({ done: index + 1, total: docs.length, document: doc.name });
   });
