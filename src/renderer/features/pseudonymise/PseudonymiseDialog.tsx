@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NameSuggestion, PseudonymisePreview } from '../../../shared/pseudonymise.ts';
-import { call, fileToBase64 } from '../../api/client.ts';
+import { act, ask, fileToBase64, seedHistory, write } from '../../data/index.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { downloadBase64 } from '../../components/download.ts';
 
@@ -42,29 +42,29 @@ export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose()
       setBusyWith('');
     }
   };
-  const find = () => run('find', async () => setNames((await call('names/find', {})).names));
+  const find = () => run('find', async () => setNames((await ask('names/find', {})).names));
   const accept = (name: string) =>
     run('accept', async () => {
-      const reply = await call('names/accept', { name, pseudonym: pseudonyms[name]?.trim() || 'NN', ...(list ? { list: { name: list.name, base64: list.base64 } } : {}) });
+      const reply = await act('names/accept', { name, pseudonym: pseudonyms[name]?.trim() || 'NN', ...(list ? { list: { name: list.name, base64: list.base64 } } : {}) });
       setList({ name: list?.name ?? t('pseudonymise.newListName'), base64: await fileToBase64(new Blob([reply.csv])), changed: true });
       setAccepted(new Set([...accepted, name]));
       setPreview(null);
     });
   const dismiss = (name: string) =>
     run('dismiss', async () => {
-      await call('names/dismiss', { name });
+      await write('names/dismiss', { name });
       setNames((names ?? []).filter((n) => n.name !== name));
     });
   const showPreview = () =>
     run('preview', async () => {
       if (!list) throw new Error(t('pseudonymise.needList'));
-      setPreview(await call('pseudonyms/preview', { list: { name: list.name, base64: list.base64 } }));
+      setPreview(await ask('pseudonyms/preview', { list: { name: list.name, base64: list.base64 } }));
       setStep('idle');
     });
   const apply = () =>
     run('apply', async () => {
       setStep('busy');
-      const result = await call('pseudonyms/apply', { list: { name: list!.name, base64: list!.base64 } });
+      const result = await write('pseudonyms/apply', { list: { name: list!.name, base64: list!.base64 } });
       setApplied(result.total);
       setStep('applied');
       setPreview(null);
@@ -72,7 +72,9 @@ export function PseudonymiseDialog({ open, onClose }: { open: boolean; onClose()
     });
   const purge = () =>
     run('purge', async () => {
-      await call('project/purge', {});
+      await act('project/purge', {});
+      // The purge ended the session's undo history.
+      seedHistory({ canUndo: false, canRedo: false, summary: null });
       setStep('purged');
     });
 
