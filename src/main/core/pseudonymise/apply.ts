@@ -168,13 +168,14 @@ function assertNoCollision(db: Db, pz: Pseudonymizer): void {
 
 /**
  * The documents whose turns may hold a name of the list, from the search index (a phrase query per
- * name, its last word as a prefix so that possessives match): a 1,000-interview corpus is read only
+ * name and its possessive): a 1,000-interview corpus is read only
  * where a name occurs. Null (read every document) when the index cannot answer.
  */
 function documentsWithNames(db: Db, entries: PseudonymEntry[]): Set<string> | null {
   const phrases = entries.map((e) => e.name.match(/[\p{L}\p{N}]+/gu) ?? []);
   if (phrases.some((words) => words.length === 0)) return null;
-  const query = phrases.map((words) => `"${words.join(' ')}"*`).join(' OR ');
+  // Whole tokens, not prefixes ("an*" would match half the corpus): the name, and its possessive in s ("Katriens"); "Katrien's" is the tokens katrien + s.
+  const query = phrases.flatMap((words) => [`"${words.join(' ')}"`, `"${words.join(' ')}s"`]).join(' OR ');
   try {
     const ids = db.prepare('SELECT DISTINCT t.document_id FROM turns_fts f JOIN turns t ON t.id = f.rowid WHERE turns_fts MATCH ?').pluck().all(query) as string[];
     return new Set(ids);
