@@ -29,6 +29,7 @@ export const BUDGETS: Budget[] = [
   { what: 'heat map concepts × documents painted', path: 'browser.heatMap.conceptsByDocument.median', limit: 1000, unit: 'ms', kind: 'max', at: 'l' },
   { what: 'theme report .docx, 2,000 quotes', path: 'handlers.reportDocx.median', limit: 2000, unit: 'ms', kind: 'max' },
   { what: '.qdpx export + import of M', path: 'handlers.qdpxRoundTrip.seconds', limit: 10, unit: 's', kind: 'max', at: 'm' },
+  { what: 'pseudonymise one name across the corpus', path: 'handlers.pseudonymiseOneName.seconds', limit: 10, unit: 's', kind: 'max', at: 'l' },
   { what: 'project file ÷ UTF-8 size of its texts, corpus alone', path: 'fileSize.corpus.ratio', limit: 2, unit: '×', kind: 'max' },
   { what: 'main process peak RSS', path: 'browser.serverPeakRssMB', limit: 500, unit: 'MB', kind: 'max', at: 'l' },
 ];

@@ -15,6 +15,7 @@ import { measureHandlers } from './measure/handlers.ts';
 import { measurePalette } from './measure/palette.ts';
 import { measureCorpusFileSize, measureFileSize } from './measure/file-size.ts';
 import { measureQdpx } from './measure/qdpx.ts';
+import { measurePseudonymise } from './measure/pseudonymise.ts';
 import { rawInsert } from './measure/raw-insert.ts';
 import { measureSearch } from './measure/search.ts';
 import { peakRssMB } from './memory.ts';
@@ -71,6 +72,8 @@ try {
   log('file size: the whole project, and the corpus alone');
   const fileSize = { project: measureFileSize(file), corpus: await measureCorpusFileSize(corpus, join(dir, 'corpus-only.duiding')) };
   handlers.qdpxRoundTrip = await qdpxOfM(dir, file);
+  log('pseudonymising one name across the corpus');
+  handlers.pseudonymiseOneName = await measurePseudonymise(file, dir, log);
 
   // A failing browser part must not lose the figures measured before it; the run still fails.
   let browser: unknown = { skipped: '--no-browser' };

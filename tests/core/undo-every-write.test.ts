@@ -126,6 +126,9 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
   'outline/moveItem': (s) => ({ id: s.item.id, sectionId: s.otherSection.id, index: 0 }),
   'outline/deleteItem': (s) => ({ id: s.item.id }),
   'interchange/importQdc': () => ({ file: { path: join(EXTERNAL, 'refi-qda/codebooks/taguette-codebook-from-tests.qdc') } }),
+  // Katrien's name is in a document's text, a speaker, a participant and a segment's doc: every place moves, undo puts each back.
+  'pseudonyms/apply': () => ({ entries: [{ name: 'Katrien', pseudonym: 'Deelnemer K' }, { name: 'planning', pseudonym: 'planwerk' }] }),
+  'names/dismiss': () => ({ name: 'Katrien Lemmens' }),
   'documents/import': (_s, dir) => {
     const path = join(dir, 'extra.txt');
     writeFileSync(path, 'Interviewer: Nog een vraag?\nLies: Een nieuw antwoord.\n');

@@ -24,6 +24,7 @@ import type { Session } from './session.ts';
 import { analysisHandlers } from './handlers-analysis.ts';
 import { interchangeHandlers } from './handlers-interchange.ts';
 import { reportsHandlers } from './handlers-reports.ts';
+import { pseudonymiseHandlers } from './pseudonymise/handlers.ts';
 
 export type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
 type Handlers = { [K in HandlerName]: Handler<K> };
@@ -169,6 +170,7 @@ export const handlers: Handlers = buildHandlerMap({
   ...analysisHandlers,
   ...reportsHandlers,
   ...interchangeHandlers,
+  ...pseudonymiseHandlers,
 });
 
 /**

@@ -49,7 +49,8 @@ type Step = {
  * change event. Opened read-only, it takes no lock and refuses writes.
  */
 export class Project {
-  readonly events = new EventEmitter<{ change: [ChangeEvent] }>();
+  /** `progress`: a long write's steps (pseudonymising a large corpus), for a host to show. */
+  readonly events = new EventEmitter<{ change: [ChangeEvent]; progress: [{ action: string; done: number; total: number; item: string }] }>();
   /** Set when opening took over a stale lock; the host shows it once. */
   readonly notices: string[] = [];
   private closed = false;
@@ -294,7 +295,11 @@ export class Project {
       pruneHistory(this.db);
       if (purging) purgeSearchIndex(this.db);
     })();
-    if (purging) this.db.exec('VACUUM');
+    if (purging) {
+      this.db.exec('VACUUM');
+      // The vacuumed pages pass through the -wal: checkpointed and truncated, no old page stays beside the file.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    }
     this.purging.clear();
     this.undoStack.length = 0;
     this.redoStack.length = 0;

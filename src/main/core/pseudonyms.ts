@@ -1,5 +1,6 @@
 import { DuidingError } from '../../shared/errors.ts';
 import type { Replacement } from '../../shared/model.ts';
+import type { TextEdit } from '../../shared/text/offset-map.ts';
 import { readCsv } from './csv.ts';
 
 /**
@@ -16,6 +17,11 @@ export interface PseudonymEntry {
 export interface Pseudonymizer {
   readonly entries: PseudonymEntry[];
   apply(text: string): string;
+  /**
+   * The replacements `apply` would make, as edits of the name only (a possessive's `s` stays): what
+   * pseudonymising in place maps offsets through. Counts them like `apply`.
+   */
+  edits(text: string): TextEdit[];
   /** Replacements made so far, per name of the list. */
   counts(): Map<string, number>;
 }
@@ -70,6 +76,17 @@ export function createPseudonymizer(entries: PseudonymEntry[]): Pseudonymizer {
         counts.set(entry.name, (counts.get(entry.name) ?? 0) + 1);
         return entry.pseudonym + suffix;
       });
+    },
+    edits(text) {
+      if (sorted.length === 0) return [];
+      const out: TextEdit[] = [];
+      for (const match of text.matchAll(pattern)) {
+        const name = match[1]!;
+        const entry = byKey.get(name.toLocaleLowerCase('nl').replace(/\s+/g, ' '))!;
+        counts.set(entry.name, (counts.get(entry.name) ?? 0) + 1);
+        out.push({ start: match.index, end: match.index + name.length, text: entry.pseudonym });
+      }
+      return out;
     },
     counts: () => new Map(counts),
   };

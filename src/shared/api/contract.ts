@@ -38,6 +38,7 @@ import {
 import { attributeValue, autocodeQuery, colour, def, fileRef, id, labelName, memoTarget, richText, type Def } from './def.ts';
 import { analysisContract } from './contract-analysis.ts';
 import { interchangeContract } from './contract-interchange.ts';
+import { pseudonymiseContract } from './contract-pseudonymise.ts';
 import { reportsContract } from './contract-reports.ts';
 
 export { fileRef, type FileRef } from './def.ts';
@@ -239,6 +240,7 @@ export const contract = {
   ...analysisContract,
   ...reportsContract,
   ...interchangeContract,
+  ...pseudonymiseContract,
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;
 

@@ -152,6 +152,13 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'interchange/exportQdc': read('labels'),
   'export/preview': read(...EVERYTHING),
   'export/file': read(...EVERYTHING),
+  // Pseudonymising reads and rewrites every place a name can live (core/pseudonymise/places.ts).
+  'pseudonyms/preview': read(...ALL_ROWS),
+  'pseudonyms/apply': { kind: 'purging' },
+  'project/purge': session,
+  'names/find': read('documents', 'turns', 'project_meta'),
+  'names/accept': session,
+  'names/dismiss': undoable,
 };
 
 export const declarationOf = (name: HandlerName): Declaration => DECLARATIONS[name];

@@ -4,6 +4,7 @@
  */
 import { ANALYSIS_HANDLER_NAMES } from './names-analysis.ts';
 import { INTERCHANGE_HANDLER_NAMES } from './names-interchange.ts';
+import { PSEUDONYMISE_HANDLER_NAMES } from './names-pseudonymise.ts';
 import { REPORTS_HANDLER_NAMES } from './names-reports.ts';
 
 export const HANDLER_NAMES = [
@@ -58,6 +59,7 @@ export const HANDLER_NAMES = [
   ...ANALYSIS_HANDLER_NAMES,
   ...REPORTS_HANDLER_NAMES,
   ...INTERCHANGE_HANDLER_NAMES,
+  ...PSEUDONYMISE_HANDLER_NAMES,
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

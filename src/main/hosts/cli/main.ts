@@ -12,6 +12,7 @@ import { Session } from '../../core/session.ts';
 import { explainStorageError } from '../../core/db/storage-errors.ts';
 import { exportInterchange, importQdpxCommand, isQdpx, newFromQdpx } from './interchange.ts';
 import { startCoreWorker } from '../http/core-worker.ts';
+import { namesCommand, pseudonymiseCommand } from './pseudonymise.ts';
 import { defaultStaticDir, startHost } from '../http/server.ts';
 
 /**
@@ -241,6 +242,19 @@ const commands: Record<string, Command> = {
       }
       return 0;
     },
+  },
+  pseudonymise: {
+    usage: 'duiding pseudonymise FILE --pseudonyms LIST.csv [--dry-run] [--coder NAME] [--json]',
+    options: { pseudonyms: { type: 'string' }, 'dry-run': { type: 'boolean' }, ...coderOption, ...jsonOption },
+    async run(session, [file], values, out) {
+      if (values.pseudonyms === undefined) throw new DuidingError('--pseudonyms LIST.csv is required.', 'usage');
+      return pseudonymiseCommand(session, file!, values.pseudonyms as string, Boolean(values['dry-run']), Boolean(values.json), out);
+    },
+  },
+  names: {
+    usage: 'duiding names FILE [--json]',
+    options: { ...jsonOption },
+    run: (session, [file], values, out) => namesCommand(session, file!, Boolean(values.json), out),
   },
   export: {
     usage:

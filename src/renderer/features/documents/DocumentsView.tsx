@@ -1,5 +1,6 @@
 import { ImportQdpxDialog } from '../interchange/ImportQdpxDialog.tsx';
 import { useCallback, useMemo, useState } from 'react';
+import { PseudonymiseButton } from '../pseudonymise/PseudonymiseButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, showValue } from '../../components/format.ts';
 import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
@@ -54,9 +55,12 @@ export function DocumentsView() {
           <h1>{t('documents.title')}</h1>
           <p className="muted">{documents.length > 0 ? t('documents.summary', { count: documents.length, words: n(totalWords) }) : t('documents.subtitle')}</p>
         </div>
-        <button className="button button--primary" onClick={() => setDialog({ open: true, files: [] })}>
-          {t('documents.import')}
-        </button>
+        <div className="page__actions">
+          {documents.length > 0 && <PseudonymiseButton />}
+          <button className="button button--primary" onClick={() => setDialog({ open: true, files: [] })}>
+            {t('documents.import')}
+          </button>
+        </div>
       </div>
 
       {documents.length === 0 ? (
