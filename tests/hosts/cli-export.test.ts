@@ -22,8 +22,8 @@ describe('duiding export', () => {
   beforeAll(() => {
     expect(duiding('new', file, '--title', 'LLB jaar 1').code).toBe(0);
     expect(duiding('import', file, join(FIXTURES, 'participants.csv'), join(FIXTURES, 'transcripts'), '--pseudonyms', join(FIXTURES, 'pseudonyms.csv')).code).toBe(0);
-    expect(duiding('autocode', file, '--label', 'samenwerking met CLB', '--text', 'CLB').code).toBe(0);
-    expect(duiding('autocode', file, '--label', 'brede basiszorg', '--text', 'brede basiszorg').code).toBe(0);
+    expect(duiding('autocode', file, '--label', 'samenwerking met CLB', '--text', 'CLB', '--scope', 'match', '--speakers', 'all').code).toBe(0);
+    expect(duiding('autocode', file, '--label', 'brede basiszorg', '--text', 'brede basiszorg', '--scope', 'match', '--speakers', 'all').code).toBe(0);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
