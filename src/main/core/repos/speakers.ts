@@ -79,3 +79,11 @@ export function rolesFingerprint(db: Db): string {
 export function speakersChangedSince(db: Db, from: number, to: number): boolean {
   return db.prepare("SELECT 1 FROM change_rows WHERE change_id > ? AND change_id <= ? AND tbl = 'speakers' LIMIT 1").get(from, to) !== undefined;
 }
+
+/** The document and span of these segments (ids as one JSON array); unknown ids are left out. */
+export function segmentSpans(db: Db, segmentIds: readonly string[]): Array<{ id: string; document: string; start: number; end: number }> {
+  if (segmentIds.length === 0) return [];
+  return db
+    .prepare('SELECT s.id, s.document_id AS document, s.start, s.end FROM json_each(?) j JOIN segments s ON s.id = j.value')
+    .all(JSON.stringify(segmentIds)) as Array<{ id: string; document: string; start: number; end: number }>;
+}

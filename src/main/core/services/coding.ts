@@ -14,7 +14,7 @@ import type {
 import { nextColour } from '../../../shared/palette.ts';
 import { findPhrase, type Range } from '../../../shared/text/highlight.ts';
 import { sentenceOf, sentenceSpans } from '../../../shared/text/sentences.ts';
-import { rolesIndex, speechIn, type DocumentRoles } from './speakers.ts';
+import { speechIn, speechIndex, type DocumentRoles } from './speakers.ts';
 import { newId, now } from '../clock.ts';
 import type { Project } from '../project.ts';
 import { moveMemos } from '../repos/memos.ts';
@@ -312,7 +312,7 @@ export function planAutocode(document: DocumentDetail, roles: DocumentRoles | un
 /** What an auto-code run would code, before it runs: the segments with a little context, each with a key to leave it out by. */
 export function previewAutocode(project: Project, query: AutocodeQuery, limit = 500, options: AutocodeOptions = {}): AutocodePreview {
   if ('regex' in query) compileRegex(query.regex);
-  const roles = rolesIndex(project.db);
+  const roles = speechIndex(project.db);
   const hits: AutocodeHit[] = [];
   let total = 0;
   let documents = 0;
@@ -361,7 +361,7 @@ export function autocode(project: Project, args: { labelName?: string; labelId?:
   if ('regex' in args.query) compileRegex(args.query.regex);
   const exclude = new Set(args.exclude ?? []);
   // Read before the write: inside it the index would be built afresh and not kept.
-  const roles = rolesIndex(project.db);
+  const roles = speechIndex(project.db);
   return project.write('codings/autocode', () => {
     registerCoder(project.db, project.coder, now());
     const label = resolveLabel(project, { ...args, origin: 'emergent' });

@@ -14,7 +14,7 @@ import { codingIndex } from '../repos/coding-index.ts';
 import { documentText } from '../repos/documents.ts';
 import { getLabel } from '../repos/labels.ts';
 import { listParticipants } from '../repos/participants.ts';
-import { countedKeys, countedKeysOf, rolesIndex, speechOfEntry } from './speakers.ts';
+import { countedKeys, countedKeysOf, speechIndex, speechOfEntry } from './speakers.ts';
 import {
   codersWithCodings,
   documentLengths,
@@ -208,7 +208,7 @@ export function documentProgress(project: Project): DocumentProgress[] {
 export function labelProgress(project: Project, speakers: SpeakerScope = 'participants'): LabelSpread[] {
   const db = project.db;
   const index = codingIndex(db);
-  const roles = rolesIndex(db);
+  const roles = speechIndex(db);
   // Sorted once by name; each label's participants then sort by that rank.
   const rank = new Map([...participantNames(db)].sort((a, b) => byName.compare(a[1], b[1])).map(([id, name], i) => [id, { i, name }]));
   const tallies = new Map<string, { perParticipant: Map<string, number>; documents: Set<string> }>();

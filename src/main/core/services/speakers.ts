@@ -12,6 +12,7 @@ import {
   documentSpeakerHeads,
   insertSpeaker,
   rolesFingerprint,
+  segmentSpans,
   speakerSizes,
   speakersChangedSince,
   storedSpeakers,
@@ -55,6 +56,8 @@ export interface RolesIndex {
   /** Bumped on every rebuild: a segment's kept speech of an older serial is worked out again. */
   serial: number;
   documents: Map<string, DocumentRoles>;
+  /** Whether the documents' `turns` are read yet (see `speechIndex`). */
+  turnsLoaded: boolean;
 }
 
 export type { Speech };
@@ -108,7 +111,15 @@ function buildRolesIndex(db: Db, version: number, fingerprint: string): RolesInd
       turns: { starts: new Int32Array(0), ends: new Int32Array(0), keys: [], roles: [] },
     });
   }
-  // The turns, grouped by document (they come ordered by document, then position).
+  return { version, fingerprint, serial: ++serials, documents, turnsLoaded: false };
+}
+
+/**
+ * Every document's turns with the speech key of each, read once when a segment's speech is first
+ * asked for: the documents list needs the roles but not the turns.
+ */
+function loadTurns(db: Db, index: RolesIndex): void {
+  const documents = index.documents;
   const spans = allTurnSpans(db);
   let at = 0;
   while (at < spans.length) {
@@ -133,21 +144,32 @@ function buildRolesIndex(db: Db, version: number, fingerprint: string): RolesInd
     }
     at = end;
   }
-  return { version, fingerprint, serial: ++serials, documents };
+  index.turnsLoaded = true;
 }
 
 /** The roles of every document, as of the latest change. */
 export function rolesIndex(db: Db): RolesIndex {
   const version = latestChange(db);
   const fingerprint = rolesFingerprint(db);
-  if (db.inTransaction) return buildRolesIndex(db, version, fingerprint);
   const kept = indexes.get(db);
-  if (kept && kept.fingerprint === fingerprint && (kept.version === version || (kept.version < version && !speakersChangedSince(db, kept.version, version)))) {
+  // The speaker rows a running write has changed are already in the log under its entry, so the
+  // kept index is checked the same way inside a write; it is only not moved on to an entry that
+  // may yet roll back. (Rebuilding inside every write cost each concept edit 0.3 s at size M.)
+  const valid = kept && kept.fingerprint === fingerprint && (kept.version === version || (kept.version < version && !speakersChangedSince(db, kept.version, version)));
+  if (db.inTransaction) return valid ? kept : buildRolesIndex(db, version, fingerprint);
+  if (valid) {
     kept.version = version;
     return kept;
   }
   const index = buildRolesIndex(db, version, fingerprint);
   indexes.set(db, index);
+  return index;
+}
+
+/** The roles index with every document's turns read: what working out a segment's speech needs. */
+export function speechIndex(db: Db): RolesIndex {
+  const index = rolesIndex(db);
+  if (!index.turnsLoaded) loadTurns(db, index);
   return index;
 }
 
@@ -286,14 +308,20 @@ export function confirmSpeakers(project: Project, documentId: string): DocumentS
 
 /** The participant keys each of these segments counts for under `scope` (empty: it does not count); unknown ids are left out. */
 export function countedKeysOf(db: Db, segmentIds: readonly string[], scope: SpeakerScope): Map<string, { document: string; keys: readonly string[]; speech: Speech }> {
-  const roles = rolesIndex(db);
-  const segments = codingIndex(db).segments;
+  const roles = speechIndex(db);
   const out = new Map<string, { document: string; keys: readonly string[]; speech: Speech }>();
+  const put = (id: string, document: string, speech: Speech) =>
+    out.set(id, { document, keys: countedKeys(speech, scope, roles.documents.get(document)?.key ?? ''), speech });
+  // A few segments (a concept's, a quote list) inside a write are read directly: the coding index
+  // would be built afresh there, and that is a pass over every coding.
+  if (db.inTransaction || segmentIds.length < 200) {
+    for (const { id, document, start, end } of segmentSpans(db, segmentIds)) put(id, document, speechIn(roles.documents.get(document), start, end));
+    return out;
+  }
+  const segments = codingIndex(db).segments;
   for (const id of segmentIds) {
     const entry = segments.get(id);
-    if (!entry) continue;
-    const speech = speechOfEntry(roles, entry);
-    out.set(id, { document: entry.document, keys: countedKeys(speech, scope, roles.documents.get(entry.document)?.key ?? ''), speech });
+    if (entry) put(id, entry.document, speechOfEntry(roles, entry));
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { conceptLabelPairs, directSegments, labelParents, latestChange, type RowKind } from '../repos/analysis-sets.ts';
 import { conceptRows } from '../repos/analysis-concepts.ts';
 import { codingIndex } from '../repos/coding-index.ts';
-import { countedKeys, rolesIndex, speechOfEntry } from './speakers.ts';
+import { countedKeys, rolesIndex, speechIndex, speechOfEntry } from './speakers.ts';
 
 /** Distinct supporting segments per row (concept or label) × column, dense: `cells[row * columns.length + column]`. */
 export interface SupportCounts {
@@ -53,7 +53,7 @@ function computeSupportCounts(db: Db, rows: RowKind, by: 'participant' | 'docume
   const rowIndex = new Map(rowIds.map((id, i) => [id, i]));
 
   // Columns: a document's own (by document), or the participants whose speech a segment covers.
-  const roles = rolesIndex(db);
+  const roles = speechIndex(db);
   const columnKeys: string[] = [];
   const columnIndex = new Map<string, number>();
   const columnOf = (key: string): number => {
