@@ -64,6 +64,15 @@ describe('a focus group (WebVTT, a moderator and three participants of the parti
     const expected = Object.entries(WERKDRUK).filter(([who]) => who !== 'Els Wouters').flatMap(([who, sentences]) => sentences.map((text) => ({ speaker: who, text })));
     expect(coded.map(({ speaker, text }) => ({ speaker, text }))).toEqual(expected);
     expect(run.coded).toBe(3);
+    // The preview lists the same segments, each with a key; an unticked one is left out of the run.
+    const preview = await call('codings/autocodePreview', { query: { text: 'werkdruk' } });
+    expect(preview.hits.map((h) => [h.match, h.speaker, h.matches])).toEqual([
+      [expected[0]!.text, 'Anna Peeters', 1],
+      [expected[1]!.text, 'Anna Peeters', 2],
+      [expected[2]!.text, 'Bram Claes', 1],
+    ]);
+    const unticked = await call('codings/autocode', { labelName: 'werkdruk (gekozen)', query: { text: 'werkdruk' }, exclude: [preview.hits[1]!.key] });
+    expect(speakersOfLabel(project, unticked.label.id).map((s) => s.text)).toEqual([expected[0]!.text, expected[2]!.text]);
     // With everyone's speech the moderator's three sentences come too.
     const all = await call('codings/autocode', { labelName: 'werkdruk (allen)', query: { text: 'werkdruk' }, speakers: 'all' });
     expect(speakersOfLabel(project, all.label.id).filter((s) => s.speaker === 'Els Wouters').map((s) => s.text)).toEqual(WERKDRUK['Els Wouters']);
