@@ -217,6 +217,25 @@ describe('correcting roles', () => {
   });
 });
 
+describe('a transcript that names no speakers', () => {
+  it('counts as its participant\u2019s speech, as before roles', async () => {
+    const { session, dir } = newSession('hanne');
+    const call = caller(session);
+    const path = join(dir, 'dagboek.txt');
+    writeFileSync(path, 'Vandaag was de werkdruk hoog.\n\nMorgen wordt het beter, denk ik.\n');
+    await call('documents/import', { files: [{ path }], participant: 'Lies' });
+    const [roles] = await call('speakers/list', {});
+    expect([roles!.speakers, roles!.unconfirmed]).toEqual([[], false]);
+    const run = await call('codings/autocode', { labelName: 'werkdruk', query: { text: 'werkdruk' } });
+    expect(run.coded).toBe(1);
+    const matrix = await call('matrix/get', { rows: 'labels', by: 'participant' });
+    expect(matrix.columns.map((c) => c.name)).toEqual(['Lies']);
+    expect(matrix.items[0]!.cells).toEqual([1]);
+    const [quote] = await call('matrix/cell', { rows: 'labels', rowId: run.label.id, by: 'participant', columnId: matrix.columns[0]!.id });
+    expect([quote!.text, quote!.participant?.name, quote!.speakerRole]).toEqual(['Vandaag was de werkdruk hoog.', 'Lies', 'participant']);
+  });
+});
+
 describe('the import rules', () => {
   const context = { participants: [{ id: 'p1', name: 'Sofie Peeters' }], interviewers: new Set<string>(), documentParticipantId: null };
   const sizes = (...names: string[]) => names.map((name, i) => ({ name, size: 100 - i }));
