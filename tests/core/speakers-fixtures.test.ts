@@ -183,5 +183,6 @@ describe('the CLI', () => {
     const participantsOnly = readFileSync(out, 'utf8');
     expect(duiding('export', file, '--format', 'csv', '--report', 'matrix', '--matrix', 'labels', '--speakers', 'all', '--out', out).code).toBe(0);
     expect(readFileSync(out, 'utf8')).not.toBe(participantsOnly);
-  });
+    // Nine spawns of the real command, each starting Node and the TypeScript loader.
+  }, 180_000);
 });
