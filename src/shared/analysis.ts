@@ -2,7 +2,7 @@
  * Rounds 2 and 3 of the analysis, and the report outline: the shapes the core returns and the
  * screens, the exporters and the REFI-QDA interchange read. Pure types and constants.
  */
-import type { AttributeValue } from './model.ts';
+import type { AttributeValue, SpeakerRole } from './model.ts';
 
 /** A quote as every round-2/3 screen and every export shows it: a segment with where it comes from. */
 export interface Quote {
@@ -13,7 +13,14 @@ export interface Quote {
   end: number;
   /** The segment's text snapshot, verbatim. */
   text: string;
+  /**
+   * Who said it: the participant whose speech the segment covers (the first, in a segment across
+   * several participants' turns), or the document's participant where the turns name no speaker.
+   * Null for a passage of the interviewer's only, and for speech of no known participant.
+   */
   participant: { id: string; name: string; attributes: Record<string, AttributeValue> } | null;
+  /** `interviewer` or `other` for a passage of only such speech (attributed to them); else `participant`. */
+  speakerRole: SpeakerRole;
   /** The turn the segment starts in (speaker, start time, position): for attribution and "jump to source". */
   speaker: string | null;
   startMs: number | null;

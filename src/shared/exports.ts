@@ -1,5 +1,6 @@
 /** What can be exported in which formats, and what an export returns. Pure constants and types. */
 import type { MatrixColumns, MatrixRows } from './analysis.ts';
+import type { SpeakerScope } from './model.ts';
 import type { ReportOptions } from './report-document.ts';
 
 export const EXPORT_REPORTS = ['themes', 'codebook', 'segments', 'matrix'] as const;
@@ -33,6 +34,8 @@ export interface MatrixExportOptions {
 
 export interface ExportOptions extends Partial<ReportOptions> {
   matrix?: Partial<MatrixExportOptions>;
+  /** Whose speech the report counts and quotes: participants' only (the default) or the interviewer's too. */
+  speakers?: SpeakerScope;
 }
 
 export interface ExportResult {

@@ -29,6 +29,8 @@ export interface DocumentSummary {
   wordCount: number;
   turnCount: number;
   speakers: string[];
+  /** Some speaker's role was decided by no import rule and the researcher has not confirmed it. */
+  rolesUnconfirmed: boolean;
   sourceName: string;
   importer: string;
   importedAt: string;
@@ -75,6 +77,8 @@ export interface ImportedFile {
   turns?: number;
   words?: number;
   speakers?: string[];
+  /** Some speaker's role was decided by no import rule: the researcher should confirm the roles. */
+  rolesUnconfirmed?: boolean;
   participant?: string | null;
   /** Pseudonym replacements in this file, per name of the list (shown to the user, never stored). */
   replacements?: Replacement[];
@@ -236,6 +240,8 @@ export interface AutocodeResult {
 }
 
 export interface AutocodeHit {
+  /** Stable within one preview: the apply call may leave out hits by this key. */
+  key: string;
   documentId: string;
   documentName: string;
   start: number;
@@ -243,6 +249,10 @@ export interface AutocodeHit {
   before: string;
   match: string;
   after: string;
+  /** The speaker of the turn the hit lies in. */
+  speaker: string | null;
+  /** How many matches of the query this segment holds (hits in one sentence make one segment). */
+  matches: number;
 }
 
 export interface AutocodePreview {
@@ -354,6 +364,8 @@ export interface RetrievalFilters {
   /** Only segments overlapping a span marked as this guide section. */
   guideSectionId?: string;
   documentId?: string;
+  /** Whose speech: participants' only (the default) or everyone's. */
+  speakers?: SpeakerScope;
 }
 
 /** One quotation of a label, with where it comes from and what surrounds it. */
@@ -406,3 +418,36 @@ export interface LabelSpread {
   withoutParticipant: number;
   documents: number;
 }
+
+export const SPEAKER_ROLES = ['interviewer', 'participant', 'other'] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];
+
+/** Whose speech counts: the participants' only (the default), or everyone's, the interviewer's too. */
+export const SPEAKER_SCOPES = ['participants', 'all'] as const;
+export type SpeakerScope = (typeof SPEAKER_SCOPES)[number];
+
+/** One speaker of a document, with the role they have there. */
+export interface DocumentSpeaker {
+  name: string;
+  role: SpeakerRole;
+  /** For a participant: the participant (case) they are, when one exists. */
+  participantId: string | null;
+  participantName: string | null;
+  /** False while no rule decided the role and the researcher has not confirmed it. */
+  confirmed: boolean;
+  /** Which import rule decided the role (a–e), or `set` when the researcher did. */
+  rule: 'a' | 'b' | 'c' | 'd' | 'e' | 'set';
+  turns: number;
+}
+
+export interface DocumentSpeakers {
+  documentId: string;
+  documentName: string;
+  speakers: DocumentSpeaker[];
+  /** Some speaker's role was decided by no rule and is not yet confirmed. */
+  unconfirmed: boolean;
+}
+
+export const AUTOCODE_SCOPES = ['match', 'sentence', 'turn'] as const;
+/** How far an auto-code hit grows: the matched words, their sentence, or their turn. */
+export type AutocodeScope = (typeof AUTOCODE_SCOPES)[number];

@@ -26,7 +26,10 @@ export type RichBlock =
 
 /** Where a quote comes from; the options decide how much of it the attribution shows. */
 export interface QuoteSource {
+  /** The participant who said it (the speaker's, in a focus group the person's own). */
   participant: string | null;
+  /** Set for a passage of the interviewer's (or another non-participant's): the attribution names them. */
+  role?: 'interviewer' | 'other';
   attributes: Record<string, AttributeValue>;
   document: string;
   startMs: number | null;
@@ -113,6 +116,8 @@ const TEXTS = {
     tocHint: 'Klik met de rechtermuisknop en kies "Veld bijwerken" om de inhoudsopgave te vullen.',
     definition: 'Definitie',
     paragraph: 'alinea',
+    interviewer: 'interviewer',
+    otherSpeaker: 'andere spreker',
     counts: (quotes: number, interviews: number) =>
       `${quotes} ${quotes === 1 ? 'citaat' : 'citaten'} uit ${interviews} ${interviews === 1 ? 'interview' : 'interviews'}`,
     labelsInNoConcept: 'Labels zonder concept',
@@ -123,6 +128,8 @@ const TEXTS = {
     tocHint: 'Right-click and choose "Update Field" to fill in the table of contents.',
     definition: 'Definition',
     paragraph: 'paragraph',
+    interviewer: 'interviewer',
+    otherSpeaker: 'other speaker',
     counts: (quotes: number, interviews: number) =>
       `${quotes} ${quotes === 1 ? 'quote' : 'quotes'} from ${interviews} ${interviews === 1 ? 'interview' : 'interviews'}`,
     labelsInNoConcept: 'Labels in no concept',
@@ -156,6 +163,8 @@ export function formatAttribution(source: QuoteSource, attribution: Attribution,
   if (attribution === 'source') return [source.document, where].filter(Boolean).join(', ');
   const parts: string[] = [];
   if (source.participant) parts.push(source.participant);
+  // An interviewer's passage that the researcher still quotes is the interviewer's, never the participant's.
+  else if (source.role) parts.push(source.role === 'interviewer' ? reportTexts(language).interviewer : reportTexts(language).otherSpeaker);
   if (attribution === 'full') {
     for (const value of Object.values(source.attributes)) if (value !== '') parts.push(attributeText(value, language));
     return [...parts, source.document, where].filter(Boolean).join(', ');

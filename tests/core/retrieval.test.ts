@@ -136,7 +136,7 @@ describe('guide spans', () => {
 describe('retrieval', () => {
   it('gives every segment of a label with its document, participant and attributes, speaker, time and context inside the turn', async () => {
     const { project, call } = await withStudy();
-    const label = (await call('codings/autocode', { labelName: 'zorgbeleid', query: { text: 'zorgbeleid' } })).label;
+    const label = (await call('codings/autocode', { labelName: 'zorgbeleid', query: { text: 'zorgbeleid' }, scope: 'match', speakers: 'all' })).label;
     const result = await call('retrieval/segments', { labelId: label.id });
     expect(result.label.id).toBe(label.id);
     expect(result.total).toBe(7);
@@ -182,7 +182,7 @@ describe('retrieval', () => {
     const turn = document.turns[5]!;
     const a = applyLabel(project, { documentId: document.id, start: turn.start, end: turn.end, labelName: 'rol' });
     const b = applyLabel(project, { documentId: document.id, start: turn.start, end: turn.end, labelName: 'visie' });
-    autocode(project, { labelName: 'rol', query: { text: 'zorgbeleid' } });
+    autocode(project, { labelName: 'rol', query: { text: 'zorgbeleid' }, scope: 'match', speakers: 'all' });
     const result = await call('retrieval/segments', { labelId: a.label.id, filters: { documentId: document.id } });
     expect(result.items.map((i) => i.documentName)).toEqual(['interview-03-tso', 'interview-03-tso']);
     const coded = result.items.find((i) => i.segment.id === a.segment.id)!;
@@ -193,7 +193,7 @@ describe('retrieval', () => {
 
   it('filters by participant attributes: school type ASO gives only K.L. and S.P.', async () => {
     const { call } = await withStudy();
-    const label = (await call('codings/autocode', { labelName: 'CLB', query: { text: 'CLB' } })).label;
+    const label = (await call('codings/autocode', { labelName: 'CLB', query: { text: 'CLB' }, scope: 'match', speakers: 'all' })).label;
     const all = await call('retrieval/segments', { labelId: label.id });
     expect(new Set(all.items.map((i) => i.participant?.name))).toEqual(new Set(['K.L.', 'S.P.', 'B.V.', 'L.D.S.', 'Y.A.', 'M.V.d.B.']));
     const aso = await call('retrieval/segments', { labelId: label.id, filters: { attributes: { schooltype: 'ASO' } } });
@@ -212,7 +212,7 @@ describe('retrieval', () => {
   it('filters by coder, and lists the coders who coded', async () => {
     const { session, path } = await withStudy('hanne');
     const hanne = api(session);
-    const label = (await hanne('codings/autocode', { labelName: 'directie', query: { text: 'directie' } })).label;
+    const label = (await hanne('codings/autocode', { labelName: 'directie', query: { text: 'directie' }, scope: 'match', speakers: 'all' })).label;
     expect(await hanne('retrieval/coders', {})).toEqual(['hanne']);
     session.close();
 
@@ -220,18 +220,20 @@ describe('retrieval', () => {
     try {
       second.open(path);
       const an = api(second);
-      const [first, other] = (await an('retrieval/segments', { labelId: label.id })).items;
+      const [first, other] = (await an('retrieval/segments', { labelId: label.id, filters: { speakers: 'all' } })).items;
       // An codes one of Hanne's segments too, and a new one of her own.
       await an('codings/apply', { documentId: first!.documentId, start: first!.segment.start, end: first!.segment.end, labelId: label.id });
       const own = await an('codings/apply', { documentId: other!.documentId, start: other!.segment.start - 5, end: other!.segment.end, labelId: label.id });
       expect(await an('retrieval/coders', {})).toEqual(['an', 'hanne']);
-      const ofAn = await an('retrieval/segments', { labelId: label.id, filters: { coder: 'an' } });
+      const ofAn = await an('retrieval/segments', { labelId: label.id, filters: { coder: 'an', speakers: 'all' } });
       expect(ofAn.items.map((i) => i.segment.id).sort()).toEqual([first!.segment.id, own.segment.id].sort());
       expect(ofAn.items.find((i) => i.segment.id === first!.segment.id)!.coders).toEqual(['an', 'hanne']);
       expect(ofAn.items.find((i) => i.segment.id === own.segment.id)!.coders).toEqual(['an']);
-      const ofHanne = await an('retrieval/segments', { labelId: label.id, filters: { coder: 'hanne' } });
+      const ofHanne = await an('retrieval/segments', { labelId: label.id, filters: { coder: 'hanne', speakers: 'all' } });
       expect(ofHanne.total).toBe(26);
-      expect((await an('retrieval/segments', { labelId: label.id })).total).toBe(27);
+      expect((await an('retrieval/segments', { labelId: label.id, filters: { speakers: 'all' } })).total).toBe(27);
+      // Six of the 26 hits are the interviewer's (her questions); without the switch they are left out.
+      expect((await an('retrieval/segments', { labelId: label.id, filters: { coder: 'hanne' } })).total).toBe(20);
       expect((await an('retrieval/segments', { labelId: label.id, filters: { coder: 'niemand' } })).total).toBe(0);
     } finally {
       second.close();
@@ -241,7 +243,7 @@ describe('retrieval', () => {
   it('filters by guide section: segments overlapping a span marked as that section, named on each', async () => {
     const { project, call } = await withStudy();
     const [persoonlijk, beleid] = await call('guide/set', { sections: GUIDE });
-    const label = (await call('codings/autocode', { labelName: 'CLB', query: { text: 'CLB' } })).label;
+    const label = (await call('codings/autocode', { labelName: 'CLB', query: { text: 'CLB' }, scope: 'match', speakers: 'all' })).label;
     const all = (await call('retrieval/segments', { labelId: label.id })).items;
     const one = documentNamed(project, 'interview-01-aso');
     const inOne = all.filter((i) => i.documentId === one.id);
@@ -288,7 +290,7 @@ describe('progress', () => {
 
   it('gives per label its segments per participant and its documents', async () => {
     const { project, call } = await withStudy();
-    const zorg = (await call('codings/autocode', { labelName: 'zorgbeleid', query: { text: 'zorgbeleid' } })).label;
+    const zorg = (await call('codings/autocode', { labelName: 'zorgbeleid', query: { text: 'zorgbeleid' }, scope: 'match', speakers: 'all' })).label;
     const empty = await call('labels/create', { name: 'leeg' });
     const spreads = await call('progress/labels', {});
     const spread = spreads.find((s) => s.labelId === zorg.id)!;

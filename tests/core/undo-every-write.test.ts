@@ -88,6 +88,9 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
   'codings/apply': (s) => ({ documentId: s.documents.B2, start: 0, end: 11, labelName: 'Nieuw via codering' }),
   'codings/remove': (s) => ({ segmentId: s.segments.s1, labelId: s.labels.L1 }),
   'codings/autocode': () => ({ labelName: 'Auto', query: { text: 'de' } }),
+  // Doc C's "Anoniem" is inferred a participant (rule d); the researcher makes them "other" in every document.
+  'speakers/set': () => ({ name: 'Anoniem', role: 'other' }),
+  'speakers/confirm': (s) => ({ documentId: s.documents.A }),
   'segments/resize': (s) => ({ segmentId: s.segments.s3, start: 0, end: 20 }),
   'memos/save': (s) => ({ id: s.memo.id, target: { kind: 'label', id: s.labels.L1 }, bodyRich: rich('Gewijzigd.'), bodyText: 'Gewijzigd.' }),
   'memos/delete': (s) => ({ id: s.memo.id }),

@@ -58,7 +58,7 @@ describe('rounds 2 and 3 in the browser', () => {
 
   beforeAll(async () => {
     const project = fixtureProject('analysis', 'Leerlingenbegeleiding');
-    for (const [label, option, value] of AUTOCODE) duiding(['autocode', project.file, '--label', label, option, value]);
+    for (const [label, option, value] of AUTOCODE) duiding(['autocode', project.file, '--label', label, option, value, '--scope', 'match', '--speakers', 'all']);
     opened = await openProject(project);
     page = opened.page;
     await page.getByRole('heading', { name: 'Transcripten' }).waitFor();

@@ -49,7 +49,7 @@ describe('a long transcript in the browser', () => {
     writeFileSync(source, longTranscript());
     duiding(['new', file, '--title', 'Lang']);
     duiding(['import', file, source]);
-    duiding(['autocode', file, '--label', 'zorgplan', '--text', 'zorgplan']);
+    duiding(['autocode', file, '--label', 'zorgplan', '--text', 'zorgplan', '--scope', 'match', '--speakers', 'all']);
     opened = await openProject({ dir, file });
     page = opened.page;
     documentId = (await api<Array<{ id: string }>>(page, 'documents/list'))[0]!.id;

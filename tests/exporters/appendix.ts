@@ -25,6 +25,7 @@ function quote(text: string, who: keyof typeof PARTICIPANTS | null, startMs: num
     end: 100 * segmentCounter + text.length,
     text,
     participant,
+    speakerRole: 'participant',
     speaker: participant?.name ?? null,
     startMs,
     turnPosition: turn,

@@ -117,7 +117,7 @@ describe('exports from the fixture study', () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('Gecodeerde segmenten');
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['Document', 'Deelnemer', 'schooltype', 'net', 'school', 'rol', 'jaren ervaring', 'voltijds', 'kritische case', 'Begin', 'Einde', 'Beurt', 'Tijd', 'Spreker', 'Label', 'Tekst', 'Codeur', 'Gecodeerd op', 'Segment door', 'Segment op', 'Memo']);
+    expect(header).toEqual(['Document', 'Deelnemer', 'schooltype', 'net', 'school', 'rol', 'jaren ervaring', 'voltijds', 'kritische case', 'Begin', 'Einde', 'Beurt', 'Tijd', 'Spreker', 'Spreker-deelnemer', 'Label', 'Tekst', 'Codeur', 'Gecodeerd op', 'Segment door', 'Segment op', 'Memo']);
     const rows: Array<Record<string, unknown>> = [];
     sheet.eachRow((row, n) => {
       if (n > 1) rows.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i + 1).value])));

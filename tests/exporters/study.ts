@@ -26,7 +26,8 @@ export async function fixtureStudy() {
     for (const doc of details) {
       for (const turn of doc.turns) {
         if (segments.length >= limit) break;
-        if (turn.speaker === 'Hanne Claeys' || !phrase.test(turn.text)) continue;
+        // The interviewer is "Hanne Claeys" in some transcripts and "Interviewer" in others.
+        if (turn.speaker === 'Hanne Claeys' || turn.speaker === 'Interviewer' || !phrase.test(turn.text)) continue;
         const { segment } = await call('codings/apply', { documentId: doc.id, start: turn.start, end: turn.end, labelName });
         segments.push(segment.id);
         break;

@@ -22,8 +22,8 @@ describe('duiding export', () => {
   beforeAll(() => {
     expect(duiding('new', file, '--title', 'LLB jaar 1').code).toBe(0);
     expect(duiding('import', file, join(FIXTURES, 'participants.csv'), join(FIXTURES, 'transcripts'), '--pseudonyms', join(FIXTURES, 'pseudonyms.csv')).code).toBe(0);
-    expect(duiding('autocode', file, '--label', 'samenwerking met CLB', '--text', 'CLB').code).toBe(0);
-    expect(duiding('autocode', file, '--label', 'brede basiszorg', '--text', 'brede basiszorg').code).toBe(0);
+    expect(duiding('autocode', file, '--label', 'samenwerking met CLB', '--text', 'CLB', '--scope', 'match', '--speakers', 'all').code).toBe(0);
+    expect(duiding('autocode', file, '--label', 'brede basiszorg', '--text', 'brede basiszorg', '--scope', 'match', '--speakers', 'all').code).toBe(0);
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -46,13 +46,18 @@ describe('duiding export', () => {
     expect(readFileSync(codebook, 'utf8')).toContain('\r\n1;samenwerking met CLB;samenwerking met CLB;');
 
     const segments = join(dir, 'segmenten.xlsx');
-    const json = duiding('export', file, '--report', 'segments', '--format', 'xlsx', '--out', segments, '--json');
+    const json = duiding('export', file, '--report', 'segments', '--format', 'xlsx', '--out', segments, '--speakers', 'all', '--json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ fileName: 'segmenten.xlsx', path: segments, bytes: readFileSync(segments).length });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(segments);
     const info = JSON.parse(duiding('info', file, '--json').stdout) as { codings: number };
     expect(workbook.worksheets[0]!.rowCount).toBe(info.codings + 1);
+    // Without --speakers all, the hits in the interviewer's questions are left out.
+    expect(duiding('export', file, '--report', 'segments', '--format', 'xlsx', '--out', segments).code).toBe(0);
+    const participantsOnly = new ExcelJS.Workbook();
+    await participantsOnly.xlsx.readFile(segments);
+    expect(participantsOnly.worksheets[0]!.rowCount).toBeLessThan(info.codings + 1);
 
     const matrix = join(dir, 'matrix.csv');
     expect(duiding('export', file, '--report', 'matrix', '--format', 'csv', '--out', matrix, '--matrix', 'labels', '--by', 'participant', '--group', 'schooltype').code).toBe(0);

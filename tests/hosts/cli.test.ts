@@ -62,7 +62,7 @@ describe('duiding CLI', () => {
     duiding('new', file);
     const unknownCommand = duiding('frobnicate');
     expect(unknownCommand.code).toBe(2);
-    expect(unknownCommand.stderr).toContain('Unknown command "frobnicate". Valid commands: new, import, info, search, autocode, pseudonymise, names, export, serve.');
+    expect(unknownCommand.stderr).toContain('Unknown command "frobnicate". Valid commands: new, import, info, search, autocode, pseudonymise, names, export, speakers, serve.');
     const badChoice = duiding('import', file, 'x.txt', '--on-duplicate', 'maybe');
     expect(badChoice.code).toBe(2);
     expect(badChoice.stderr).toContain('--on-duplicate must be one of: skip, add, fail (got "maybe").');
@@ -165,14 +165,14 @@ describe('duiding CLI', () => {
     const file = join(tempDir(), 'p.duiding');
     duiding('new', file);
     duiding('import', file, join(FIXTURES, 'participants.csv'), join(FIXTURES, 'transcripts'), '--pseudonyms', join(FIXTURES, 'pseudonyms.csv'));
-    const first = duiding('autocode', file, '--label', 'CLB', '--regex', '\\bCLB\\b');
+    const first = duiding('autocode', file, '--label', 'CLB', '--regex', '\\bCLB\\b', '--scope', 'match', '--speakers', 'all');
     expect(first.code).toBe(0);
     const match = /^Coded (\d+) segments with "CLB" \((\d+) hits in 6 documents\)\.\n$/.exec(first.stdout);
     expect(match, first.stdout).not.toBeNull();
     expect(match![1]).toBe(match![2]);
-    const again = JSON.parse(duiding('autocode', file, '--label', 'CLB', '--regex', '\\bCLB\\b', '--json').stdout) as { coded: number; hits: number };
+    const again = JSON.parse(duiding('autocode', file, '--label', 'CLB', '--regex', '\\bCLB\\b', '--scope', 'match', '--speakers', 'all', '--json').stdout) as { coded: number; hits: number };
     expect(again).toMatchObject({ coded: 0, hits: Number(match![2]) });
-    const speaker = duiding('autocode', file, '--label', 'interviewvragen', '--speaker', 'Interviewer', '--coder', 'bo');
+    const speaker = duiding('autocode', file, '--label', 'interviewvragen', '--speaker', 'Interviewer', '--scope', 'match', '--speakers', 'all', '--coder', 'bo');
     expect(speaker.stdout).toMatch(/^Coded \d+ segments with "interviewvragen" \(\d+ hits in 3 documents\)\.\n$/);
     const info = JSON.parse(duiding('info', file, '--json').stdout) as Record<string, number>;
     expect(info.labels).toBe(2);

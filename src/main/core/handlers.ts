@@ -17,6 +17,7 @@ import { listCoders as listProjectCoders, listSegments } from './repos/segments.
 import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from './services/coding.ts';
 import { applyTemplate, importCodebookCsv, moveLabel, usageOfLabel } from './services/codebook.ts';
 import { importFiles } from './services/import.ts';
+import { confirmSpeakers, listSpeakers, setSpeakerRole, unconfirmedDocuments } from './services/speakers.ts';
 import { deleteMemo, listMemos, saveMemo } from './services/memos.ts';
 import { assertGuideReplaceable, guideSpansOf, markGuideSpan, unmarkGuideSpan } from './services/guide-spans.ts';
 import { documentProgress, labelProgress, listCoders, retrieveSegments } from './services/retrieval.ts';
@@ -88,11 +89,14 @@ export const handlers: Handlers = buildHandlerMap({
     throw new DuidingError('Choosing a project file in another folder needs the desktop app.', 'usage');
   },
   'documents/import': (session, args) => importFiles(session.project, args),
-  'documents/list': (session) => listDocuments(session.project.db),
+  'documents/list': (session) => {
+    const unconfirmed = unconfirmedDocuments(session.project.db);
+    return listDocuments(session.project.db).map((d) => ({ ...d, rolesUnconfirmed: unconfirmed.has(d.id) }));
+  },
   'documents/get': (session, { id }) => {
     const document = getDocument(session.project.db, id);
     if (!document) throw new DuidingError(`There is no document with id ${id}.`);
-    return document;
+    return { ...document, rolesUnconfirmed: unconfirmedDocuments(session.project.db).has(id) };
   },
   'participants/list': (session) => ({
     participants: listParticipants(session.project.db),
@@ -146,7 +150,10 @@ export const handlers: Handlers = buildHandlerMap({
   'codings/apply': (session, args) => ({ ...applyLabel(session.project, args), history: historyState(session) }),
   'codings/remove': (session, args) => removeCoding(session.project, args),
   'codings/autocode': (session, args) => autocode(session.project, args),
-  'codings/autocodePreview': (session, { query, limit }) => previewAutocode(session.project, query, limit),
+  'codings/autocodePreview': (session, { query, limit, ...options }) => previewAutocode(session.project, query, limit, options),
+  'speakers/list': (session, { documentId }) => listSpeakers(session.project.db, documentId),
+  'speakers/set': (session, args) => setSpeakerRole(session.project, args),
+  'speakers/confirm': (session, { documentId }) => confirmSpeakers(session.project, documentId),
   'segments/resize': (session, args) => resizeSegment(session.project, args),
   'history/state': (session) => historyState(session),
   'history/undo': (session) => {
@@ -166,7 +173,7 @@ export const handlers: Handlers = buildHandlerMap({
   'retrieval/segments': (session, args) => retrieveSegments(session.project, args),
   'retrieval/coders': (session) => listCoders(session.project),
   'progress/documents': (session) => documentProgress(session.project),
-  'progress/labels': (session) => labelProgress(session.project),
+  'progress/labels': (session, { speakers }) => labelProgress(session.project, speakers),
   ...analysisHandlers,
   ...reportsHandlers,
   ...interchangeHandlers,

@@ -14,6 +14,8 @@ export const TABLE_NAMES = [
   'turns',
   /** The full-text index over the turns (FTS5); changed with `turns`. */
   'turns_fts',
+  /** Speaker roles per document (interviewer, participant, other). */
+  'speakers',
   'guide_sections',
   'guide_questions',
   'guide_spans',

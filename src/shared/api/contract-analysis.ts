@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { AnalysisHandlerName } from './names-analysis.ts';
-import { attributeValue, colour, def, id, richText, type Def } from './def.ts';
+import { attributeValue, colour, def, id, richText, speakerScope, type Def } from './def.ts';
 import {
   LEARNING_QUESTION_KINDS,
   OUTLINE_ITEM_KINDS,
@@ -90,18 +90,25 @@ export const analysisContract = {
   'concepts/addSegments': def<Concept>()(z.object({ id, segmentIds: ids.min(1) }).strict()),
   'concepts/removeSegment': def<Concept>()(z.object({ id, segmentId: id }).strict()),
   /** A concept's distinct supporting segments, grouped by participant (unassigned documents last, participant null). */
-  'concepts/quotes': def<ConceptQuotes>()(z.object({ id }).strict()),
+  'concepts/quotes': def<ConceptQuotes>()(z.object({ id, speakers: speakerScope.optional() }).strict()),
   /** The quotes of these segments, in the given order. */
   'quotes/get': def<Quote[]>()(z.object({ segmentIds: ids }).strict()),
   /** The commonalities matrix: concepts or labels × participants or documents. */
   'matrix/get': def<Matrix>()(
     z
-      .object({ rows: matrixRows, by: matrixBy, groupBy: z.string().min(1).optional(), filter: matrixFilter.optional() })
+      .object({
+        rows: matrixRows,
+        by: matrixBy,
+        groupBy: z.string().min(1).optional(),
+        filter: matrixFilter.optional(),
+        /** Whose speech counts: participants' only (the default) or the interviewer's too. */
+        speakers: speakerScope.optional(),
+      })
       .strict(),
   ),
   /** The quotes behind one cell; `columnId` null is the "unassigned" column. */
   'matrix/cell': def<Quote[]>()(
-    z.object({ rows: matrixRows, rowId: id, by: matrixBy, columnId: id.nullable() }).strict(),
+    z.object({ rows: matrixRows, rowId: id, by: matrixBy, columnId: id.nullable(), speakers: speakerScope.optional() }).strict(),
   ),
   'relations/list': def<RelationType[]>()(z.object({}).strict()),
   'relations/create': def<RelationType>()(z.object({ name, directed: z.boolean() }).strict()),

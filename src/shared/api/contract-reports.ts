@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { EXPORT_FORMATS, EXPORT_REPORTS, type ExportResult } from '../exports.ts';
 import { REPORT_LANGUAGES } from '../report-document.ts';
 import type { ReportsHandlerName } from './names-reports.ts';
-import { def, type Def } from './def.ts';
+import { def, speakerScope, type Def } from './def.ts';
 
 const exportOptions = z
   .object({
@@ -34,6 +34,8 @@ const exportOptions = z
       })
       .strict()
       .optional(),
+    /** Whose speech the report counts and quotes: participants' only (the default) or everyone's. */
+    speakers: speakerScope.optional(),
   })
   .strict();
 

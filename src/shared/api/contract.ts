@@ -33,9 +33,12 @@ import {
   type RetrievalResult,
   type DocumentProgress,
   type LabelSpread,
+  type DocumentSpeakers,
+  AUTOCODE_SCOPES,
+  SPEAKER_ROLES,
 } from '../model.ts';
 
-import { attributeValue, autocodeQuery, colour, def, fileRef, id, labelName, memoTarget, richText, type Def } from './def.ts';
+import { attributeValue, autocodeQuery, colour, def, fileRef, id, labelName, memoTarget, richText, speakerScope, type Def } from './def.ts';
 import { analysisContract } from './contract-analysis.ts';
 import { interchangeContract } from './contract-interchange.ts';
 import { pseudonymiseContract } from './contract-pseudonymise.ts';
@@ -174,7 +177,12 @@ export const contract = {
       .refine((a) => (a.labelId === undefined) !== (a.labelName === undefined), 'give either labelId or labelName'),
   ),
   'codings/remove': def<{ removed: number }>()(z.object({ segmentId: id, labelId: id, allCoders: z.boolean().optional() }).strict()),
-  'codings/autocodePreview': def<AutocodePreview>()(z.object({ query: autocodeQuery, limit: z.number().int().min(1).max(2000).optional() }).strict()),
+  /** The segments a run would code (scope `sentence` and participants' speech unless asked otherwise), each with a key to leave it out by. */
+  'codings/autocodePreview': def<AutocodePreview>()(
+    z
+      .object({ query: autocodeQuery, limit: z.number().int().min(1).max(2000).optional(), scope: z.enum(AUTOCODE_SCOPES).optional(), speakers: speakerScope.optional() })
+      .strict(),
+  ),
   'segments/resize': def<Segment>()(z.object({ segmentId: id, start: z.number().int().min(0), end: z.number().int().min(1) }).strict()),
   'codings/autocode': def<AutocodeResult>()(
     z
@@ -182,10 +190,29 @@ export const contract = {
         labelId: id.optional(),
         labelName: labelName.optional(),
         query: autocodeQuery,
+        scope: z.enum(AUTOCODE_SCOPES).optional(),
+        speakers: speakerScope.optional(),
+        /** Keys of preview hits to leave out. */
+        exclude: z.array(z.string().min(1)).optional(),
       })
       .strict()
       .refine((a) => (a.labelId === undefined) !== (a.labelName === undefined), 'give either labelId or labelName'),
   ),
+  /** Every document's speakers with their roles (or one document's). */
+  'speakers/list': def<DocumentSpeakers[]>()(z.object({ documentId: id.optional() }).strict()),
+  /** Sets a speaker's role in one document, or in every document where the name speaks. One undo step. */
+  'speakers/set': def<{ documents: number; changed: number }>()(
+    z
+      .object({
+        name: z.string().trim().min(1),
+        role: z.enum(SPEAKER_ROLES),
+        participantId: id.nullable().optional(),
+        documentId: id.optional(),
+      })
+      .strict(),
+  ),
+  /** Confirms a document's roles as they are. One undo step. */
+  'speakers/confirm': def<DocumentSpeakers>()(z.object({ documentId: id }).strict()),
   'history/state': def<HistoryState>()(z.object({}).strict()),
   'history/undo': def<HistoryState>()(z.object({}).strict()),
   'history/redo': def<HistoryState>()(z.object({}).strict()),
@@ -218,6 +245,8 @@ export const contract = {
             coder: z.string().min(1).optional(),
             guideSectionId: id.optional(),
             documentId: id.optional(),
+            /** Whose speech: participants' only (the default) or everyone's. */
+            speakers: speakerScope.optional(),
           })
           .strict()
           .optional(),
@@ -230,7 +259,7 @@ export const contract = {
   /** Per document: segments, characters coded (overlaps once), and the share of its text that is coded. */
   'progress/documents': def<DocumentProgress[]>()(z.object({}).strict()),
   /** Per label: its segments per participant and the number of documents it is in. */
-  'progress/labels': def<LabelSpread[]>()(z.object({}).strict()),
+  'progress/labels': def<LabelSpread[]>()(z.object({ speakers: speakerScope.optional() }).strict()),
   /** Who is working in this window. */
   'coders/current': def<{ name: string }>()(z.object({}).strict()),
   /** Sets who is working (the user's setting); their next writes carry this name. */

@@ -24,12 +24,15 @@ const undoable: Declaration = { kind: 'undoable' };
 const session: Declaration = { kind: 'session' };
 const baseline = (...writes: TableName[]): Declaration => ({ kind: 'baseline', writes });
 
-const DOCUMENT_LIST: TableName[] = ['documents', 'participants'];
+const DOCUMENT_LIST: TableName[] = ['documents', 'participants', 'speakers'];
+/** Who says what: the roles, stored or inferred from the turns and the participants (issue 20). */
+const SPEECH: TableName[] = ['speakers', 'turns', 'documents', 'participants'];
 const PARTICIPANTS: TableName[] = ['participants', 'attributes', 'participant_attributes'];
 const CODED: TableName[] = ['segments', 'codings', 'labels'];
+const COUNTED: TableName[] = [...CODED, ...SPEECH];
 const CONCEPTS: TableName[] = ['concepts', 'concept_labels', 'concept_segments'];
 /** A quote: its segment, labels, document, speaker turn and participant with attributes. */
-const QUOTES: TableName[] = [...CODED, 'documents', 'turns', ...PARTICIPANTS];
+const QUOTES: TableName[] = [...CODED, 'documents', 'turns', 'speakers', ...PARTICIPANTS];
 const ROUND3: TableName[] = [
   'learning_questions',
   'learning_question_concepts',
@@ -62,8 +65,11 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'projects/list': read('project_meta', 'documents'),
   'project/info': read(...PROJECT_INFO),
   'documents/import': baseline('documents', 'turns', 'turns_fts', ...PARTICIPANTS),
+  'speakers/list': read(...SPEECH),
+  'speakers/set': undoable,
+  'speakers/confirm': undoable,
   'documents/list': read(...DOCUMENT_LIST),
-  'documents/get': read('documents', 'turns', 'participants'),
+  'documents/get': read('documents', 'turns', 'participants', 'speakers'),
   'participants/list': read(...PARTICIPANTS),
   'participants/update': undoable,
   'attributes/create': undoable,
@@ -84,7 +90,7 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'codings/apply': undoable,
   'codings/remove': undoable,
   'codings/autocode': undoable,
-  'codings/autocodePreview': read('turns', 'turns_fts', 'documents', 'participants'),
+  'codings/autocodePreview': read('turns', 'turns_fts', 'documents', 'participants', 'speakers'),
   'segments/resize': undoable,
   'history/state': read('change_log'),
   'history/undo': { kind: 'history' },
@@ -101,8 +107,8 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'retrieval/segments': read(...QUOTES, 'guide_spans', 'guide_sections', 'memos'),
   'retrieval/coders': read('codings'),
   'progress/documents': read(...DOCUMENT_LIST, ...CODED),
-  'progress/labels': read(...CODED, 'documents'),
-  'concepts/list': read(...CONCEPTS, ...CODED, 'documents'),
+  'progress/labels': read(...COUNTED),
+  'concepts/list': read(...CONCEPTS, ...COUNTED),
   'concepts/create': undoable,
   'concepts/update': undoable,
   'concepts/move': undoable,
@@ -145,7 +151,7 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'outline/updateItem': undoable,
   'outline/moveItem': undoable,
   'outline/deleteItem': undoable,
-  'rounds/status': read(...CODED, ...CONCEPTS, ...ROUND3, ...OUTLINE, 'documents'),
+  'rounds/status': read(...COUNTED, ...CONCEPTS, ...ROUND3, ...OUTLINE),
   'interchange/importQdpx': baseline(...ALL_ROWS),
   'interchange/exportQdpx': read(...ALL_ROWS),
   'interchange/importQdc': undoable,

@@ -4,7 +4,7 @@
  * `contract-<area>.ts`; `contract.ts` joins them.
  */
 import { z } from 'zod';
-import { MEMO_TARGET_KINDS } from '../model.ts';
+import { MEMO_TARGET_KINDS, SPEAKER_SCOPES } from '../model.ts';
 import { richTextProblem } from '../lexical-validate.ts';
 
 /** A file the core should read: a path on this machine (CLI, Electron) or uploaded bytes (browser). */
@@ -21,6 +21,8 @@ export const autocodeQuery = z.union([
   z.object({ regex: z.string().min(1) }).strict(),
   z.object({ speaker: z.string().trim().min(1) }).strict(),
 ]);
+/** Whose speech counts: participants' only (the default) or everyone's. */
+export const speakerScope = z.enum(SPEAKER_SCOPES);
 export const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #0072B2');
 export const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
 /** Rich text (a Lexical editor state) with only the node types Duiding's editor has. */

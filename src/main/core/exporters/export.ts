@@ -12,7 +12,9 @@ import { listLabels } from '../repos/labels.ts';
 import { listMemos } from '../repos/memos.ts';
 import { listAttributes, listParticipants } from '../repos/participants.ts';
 import { segmentsOfLabel } from '../repos/retrieval.ts';
+import type { SpeakerScope } from '../../../shared/model.ts';
 import { quotesOf } from '../services/analysis-quotes.ts';
+import { countedKeysOf, countedSegments } from '../services/speakers.ts';
 import { writeFileAtomic, type WriteFs } from '../services/atomic-write.ts';
 import { listConcepts } from '../services/concepts.ts';
 import { computeMatrix } from '../services/matrix.ts';
@@ -36,7 +38,7 @@ export interface ExportArgs {
 }
 
 export function reportOptions(options: ExportOptions | undefined): ReportOptions {
-  const { matrix: _matrix, ...rest } = options ?? {};
+  const { matrix: _matrix, speakers: _speakers, ...rest } = options ?? {};
   return { ...DEFAULT_REPORT_OPTIONS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
 }
 
@@ -50,7 +52,7 @@ export function assertFormat(report: ExportReport, format: ExportFormat): void {
 }
 
 /** The theme report: from the outline when there is one, else the default concepts → labels → quotes. */
-export function themeDocument(project: Project, options: ReportOptions): ReportDocument {
+export function themeDocument(project: Project, options: ReportOptions, speakers: SpeakerScope = 'participants'): ReportDocument {
   const db = project.db;
   const title = project.meta().title;
   const concepts = listConcepts(db);
@@ -62,8 +64,8 @@ export function themeDocument(project: Project, options: ReportOptions): ReportD
     {
       concepts,
       labels,
-      labelQuotes: (labelId) => quotesOf(db, segmentsOfLabel(db, labelId, none).map((s) => s.id)),
-      conceptQuotes: (conceptId) => quotesOf(db, concepts.find((c) => c.id === conceptId)?.segmentIds ?? []),
+      labelQuotes: (labelId) => quotesOf(db, countedSegments(db, segmentsOfLabel(db, labelId, none).map((s) => s.id), speakers)),
+      conceptQuotes: (conceptId) => quotesOf(db, countedSegments(db, concepts.find((c) => c.id === conceptId)?.segmentIds ?? [], speakers)),
     },
     title,
     options,
@@ -78,23 +80,31 @@ function matrixOf(project: Project, options: ExportOptions | undefined, language
     const names = listAttributes(project.db).map((a) => a.name);
     throw new DuidingError(`There is no participant attribute "${groupBy}" to group by${names.length ? `; there are: ${names.join(', ')}` : ''}.`, 'usage');
   }
-  return matrixTable(computeMatrix(project.db, { rows, by, groupBy }), language);
+  return matrixTable(computeMatrix(project.db, { rows, by, groupBy, speakers: options?.speakers ?? 'participants' }), language);
 }
 
 function tableOf(project: Project, report: Exclude<ExportReport, 'themes'>, options: ExportOptions | undefined, language: ReportOptions['language']): Table {
   const db = project.db;
   if (report === 'codebook') return codebookTable(listLabels(db), language);
   if (report === 'matrix') return matrixOf(project, options, language);
+  const rows = codingRows(db);
+  const counted = countedKeysOf(db, [...new Set(rows.map((r) => r.segmentId))], options?.speakers ?? 'participants');
   return segmentsTable(
-    codingRows(db),
+    rows.flatMap((row) => {
+      const found = counted.get(row.segmentId);
+      if (found && found.keys.length === 0) return [];
+      // The speaker's participant: the first participant whose speech the segment covers.
+      const key = found ? (found.speech.keys[0] ?? null) : row.participantId;
+      return [{ ...row, speakerParticipantId: key || null }];
+    }),
     { participants: listParticipants(db), attributes: listAttributes(db) },
     memoTexts(listMemos(db, project.meta().title, { kind: 'segment' })),
     language,
   );
 }
 
-function documentOf(project: Project, report: 'themes' | 'codebook', options: ReportOptions): ReportDocument {
-  return report === 'themes' ? themeDocument(project, options) : codebookDocument(listLabels(project.db), project.meta().title, options.language);
+function documentOf(project: Project, report: 'themes' | 'codebook', options: ReportOptions, speakers?: SpeakerScope): ReportDocument {
+  return report === 'themes' ? themeDocument(project, options, speakers) : codebookDocument(listLabels(project.db), project.meta().title, options.language);
 }
 
 /** A file name from the project title: letters, digits and dashes, accents kept. */
@@ -113,7 +123,7 @@ export async function renderExport(project: Project, args: Omit<ExportArgs, 'out
   const options = reportOptions(args.options);
   const title = project.meta().title;
   if (args.report === 'themes' || (args.report === 'codebook' && ['docx', 'html', 'md'].includes(args.format))) {
-    const document = documentOf(project, args.report as 'themes' | 'codebook', options);
+    const document = documentOf(project, args.report as 'themes' | 'codebook', options, args.options?.speakers);
     if (args.format === 'docx') return writeDocx(document, options);
     const text = args.format === 'html' ? writeHtml(document, options) : writeMarkdown(document, options);
     return new TextEncoder().encode(text);
@@ -148,6 +158,6 @@ export async function exportFile(project: Project, args: ExportArgs, fs?: WriteF
 /** HTML for the export dialog's preview: the document as it will read, or the first rows of a table. */
 export function previewExport(project: Project, args: { report: ExportReport; options?: ExportOptions }): { html: string } {
   const options = reportOptions(args.options);
-  if (args.report === 'themes' || args.report === 'codebook') return { html: writeHtml(documentOf(project, args.report, options), options) };
+  if (args.report === 'themes' || args.report === 'codebook') return { html: writeHtml(documentOf(project, args.report, options, args.options?.speakers), options) };
   return { html: tableHtml(tableOf(project, args.report, args.options, options.language), project.meta().title, options.language) };
 }

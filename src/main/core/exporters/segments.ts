@@ -9,14 +9,14 @@ const TEXTS = {
   nl: {
     sheet: 'Gecodeerde segmenten',
     before: ['Document', 'Deelnemer'],
-    after: ['Begin', 'Einde', 'Beurt', 'Tijd', 'Spreker', 'Label', 'Tekst', 'Codeur', 'Gecodeerd op', 'Segment door', 'Segment op', 'Memo'],
+    after: ['Begin', 'Einde', 'Beurt', 'Tijd', 'Spreker', 'Spreker-deelnemer', 'Label', 'Tekst', 'Codeur', 'Gecodeerd op', 'Segment door', 'Segment op', 'Memo'],
     yes: 'ja',
     no: 'nee',
   },
   en: {
     sheet: 'Coded segments',
     before: ['Document', 'Participant'],
-    after: ['Start', 'End', 'Turn', 'Time', 'Speaker', 'Label', 'Text', 'Coder', 'Coded at', 'Segment by', 'Segment at', 'Memo'],
+    after: ['Start', 'End', 'Turn', 'Time', 'Speaker', 'Speaker participant', 'Label', 'Text', 'Coder', 'Coded at', 'Segment by', 'Segment at', 'Memo'],
     yes: 'yes',
     no: 'no',
   },
@@ -47,7 +47,7 @@ export function memoTexts(memos: Memo[]): Map<string, string> {
 }
 
 export function segmentsTable(
-  rows: CodingRow[],
+  rows: Array<CodingRow & { speakerParticipantId?: string | null }>,
   people: { participants: Participant[]; attributes: AttributeDefinition[] },
   memos: Map<string, string>,
   language: ReportLanguage,
@@ -72,6 +72,7 @@ export function segmentsTable(
         row.turnPosition === null ? null : row.turnPosition + 1,
         row.startMs === null ? null : formatTimecode(row.startMs),
         row.speaker,
+        row.speakerParticipantId ? (byId.get(row.speakerParticipantId)?.name ?? null) : null,
         row.labelName,
         row.text,
         row.coder,

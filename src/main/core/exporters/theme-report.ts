@@ -20,6 +20,7 @@ import {
 export function quoteSource(quote: Quote): QuoteSource {
   return {
     participant: quote.participant?.name ?? null,
+    ...(quote.speakerRole !== 'participant' && !quote.participant ? { role: quote.speakerRole } : {}),
     attributes: quote.participant?.attributes ?? {},
     document: quote.documentName,
     startMs: quote.startMs,

@@ -2,7 +2,7 @@ import type { Quote } from '../../../shared/analysis.ts';
 import type { Db } from '../db/database.ts';
 
 /** A quote as it leaves SQL: the participant as id and name (attributes are added by the caller), label ids as JSON. */
-export interface QuoteRow extends Omit<Quote, 'participant' | 'labelIds'> {
+export interface QuoteRow extends Omit<Quote, 'participant' | 'labelIds' | 'speakerRole'> {
   participantId: string | null;
   participantName: string | null;
   labelIdsJson: string;

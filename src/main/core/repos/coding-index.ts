@@ -1,3 +1,4 @@
+import type { SpeakerRole } from '../../../shared/model.ts';
 import type { Db } from '../db/database.ts';
 import { prunedThrough } from '../history/log.ts';
 import { latestChange } from './analysis-sets.ts';
@@ -22,6 +23,20 @@ export interface SegmentEntry {
   end: number;
   /** One label id per coding, so a label given by two coders is in it twice. */
   labels: string[];
+  /** Whose speech the segment covers (services/speakers.ts), kept until the span or the roles change. */
+  speech?: Speech;
+  /** The roles index the kept speech was worked out with. */
+  speechSerial?: number;
+}
+
+/** What a segment covers: the participants whose speech it holds, and whether it holds anyone else's. */
+export interface Speech {
+  /** Participant column keys (a participant id, '' for a participant without a case), in text order. */
+  keys: string[];
+  /** Some of it is the interviewer's or another non-participant's speech. */
+  staff: boolean;
+  /** The role of the first such speaker (to attribute an interviewer's passage). */
+  staffRole: SpeakerRole | null;
 }
 
 export interface LabelTally {
@@ -145,6 +160,7 @@ function apply(index: CodingIndex, rows: ChangeRow[]): void {
         else {
           entry.start = start!;
           entry.end = end!;
+          entry.speech = undefined;
         }
       }
     } else {

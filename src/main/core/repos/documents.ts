@@ -58,10 +58,11 @@ const SUMMARY_SELECT = `
          d.turn_count AS turnCount, d.speakers AS speakersJson
   FROM documents d LEFT JOIN participants p ON p.id = d.participant_id`;
 
-type SummaryRow = Omit<DocumentSummary, 'speakers'> & { speakersJson: string };
+type SummaryRow = Omit<DocumentSummary, 'speakers' | 'rolesUnconfirmed'> & { speakersJson: string };
 
+/** `rolesUnconfirmed` comes from the speakers' roles (services/speakers.ts); the handlers fill it in. */
 function toSummary({ speakersJson, ...row }: SummaryRow): DocumentSummary {
-  return { ...row, speakers: JSON.parse(speakersJson) as string[] };
+  return { ...row, speakers: JSON.parse(speakersJson) as string[], rolesUnconfirmed: false };
 }
 
 export function listDocuments(db: Db): DocumentSummary[] {

@@ -1,20 +1,29 @@
 import type { Quote } from '../../../shared/analysis.ts';
-import type { AttributeValue } from '../../../shared/model.ts';
 import type { Db } from '../db/database.ts';
 import { quoteRows } from '../repos/analysis-quotes.ts';
 import { listParticipants } from '../repos/participants.ts';
+import { countedKeysOf } from './speakers.ts';
 
-/** Quotes of these segments in the order given; ids of segments that no longer exist are left out. */
+/**
+ * Quotes of these segments in the order given; ids of segments that no longer exist are left out.
+ * Each is credited to the speaker's participant (a focus-group quote to the person who said it), an
+ * interviewer's passage to the interviewer.
+ */
 export function quotesOf(db: Db, segmentIds: readonly string[]): Quote[] {
   const rows = quoteRows(db, segmentIds);
-  const attributes = new Map<string, Record<string, AttributeValue>>(
-    rows.some((r) => r.participantId) ? listParticipants(db).map((p) => [p.id, p.attributes]) : [],
-  );
-  return rows.map(({ participantId, participantName, labelIdsJson, ...row }) => ({
-    ...row,
-    participant: participantId ? { id: participantId, name: participantName ?? '', attributes: attributes.get(participantId) ?? {} } : null,
-    labelIds: JSON.parse(labelIdsJson) as string[],
-  }));
+  const speech = countedKeysOf(db, segmentIds, 'participants');
+  const people = new Map(rows.length ? listParticipants(db).map((p) => [p.id, p]) : []);
+  return rows.map(({ participantId, participantName, labelIdsJson, ...row }) => {
+    const said = speech.get(row.segmentId)?.speech;
+    const key = said ? (said.keys[0] ?? null) : participantId;
+    const person = key ? people.get(key) : undefined;
+    return {
+      ...row,
+      participant: person ? { id: person.id, name: person.name, attributes: person.attributes } : key && key === participantId ? { id: key, name: participantName ?? '', attributes: {} } : null,
+      speakerRole: said && said.keys.length === 0 && said.staffRole ? said.staffRole : 'participant',
+      labelIds: JSON.parse(labelIdsJson) as string[],
+    };
+  });
 }
 
 /** Quotes grouped by participant (by name), documents without a participant last under `null`. */

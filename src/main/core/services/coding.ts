@@ -1,7 +1,20 @@
 import { DuidingError } from '../../../shared/errors.ts';
-import type { AutocodeHit, AutocodePreview, AutocodeQuery, AutocodeResult, Label, LabelOrigin, Segment } from '../../../shared/model.ts';
+import type {
+  AutocodeHit,
+  AutocodePreview,
+  AutocodeQuery,
+  AutocodeResult,
+  AutocodeScope,
+  DocumentDetail,
+  Label,
+  LabelOrigin,
+  Segment,
+  SpeakerScope,
+} from '../../../shared/model.ts';
 import { nextColour } from '../../../shared/palette.ts';
 import { findPhrase, type Range } from '../../../shared/text/highlight.ts';
+import { sentenceOf, sentenceSpans } from '../../../shared/text/sentences.ts';
+import { speechIn, speechIndex, type DocumentRoles } from './speakers.ts';
 import { newId, now } from '../clock.ts';
 import type { Project } from '../project.ts';
 import { moveMemos } from '../repos/memos.ts';
@@ -231,20 +244,87 @@ export function autocodeSpans(document: { text: string; turns: Array<{ speaker: 
   return compileRegex(query.regex).spans(document.text);
 }
 
-/** What an auto-code run would code, before it runs: the hits with a little context. */
-export function previewAutocode(project: Project, query: AutocodeQuery, limit = 500): AutocodePreview {
+export interface AutocodeOptions {
+  /** How far a hit grows: the match, its sentence (the default), or its turn. */
+  scope?: AutocodeScope;
+  /** Whose speech is coded: the participants' (the default) or everyone's. A speaker query codes the speaker named. */
+  speakers?: SpeakerScope;
+  /** Keys of preview hits the researcher unticked. */
+  exclude?: readonly string[];
+}
+
+interface PlannedHit {
+  key: string;
+  span: Range;
+  matches: number;
+  speaker: string | null;
+}
+
+/** The turn holding a position (turns sorted by start); a position between turns belongs to none. */
+function turnHolding(turns: DocumentDetail['turns'], position: number): DocumentDetail['turns'][number] | null {
+  let low = 0;
+  let high = turns.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const turn = turns[mid]!;
+    if (turn.end <= position) low = mid + 1;
+    else if (turn.start > position) high = mid - 1;
+    else return turn;
+  }
+  return null;
+}
+
+/**
+ * What a run codes in one document: the query's matches, kept where the chosen speakers speak,
+ * grown to their sentence or turn (never past the turn), hits in one sentence or turn joined into
+ * one segment. `match` with `all` is the plain list of matches, as auto-code always did.
+ */
+export function planAutocode(document: DocumentDetail, roles: DocumentRoles | undefined, query: AutocodeQuery, options: AutocodeOptions = {}): PlannedHit[] {
+  const scope = options.scope ?? 'sentence';
+  const who = options.speakers ?? 'participants';
+  const turns = [...document.turns].sort((a, b) => a.start - b.start);
+  const whole = { start: 0, end: document.text.length, speaker: null };
+  const sentences = new Map<number, Range[]>();
+  const planned: PlannedHit[] = [];
+  for (const match of autocodeSpans(document, query)) {
+    if (who === 'participants' && !('speaker' in query) && speechIn(roles, match.start, match.end).keys.length === 0) continue;
+    const turn = turnHolding(turns, match.start) ?? (turns.length === 0 ? whole : null);
+    let span: Range = match;
+    if (turn && scope === 'turn') span = { start: Math.min(turn.start, match.start), end: Math.max(turn.end, match.end) };
+    else if (turn && scope === 'sentence') {
+      let list = sentences.get(turn.start);
+      if (!list) sentences.set(turn.start, (list = sentenceSpans(document.text, turn.start, turn.end)));
+      span = sentenceOf(list, match);
+    }
+    const last = planned[planned.length - 1];
+    // Matches come in text order, so a hit in the same sentence or turn as the one before joins it.
+    if (scope !== 'match' && last && span.start < last.span.end) {
+      last.span = { start: Math.min(last.span.start, span.start), end: Math.max(last.span.end, span.end) };
+      last.matches++;
+      continue;
+    }
+    planned.push({ key: '', span, matches: 1, speaker: turn && 'speaker' in turn ? turn.speaker : null });
+  }
+  for (const hit of planned) hit.key = `${document.id}:${hit.span.start}:${hit.span.end}`;
+  return planned;
+}
+
+/** What an auto-code run would code, before it runs: the segments with a little context, each with a key to leave it out by. */
+export function previewAutocode(project: Project, query: AutocodeQuery, limit = 500, options: AutocodeOptions = {}): AutocodePreview {
   if ('regex' in query) compileRegex(query.regex);
+  const roles = speechIndex(project.db);
   const hits: AutocodeHit[] = [];
   let total = 0;
   let documents = 0;
   for (const summary of listDocuments(project.db)) {
     const document = getDocument(project.db, summary.id)!;
-    const spans = autocodeSpans(document, query);
-    if (spans.length) documents++;
-    total += spans.length;
-    for (const span of spans) {
+    const planned = planAutocode(document, roles.documents.get(document.id), query, options);
+    if (planned.length) documents++;
+    total += planned.length;
+    for (const { key, span, matches, speaker } of planned) {
       if (hits.length >= limit) break;
       hits.push({
+        key,
         documentId: document.id,
         documentName: document.name,
         start: span.start,
@@ -252,6 +332,8 @@ export function previewAutocode(project: Project, query: AutocodeQuery, limit = 
         before: document.text.slice(Math.max(0, span.start - 60), span.start),
         match: document.text.slice(span.start, span.end),
         after: document.text.slice(span.end, span.end + 60),
+        speaker,
+        matches,
       });
     }
   }
@@ -273,10 +355,13 @@ export function resizeSegment(project: Project, args: { segmentId: string; start
   });
 }
 
-/** Applies a label to every hit of a query in every document, as one undoable step. */
-export function autocode(project: Project, args: { labelName?: string; labelId?: string; query: AutocodeQuery }): AutocodeResult {
+/** Applies a label to every hit of a query in every document (less the hits left out), as one undoable step. */
+export function autocode(project: Project, args: { labelName?: string; labelId?: string; query: AutocodeQuery } & AutocodeOptions): AutocodeResult {
   const described = 'speaker' in args.query ? `speaker ${args.query.speaker}` : 'text' in args.query ? `“${args.query.text}”` : `/${args.query.regex}/`;
   if ('regex' in args.query) compileRegex(args.query.regex);
+  const exclude = new Set(args.exclude ?? []);
+  // Read before the write: inside it the index would be built afresh and not kept.
+  const roles = speechIndex(project.db);
   return project.write('codings/autocode', () => {
     registerCoder(project.db, project.coder, now());
     const label = resolveLabel(project, { ...args, origin: 'emergent' });
@@ -285,13 +370,14 @@ export function autocode(project: Project, args: { labelName?: string; labelId?:
     let documents = 0;
     for (const summary of listDocuments(project.db)) {
       const document = getDocument(project.db, summary.id)!;
-      const spans = autocodeSpans(document, args.query);
-      if (spans.length === 0) continue;
+      const planned = planAutocode(document, roles.documents.get(document.id), args.query, args).filter((hit) => !exclude.has(hit.key));
+      if (planned.length === 0) continue;
       documents++;
-      hits += spans.length;
-      for (const span of spans) if (codeSpan(project, document.id, document.text, span, label.id)) coded++;
+      hits += planned.length;
+      for (const { span } of planned) if (codeSpan(project, document.id, document.text, span, label.id)) coded++;
     }
     const full = getLabel(project.db, label.id)!;
-    return { result: { label: full, hits, coded, documents }, summary: `Auto-coded ${coded} segments of ${described} with "${full.name}"` };
+    const how = args.scope && args.scope !== 'sentence' ? ` (${args.scope})` : '';
+    return { result: { label: full, hits, coded, documents }, summary: `Auto-coded ${coded} segments of ${described}${how} with "${full.name}"` };
   });
 }

@@ -1,5 +1,6 @@
 import type { Concept, ConceptQuotes } from '../../../shared/analysis.ts';
 import { DuidingError } from '../../../shared/errors.ts';
+import type { SpeakerScope } from '../../../shared/model.ts';
 import { nextColour } from '../../../shared/palette.ts';
 import { newId, now } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -23,37 +24,53 @@ import {
 } from '../repos/analysis-concepts.ts';
 import { nextPosition, orderedIds, writeOrder } from '../repos/analysis-order.ts';
 import { existingSegments } from '../repos/analysis-quotes.ts';
-import { documentParticipants, rowCounts, segmentsOfRow } from '../repos/analysis-sets.ts';
+import { segmentsOfRow } from '../repos/analysis-sets.ts';
 import { checkedIds, notFound, placeAt } from './analysis-order.ts';
 import { groupByParticipant, quotesOf } from './analysis-quotes.ts';
+import { countedKeysOf, countedSegments } from './speakers.ts';
 import { supportCounts } from './support-counts.ts';
 
 /** Round 2: concepts made of labels (with everything under them) and single segments. */
-/** Per concept: distinct segments, documents and participants (documents without one count once together). */
+/**
+ * Per concept: distinct segments, documents and participants, counting participants' speech only
+ * (speech of no known participant counts once together, as documents without one did).
+ */
 function countsOfAll(db: Db): Map<string, { segments: number; documents: number; participants: number }> {
-  const participantOf = documentParticipants(db);
-  const { rowIds, columnKeys, cells } = supportCounts(db, 'concepts', 'document');
+  const byDocument = supportCounts(db, 'concepts', 'document');
+  const byParticipant = supportCounts(db, 'concepts', 'participant');
   const out = new Map<string, { segments: number; documents: number; participants: number }>();
-  rowIds.forEach((conceptId, r) => {
-    let segments = 0;
-    let documents = 0;
-    const participants = new Set<string>();
-    columnKeys.forEach((documentId, c) => {
-      const n = cells[r * columnKeys.length + c]!;
-      if (n === 0) return;
-      segments += n;
-      documents++;
-      participants.add(participantOf.get(documentId) ?? '');
-    });
-    out.set(conceptId, { segments, documents, participants: participants.size });
+  const nonZero = (counts: typeof byDocument, r: number) => {
+    let columns = 0;
+    let sum = 0;
+    const width = counts.columnKeys.length;
+    for (let c = 0; c < width; c++) {
+      const n = counts.cells[r * width + c]!;
+      if (n > 0) columns++;
+      sum += n;
+    }
+    return { columns, sum };
+  };
+  byDocument.rowIds.forEach((conceptId, r) => {
+    // Each segment lies in one document: the distinct segments are the sum over the documents.
+    const documents = nonZero(byDocument, r);
+    out.set(conceptId, { segments: documents.sum, documents: documents.columns, participants: nonZero(byParticipant, r).columns });
   });
   return out;
+}
+
+/** One concept's counts from its own segments (a small query) and their speakers. */
+function countsOfOne(db: Db, id: string): Map<string, { segments: number; documents: number; participants: number }> {
+  const counted = [...countedKeysOf(db, segmentsOfRow(db, 'concepts', id), 'participants').values()].filter((c) => c.keys.length > 0);
+  if (counted.length === 0) return new Map();
+  return new Map([
+    [id, { segments: counted.length, documents: new Set(counted.map((c) => c.document)).size, participants: new Set(counted.flatMap((c) => c.keys)).size }],
+  ]);
 }
 
 function assemble(db: Db, rows: ConceptRow[], only: string | null): Concept[] {
   const members = conceptMembers(db, only);
   // One concept: a query over its own small label tree; all of them: one pass over the codings.
-  const counts = only ? rowCounts(db, 'concepts', only) : countsOfAll(db);
+  const counts = only ? countsOfOne(db, only) : countsOfAll(db);
   return rows.map((row) => {
     const c = counts.get(row.id);
     return {
@@ -180,9 +197,10 @@ export function removeConceptSegment(project: Project, id: string, segmentId: st
   });
 }
 
-export function conceptQuotes(db: Db, id: string): ConceptQuotes {
+/** A concept's quotes by the participant who said them; the interviewer's only with `all`. */
+export function conceptQuotes(db: Db, id: string, speakers: SpeakerScope = 'participants'): ConceptQuotes {
   const concept = getConcept(db, id);
-  return { concept, groups: groupByParticipant(quotesOf(db, segmentsOfRow(db, 'concepts', id))) };
+  return { concept, groups: groupByParticipant(quotesOf(db, countedSegments(db, segmentsOfRow(db, 'concepts', id), speakers))) };
 }
 
 /**

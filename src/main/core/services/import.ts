@@ -15,6 +15,7 @@ import { findDocumentByHash, insertDocument } from '../repos/documents.ts';
 import { findParticipantByName, insertParticipant } from '../repos/participants.ts';
 import { expandFileRefs, loadFileRef, type LoadedFile } from './files.ts';
 import { importParticipantsCsv } from './participants-csv.ts';
+import { unconfirmedDocuments } from './speakers.ts';
 
 export interface ImportOptions {
   files: FileRef[];
@@ -91,6 +92,11 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
     report[entry.status === 'imported' ? 'imported' : entry.status === 'skipped' ? 'skipped' : 'failed']++;
   }
   if (pseudonyms) report.replacements = replacementsSince(pseudonyms);
+  // Roles are inferred from the project as it now is (participants of this import included).
+  if (report.imported > 0) {
+    const unconfirmed = unconfirmedDocuments(project.db);
+    for (const entry of report.files) if (entry.status === 'imported' && entry.documentId) entry.rolesUnconfirmed = unconfirmed.has(entry.documentId);
+  }
   return report;
 }
 

@@ -1,12 +1,13 @@
 import type { Matrix, MatrixColumn, MatrixColumns, MatrixFilter, MatrixRow, MatrixRows, Quote } from '../../../shared/analysis.ts';
 import { DuidingError } from '../../../shared/errors.ts';
-import type { AttributeValue } from '../../../shared/model.ts';
+import type { AttributeValue, SpeakerScope } from '../../../shared/model.ts';
 import type { Db } from '../db/database.ts';
 import { conceptRows, existingConcepts, existingLabels } from '../repos/analysis-concepts.ts';
 import { documentHeads, labelTree, segmentsOfRow } from '../repos/analysis-sets.ts';
 import { listAttributes, listParticipants } from '../repos/participants.ts';
 import { notFound } from './analysis-order.ts';
 import { quotesOf } from './analysis-quotes.ts';
+import { countedKeysOf, speakingParticipants } from './speakers.ts';
 import { supportCounts } from './support-counts.ts';
 
 /**
@@ -29,8 +30,10 @@ function columnsOf(db: Db, by: MatrixColumns): KeyedColumn[] {
     const attributes = new Map(participants.map((p) => [p.id, p.attributes]));
     return documents.map((d) => ({ key: d.id, id: d.id, name: d.name, attributes: d.participantId ? (attributes.get(d.participantId) ?? {}) : {}, group: null }));
   }
+  // Every participant with a document of their own or who speaks in one (a focus group), coded or not.
+  const speaking = speakingParticipants(db);
   const columns: KeyedColumn[] = participants
-    .filter((p) => p.documentCount > 0)
+    .filter((p) => p.documentCount > 0 || speaking.has(p.id))
     .map((p) => ({ key: p.id, id: p.id, name: p.name, attributes: p.attributes, group: null }));
   if (documents.some((d) => d.participantId === null)) columns.push({ key: '', id: null, name: 'unassigned', attributes: {}, group: null });
   return columns;
@@ -77,7 +80,10 @@ function rowsOf(db: Db, rows: MatrixRows): Array<Pick<MatrixRow, 'id' | 'name' |
   return out;
 }
 
-export function computeMatrix(db: Db, args: { rows: MatrixRows; by: MatrixColumns; groupBy?: string; filter?: MatrixFilter }): Matrix {
+export function computeMatrix(
+  db: Db,
+  args: { rows: MatrixRows; by: MatrixColumns; groupBy?: string; filter?: MatrixFilter; speakers?: SpeakerScope },
+): Matrix {
   const groupBy = args.groupBy ?? null;
   const known = new Set(listAttributes(db).map((a) => a.name));
   for (const name of [...(groupBy ? [groupBy] : []), ...Object.keys(args.filter?.attributes ?? {})]) {
@@ -89,20 +95,27 @@ export function computeMatrix(db: Db, args: { rows: MatrixRows; by: MatrixColumn
     }
   }
   const columns = arrange(columnsOf(db, args.by).filter((c) => keep(c, args.filter)), groupBy);
-  const counts = supportCounts(db, args.rows, args.by);
+  const counts = supportCounts(db, args.rows, args.by, args.speakers ?? 'participants');
   // Where each shown column's counts sit in the dense answer.
   const keyIndex = new Map(counts.columnKeys.map((key, i) => [key, i]));
   const source = columns.map((c) => keyIndex.get(c.key) ?? -1);
   const width = counts.columnKeys.length;
   const cells = new Map<string, number[]>();
   counts.rowIds.forEach((rowId, r) => cells.set(rowId, source.map((at) => (at < 0 ? 0 : counts.cells[r * width + at]!))));
+  // A segment across two participants' turns is in both their columns: the row's distinct total
+  // is the sum less its repeats among the columns shown.
+  const shown = new Set(source.filter((at) => at >= 0));
+  const repeats = new Map<string, number>();
+  for (const { rows, columns: where } of counts.shared) {
+    const extra = where.filter((c) => shown.has(c)).length - 1;
+    if (extra > 0) for (const r of rows) repeats.set(counts.rowIds[r]!, (repeats.get(counts.rowIds[r]!) ?? 0) + extra);
+  }
   let max = 0;
   const items = rowsOf(db, args.rows).map((row) => {
     const values = cells.get(row.id) ?? new Array<number>(columns.length).fill(0);
-    let total = 0;
+    let total = -(repeats.get(row.id) ?? 0);
     let occursIn = 0;
     for (const n of values) {
-      // Each segment lies in one document, so in one column: the row's distinct total is the sum.
       total += n;
       if (n > 0) occursIn++;
       if (n > max) max = n;
@@ -113,9 +126,17 @@ export function computeMatrix(db: Db, args: { rows: MatrixRows; by: MatrixColumn
   return { rows: args.rows, by: args.by, groupBy, columns: columns.map(({ key: _key, ...column }) => column), groups, items, max };
 }
 
-export function matrixCell(db: Db, args: { rows: MatrixRows; rowId: string; by: MatrixColumns; columnId: string | null }): Quote[] {
+export function matrixCell(db: Db, args: { rows: MatrixRows; rowId: string; by: MatrixColumns; columnId: string | null; speakers?: SpeakerScope }): Quote[] {
   const exists = (args.rows === 'concepts' ? existingConcepts : existingLabels)(db, [args.rowId]);
   if (exists.size === 0) throw notFound(args.rows === 'concepts' ? 'concept' : 'label', args.rowId);
   if (args.by === 'document' && args.columnId === null) throw notFound('document', 'null');
-  return quotesOf(db, segmentsOfRow(db, args.rows, args.rowId, { by: args.by, id: args.columnId }));
+  const all = segmentsOfRow(db, args.rows, args.rowId);
+  const counted = countedKeysOf(db, all, args.speakers ?? 'participants');
+  // The cell's segments by the rule the counts follow, so a cell opens exactly as many quotes as it shows.
+  const inCell = all.filter((id) => {
+    const found = counted.get(id);
+    if (!found || found.keys.length === 0) return false;
+    return args.by === 'document' ? found.document === args.columnId : found.keys.includes(args.columnId ?? '');
+  });
+  return quotesOf(db, inCell);
 }

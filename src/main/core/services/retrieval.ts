@@ -1,11 +1,20 @@
 import { DuidingError } from '../../../shared/errors.ts';
-import type { AttributeValue, DocumentProgress, LabelSpread, Participant, RetrievalFilters, RetrievalResult, RetrievedSegment } from '../../../shared/model.ts';
+import type {
+  AttributeValue,
+  DocumentProgress,
+  LabelSpread,
+  Participant,
+  RetrievalFilters,
+  RetrievalResult,
+  RetrievedSegment,
+  SpeakerScope,
+} from '../../../shared/model.ts';
 import type { Project } from '../project.ts';
-import { documentParticipants } from '../repos/analysis-sets.ts';
 import { codingIndex } from '../repos/coding-index.ts';
 import { documentText } from '../repos/documents.ts';
 import { getLabel } from '../repos/labels.ts';
 import { listParticipants } from '../repos/participants.ts';
+import { countedKeys, countedKeysOf, speechIndex, speechOfEntry } from './speakers.ts';
 import {
   codersWithCodings,
   documentLengths,
@@ -96,11 +105,22 @@ export function retrieveSegments(project: Project, args: { labelId: string; filt
   const participants = new Map(listParticipants(db).map((p) => [p.id, p]));
   const wanted = filters.attributes ?? {};
 
-  const rows = segmentsOfLabel(db, label.id, {
+  const found = segmentsOfLabel(db, label.id, {
     coder: filters.coder ?? null,
     documentId: filters.documentId ?? null,
     sectionId: filters.guideSectionId ?? null,
-  }).filter((row) => matchesAttributes(row.participantId ? participants.get(row.participantId) : undefined, wanted));
+  });
+  // Who said each segment: the participant whose speech it covers (the first of several); the
+  // interviewer's passages only when everyone's speech is asked for.
+  const speech = countedKeysOf(db, found.map((row) => row.id), filters.speakers ?? 'participants');
+  const speakerOf = (row: (typeof found)[number]): string | null => {
+    const said = speech.get(row.id);
+    return said ? (said.speech.keys[0] || null) : row.participantId;
+  };
+  const rows = found
+    .filter((row) => (speech.get(row.id)?.keys.length ?? 1) > 0)
+    .map((row) => ({ ...row, participantId: speakerOf(row) }))
+    .filter((row) => matchesAttributes(row.participantId ? participants.get(row.participantId) : undefined, wanted));
 
   const others = new Map<string, RetrievedSegment['otherLabels']>();
   for (const { segmentId, id, name, colour } of otherLabelsOnSegmentsOf(db, label.id)) {
@@ -181,25 +201,33 @@ export function documentProgress(project: Project): DocumentProgress[] {
 }
 
 /**
- * Per label, its segments per participant, from the coding index: each segment lies in one
- * document, so a participant's share is the sum over their documents. Participants by name.
+ * Per label, its segments per participant whose speech they cover (one pass over the coding index;
+ * a segment across two participants' turns counts for each), and the documents they lie in.
+ * Participants by name. Participants' speech only, unless `all`.
  */
-export function labelProgress(project: Project): LabelSpread[] {
+export function labelProgress(project: Project, speakers: SpeakerScope = 'participants'): LabelSpread[] {
   const db = project.db;
   const index = codingIndex(db);
-  const participantOf = documentParticipants(db);
+  const roles = speechIndex(db);
   // Sorted once by name; each label's participants then sort by that rank.
   const rank = new Map([...participantNames(db)].sort((a, b) => byName.compare(a[1], b[1])).map(([id, name], i) => [id, { i, name }]));
-  return labelIdsInOrder(db).map((labelId) => {
-    const tally = index.labels.get(labelId);
-    const perParticipant = new Map<string, number>();
-    let withoutParticipant = 0;
-    for (const [documentId, segments] of tally?.documents ?? []) {
-      const participantId = participantOf.get(documentId) ?? null;
-      if (participantId === null) withoutParticipant += segments;
-      else perParticipant.set(participantId, (perParticipant.get(participantId) ?? 0) + segments);
+  const tallies = new Map<string, { perParticipant: Map<string, number>; documents: Set<string> }>();
+  for (const entry of index.segments.values()) {
+    if (entry.labels.length === 0) continue;
+    const keys = countedKeys(speechOfEntry(roles, entry), speakers, roles.documents.get(entry.document)?.key ?? '');
+    if (keys.length === 0) continue;
+    for (const labelId of new Set(entry.labels)) {
+      let tally = tallies.get(labelId);
+      if (!tally) tallies.set(labelId, (tally = { perParticipant: new Map(), documents: new Set() }));
+      tally.documents.add(entry.document);
+      for (const key of keys) tally.perParticipant.set(key, (tally.perParticipant.get(key) ?? 0) + 1);
     }
-    const participants = [...perParticipant]
+  }
+  return labelIdsInOrder(db).map((labelId) => {
+    const tally = tallies.get(labelId);
+    const withoutParticipant = tally?.perParticipant.get('') ?? 0;
+    const participants = [...(tally?.perParticipant ?? [])]
+      .filter(([participantId]) => participantId !== '')
       .sort((a, b) => (rank.get(a[0])?.i ?? 0) - (rank.get(b[0])?.i ?? 0))
       .map(([participantId, segments]) => ({ participantId, name: rank.get(participantId)?.name ?? '', segments }));
     return { labelId, participants, withoutParticipant, documents: tally?.documents.size ?? 0 };

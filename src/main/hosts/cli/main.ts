@@ -3,7 +3,19 @@ import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
-import type { AutocodeQuery, AutocodeResult, ImportReport, ProjectInfo, SearchResult } from '../../../shared/model.ts';
+import {
+  AUTOCODE_SCOPES,
+  SPEAKER_ROLES,
+  SPEAKER_SCOPES,
+  type AutocodeQuery,
+  type AutocodeResult,
+  type DocumentSpeakers,
+  type DocumentSummary,
+  type ImportReport,
+  type Participant,
+  type ProjectInfo,
+  type SearchResult,
+} from '../../../shared/model.ts';
 import { formatTimecode } from '../../../shared/text/timecode.ts';
 import { EXPORT_FORMATS, EXPORT_REPORTS, type ExportResult } from '../../../shared/exports.ts';
 import { parseAttribution, REPORT_LANGUAGES, type Attribution } from '../../../shared/report-document.ts';
@@ -60,7 +72,8 @@ function printImport(report: ImportReport, out: Output): void {
   for (const f of report.files) {
     if (f.status === 'imported') {
       const who = f.participant ? `; participant ${f.participant}` : '';
-      out.stdout(`✓ ${f.file} → "${f.name}": ${n(f.turns ?? 0)} turns, ${n(f.words ?? 0)} words; speakers: ${f.speakers?.join(', ') || 'none'}${who}`);
+      const unsure = f.rolesUnconfirmed ? ' (roles unconfirmed: see `duiding speakers`)' : '';
+      out.stdout(`✓ ${f.file} → "${f.name}": ${n(f.turns ?? 0)} turns, ${n(f.words ?? 0)} words; speakers: ${f.speakers?.join(', ') || 'none'}${unsure}${who}`);
       const replaced = f.replacements ?? [];
       if (replaced.length) out.stdout(`    pseudonyms: ${replaced.map((r) => `${r.name} → ${r.pseudonym} ×${r.count}`).join(', ')}`);
       for (const note of f.notes ?? []) out.stdout(`    note: ${note}`);
@@ -116,6 +129,7 @@ const exportOptions = {
   matrix: { type: 'string' },
   by: { type: 'string' },
   group: { type: 'string' },
+  speakers: { type: 'string' },
 } as const;
 
 /** `export`'s options for the report formats, checked here so that a wrong value names its option. */
@@ -142,8 +156,21 @@ function reportExportArgs(values: Record<string, unknown>, format: string) {
         by: oneOf(values.by, ['participant', 'document'] as const, 'by'),
         groupBy: values.group as string | undefined,
       },
+      speakers: oneOf(values.speakers, SPEAKER_SCOPES, 'speakers'),
     },
   };
+}
+
+async function listOf(session: Session): Promise<DocumentSummary[]> {
+  return (await dispatch(session, 'documents/list', {})) as DocumentSummary[];
+}
+
+/** A document by name (case ignored) or id. */
+function findDocument(documents: DocumentSummary[], wanted: string): DocumentSummary {
+  const lower = wanted.toLocaleLowerCase('nl');
+  const found = documents.find((d) => d.id === wanted) ?? documents.find((d) => d.name.toLocaleLowerCase('nl') === lower);
+  if (!found) throw new DuidingError(`There is no document "${wanted}"; the documents are: ${documents.map((d) => d.name).join(', ') || 'none yet'}.`);
+  return found;
 }
 
 const DUPLICATE = ['skip', 'add', 'fail'] as const;
@@ -220,9 +247,22 @@ const commands: Record<string, Command> = {
     },
   },
   autocode: {
-    usage: 'duiding autocode FILE --label NAME (--text T | --regex R | --speaker S) [--coder NAME] [--json]',
-    options: { label: { type: 'string' }, text: { type: 'string' }, regex: { type: 'string' }, speaker: { type: 'string' }, ...coderOption, ...jsonOption },
+    usage:
+      'duiding autocode FILE --label NAME (--text T | --regex R | --speaker S) [--scope match|sentence|turn] [--speakers participants|all] ' +
+      '[--coder NAME] [--json]',
+    options: {
+      label: { type: 'string' },
+      text: { type: 'string' },
+      regex: { type: 'string' },
+      speaker: { type: 'string' },
+      scope: { type: 'string' },
+      speakers: { type: 'string' },
+      ...coderOption,
+      ...jsonOption,
+    },
     async run(session, [file], values, out) {
+      const scope = oneOf(values.scope, AUTOCODE_SCOPES, 'scope') ?? 'sentence';
+      const speakers = oneOf(values.speakers, SPEAKER_SCOPES, 'speakers') ?? 'participants';
       const label = values.label as string | undefined;
       if (!label) throw new DuidingError('--label NAME is required.', 'usage');
       const given = (['text', 'regex', 'speaker'] as const).filter((k) => values[k] !== undefined);
@@ -231,7 +271,7 @@ const commands: Record<string, Command> = {
       const query = { [kind]: values[kind] as string } as AutocodeQuery;
       session.open(file!);
       printNotices(session, out);
-      const result = (await dispatch(session, 'codings/autocode', { labelName: label, query })) as AutocodeResult;
+      const result = (await dispatch(session, 'codings/autocode', { labelName: label, query, scope, speakers })) as AutocodeResult;
       if (values.json) out.stdout(JSON.stringify(result, null, 2));
       else {
         out.stdout(
@@ -260,7 +300,7 @@ const commands: Record<string, Command> = {
     usage:
       'duiding export FILE --format docx|html|md|csv|xlsx|qdpx|qdc --out PATH [--report themes|codebook|segments|matrix] ' +
       '[--attribution none|participant|attrs:KEY,KEY|source|full] [--language nl|en] [--toc] [--quotation-marks] [--definitions] [--counts] ' +
-      '[--matrix concepts|labels] [--by participant|document] [--group ATTR] [--json]',
+      '[--matrix concepts|labels] [--by participant|document] [--group ATTR] [--speakers participants|all] [--json]',
     options: {
       format: { type: 'string' },
       out: { type: 'string' },
@@ -278,6 +318,51 @@ const commands: Record<string, Command> = {
       const result = (await dispatch(session, 'export/file', { ...reportExportArgs(values, format), out: resolve(path) })) as ExportResult;
       if (values.json) out.stdout(JSON.stringify(result, null, 2));
       else out.stdout(`Wrote ${result.path} (${n(result.bytes)} bytes).`);
+      return 0;
+    },
+  },
+  speakers: {
+    usage: 'duiding speakers FILE [--json] | duiding speakers FILE --name NAME --role interviewer|participant|other [--participant P] [--document D] [--coder NAME]',
+    options: { name: { type: 'string' }, role: { type: 'string' }, participant: { type: 'string' }, document: { type: 'string' }, ...coderOption, ...jsonOption },
+    async run(session, [file], values, out) {
+      const role = oneOf(values.role, SPEAKER_ROLES, 'role');
+      const name = values.name as string | undefined;
+      if ((name === undefined) !== (role === undefined)) throw new DuidingError('Give --name and --role together to set a role, or neither to list the speakers.', 'usage');
+      if (name === undefined && (values.participant !== undefined || values.document !== undefined)) {
+        throw new DuidingError('--participant and --document go with --name and --role.', 'usage');
+      }
+      if (name !== undefined && role !== 'participant' && values.participant !== undefined) throw new DuidingError('--participant goes with --role participant.', 'usage');
+      session.open(file!, name === undefined);
+      printNotices(session, out);
+      if (name !== undefined) {
+        const documentId = values.document === undefined ? undefined : findDocument(await listOf(session), String(values.document)).id;
+        let participantId: string | null | undefined;
+        if (values.participant !== undefined) {
+          const { participants } = (await dispatch(session, 'participants/list', {})) as { participants: Participant[] };
+          const wanted = String(values.participant).toLocaleLowerCase('nl');
+          const found = participants.find((p) => p.name.toLocaleLowerCase('nl') === wanted);
+          if (!found) throw new DuidingError(`There is no participant "${String(values.participant)}"; the participants are: ${participants.map((p) => p.name).join(', ') || 'none yet'}.`);
+          participantId = found.id;
+        }
+        const result = (await dispatch(session, 'speakers/set', { name, role, participantId, documentId })) as { documents: number; changed: number };
+        if (values.json) out.stdout(JSON.stringify(result, null, 2));
+        else out.stdout(`"${name}" is ${role} in ${n(result.documents)} document${result.documents === 1 ? '' : 's'} (${n(result.changed)} changed).`);
+        return 0;
+      }
+      const list = (await dispatch(session, 'speakers/list', {})) as DocumentSpeakers[];
+      const documents = list.map((d) => ({
+        document: d.documentName,
+        unconfirmed: d.unconfirmed,
+        speakers: d.speakers.map((s) => ({ name: s.name, role: s.role, participant: s.participantName })),
+      }));
+      if (values.json) out.stdout(JSON.stringify({ documents }, null, 2));
+      else {
+        for (const d of documents) {
+          out.stdout(`${d.document}${d.unconfirmed ? '  (roles unconfirmed)' : ''}`);
+          if (d.speakers.length === 0) out.stdout('    (no speakers named)');
+          for (const s of d.speakers) out.stdout(`    ${s.name}: ${s.role}${s.participant ? ` (${s.participant})` : ''}`);
+        }
+      }
       return 0;
     },
   },

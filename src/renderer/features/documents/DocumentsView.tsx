@@ -9,6 +9,7 @@ import { useStore } from '../../store/index.ts';
 import { useData } from '../../data/index.ts';
 import type { DocumentProgress } from '../../../shared/model.ts';
 import { CodedShare } from '../retrieval/CodedShare.tsx';
+import { SpeakerRolesDialog } from '../speakers/SpeakerRolesDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 import { useDocuments, useParticipants } from '../../data/reads.ts';
@@ -27,6 +28,7 @@ export function DocumentsView() {
   const [dialog, setDialog] = useState<{ open: boolean; files: File[] }>({ open: false, files: [] });
   // Kept at the page, not in the empty state: the import fills the page, and its report must stay.
   const [qdpxOpen, setQdpxOpen] = useState(false);
+  const [rolesOf, setRolesOf] = useState<string | null>(null);
   const onDrop = useCallback((files: File[]) => setDialog({ open: true, files }), []);
   const dragging = useFileDrop(onDrop);
   const n = (value: number) => formatNumber(value, i18n.language);
@@ -153,8 +155,21 @@ export function DocumentsView() {
                       <CodedShare progress={progressOf.get(d.id)} />
                     </td>
                     <td className="num">{progressOf.has(d.id) ? n(progressOf.get(d.id)!.segments) : ''}</td>
-                    <td className="muted" title={d.speakers.join(', ')}>
-                      {d.speakers.join(', ')}
+                    <td className="muted documents__speakers" title={d.speakers.join(', ')}>
+                      {d.speakers.length > 0 && (
+                        <button
+                          type="button"
+                          className="button button--small"
+                          aria-label={t('speakers.openFor', { name: d.name })}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            setRolesOf(d.id);
+                          }}
+                        >
+                          {t('speakers.open')}
+                        </button>
+                      )}
+                      {d.rolesUnconfirmed && <span className="badge badge--warning">{t('speakers.unconfirmed')}</span>} {d.speakers.join(', ')}
                     </td>
                   </tr>
                 );
@@ -181,6 +196,7 @@ export function DocumentsView() {
       )}
       <ImportDialog open={dialog.open} initialFiles={dialog.files} onClose={() => setDialog({ open: false, files: [] })} />
       <ImportQdpxDialog open={qdpxOpen} onClose={() => setQdpxOpen(false)} />
+      <SpeakerRolesDialog documentId={rolesOf} onClose={() => setRolesOf(null)} />
     </div>
   );
 }

@@ -51,6 +51,14 @@ export function ImportReportView({ report, onDone }: { report: ImportReport; onD
                   {t('report.fileFacts', { turns: n(f.turns ?? 0), words: n(f.words ?? 0) })}
                   {f.speakers && f.speakers.length > 0 && <> · {t('report.speakers', { speakers: f.speakers.join(', ') })}</>}
                   {f.participant && <> · {t('report.participant', { name: f.participant })}</>}
+                  {f.rolesUnconfirmed && (
+                    <>
+                      {' '}
+                      <span className="badge badge--warning" title={t('speakers.unconfirmedHelp')}>
+                        {t('speakers.unconfirmed')}
+                      </span>
+                    </>
+                  )}
                 </div>
                 {/* The core says these in English, with their place in the file (line numbers). */}
                 {f.notes && f.notes.length > 0 && <div className="small muted">{t('report.fileNotes', { notes: f.notes.join('; ') })}</div>}

@@ -45,6 +45,8 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
   const [by, setBy] = useState<'participant' | 'document'>('participant');
   const [groupBy, setGroupBy] = useState('');
   const { attributes } = useParticipants();
+  // Participants' speech only unless ticked (the themes, segments and matrix reports).
+  const [withInterviewer, setWithInterviewer] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
   const [busy, setBusy] = useState<'preview' | 'download' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -66,8 +68,9 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
         date: date.trim(),
       },
       matrix: { rows, by, groupBy: groupBy || null },
+      speakers: withInterviewer ? 'all' : 'participants',
     }),
-    [attributionKind, attrs, quotationMarks, includeDefinitions, includeCounts, toc, language, title, subtitle, authors, date, rows, by, groupBy],
+    [attributionKind, attrs, quotationMarks, includeDefinitions, includeCounts, toc, language, title, subtitle, authors, date, rows, by, groupBy, withInterviewer],
   );
 
   // The preview follows the options, a moment after the last change.
@@ -168,6 +171,7 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
                   </fieldset>
                 )}
                 {check(t('export.quotationMarks'), quotationMarks, setQuotationMarks)}
+                {check(t('export.includeInterviewer'), withInterviewer, setWithInterviewer)}
                 {check(t('export.definitions'), includeDefinitions, setIncludeDefinitions)}
                 {check(t('export.counts'), includeCounts, setIncludeCounts)}
                 {format !== 'md' && check(t('export.toc'), toc, setToc)}
@@ -189,6 +193,7 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
                 </label>
               </>
             )}
+            {(report === 'matrix' || report === 'segments') && check(t('export.includeInterviewer'), withInterviewer, setWithInterviewer)}
             {report === 'matrix' && (
               <>
                 <label className="field">

@@ -35,7 +35,10 @@ export function MatrixView({ params }: { params: Record<string, string> }) {
   // Other rows or columns: the open cell no longer belongs to what is shown.
   useEffect(() => {
     if (cell.request && (cell.request.rows !== request.rows || cell.request.by !== request.by)) setCellRequest(null);
-  }, [request.rows, request.by, cell.request, setCellRequest]);
+    else if (cell.request && (cell.request.speakers ?? 'participants') !== (request.speakers ?? 'participants')) {
+      setCellRequest({ ...cell.request, speakers: request.speakers ?? 'participants' });
+    }
+  }, [request.rows, request.by, request.speakers, cell.request, setCellRequest]);
 
   const set = (key: string, value: string | null) => {
     const next = { ...params };
@@ -45,7 +48,7 @@ export function MatrixView({ params }: { params: Record<string, string> }) {
   };
   const openCell = (rowId: string, column: number) => {
     if (!shown) return;
-    setCellRequest({ rows: shown.rows, rowId, by: shown.by, columnId: shown.columns[column]!.id });
+    setCellRequest({ rows: shown.rows, rowId, by: shown.by, columnId: shown.columns[column]!.id, speakers: request.speakers ?? 'participants' });
   };
   const cellRow = shown?.items.find((r) => r.id === cell.request?.rowId);
   const cellColumn = selected && shown ? shown.columns[selected.column] : null;
@@ -83,6 +86,10 @@ export function MatrixView({ params }: { params: Record<string, string> }) {
               </button>
             </div>
           </div>
+          <label className={`matrix__control matrix__control--switch${request.speakers === 'all' ? ' is-set' : ''}`}>
+            <input type="checkbox" checked={request.speakers === 'all'} onChange={(e) => set('speakers', e.target.checked ? 'all' : null)} />
+            <span>{t('matrix.includeInterviewer')}</span>
+          </label>
           <label className="matrix__control">
             <span>{t('matrix.groupBy')}</span>
             <select value={request.groupBy ?? ''} onChange={(e) => set('group', e.target.value)}>

@@ -1,4 +1,4 @@
-import type { AttributeValue } from '../../../shared/model.ts';
+import type { AttributeValue, SpeakerScope } from '../../../shared/model.ts';
 import type { MatrixColumns, MatrixFilter, MatrixRows } from '../../../shared/analysis.ts';
 
 export interface MatrixRequest {
@@ -6,6 +6,8 @@ export interface MatrixRequest {
   by: MatrixColumns;
   groupBy?: string;
   filter?: MatrixFilter;
+  /** Left out: participants' speech only. */
+  speakers?: SpeakerScope;
 }
 
 export interface MatrixCellRequest {
@@ -13,6 +15,7 @@ export interface MatrixCellRequest {
   rowId: string;
   by: MatrixColumns;
   columnId: string | null;
+  speakers?: SpeakerScope;
 }
 
 /**
@@ -26,6 +29,8 @@ export function requestFromParams(params: Record<string, string>, choices: Array
   const by: MatrixColumns = params.by === 'document' ? 'document' : 'participant';
   const request: MatrixRequest = { rows, by };
   if (params.group) request.groupBy = params.group;
+  // `speakers=all` adds the interviewer's speech (the switch); the default counts participants only.
+  if (params.speakers === 'all') request.speakers = 'all';
   const attributes: Record<string, AttributeValue[]> = {};
   for (const [key, text] of Object.entries(params)) {
     if (!key.startsWith(ATTRIBUTE) || text === '') continue;

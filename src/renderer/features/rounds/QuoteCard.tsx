@@ -15,7 +15,11 @@ export function QuoteCard({ quote, colour, showParticipant = true, children }: {
   return (
     <article className="quote" style={colour ? ({ '--label': colour } as CSSProperties) : undefined} data-segment-id={quote.segmentId}>
       <div className="quote__meta">
-        {showParticipant && <strong className="quote__speaker">{quote.participant?.name ?? t('rounds.unassigned')}</strong>}
+        {showParticipant && (
+          <strong className="quote__speaker">
+            {quote.participant?.name ?? (quote.speakerRole === 'participant' ? t('rounds.unassigned') : t(`speakers.roles.${quote.speakerRole}`))}
+          </strong>
+        )}
         {quote.speaker && quote.speaker !== quote.participant?.name && <span>{quote.speaker}</span>}
         {quote.startMs !== null && <span className="quote__time">{formatTimecode(quote.startMs)}</span>}
         <span>{quote.documentName}</span>

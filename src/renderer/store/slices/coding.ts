@@ -1,4 +1,4 @@
-import type { AutocodeQuery, AutocodeResult, Label, LabelOrigin, Segment } from '../../../shared/model.ts';
+import type { AutocodeQuery, AutocodeResult, AutocodeScope, Label, LabelOrigin, Segment, SpeakerScope } from '../../../shared/model.ts';
 import { act, peek, seed, seedHistory, write } from '../../data/index.ts';
 import { withLabel, withPendingCoding, withSegment } from '../merge.ts';
 import type { SliceCreator } from '../slice.ts';
@@ -33,7 +33,7 @@ export interface CodingSlice {
   updateLabel(id: string, patch: { name?: string; parentId?: string | null; position?: number; colour?: string; definition?: string; definitionRich?: string | null; inclusion?: string; exclusion?: string; example?: string }): Promise<void>;
   mergeLabels(sourceId: string, targetId: string): Promise<void>;
   deleteLabel(id: string): Promise<void>;
-  autocode(labelName: string, query: AutocodeQuery): Promise<AutocodeResult | null>;
+  autocode(labelName: string, query: AutocodeQuery, options?: { scope?: AutocodeScope; speakers?: SpeakerScope; exclude?: string[] }): Promise<AutocodeResult | null>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -112,9 +112,9 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
       await write('labels/delete', { id });
       set({ recentLabelIds: get().recentLabelIds.filter((l) => l !== id) });
     }),
-    async autocode(labelName, query) {
+    async autocode(labelName, query, options = {}) {
       try {
-        const result = await write('codings/autocode', { labelName, query });
+        const result = await write('codings/autocode', { labelName, query, ...options });
         use(result.label.id);
         return result;
       } catch (error) {

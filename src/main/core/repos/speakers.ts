@@ -1,0 +1,89 @@
+import type { SpeakerRole } from '../../../shared/model.ts';
+import type { Db } from '../db/database.ts';
+
+export interface SpeakerRow {
+  id: string;
+  documentId: string;
+  name: string;
+  role: SpeakerRole;
+  participantId: string | null;
+  confirmed: boolean;
+}
+
+/** Every stored speaker row (documents whose roles the researcher set or confirmed). */
+export function storedSpeakers(db: Db): SpeakerRow[] {
+  return (
+    db.prepare('SELECT id, document_id AS documentId, name, role, participant_id AS participantId, confirmed FROM speakers').all() as Array<
+      Omit<SpeakerRow, 'confirmed'> & { confirmed: number }
+    >
+  ).map((r) => ({ ...r, confirmed: r.confirmed === 1 }));
+}
+
+export function insertSpeaker(db: Db, row: SpeakerRow): void {
+  db.prepare(
+    'INSERT INTO speakers (id, document_id, name, role, participant_id, confirmed) VALUES (@id, @documentId, @name, @role, @participantId, @confirmed)',
+  ).run({ ...row, confirmed: row.confirmed ? 1 : 0 });
+}
+
+export function updateSpeaker(db: Db, id: string, patch: { role: SpeakerRole; participantId: string | null; confirmed: boolean }): void {
+  db.prepare('UPDATE speakers SET role = ?, participant_id = ?, confirmed = ? WHERE id = ?').run(patch.role, patch.participantId, patch.confirmed ? 1 : 0, id);
+}
+
+/** Per document: its participant and how much each speaker says (characters), from the turns. */
+export function speakerSizes(db: Db): Map<string, Map<string, { size: number; turns: number }>> {
+  const out = new Map<string, Map<string, { size: number; turns: number }>>();
+  for (const [documentId, speaker, size, turns] of db
+    .prepare('SELECT document_id, speaker, SUM(end - start), COUNT(*) FROM turns WHERE speaker IS NOT NULL GROUP BY document_id, speaker')
+    .raw()
+    .all() as Array<[string, string, number, number]>) {
+    let forDocument = out.get(documentId);
+    if (!forDocument) out.set(documentId, (forDocument = new Map()));
+    forDocument.set(speaker, { size, turns });
+  }
+  return out;
+}
+
+/** Every document's id, name, participant and speakers in order of their first turn (kept on the document, migration 0008). */
+export function documentSpeakerHeads(db: Db): Array<{ id: string; name: string; participantId: string | null; speakers: string[] }> {
+  return (
+    db.prepare('SELECT id, name, participant_id AS participantId, speakers FROM documents ORDER BY name COLLATE NOCASE, imported_at').all() as Array<{
+      id: string;
+      name: string;
+      participantId: string | null;
+      speakers: string;
+    }>
+  ).map((d) => ({ ...d, speakers: JSON.parse(d.speakers) as string[] }));
+}
+
+/** Every turn's span and speaker, by document then position: what the speech index is built from. */
+export function allTurnSpans(db: Db): Array<[documentId: string, start: number, end: number, speaker: string | null]> {
+  return db.prepare('SELECT document_id, start, end, speaker FROM turns ORDER BY document_id, position').raw().all() as Array<[string, number, number, string | null]>;
+}
+
+/**
+ * Something that changes the roles without a row of `speakers` in the change log: documents and
+ * participants are written by imports, which keep no row history.
+ */
+export function rolesFingerprint(db: Db): string {
+  const row = db
+    .prepare(
+      `SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(rowid), 0) FROM documents) AS d,
+              (SELECT COUNT(*) || '/' || COALESCE(MAX(rowid), 0) || '/' || COALESCE(SUM(length(name)), 0) FROM participants) AS p,
+              (SELECT COUNT(*) || '/' || COALESCE(MAX(rowid), 0) FROM speakers) AS s`,
+    )
+    .get() as { d: string; p: string; s: string };
+  return `${row.d}|${row.p}|${row.s}`;
+}
+
+/** Whether a speaker row changed in the change-log entries after `from` up to `to` (a range of the log's key). */
+export function speakersChangedSince(db: Db, from: number, to: number): boolean {
+  return db.prepare("SELECT 1 FROM change_rows WHERE change_id > ? AND change_id <= ? AND tbl = 'speakers' LIMIT 1").get(from, to) !== undefined;
+}
+
+/** The document and span of these segments (ids as one JSON array); unknown ids are left out. */
+export function segmentSpans(db: Db, segmentIds: readonly string[]): Array<{ id: string; document: string; start: number; end: number }> {
+  if (segmentIds.length === 0) return [];
+  return db
+    .prepare('SELECT s.id, s.document_id AS document, s.start, s.end FROM json_each(?) j JOIN segments s ON s.id = j.value')
+    .all(JSON.stringify(segmentIds)) as Array<{ id: string; document: string; start: number; end: number }>;
+}
