@@ -16,6 +16,8 @@ export function PaletteCombobox<T>(props: {
   query: string;
   onQuery(value: string): void;
   options: T[];
+  /** The row active when the query changes (-1: none, until an arrow moves to one). */
+  startActive?: number;
   keyOf(option: T): string;
   optionClass?(option: T): string;
   renderOption(option: T, index: number): ReactNode;
@@ -27,9 +29,10 @@ export function PaletteCombobox<T>(props: {
   empty: ReactNode;
   children?: ReactNode;
 }) {
-  const [active, setActive] = useState(0);
+  const start = props.startActive ?? 0;
+  const [active, setActive] = useState(start);
   const { options, keyOf } = props;
-  useEffect(() => setActive(0), [props.query]);
+  useEffect(() => setActive(start), [props.query, start]);
   const activeKey = options[active] ? keyOf(options[active]) : undefined;
   useEffect(() => {
     if (activeKey) document.getElementById(`palette-${activeKey}`)?.scrollIntoView({ block: 'nearest' });
