@@ -1,15 +1,58 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from './browser.ts';
+import { screenshot, showTurn } from './browser.ts';
 import { code, selectWords } from './coding.ts';
 import { fixtureProject, openProject, type Opened } from './project.ts';
 
 const PALETTE = 'Een label toekennen';
+const showTurnCentred = showTurn;
 
 /** The first `count` words of a turn (letters only), as one phrase that is surely in it. */
 async function wordsOf(page: Page, turn: number, from: number, count: number): Promise<string> {
   const text = await page.locator(`[data-turn="${turn}"] .turn__text`).innerText();
   return text.split(/\s+/).slice(from, from + count).join(' ').replace(/[.,?!;:]+$/, '');
+}
+
+/**
+ * Selects words of a turn as a mouse would, with the turn scrolled so that the words lie at the
+ * reader's top or bottom edge; returns the words' box.
+ */
+async function selectAtEdge(page: Page, turn: number, words: string, edge: 'top' | 'bottom') {
+  return page.evaluate(
+    ({ turn, words, edge }) => {
+      const reader = document.querySelector<HTMLElement>('.reader')!;
+      const container = document.querySelector(`[data-turn="${turn}"] .turn__text`)!;
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+      const at = nodes.map((n) => n.data).join('').indexOf(words);
+      const locate = (offset: number): [Text, number] => {
+        for (const node of nodes) {
+          if (offset <= node.data.length) return [node, offset];
+          offset -= node.data.length;
+        }
+        throw new Error('offset out of range');
+      };
+      const range = document.createRange();
+      range.setStart(...locate(at));
+      range.setEnd(...locate(at + words.length));
+      const view = reader.getBoundingClientRect();
+      const box = range.getBoundingClientRect();
+      reader.scrollBy(0, edge === 'top' ? box.top - view.top - 4 : box.bottom - view.bottom + 4);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      container.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      const r = range.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    },
+    { turn, words, edge },
+  );
+}
+
+/** The ranges of a CSS custom highlight, as text. */
+function highlighted(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((name) => [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((r) => (r as Range).toString()), name);
 }
 
 describe('coding by keyboard, and a palette that never applies the wrong label', () => {
@@ -67,5 +110,64 @@ describe('coding by keyboard, and a palette that never applies the wrong label',
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: PALETTE }).waitFor({ state: 'detached' });
     expect(await page.locator('[data-turn="9"] .chip').count()).toBe(0);
+  });
+
+  it('keeps the selected words marked while the palette is open, and the palette inside the window at either edge', async () => {
+    const dialog = page.getByRole('dialog', { name: PALETTE });
+    for (const [turn, edge] of [[11, 'top'], [13, 'bottom']] as const) {
+      const words = await wordsOf(page, turn, 1, 4);
+      await showTurnCentred(page, turn);
+      const words_ = await selectAtEdge(page, turn, words, edge);
+      await dialog.waitFor();
+      await expect.poll(() => highlighted(page, 'palette-selection')).toEqual([words]);
+      const box = (await dialog.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(900);
+      // Nor does it cover the words it will code.
+      expect(box.y >= words_.bottom || box.y + box.height <= words_.top).toBe(true);
+      await screenshot(page, `kb-02-palette-at-${edge}`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => highlighted(page, 'palette-selection')).toEqual([]);
+    }
+  });
+
+  it('brings a selected segment scrolled out of view back before a key acts on it', async () => {
+    const dialog = page.getByRole('dialog', { name: PALETTE });
+    const selected = page.locator('.coded.is-selected').first();
+    const inView = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('.coded.is-selected');
+        if (!el) return false;
+        const view = document.querySelector('.reader')!.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        return box.bottom > view.top && box.top < view.bottom;
+      });
+    const scrollAway = () => page.evaluate(() => document.querySelector('.reader')!.scrollBy(0, 3000));
+    await showTurnCentred(page, 3);
+    await page.locator('[data-turn="3"] .chip').first().click();
+    await selected.waitFor();
+    await scrollAway();
+    expect(await inView()).toBe(false);
+
+    // "L" scrolls the segment into view, then opens the palette beside it.
+    await page.keyboard.press('l');
+    await dialog.waitFor();
+    expect(await inView()).toBe(true);
+    const box = (await dialog.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    await screenshot(page, 'kb-03-offscreen-segment-brought-back');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Delete on a segment out of view only brings it back; the next Delete, in sight, removes it.
+    await scrollAway();
+    expect(await inView()).toBe(false);
+    await page.keyboard.press('Delete');
+    await expect.poll(inView).toBe(true);
+    expect(await page.locator('[data-turn="3"] .chip').count()).toBe(1);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('[data-turn="3"] .chip').count()).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { GuideSection, Label } from '../../../shared/model.ts';
 import { GuidePalette } from './GuidePalette.tsx';
-import { PaletteCombobox } from './PaletteCombobox.tsx';
+import { PaletteCombobox, type PaletteAnchor } from './PaletteCombobox.tsx';
 import { inVivoName } from './in-vivo.ts';
 import { createLabelSearch, labelNamed, searchLabels } from './label-search.ts';
 
@@ -17,7 +17,7 @@ export type PaletteMode = 'label' | 'guide';
  * Enter marks the selection as answering the chosen one.
  */
 export function CodingPalette(props: {
-  position: { left: number; top: number };
+  anchor: PaletteAnchor;
   selectedText: string;
   labels: Label[];
   recentLabelIds: string[];
@@ -65,7 +65,7 @@ export function CodingPalette(props: {
   if (mode === 'guide') {
     return (
       <GuidePalette
-        position={props.position}
+        anchor={props.anchor}
         guide={props.guide}
         query={query}
         onQuery={onQuery}
@@ -99,7 +99,7 @@ export function CodingPalette(props: {
       className="palette"
       label={t('coding.paletteLabel')}
       placeholder={t('coding.palettePlaceholder')}
-      position={props.position}
+      anchor={props.anchor}
       input={input}
       query={query}
       onQuery={onQuery}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { listKey } from './palette-keys.ts';
 
 /**
@@ -7,11 +7,33 @@ import { listKey } from './palette-keys.ts';
  * Enter or a click taking it, Escape closing. What an option shows, the keys of its own and the
  * buttons below the list are the face's.
  */
+export interface PaletteAnchor {
+  left: number;
+  top: number;
+  bottom: number;
+}
+
+const EDGE = 8;
+
+/**
+ * Where a palette of this size lies: below the anchor, else above it, else as low as the window
+ * allows; never past an edge. It was once placed from a guessed height and opened with its input
+ * above the window's top edge (issue 21).
+ */
+export function placePalette(anchor: PaletteAnchor, width: number, height: number, view: { width: number; height: number }): { left: number; top: number } {
+  const left = Math.max(EDGE, Math.min(anchor.left, view.width - width - EDGE));
+  const below = anchor.bottom + EDGE;
+  const above = anchor.top - EDGE - height;
+  const top = below + height <= view.height - EDGE ? below : above >= EDGE ? above : Math.max(EDGE, view.height - height - EDGE);
+  return { left, top };
+}
+
 export function PaletteCombobox<T>(props: {
   className: string;
   label: string;
   placeholder: string;
-  position: { left: number; top: number };
+  /** What the palette belongs to, in the window's coordinates: it opens below it, or above it when there is no room. */
+  anchor: PaletteAnchor;
   input: RefObject<HTMLInputElement | null>;
   query: string;
   onQuery(value: string): void;
@@ -29,6 +51,7 @@ export function PaletteCombobox<T>(props: {
   empty: ReactNode;
   children?: ReactNode;
 }) {
+  const box = useRef<HTMLDivElement>(null);
   const start = props.startActive ?? 0;
   const [active, setActive] = useState(start);
   const { options, keyOf } = props;
@@ -38,6 +61,16 @@ export function PaletteCombobox<T>(props: {
     if (activeKey) document.getElementById(`palette-${activeKey}`)?.scrollIntoView({ block: 'nearest' });
   }, [activeKey]);
 
+  // After every render: the list grows and shrinks as the researcher types.
+  const { left: anchorLeft, top: anchorTop, bottom: anchorBottom } = props.anchor;
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const place = placePalette({ left: anchorLeft, top: anchorTop, bottom: anchorBottom }, el.offsetWidth, el.offsetHeight, { width: window.innerWidth, height: window.innerHeight });
+    el.style.left = `${place.left}px`;
+    el.style.top = `${place.top}px`;
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const option = options[active];
     if (listKey(event, options.length, setActive, () => option !== undefined && props.onPick(option), props.onClose)) return;
@@ -45,7 +78,7 @@ export function PaletteCombobox<T>(props: {
   };
 
   return (
-    <div className={props.className} role="dialog" aria-label={props.label} style={{ left: props.position.left, top: props.position.top }}>
+    <div ref={box} className={props.className} role="dialog" aria-label={props.label}>
       <input
         ref={props.input}
         className="palette__input"

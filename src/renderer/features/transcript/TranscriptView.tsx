@@ -19,6 +19,7 @@ import { TurnSection } from './TurnSection.tsx';
 import { useGuideByTurn, useSegmentsByTurn, useSpeakerTints, useTermsByTurn } from './turn-maps.ts';
 import { useCodingKeys } from './useCodingKeys.ts';
 import { useTranscriptSegments } from './useTranscriptSegments.ts';
+import { useTextMark } from './useTextMark.ts';
 import { useTurnWindow } from './useTurnWindow.ts';
 
 const EMPTY: Segment[] = [];
@@ -29,8 +30,10 @@ const NO_TURNS: Turn[] = [];
 interface PaletteState {
   start: number;
   end: number;
+  /** The passage's box in the window when the palette opened. */
   left: number;
   top: number;
+  bottom: number;
   mode: PaletteMode;
 }
 
@@ -86,9 +89,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const { guidedTurns, guideByTurn } = useGuideByTurn(document, guideSpans);
 
   const openPaletteFor = useCallback((start: number, end: number, rect: DOMRect, mode: PaletteMode = 'label') => {
-    const left = Math.min(Math.max(12, rect.left), window.innerWidth - 340);
-    const top = rect.bottom + 300 > window.innerHeight ? Math.max(12, rect.top - 300) : rect.bottom + 8;
-    setPalette({ start, end, left, top, mode });
+    setPalette({ start, end, left: rect.left, top: rect.top, bottom: rect.bottom, mode });
   }, []);
   const openPaletteOn = (segment: Segment, mode: PaletteMode) => {
     const el = reader.current?.querySelector<HTMLElement>('.coded.is-selected');
@@ -132,12 +133,13 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     setPalette(null);
   };
 
-  useCodingKeys({ reader, document, selected, paletteOpen: palette !== null, openPaletteFor });
+  useCodingKeys({ reader, document, selected, paletteOpen: palette !== null, openPaletteFor, reveal });
 
   // The turn list only changes with what its turns show: opening the palette, the details pane or
   // the guide marks fetched after a write re-render the reader without walking a thousand turns.
   // A long transcript draws only the turns around the view (useTurnWindow).
   const { start: firstDrawn, end: pastDrawn } = turnWindow;
+  useTextMark(reader, 'palette-selection', palette, `${firstDrawn}-${pastDrawn}`);
   const turnSections = useMemo(
     () =>
       (document?.turns ?? NO_TURNS).slice(firstDrawn, pastDrawn).map((item, i) => {
@@ -193,7 +195,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
       {palette && document && (
         <CodingPalette
           key={`${palette.start}-${palette.end}-${palette.mode}`}
-          position={{ left: palette.left, top: palette.top }}
+          anchor={palette}
           selectedText={document.text.slice(palette.start, palette.end)}
           labels={labels}
           recentLabelIds={recentLabelIds}
