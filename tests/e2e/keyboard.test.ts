@@ -170,4 +170,81 @@ describe('coding by keyboard, and a palette that never applies the wrong label',
     await page.keyboard.press('Delete');
     await expect.poll(() => page.locator('[data-turn="3"] .chip').count()).toBe(0);
   });
+
+  it('codes three passages by keyboard alone, one of them two sentences long, and removes one', async () => {
+    const live = page.getByTestId('cursor-position');
+    const cursorTurn = async () => Number(/beurt (\d+)/.exec(await live.innerText())![1]) - 1;
+    const dialog = page.getByRole('dialog', { name: PALETTE });
+    const codedIn = (turn: number) => page.locator(`[data-turn="${turn}"] .turn__text .coded`).allInnerTexts().then((t) => t.join(''));
+    await page.evaluate(() => document.querySelector('.reader')!.scrollTo(0, 0));
+    await page.locator('.reader').focus();
+
+    // To the first participant turn of two sentences or more that carries no coding yet.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => live.innerText()).toMatch(/^.+, beurt \d+: “.+”$/);
+    let turn = await cursorTurn();
+    let text = '';
+    for (;;) {
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(cursorTurn).not.toBe(turn);
+      turn = await cursorTurn();
+      text = await page.locator(`[data-turn="${turn}"] .turn__text`).innerText();
+      const speaker = await page.locator(`[data-turn="${turn}"] .turn__speaker`).innerText();
+      if (speaker !== 'Interviewer' && (text.match(/[.?!]\s/g) ?? []).length >= 2 && (await codedIn(turn)) === '') break;
+    }
+    expect(await live.innerText()).toContain(`K.L., beurt ${turn + 1}`);
+
+    // 1. Its first three words: Shift extends the cursor word by word; Enter opens the palette on it.
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => highlighted(page, 'reading-cursor')).toEqual([text.split(/\s+/).slice(0, 3).join(' ').replace(/[.,?!]+$/, '')]);
+    await screenshot(page, 'kb-04-reading-cursor');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.type('toetsenbord');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator(`[data-turn="${turn}"] .chip`).allInnerTexts()).toEqual(['toetsenbord']);
+
+    // 2. The next turn's first two sentences: Ctrl+Shift+arrow extends by a sentence.
+    let next = turn;
+    let nextText = '';
+    while (true) {
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(cursorTurn).not.toBe(next);
+      next = await cursorTurn();
+      nextText = await page.locator(`[data-turn="${next}"] .turn__text`).innerText();
+      if ((nextText.match(/[.?!]\s/g) ?? []).length >= 2 && (await codedIn(next)) === '') break;
+    }
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    const twoSentences = /^(.*?[.?!]\s+.*?[.?!])(\s|$)/s.exec(nextText)![1]!;
+    await expect.poll(() => highlighted(page, 'reading-cursor')).toEqual([twoSentences]);
+    await page.keyboard.press('l');
+    await dialog.waitFor();
+    await page.keyboard.type('toetsenbord');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => codedIn(next)).toBe(twoSentences);
+
+    // 3. The cursor moved on past the passage: one word further and coded with the same label.
+    await page.keyboard.press('Shift+ArrowRight');
+    const third = await highlighted(page, 'reading-cursor');
+    expect(third).toHaveLength(1);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Toetsenbord');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => codedIn(next)).toBe(twoSentences + third[0]);
+    await expect.poll(() => page.locator(`[data-turn="${next}"] .chip`).allInnerTexts()).toEqual(['toetsenbord', 'toetsenbord']);
+
+    // Remove the third: back onto it, Space picks the segment under the cursor, Delete removes it.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('.segment-panel__quote').innerText()).toBe(third[0]);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator(`[data-turn="${next}"] .chip`).allInnerTexts()).toEqual(['toetsenbord']);
+    expect(await codedIn(next)).toBe(twoSentences);
+    expect(await page.locator(`[data-turn="${turn}"] .chip`).allInnerTexts()).toEqual(['toetsenbord']);
+    // The cursor stays drawn after the turn was redrawn without the segment.
+    await expect.poll(() => highlighted(page, 'reading-cursor')).toEqual([third[0]!.split(' ').pop()]);
+    await screenshot(page, 'kb-05-coded-by-keyboard');
+  });
 });

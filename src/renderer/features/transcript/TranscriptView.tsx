@@ -19,6 +19,7 @@ import { TurnSection } from './TurnSection.tsx';
 import { useGuideByTurn, useSegmentsByTurn, useSpeakerTints, useTermsByTurn } from './turn-maps.ts';
 import { useCodingKeys } from './useCodingKeys.ts';
 import { useTranscriptSegments } from './useTranscriptSegments.ts';
+import { useReadingCursor } from './useReadingCursor.ts';
 import { useTextMark } from './useTextMark.ts';
 import { useTurnWindow } from './useTurnWindow.ts';
 
@@ -124,6 +125,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     window.getSelection()?.removeAllRanges();
     void applyLabel({ documentId: document.id, start: palette.start, end: palette.end, ...choice });
     setPalette(null);
+    readingCursor.moveOnFrom(palette.end);
   };
 
   const markChosen = (sectionId: string, questionId: string | null) => {
@@ -134,12 +136,17 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   };
 
   useCodingKeys({ reader, document, selected, paletteOpen: palette !== null, openPaletteFor, reveal });
+  const readingCursor = useReadingCursor({ reader, document, segments, selected, paletteOpen: palette !== null, openPaletteFor, reveal });
+  const cursorTurn = readingCursor.cursor && document ? document.turns.find((item) => readingCursor.cursor!.start >= item.start && readingCursor.cursor!.start < item.end) : undefined;
 
   // The turn list only changes with what its turns show: opening the palette, the details pane or
   // the guide marks fetched after a write re-render the reader without walking a thousand turns.
   // A long transcript draws only the turns around the view (useTurnWindow).
   const { start: firstDrawn, end: pastDrawn } = turnWindow;
-  useTextMark(reader, 'palette-selection', palette, `${firstDrawn}-${pastDrawn}`);
+  // A new object whenever the turns' spans may have been redrawn, so that the marks follow them.
+  const drawn = useMemo(() => ({ firstDrawn, pastDrawn, segmentsByTurn, selectedId, hoveredId }), [firstDrawn, pastDrawn, segmentsByTurn, selectedId, hoveredId]);
+  useTextMark(reader, 'palette-selection', palette, drawn);
+  useTextMark(reader, 'reading-cursor', palette ? null : readingCursor.cursor, drawn);
   const turnSections = useMemo(
     () =>
       (document?.turns ?? NO_TURNS).slice(firstDrawn, pastDrawn).map((item, i) => {
@@ -175,7 +182,12 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     <div className="reader-layout">
       <DocumentList documents={documents} currentId={id} navigate={navigate} />
 
-      <article className="reader" ref={reader} aria-busy={!document} onMouseUp={onMouseUp} onClick={onClick}>
+      <article className="reader" ref={reader} tabIndex={0} aria-busy={!document} aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Enter" aria-description={t('transcript.cursorHint')} onMouseUp={onMouseUp} onClick={onClick}>
+        <p className="visually-hidden" aria-live="polite" data-testid="cursor-position">
+          {cursorTurn && readingCursor.cursor && document
+            ? t('transcript.cursorAt', { speaker: cursorTurn.speaker ?? t('transcript.noSpeaker'), n: cursorTurn.position + 1, words: document.text.slice(readingCursor.cursor.start, Math.min(readingCursor.cursor.end, readingCursor.cursor.start + 120)) })
+            : ''}
+        </p>
         {document ? (
           <>
             <ReaderHeader document={document} turn={turn} query={query} coders={coders} shown={segments.length} total={allSegments.length} onAutocode={() => setAutocodeOpen(true)} />
