@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type SetStateAction, type ReactNode, type RefObject } from 'react';
 import { listKey } from './palette-keys.ts';
 
 /**
@@ -53,9 +53,12 @@ export function PaletteCombobox<T>(props: {
 }) {
   const box = useRef<HTMLDivElement>(null);
   const start = props.startActive ?? 0;
-  const [active, setActive] = useState(start);
+  // The highlight belongs to the query it was moved under: a new query starts at `start` in the same
+  // render. Reset in an effect, an Enter pressed right after typing still saw the old row (-1: none).
+  const [moved, setMoved] = useState<{ query: string; active: number } | null>(null);
+  const active = moved && moved.query === props.query ? moved.active : start;
+  const setActive = (next: SetStateAction<number>) => setMoved({ query: props.query, active: typeof next === 'function' ? next(active) : next });
   const { options, keyOf } = props;
-  useEffect(() => setActive(start), [props.query, start]);
   const activeKey = options[active] ? keyOf(options[active]) : undefined;
   useEffect(() => {
     if (activeKey) document.getElementById(`palette-${activeKey}`)?.scrollIntoView({ block: 'nearest' });
