@@ -2,7 +2,8 @@ import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { generateCodebook } from '../../bench/corpus/codebook.ts';
 import type { Label } from '../../src/shared/model.ts';
-import { createLabelSearch, LABEL_SEARCH_OPTIONS, PALETTE_MATCHES, searchLabels, searchNames } from '../../src/renderer/features/coding/label-search.ts';
+import { inVivoName } from '../../src/renderer/features/coding/in-vivo.ts';
+import { createLabelSearch, labelNamed, LABEL_SEARCH_OPTIONS, PALETTE_MATCHES, searchLabels, searchNames } from '../../src/renderer/features/coding/label-search.ts';
 
 function label(index: number, name: string, definition: string): Label {
   return {
@@ -97,5 +98,30 @@ describe('the name filter in front of fuse.js', () => {
         }
       }
     }
+  });
+});
+
+describe('the label a typed name names', () => {
+  const search = createLabelSearch([...labels, label(4, 'leervraag', ''), label(5, 'Ideeën  over zorg', '')]);
+
+  it('is the label of that name, case, accents and runs of spaces aside', () => {
+    expect(labelNamed(search, 'LEERVRAAG')?.name).toBe('leervraag');
+    expect(labelNamed(search, ' ideeen over Zorg ')?.name).toBe('Ideeën  over zorg');
+  });
+
+  it('is none for a name that is only close to one, though the search ranks that one first', () => {
+    expect(searchLabels(search, 'leervragen')[0]?.name).toBe('leervraag');
+    expect(labelNamed(search, 'leervragen')).toBeUndefined();
+    expect(labelNamed(search, 'werkdruk thuis')).toBeUndefined();
+    expect(labelNamed(search, '   ')).toBeUndefined();
+  });
+});
+
+describe('an in-vivo label name', () => {
+  it('drops the sentence\'s closing full stop, keeps what was said', () => {
+    expect(inVivoName('ik doe dat\n graag.')).toBe('ik doe dat graag');
+    expect(inVivoName('waarom ik?')).toBe('waarom ik?');
+    expect(inVivoName('en dan...')).toBe('en dan...');
+    expect(inVivoName('zo is het, ')).toBe('zo is het');
   });
 });

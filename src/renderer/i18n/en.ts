@@ -124,6 +124,8 @@ export const en = {
     add: 'Add',
   },
   transcript: {
+    cursorAt: '{{speaker}}, turn {{n}}: “{{words}}”',
+    cursorHint: 'Arrows: word · Ctrl+arrows: sentence · up/down: turn · Shift extends · Enter or L: label · Space: pick the coded segment',
     marked: 'Marked: “{{query}}”.',
     clearMarks: 'Clear marks',
     backToResults: 'Back to results',

@@ -126,6 +126,8 @@ export const nl: typeof en = {
     add: 'Toevoegen',
   },
   transcript: {
+    cursorAt: '{{speaker}}, beurt {{n}}: “{{words}}”',
+    cursorHint: 'Pijltjes: woord · Ctrl+pijltjes: zin · pijl omhoog/omlaag: beurt · Shift breidt uit · Enter of L: label · Spatie: gecodeerd segment kiezen',
     marked: 'Gemarkeerd: “{{query}}”.',
     clearMarks: 'Markering wissen',
     backToResults: 'Terug naar de resultaten',

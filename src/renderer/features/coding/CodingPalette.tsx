@@ -2,8 +2,9 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { GuideSection, Label } from '../../../shared/model.ts';
 import { GuidePalette } from './GuidePalette.tsx';
-import { PaletteCombobox } from './PaletteCombobox.tsx';
-import { createLabelSearch, searchLabels } from './label-search.ts';
+import { PaletteCombobox, type PaletteAnchor } from './PaletteCombobox.tsx';
+import { inVivoName } from './in-vivo.ts';
+import { createLabelSearch, labelNamed, searchLabels } from './label-search.ts';
 
 export type PaletteChoice = { labelId: string } | { labelName: string; origin: 'emergent' | 'in-vivo' };
 export type PaletteMode = 'label' | 'guide';
@@ -16,7 +17,7 @@ export type PaletteMode = 'label' | 'guide';
  * Enter marks the selection as answering the chosen one.
  */
 export function CodingPalette(props: {
-  position: { left: number; top: number };
+  anchor: PaletteAnchor;
   selectedText: string;
   labels: Label[];
   recentLabelIds: string[];
@@ -34,12 +35,19 @@ export function CodingPalette(props: {
   const recent = props.recentLabelIds.map((id) => props.labels.find((l) => l.id === id)).filter((l): l is Label => l !== undefined);
   const typed = query.trim();
   const found = typed ? searchLabels(fuse, typed) : recent.length ? recent : props.labels.slice(0, 9);
-  const exact = props.labels.some((l) => l.name.toLocaleLowerCase('nl') === typed.toLocaleLowerCase('nl'));
+  const exact = typed ? labelNamed(fuse, typed) : undefined;
+  // The top row is what Enter takes without a move: the label of exactly that name, or else a new
+  // label of the typed name, never a merely close one (those follow, to be chosen with the arrows).
+  const top = typed
+    ? exact
+      ? [{ key: exact.id, choice: { labelId: exact.id } as PaletteChoice, label: exact, text: exact.name }]
+      : [{ key: 'new', choice: { labelName: typed, origin: 'emergent' } as PaletteChoice, label: undefined, text: t('coding.newLabel', { name: typed }) }]
+    : [];
   const options: Array<{ key: string; choice: PaletteChoice; label?: Label; text: string }> = [
-    ...found.map((label) => ({ key: label.id, choice: { labelId: label.id } as PaletteChoice, label, text: label.name })),
-    ...(typed && !exact ? [{ key: 'new', choice: { labelName: typed, origin: 'emergent' } as PaletteChoice, text: t('coding.newLabel', { name: typed }) }] : []),
+    ...top,
+    ...found.filter((label) => label !== exact).map((label) => ({ key: label.id, choice: { labelId: label.id } as PaletteChoice, label, text: label.name })),
   ];
-  const inVivo = props.selectedText.replace(/\s+/g, ' ').trim().slice(0, 80);
+  const inVivo = inVivoName(props.selectedText);
 
   useEffect(() => input.current?.focus(), [mode]);
 
@@ -57,7 +65,7 @@ export function CodingPalette(props: {
   if (mode === 'guide') {
     return (
       <GuidePalette
-        position={props.position}
+        anchor={props.anchor}
         guide={props.guide}
         query={query}
         onQuery={onQuery}
@@ -91,11 +99,13 @@ export function CodingPalette(props: {
       className="palette"
       label={t('coding.paletteLabel')}
       placeholder={t('coding.palettePlaceholder')}
-      position={props.position}
+      anchor={props.anchor}
       input={input}
       query={query}
       onQuery={onQuery}
       options={options}
+      // With nothing typed no row is taken by Enter until the arrows move to one (the number keys apply the recent ones).
+      startActive={typed ? 0 : -1}
       keyOf={(option) => option.key}
       renderOption={(option) => {
         const number = !typed ? recent.indexOf(option.label!) + 1 : 0;

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { useMemo, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideSection } from '../../../shared/model.ts';
-import { PaletteCombobox } from './PaletteCombobox.tsx';
+import { PaletteCombobox, type PaletteAnchor } from './PaletteCombobox.tsx';
 
 /** A section or one of its questions, as the palette lists them. */
 interface GuideItem {
@@ -22,7 +22,7 @@ function guideItems(guide: GuideSection[]): GuideItem[] {
 
 /** The palette's second face: the interview guide, filtered by what is typed; Enter marks. */
 export function GuidePalette(props: {
-  position: { left: number; top: number };
+  anchor: PaletteAnchor;
   guide: GuideSection[];
   query: string;
   onQuery(value: string): void;
@@ -49,7 +49,7 @@ export function GuidePalette(props: {
       className="palette palette--guide"
       label={t('coding.guidePaletteLabel')}
       placeholder={t('coding.guidePlaceholder')}
-      position={props.position}
+      anchor={props.anchor}
       input={props.input}
       query={props.query}
       onQuery={props.onQuery}

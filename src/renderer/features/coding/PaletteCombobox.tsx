@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type SetStateAction, type ReactNode, type RefObject } from 'react';
 import { listKey } from './palette-keys.ts';
 
 /**
@@ -7,15 +7,39 @@ import { listKey } from './palette-keys.ts';
  * Enter or a click taking it, Escape closing. What an option shows, the keys of its own and the
  * buttons below the list are the face's.
  */
+export interface PaletteAnchor {
+  left: number;
+  top: number;
+  bottom: number;
+}
+
+const EDGE = 8;
+
+/**
+ * Where a palette of this size lies: below the anchor, else above it, else as low as the window
+ * allows; never past an edge. It was once placed from a guessed height and opened with its input
+ * above the window's top edge (issue 21).
+ */
+export function placePalette(anchor: PaletteAnchor, width: number, height: number, view: { width: number; height: number }): { left: number; top: number } {
+  const left = Math.max(EDGE, Math.min(anchor.left, view.width - width - EDGE));
+  const below = anchor.bottom + EDGE;
+  const above = anchor.top - EDGE - height;
+  const top = below + height <= view.height - EDGE ? below : above >= EDGE ? above : Math.max(EDGE, view.height - height - EDGE);
+  return { left, top };
+}
+
 export function PaletteCombobox<T>(props: {
   className: string;
   label: string;
   placeholder: string;
-  position: { left: number; top: number };
+  /** What the palette belongs to, in the window's coordinates: it opens below it, or above it when there is no room. */
+  anchor: PaletteAnchor;
   input: RefObject<HTMLInputElement | null>;
   query: string;
   onQuery(value: string): void;
   options: T[];
+  /** The row active when the query changes (-1: none, until an arrow moves to one). */
+  startActive?: number;
   keyOf(option: T): string;
   optionClass?(option: T): string;
   renderOption(option: T, index: number): ReactNode;
@@ -27,13 +51,28 @@ export function PaletteCombobox<T>(props: {
   empty: ReactNode;
   children?: ReactNode;
 }) {
-  const [active, setActive] = useState(0);
+  const box = useRef<HTMLDivElement>(null);
+  const start = props.startActive ?? 0;
+  // The highlight belongs to the query it was moved under: a new query starts at `start` in the same
+  // render. Reset in an effect, an Enter pressed right after typing still saw the old row (-1: none).
+  const [moved, setMoved] = useState<{ query: string; active: number } | null>(null);
+  const active = moved && moved.query === props.query ? moved.active : start;
+  const setActive = (next: SetStateAction<number>) => setMoved({ query: props.query, active: typeof next === 'function' ? next(active) : next });
   const { options, keyOf } = props;
-  useEffect(() => setActive(0), [props.query]);
   const activeKey = options[active] ? keyOf(options[active]) : undefined;
   useEffect(() => {
     if (activeKey) document.getElementById(`palette-${activeKey}`)?.scrollIntoView({ block: 'nearest' });
   }, [activeKey]);
+
+  // After every render: the list grows and shrinks as the researcher types.
+  const { left: anchorLeft, top: anchorTop, bottom: anchorBottom } = props.anchor;
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const place = placePalette({ left: anchorLeft, top: anchorTop, bottom: anchorBottom }, el.offsetWidth, el.offsetHeight, { width: window.innerWidth, height: window.innerHeight });
+    el.style.left = `${place.left}px`;
+    el.style.top = `${place.top}px`;
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const option = options[active];
@@ -42,7 +81,7 @@ export function PaletteCombobox<T>(props: {
   };
 
   return (
-    <div className={props.className} role="dialog" aria-label={props.label} style={{ left: props.position.left, top: props.position.top }}>
+    <div ref={box} className={props.className} role="dialog" aria-label={props.label}>
       <input
         ref={props.input}
         className="palette__input"

@@ -27,6 +27,8 @@ export interface LabelSearch {
   owners: number[][];
   /** The names in lower case, as fuse.js compares them. */
   lowerNames: string[];
+  /** The names folded (case, accents, runs of spaces), as the palette compares a typed name with them. */
+  foldedNames: string[];
 }
 
 /** Lower case without diacritics, so that "ideeen" finds "ideeën". */
@@ -71,9 +73,33 @@ function definitionIndex(labels: readonly Label[]): DefinitionIndex {
   return lastIndex;
 }
 
+/** A label name as the palette compares it: case, accents and runs of spaces aside. */
+export function foldName(name: string): string {
+  return fold(name).replace(/\s+/g, ' ').trim();
+}
+
 export function createLabelSearch(labels: readonly Label[]): LabelSearch {
   const { words, owners } = definitionIndex(labels);
-  return { labels, names: new Fuse(labels, LABEL_SEARCH_OPTIONS), words, owners, lowerNames: labels.map((l) => l.name.toLowerCase()) };
+  return {
+    labels,
+    names: new Fuse(labels, LABEL_SEARCH_OPTIONS),
+    words,
+    owners,
+    lowerNames: labels.map((l) => l.name.toLowerCase()),
+    foldedNames: labels.map((l) => foldName(l.name)),
+  };
+}
+
+/**
+ * The label whose name is what was typed (case and accents aside), or undefined. Only this label
+ * may take Enter without a move of the highlight: "leervragen" beside "leervraag" once coded the
+ * close name instead of creating the typed one, silently (issue 21).
+ */
+export function labelNamed(search: LabelSearch, typed: string): Label | undefined {
+  const wanted = foldName(typed);
+  if (!wanted) return undefined;
+  const index = search.foldedNames.indexOf(wanted);
+  return index < 0 ? undefined : search.labels[index];
 }
 
 /**

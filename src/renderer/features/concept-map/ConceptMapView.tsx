@@ -17,13 +17,13 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Concept, ConceptLink, MapPosition } from '../../../shared/analysis.ts';
-import { formatNumber } from '../../components/format.ts';
 import { SavedTextarea } from '../../components/SavedTextarea.tsx';
 import { useStore } from '../../store/index.ts';
 import { LinkDialog } from './LinkDialog.tsx';
 import { relationName } from './relations.ts';
 import { useConcepts, useLinks, useMapLayout, useRelations } from '../../data/reads.ts';
 import { useRead } from '../../data/index.ts';
+import { supportCounts } from '../concepts/support-counts.ts';
 
 type ConceptNode = Node<{ concept: Concept }, 'concept'>;
 
@@ -48,7 +48,7 @@ function ConceptNodeView({ data, selected }: NodeProps<ConceptNode>) {
       <Handle type="source" position={Position.Top} id="top" />
       <Handle type="source" position={Position.Left} id="left" />
       <strong className="map-node__name">{concept.name}</strong>
-      <span className="map-node__count">{t('map.nodeCount', { segments: formatNumber(concept.segmentCount, i18n.language), participants: concept.participantCount })}</span>
+      <span className="map-node__count">{t('map.nodeCount', supportCounts(t, i18n.language, { segments: concept.segmentCount, participants: concept.participantCount }))}</span>
       <Handle type="source" position={Position.Right} id="right" />
       <Handle type="source" position={Position.Bottom} id="bottom" />
     </div>

@@ -9,6 +9,7 @@ import { QuoteCard } from '../rounds/QuoteCard.tsx';
 import { DeleteConceptDialog, NewConceptDialog } from './ConceptDialogs.tsx';
 import { useConcepts, useLabels } from '../../data/reads.ts';
 import { useData, useRead } from '../../data/index.ts';
+import { supportCounts } from './support-counts.ts';
 
 /** The concepts in their order; Alt+↑/↓ moves the chosen one. */
 function ConceptList({ concepts, selectedId, onSelect, onNew }: { concepts: Concept[]; selectedId: string | null; onSelect(id: string): void; onNew(): void }) {
@@ -41,7 +42,7 @@ function ConceptList({ concepts, selectedId, onSelect, onNew }: { concepts: Conc
             >
               <span className="swatch" style={{ background: c.colour }} aria-hidden="true" />
               <span className="side-list__name">{c.name}</span>
-              <span className="side-list__count" title={t('concepts.countHint', { segments: c.segmentCount, participants: c.participantCount })}>
+              <span className="side-list__count" title={t('concepts.countHint', supportCounts(t, i18n.language, { segments: c.segmentCount, participants: c.participantCount }))}>
                 {formatNumber(c.segmentCount, i18n.language)}
               </span>
             </button>
@@ -81,7 +82,7 @@ function ConceptPage({ concept, onDelete }: { concept: Concept; onDelete(): void
           </h1>
           <SavedInput className="concept-page__name" label={t('concepts.name')} hideLabel required value={concept.name} onSave={(name) => void updateConcept({ id: concept.id, name })} />
           <p className="muted">
-            {t('concepts.support', { segments: n(concept.segmentCount), participants: n(concept.participantCount), documents: n(concept.documentCount) })}
+            {t('concepts.support', supportCounts(t, i18n.language, { segments: concept.segmentCount, participants: concept.participantCount, documents: concept.documentCount }))}
           </p>
         </div>
         <div className="button-row">

@@ -19,6 +19,8 @@ import { TurnSection } from './TurnSection.tsx';
 import { useGuideByTurn, useSegmentsByTurn, useSpeakerTints, useTermsByTurn } from './turn-maps.ts';
 import { useCodingKeys } from './useCodingKeys.ts';
 import { useTranscriptSegments } from './useTranscriptSegments.ts';
+import { useReadingCursor } from './useReadingCursor.ts';
+import { useTextMark } from './useTextMark.ts';
 import { useTurnWindow } from './useTurnWindow.ts';
 
 const EMPTY: Segment[] = [];
@@ -29,8 +31,10 @@ const NO_TURNS: Turn[] = [];
 interface PaletteState {
   start: number;
   end: number;
+  /** The passage's box in the window when the palette opened. */
   left: number;
   top: number;
+  bottom: number;
   mode: PaletteMode;
 }
 
@@ -86,9 +90,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const { guidedTurns, guideByTurn } = useGuideByTurn(document, guideSpans);
 
   const openPaletteFor = useCallback((start: number, end: number, rect: DOMRect, mode: PaletteMode = 'label') => {
-    const left = Math.min(Math.max(12, rect.left), window.innerWidth - 340);
-    const top = rect.bottom + 300 > window.innerHeight ? Math.max(12, rect.top - 300) : rect.bottom + 8;
-    setPalette({ start, end, left, top, mode });
+    setPalette({ start, end, left: rect.left, top: rect.top, bottom: rect.bottom, mode });
   }, []);
   const openPaletteOn = (segment: Segment, mode: PaletteMode) => {
     const el = reader.current?.querySelector<HTMLElement>('.coded.is-selected');
@@ -123,6 +125,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     window.getSelection()?.removeAllRanges();
     void applyLabel({ documentId: document.id, start: palette.start, end: palette.end, ...choice });
     setPalette(null);
+    readingCursor.moveOnFrom(palette.end);
   };
 
   const markChosen = (sectionId: string, questionId: string | null) => {
@@ -132,12 +135,18 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     setPalette(null);
   };
 
-  useCodingKeys({ reader, document, selected, paletteOpen: palette !== null, openPaletteFor });
+  useCodingKeys({ reader, document, selected, paletteOpen: palette !== null, openPaletteFor, reveal });
+  const readingCursor = useReadingCursor({ reader, document, segments, selected, paletteOpen: palette !== null, openPaletteFor, reveal });
+  const cursorTurn = readingCursor.cursor && document ? document.turns.find((item) => readingCursor.cursor!.start >= item.start && readingCursor.cursor!.start < item.end) : undefined;
 
   // The turn list only changes with what its turns show: opening the palette, the details pane or
   // the guide marks fetched after a write re-render the reader without walking a thousand turns.
   // A long transcript draws only the turns around the view (useTurnWindow).
   const { start: firstDrawn, end: pastDrawn } = turnWindow;
+  // A new object whenever the turns' spans may have been redrawn, so that the marks follow them.
+  const drawn = useMemo(() => ({ firstDrawn, pastDrawn, segmentsByTurn, selectedId, hoveredId }), [firstDrawn, pastDrawn, segmentsByTurn, selectedId, hoveredId]);
+  useTextMark(reader, 'palette-selection', palette, drawn);
+  useTextMark(reader, 'reading-cursor', palette ? null : readingCursor.cursor, drawn);
   const turnSections = useMemo(
     () =>
       (document?.turns ?? NO_TURNS).slice(firstDrawn, pastDrawn).map((item, i) => {
@@ -173,7 +182,12 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     <div className="reader-layout">
       <DocumentList documents={documents} currentId={id} navigate={navigate} />
 
-      <article className="reader" ref={reader} aria-busy={!document} onMouseUp={onMouseUp} onClick={onClick}>
+      <article className="reader" ref={reader} tabIndex={0} aria-busy={!document} aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Enter" aria-description={t('transcript.cursorHint')} onMouseUp={onMouseUp} onClick={onClick}>
+        <p className="visually-hidden" aria-live="polite" data-testid="cursor-position">
+          {cursorTurn && readingCursor.cursor && document
+            ? t('transcript.cursorAt', { speaker: cursorTurn.speaker ?? t('transcript.noSpeaker'), n: cursorTurn.position + 1, words: document.text.slice(readingCursor.cursor.start, Math.min(readingCursor.cursor.end, readingCursor.cursor.start + 120)) })
+            : ''}
+        </p>
         {document ? (
           <>
             <ReaderHeader document={document} turn={turn} query={query} coders={coders} shown={segments.length} total={allSegments.length} onAutocode={() => setAutocodeOpen(true)} />
@@ -193,7 +207,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
       {palette && document && (
         <CodingPalette
           key={`${palette.start}-${palette.end}-${palette.mode}`}
-          position={{ left: palette.left, top: palette.top }}
+          anchor={palette}
           selectedText={document.text.slice(palette.start, palette.end)}
           labels={labels}
           recentLabelIds={recentLabelIds}
