@@ -304,8 +304,8 @@ describe('rounds 2 and 3 in the browser', () => {
     await page.getByRole('button', { name: 'Overzicht genereren' }).first().click();
     await page.locator('.outline-section').first().waitFor();
     const preview = page.getByRole('article', { name: 'Voorbeeld van het rapport' });
-    await preview.locator('.report-preview__implication', { hasText: '--> Maak samen met het team een visie op brede zorg.' }).waitFor();
-    await expect.poll(() => preview.locator('.report-preview__findings li').count()).toBe(2);
+    await preview.locator('[data-kind="implication"]', { hasText: '--> Maak samen met het team een visie op brede zorg.' }).waitFor();
+    await expect.poll(() => preview.locator('[data-kind="finding"]').count()).toBe(2);
     const before = await api<Outline>(page, 'outline/get');
     const section = before.sections.find((s) => s.items.length >= 2)!;
     const [first, second] = section.items;
