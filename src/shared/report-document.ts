@@ -39,7 +39,7 @@ export interface QuoteSource {
 
 export type ReportItem =
   /** `text` is the segment's snapshot, verbatim: writers never reflow or trim it. */
-  | { kind: 'quote'; text: string; source: QuoteSource }
+  | { kind: 'quote'; text: string; source: QuoteSource; segmentId?: string }
   /** A finding is a bullet; a titled one reads "Title: text". */
   | { kind: 'finding'; text: string; title?: string }
   | { kind: 'implication'; text: string }

@@ -304,8 +304,8 @@ describe('rounds 2 and 3 in the browser', () => {
     await page.getByRole('button', { name: 'Overzicht genereren' }).first().click();
     await page.locator('.outline-section').first().waitFor();
     const preview = page.getByRole('article', { name: 'Voorbeeld van het rapport' });
-    await preview.locator('.report-preview__implication', { hasText: '--> Maak samen met het team een visie op brede zorg.' }).waitFor();
-    await expect.poll(() => preview.locator('.report-preview__findings li').count()).toBe(2);
+    await preview.locator('[data-kind="implication"]', { hasText: '--> Maak samen met het team een visie op brede zorg.' }).waitFor();
+    await expect.poll(() => preview.locator('[data-kind="finding"]').count()).toBe(2);
     const before = await api<Outline>(page, 'outline/get');
     const section = before.sections.find((s) => s.items.length >= 2)!;
     const [first, second] = section.items;
@@ -324,6 +324,59 @@ describe('rounds 2 and 3 in the browser', () => {
     // A quote in the preview leads to its source in the transcript.
     await preview.locator('.report-preview__source').first().click();
     await page.locator('.turn--target').waitFor();
+  });
+
+  it('shows every item of the outline in place, and adds an item where the cursor is only once something is typed', async () => {
+    const before = await api<Outline>(page, 'outline/get');
+    const section = before.sections.find((s) => s.items.some((i) => i.kind === 'finding'))!;
+    // An introduction stored as plain text only (as a generated outline has it) is shown, not an empty field.
+    await api(page, 'outline/updateSection', { id: section.id, text: 'Een inleiding die de spanning situeert.', rich: null });
+    await page.reload();
+    await tab(page, /Rapport/).click();
+    const card = page.locator(`[data-section-id="${section.id}"]`);
+    await card.waitFor();
+    await expect.poll(() => card.getByRole('textbox', { name: 'Inleiding' }).textContent()).toBe('Een inleiding die de spanning situeert.');
+    const count = before.sections.find((s) => s.id === section.id)!.items.length;
+    const firstItem = card.locator('.outline-item').first();
+    await firstItem.locator('.drag-handle').focus();
+
+    // "+ Alinea" opens an editor right after the item, with focus in it; left empty, nothing is saved.
+    await card.getByRole('group').getByRole('button', { name: '+ Alinea' }).click();
+    await card.locator('.outline-item.is-draft').waitFor();
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('.is-draft')))).toBe(true);
+    expect(await card.locator('.outline-item').nth(1).evaluate((el) => el.classList.contains('is-draft'))).toBe(true);
+    await page.locator('.report__header h1').click();
+    await expect.poll(() => card.locator('.outline-item.is-draft').count()).toBe(0);
+    expect((await api<Outline>(page, 'outline/get')).sections.find((s) => s.id === section.id)!.items).toHaveLength(count);
+    await expect.poll(() => page.locator('.toast, [role="alert"]').filter({ hasText: /needs|nodig/ }).count()).toBe(0);
+
+    // "+ Bevinding": typed over two lines, saved as one item in that place, and printed by the preview.
+    await firstItem.locator('.drag-handle').focus();
+    await card.getByRole('group').getByRole('button', { name: '+ Bevinding' }).click();
+    await page.keyboard.type('Begeleiders willen er voor iedereen zijn.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Ze voelen zich verantwoordelijk voor alles.');
+    await page.locator('.report__header h1').click();
+    const text = 'Begeleiders willen er voor iedereen zijn.\nZe voelen zich verantwoordelijk voor alles.';
+    await expect.poll(async () => (await api<Outline>(page, 'outline/get')).sections.find((s) => s.id === section.id)!.items[1]).toMatchObject({ kind: 'finding', text });
+    await expect.poll(() => card.locator('.outline-item').nth(1).locator('textarea').inputValue()).toBe(text);
+    const preview = page.getByRole('article', { name: 'Voorbeeld van het rapport' });
+    await preview.locator('[data-kind="finding"]', { hasText: 'Ze voelen zich verantwoordelijk voor alles.' }).waitFor();
+    await screenshot(page, 'r3-05-outline-editor');
+
+    // "+ Sectie" brings the new section into view.
+    await page.getByRole('button', { name: '+ Sectie' }).first().click();
+    await expect.poll(async () => (await api<Outline>(page, 'outline/get')).sections.length).toBe(before.sections.length + 1);
+    const added = page.locator('.outline-section').last();
+    await expect
+      .poll(() =>
+        added.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return box.top >= 0 && box.top < window.innerHeight;
+        }),
+      )
+      .toBe(true);
+    await api(page, 'outline/deleteSection', { id: (await added.getAttribute('data-section-id'))! });
   });
 
   it('fits the top bar, title whole, on a 1440×900 screen and on a 1280×800 laptop, in Dutch and English', async () => {

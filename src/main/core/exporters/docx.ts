@@ -17,18 +17,8 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
-import {
-  findingText,
-  formatAttribution,
-  quoted,
-  reportTexts,
-  sectionHeading,
-  type ReportDocument,
-  type ReportOptions,
-  type ReportSection,
-  type RichBlock,
-  type RichRun,
-} from '../../../shared/report-document.ts';
+import type { ReportDocument, ReportOptions, RichRun } from '../../../shared/report-document.ts';
+import { elementText, reportElements, type ReportElement } from '../../../shared/report-elements.ts';
 import { BULLET_LIST, FINDINGS, NUMBER_LIST, reportNumbering, reportStyles } from './docx-styles.ts';
 
 const HEADINGS = [
@@ -74,101 +64,38 @@ function richRuns(runs: RichRun[]): ParagraphChild[] {
   });
 }
 
-/** One ordered rich-text list after another restarts at 1: each gets its own numbering instance. */
-class ListInstances {
-  private next = 1;
-  take(): number {
-    return this.next++;
-  }
-}
-
-function blockParagraphs(blocks: RichBlock[], depth: number, lists: ListInstances): Paragraph[] {
-  const out: Paragraph[] = [];
-  for (const block of blocks) {
-    if (block.kind === 'paragraph') out.push(new Paragraph({ children: richRuns(block.runs) }));
-    else if (block.kind === 'quote') out.push(new Paragraph({ style: 'Quote', children: richRuns(block.runs) }));
-    else if (block.kind === 'heading') out.push(new Paragraph({ ...headingProps(depth + block.level), children: richRuns(block.runs) }));
-    else {
-      const instance = block.ordered ? lists.take() : 0;
-      for (const item of block.items) {
-        out.push(
-          new Paragraph({
-            style: block.ordered ? 'ListNumber' : 'ListBullet',
-            numbering: { reference: block.ordered ? NUMBER_LIST : BULLET_LIST, level: Math.min(item.level, 3), instance },
-            children: richRuns(item.runs),
-          }),
-        );
-      }
+/** Each element of the laid-out report as a Word paragraph: the same list the live preview renders. */
+function elementParagraph(element: ReportElement): Paragraph | TableOfContents {
+  switch (element.kind) {
+    case 'title':
+      return new Paragraph({ heading: HeadingLevel.TITLE, children: richRuns(element.runs) });
+    case 'heading':
+    case 'text-heading':
+      return new Paragraph({ ...headingProps(element.depth ?? 1), children: richRuns(element.runs) });
+    case 'contents':
+      return new Paragraph({ style: 'ReportNote', spacing: { before: 360 }, children: [new TextRun({ text: elementText(element), bold: true, size: 26, color: '1F4E79' })] });
+    case 'toc':
+      return new TableOfContents(element.runs.map((r) => r.text).join('') || 'TOC', { hyperlink: true, headingStyleRange: '1-3' });
+    case 'quote': {
+      const children: ParagraphChild[] = richRuns(element.runs);
+      if (element.attribution) children.push(new TextRun({ text: ` (${element.attribution})`, italics: false, color: '595959' }));
+      return new Paragraph({ style: 'Quote', children });
+    }
+    default: {
+      const numbering = element.list
+        ? { reference: LIST_REFERENCES[element.list.reference], level: element.list.level, instance: element.list.instance }
+        : undefined;
+      return new Paragraph({ style: element.style === 'Normal' ? undefined : element.style, numbering, children: richRuns(element.runs) });
     }
   }
-  return out;
 }
 
-function sectionParagraphs(section: ReportSection, options: ReportOptions, lists: ListInstances): Paragraph[] {
-  const texts = reportTexts(options.language);
-  const out: Paragraph[] = [new Paragraph({ ...headingProps(section.depth), children: textRuns(sectionHeading(section)) })];
-  if (options.includeCounts && section.counts && section.counts.quotes > 0) {
-    out.push(new Paragraph({ style: 'ReportNote', children: textRuns(texts.counts(section.counts.quotes, section.counts.interviews)) }));
-  }
-  if (options.includeDefinitions && section.definition.length) {
-    // "Definitie: …" runs into the definition's first paragraph; any other first block gets the label above it.
-    const label = new TextRun({ text: `${texts.definition}: `, bold: true });
-    const [first, ...rest] = section.definition;
-    if (first!.kind === 'paragraph') {
-      out.push(new Paragraph({ children: [label, ...richRuns(first!.runs)] }), ...blockParagraphs(rest, section.depth, lists));
-    } else out.push(new Paragraph({ children: [label] }), ...blockParagraphs(section.definition, section.depth, lists));
-  }
-  out.push(...blockParagraphs(section.intro, section.depth, lists));
-  for (const item of section.items) {
-    switch (item.kind) {
-      case 'quote': {
-        const attribution = formatAttribution(item.source, options.attribution, options.language);
-        const children: ParagraphChild[] = textRuns(quoted(item.text, options));
-        if (attribution) children.push(new TextRun({ text: ` (${attribution})`, italics: false, color: '595959' }));
-        out.push(new Paragraph({ style: 'Quote', children }));
-        break;
-      }
-      case 'finding':
-        out.push(
-          new Paragraph({
-            style: 'ListBullet',
-            numbering: { reference: FINDINGS, level: 0 },
-            children: item.title
-              ? [new TextRun({ text: `${item.title}: `, bold: true }), ...textRuns(item.text)]
-              : textRuns(findingText(item)),
-          }),
-        );
-        break;
-      case 'implication':
-        out.push(new Paragraph({ style: 'Implication', children: textRuns(`--> ${item.text}`) }));
-        break;
-      case 'paragraph':
-        out.push(...blockParagraphs(item.blocks, section.depth, lists));
-        break;
-    }
-  }
-  return out;
-}
-
-function titleParagraphs(report: ReportDocument): Paragraph[] {
-  const { title, subtitle, authors, date } = report.titleBlock;
-  const out = [new Paragraph({ heading: HeadingLevel.TITLE, children: textRuns(title) })];
-  if (subtitle) out.push(new Paragraph({ style: 'Subtitle', children: textRuns(subtitle) }));
-  for (const line of [...authors, date].filter(Boolean)) out.push(new Paragraph({ style: 'ReportAuthors', children: textRuns(line) }));
-  return out;
-}
+const LIST_REFERENCES = { findings: FINDINGS, bullets: BULLET_LIST, numbers: NUMBER_LIST } as const;
 
 const LANGUAGE_TAGS = { nl: 'nl-BE', en: 'en-GB' } as const;
 
 export async function writeDocx(report: ReportDocument, options: ReportOptions): Promise<Uint8Array> {
-  const texts = reportTexts(options.language);
-  const lists = new ListInstances();
-  const body: Array<Paragraph | TableOfContents> = titleParagraphs(report);
-  if (options.toc) {
-    body.push(new Paragraph({ style: 'ReportNote', spacing: { before: 360 }, children: [new TextRun({ text: texts.contents, bold: true, size: 26, color: '1F4E79' })] }));
-    body.push(new TableOfContents(texts.contents, { hyperlink: true, headingStyleRange: '1-3' }));
-  }
-  for (const section of report.sections) body.push(...sectionParagraphs(section, options, lists));
+  const body = reportElements(report, options).map(elementParagraph);
 
   const styles = {
     ...reportStyles,

@@ -1,141 +1,15 @@
 /**
- * The theme report as a document: from the researcher's outline, or, while there is none, a default
- * one (concepts → their labels → quotes, then the labels in no concept, as MAXQDA's Smart Publisher
- * does). Pure: the data comes in, the document goes out.
+ * The theme report as a document: from the researcher's outline (src/shared/report-from-outline.ts,
+ * shared with the live preview), or, while there is none, a default one (concepts → their labels →
+ * quotes, then the labels in no concept, as MAXQDA's Smart Publisher does). Pure.
  */
-import type { Concept, Outline, Quote } from '../../../shared/analysis.ts';
+import type { Quote } from '../../../shared/analysis.ts';
 import { lexicalBlocks } from '../../../shared/lexical-blocks.ts';
 import type { Label } from '../../../shared/model.ts';
-import {
-  reportTexts,
-  type ReportDocument,
-  type ReportItem,
-  type ReportLanguage,
-  type ReportOptions,
-  type ReportSection,
-  type ReportTitleBlock,
-  type QuoteSource,
-} from '../../../shared/report-document.ts';
+import { reportTexts, type ReportDocument, type ReportItem, type ReportOptions, type ReportSection } from '../../../shared/report-document.ts';
+import { quoteItem, titleBlock, withCounts, type DefinitionSource } from '../../../shared/report-from-outline.ts';
 
-export function quoteSource(quote: Quote): QuoteSource {
-  return {
-    participant: quote.participant?.name ?? null,
-    ...(quote.speakerRole !== 'participant' && !quote.participant ? { role: quote.speakerRole } : {}),
-    attributes: quote.participant?.attributes ?? {},
-    document: quote.documentName,
-    startMs: quote.startMs,
-    paragraph: quote.turnPosition === null ? null : quote.turnPosition + 1,
-  };
-}
-
-function quoteItem(quote: Quote): ReportItem {
-  return { kind: 'quote', text: quote.text, source: quoteSource(quote) };
-}
-
-/** Who a quote speaks for: its participant, or its document when it has none. */
-function interviewKey(source: QuoteSource): string {
-  return source.participant !== null ? `p:${source.participant}` : `d:${source.document}`;
-}
-
-/**
- * Fills in each section's counts over itself and its sub-sections: distinct quotes (by text and
- * source) and distinct interviews.
- */
-function withCounts(sections: ReportSection[], quoteKeys: Map<ReportItem, string>): ReportSection[] {
-  return sections.map((section, index) => {
-    const quotes = new Set<string>();
-    const interviews = new Set<string>();
-    for (let i = index; i < sections.length && (i === index || sections[i]!.depth > section.depth); i++) {
-      for (const item of sections[i]!.items) {
-        if (item.kind !== 'quote') continue;
-        quotes.add(quoteKeys.get(item) ?? `${item.source.document}\u0000${item.text}`);
-        interviews.add(interviewKey(item.source));
-      }
-    }
-    return { ...section, counts: { quotes: quotes.size, interviews: interviews.size } };
-  });
-}
-
-/**
- * The sub-sections of a section are numbered "1)", "2)"… when it groups two or more sections that
- * each hold tensions — the appendix's "Spanningsvelden" with "1) Zelfopvatting…", "2) Personeelsbeleid".
- */
-function numberedParents(outline: Outline): Set<string> {
-  const children = new Map<string | null, Outline['sections']>();
-  for (const section of outline.sections) children.set(section.parentId, [...(children.get(section.parentId) ?? []), section]);
-  const parents = new Set<string>();
-  for (const [parentId, kids] of children) {
-    if (parentId === null || kids.length < 2) continue;
-    if (kids.every((kid) => kid.tie?.kind !== 'tension' && (children.get(kid.id) ?? []).some((grandchild) => grandchild.tie?.kind === 'tension'))) {
-      parents.add(parentId);
-    }
-  }
-  return parents;
-}
-
-export interface DefinitionSource {
-  concepts: Concept[];
-  labels: Label[];
-}
-
-function definitionOf(tie: Outline['sections'][number]['tie'], sources: DefinitionSource) {
-  if (tie?.kind === 'concept') {
-    const concept = sources.concepts.find((c) => c.id === tie.id);
-    return concept ? lexicalBlocks(concept.definitionRich, concept.definition) : [];
-  }
-  if (tie?.kind === 'label') {
-    const label = sources.labels.find((l) => l.id === tie.id);
-    return label ? lexicalBlocks(label.definitionRich, label.definition) : [];
-  }
-  return [];
-}
-
-export function titleBlock(projectTitle: string, language: ReportLanguage, overrides: ReportOptions['titleBlock']): ReportTitleBlock {
-  return {
-    title: overrides?.title?.trim() || projectTitle,
-    subtitle: overrides?.subtitle ?? (language === 'nl' ? 'Overzicht thema’s met citaten' : 'Theme overview with quotes'),
-    authors: (overrides?.authors ?? []).map((a) => a.trim()).filter(Boolean),
-    date: overrides?.date?.trim() ?? '',
-  };
-}
-
-/** The outline as a report document, sections and items in the researcher's order. */
-export function reportFromOutline(outline: Outline, sources: DefinitionSource, projectTitle: string, options: ReportOptions): ReportDocument {
-  const numbered = numberedParents(outline);
-  const counters = new Map<string, number>();
-  const quoteKeys = new Map<ReportItem, string>();
-  const sections: ReportSection[] = outline.sections.map((section) => {
-    let number: string | null = null;
-    if (section.parentId !== null && numbered.has(section.parentId)) {
-      const n = (counters.get(section.parentId) ?? 0) + 1;
-      counters.set(section.parentId, n);
-      number = `${n})`;
-    }
-    const items: ReportItem[] = [];
-    for (const item of [...section.items].sort((a, b) => a.position - b.position)) {
-      if (item.kind === 'quote') {
-        const quote = item.segmentId ? outline.quotes[item.segmentId] : undefined;
-        // A quote whose segment was deleted since has nothing verbatim left to show.
-        if (!quote) continue;
-        const entry = quoteItem(quote);
-        quoteKeys.set(entry, quote.segmentId);
-        items.push(entry);
-      } else if (item.kind === 'finding') items.push({ kind: 'finding', text: item.text });
-      else if (item.kind === 'implication') items.push({ kind: 'implication', text: item.text });
-      else items.push({ kind: 'paragraph', blocks: lexicalBlocks(item.rich, item.text) });
-    }
-    return {
-      title: section.title,
-      number,
-      depth: section.depth + 1,
-      intro: lexicalBlocks(section.rich, section.text),
-      definition: definitionOf(section.tie, sources),
-      counts: null,
-      items,
-    };
-  });
-  return { titleBlock: titleBlock(projectTitle, options.language, options.titleBlock), sections: withCounts(sections, quoteKeys) };
-}
+export { quoteSource, reportFromOutline, titleBlock, type DefinitionSource } from '../../../shared/report-from-outline.ts';
 
 export interface DefaultReportSources extends DefinitionSource {
   /** Quotes of a label's own segments (not its sub-labels'), in document order. */

@@ -5,7 +5,7 @@ import { RichTextEditor } from './RichTextEditor.tsx';
  * Rich text saved when focus leaves it (another object chosen, the screen closed), not on every
  * keystroke: one edit is one undo step of the project.
  */
-export function SavedRichText(props: { label: string; value: string | null; placeholder?: string; className?: string; onSave(json: string, text: string): void }) {
+export function SavedRichText(props: { label: string; value: string | null; placeholder?: string; className?: string; autoFocus?: boolean; onSave(json: string, text: string): void }) {
   const pending = useRef<{ json: string; text: string } | null>(null);
   const save = useRef(props.onSave);
   save.current = props.onSave;
@@ -23,7 +23,7 @@ export function SavedRichText(props: { label: string; value: string | null; plac
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) flush();
       }}
     >
-      <RichTextEditor value={props.value} label={props.label} placeholder={props.placeholder} compact onChange={(json, text) => (pending.current = { json, text })} />
+      <RichTextEditor value={props.value} label={props.label} placeholder={props.placeholder} autoFocus={props.autoFocus} compact onChange={(json, text) => (pending.current = { json, text })} />
     </div>
   );
 }

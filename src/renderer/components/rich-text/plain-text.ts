@@ -69,3 +69,21 @@ export function plainTextOf(json: string | null | undefined): string {
   lines(root, out, 0);
   return out.join('\n').replace(/\s+$/, '');
 }
+
+/**
+ * Plain text as a Lexical state, one paragraph per line: what an editor shows for text stored without
+ * its rich form (a generated outline's intros), so that the field never looks empty while it is not.
+ */
+export function richFromPlain(text: string): string {
+  const paragraph = (line: string) => ({
+    type: 'paragraph',
+    version: 1,
+    direction: null,
+    format: '',
+    indent: 0,
+    textFormat: 0,
+    textStyle: '',
+    children: line ? [{ type: 'text', version: 1, text: line, format: 0, detail: 0, mode: 'normal', style: '' }] : [],
+  });
+  return JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: text.split('\n').map(paragraph) } });
+}

@@ -1,13 +1,15 @@
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTLINE_TIE_KINDS, type Outline, type OutlineItem, type OutlineTieKind } from '../../../shared/analysis.ts';
 import { useStore } from '../../store/index.ts';
 import { SavedRichText } from '../../components/rich-text/SavedRichText.tsx';
+import { richFromPlain } from '../../components/rich-text/plain-text.ts';
 import { SavedInput } from '../rounds/fields.tsx';
 import { QuotePicker } from '../rounds/QuotePicker.tsx';
 import { itemDropIndex, sectionDrop, sectionStep, siblings, type Drop, type Section } from './moves.ts';
 import { useConcepts, useLabels, useLearningQuestions, useTensions } from '../../data/reads.ts';
 
+type DraftKind = 'finding' | 'implication' | 'paragraph';
 type Dragging = { kind: 'item' | 'section'; id: string } | null;
 type Target = { id: string; where: Drop } | null;
 
@@ -58,6 +60,37 @@ function TieSelect({ section }: { section: Section }) {
   );
 }
 
+/** Stored rich text, or the plain text as rich when only that is stored: a field never looks empty while its text prints. */
+function richOf(rich: string | null, text: string): string | null {
+  return rich ?? (text ? richFromPlain(text) : null);
+}
+
+/**
+ * A finding's or implication's text, as many lines as it takes; saved when left and only when it
+ * changed. Left empty it saves nothing: an existing item keeps its text, a new one is not made.
+ */
+function ItemText(props: { label: string; value: string; placeholder: string; autoFocus?: boolean; onSave(text: string): void }) {
+  const [draft, setDraft] = useState(props.value);
+  useEffect(() => setDraft(props.value), [props.value]);
+  const rows = Math.max(1, draft.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 60)), 0));
+  return (
+    <textarea
+      className="outline-item__textarea"
+      aria-label={props.label}
+      value={draft}
+      rows={rows}
+      placeholder={props.placeholder}
+      autoFocus={props.autoFocus}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => {
+        const text = draft.trim();
+        if (!text) setDraft(props.value);
+        else if (text !== props.value) props.onSave(text);
+      }}
+    />
+  );
+}
+
 function ItemBody({ item, outline }: { item: OutlineItem; outline: Outline }) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateOutlineItem);
@@ -72,10 +105,35 @@ function ItemBody({ item, outline }: { item: OutlineItem; outline: Outline }) {
       );
     }
     case 'paragraph':
-      return <SavedRichText label={t('outline.kinds.paragraph')} value={item.rich} placeholder={t('outline.paragraphPlaceholder')} onSave={(rich, text) => void update({ id: item.id, rich, text })} />;
+      return <SavedRichText label={t('outline.kinds.paragraph')} value={richOf(item.rich, item.text)} placeholder={t('outline.paragraphPlaceholder')} onSave={(rich, text) => void update({ id: item.id, rich, text })} />;
     default:
-      return <SavedInput label={t(`outline.kinds.${item.kind}`)} hideLabel value={item.text} placeholder={t(`outline.${item.kind}Placeholder`)} onSave={(text) => void update({ id: item.id, text })} />;
+      return <ItemText label={t(`outline.kinds.${item.kind}`)} value={item.text} placeholder={t(`outline.${item.kind}Placeholder`)} onSave={(text) => void update({ id: item.id, text })} />;
   }
+}
+
+/** A new item in place, with focus in it; saved as an item once something is typed, gone if left empty. */
+function DraftItem({ kind, onSave, onLeave }: { kind: DraftKind; onSave(text: string, rich: string | null): void; onLeave(): void }) {
+  const { t } = useTranslation();
+  return (
+    <li
+      className={`outline-item outline-item--${kind} is-draft`}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onLeave();
+      }}
+    >
+      <span className="drag-handle" aria-hidden>
+        ⠿
+      </span>
+      <span className="outline-item__kind">{kind === 'implication' ? '-->' : t(`outline.kinds.${kind}`)}</span>
+      <div className="outline-item__body">
+        {kind === 'paragraph' ? (
+          <SavedRichText label={t('outline.kinds.paragraph')} value={null} autoFocus placeholder={t('outline.paragraphPlaceholder')} onSave={(rich, text) => text.trim() && onSave(text, rich)} />
+        ) : (
+          <ItemText label={t(`outline.kinds.${kind}`)} value="" autoFocus placeholder={t(`outline.${kind}Placeholder`)} onSave={(text) => onSave(text, null)} />
+        )}
+      </div>
+    </li>
+  );
 }
 
 /** One section: its title, tie, introduction and items, with drag and keyboard moves for both. */
@@ -91,6 +149,10 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
   const deleteItem = useStore((s) => s.deleteOutlineItem);
   const [picking, setPicking] = useState(false);
   const [intro, setIntro] = useState(Boolean(section.rich || section.text));
+  const [draft, setDraft] = useState<{ kind: DraftKind; index: number } | null>(null);
+  // The item the researcher was last in: new items go right after it.
+  const cursor = useRef<number | null>(null);
+  const insertAt = () => (cursor.current === null ? section.items.length : Math.min(cursor.current + 1, section.items.length));
 
   const step = (s: 'up' | 'down' | 'in' | 'out') => {
     const to = sectionStep(outline, section.id, s);
@@ -132,6 +194,25 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
     props.setTarget(null);
     if (dragging.id !== item.id) void moveItem({ id: dragging.id, sectionId: section.id, index: itemDropIndex(outline, dragging.id, section.id, item.id, whereIn(event)) });
     props.setDragging(null);
+  };
+  const withDraft = (nodes: ReactNode[]): ReactNode[] => {
+    if (!draft) return nodes;
+    const out = [...nodes];
+    out.splice(
+      Math.min(draft.index, out.length),
+      0,
+      <DraftItem
+        key="draft"
+        kind={draft.kind}
+        onSave={(text, rich) => {
+          setDraft(null);
+          cursor.current = draft.index;
+          void addItem({ sectionId: section.id, kind: draft.kind, index: draft.index, text, ...(rich ? { rich } : {}) });
+        }}
+        onLeave={() => setDraft(null)}
+      />,
+    );
+    return out;
   };
   const sibs = siblings(outline, section.parentId);
   const at = sibs.findIndex((s) => s.id === section.id);
@@ -202,14 +283,15 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
         )}
       </div>
       {intro && (
-        <SavedRichText label={t('outline.intro')} value={section.rich} placeholder={t('outline.introPlaceholder')} onSave={(rich, text) => void updateSection({ id: section.id, rich, text })} />
+        <SavedRichText label={t('outline.intro')} value={richOf(section.rich, section.text)} placeholder={t('outline.introPlaceholder')} onSave={(rich, text) => void updateSection({ id: section.id, rich, text })} />
       )}
       <ol className="outline-items" aria-label={t('outline.itemsOf', { title: section.title })}>
-        {section.items.map((item, i) => (
+        {withDraft(section.items.map((item, i) => (
           <li
             key={item.id}
             className={`outline-item outline-item--${item.kind}${targetClass(item.id)}${dragging?.id === item.id ? ' is-dragging' : ''}`}
             data-item-id={item.id}
+            onFocus={() => (cursor.current = i)}
             onKeyDown={(e) => onItemKey(e, item, i)}
             onDragOver={(event) => {
               if (dragging?.kind !== 'item' || dragging.id === item.id) return;
@@ -255,19 +337,19 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
               </button>
             </span>
           </li>
-        ))}
+        )))}
       </ol>
       <div className="outline-section__add" role="group" aria-label={t('outline.addTo', { title: section.title })}>
         <button type="button" className="button button--small button--quiet" onClick={() => setPicking(true)}>
           + {t('outline.kinds.quote')}
         </button>
-        <button type="button" className="button button--small button--quiet" onClick={() => void addItem({ sectionId: section.id, kind: 'finding', text: t('outline.newFinding') })}>
+        <button type="button" className="button button--small button--quiet" onClick={() => setDraft({ kind: 'finding', index: insertAt() })}>
           + {t('outline.kinds.finding')}
         </button>
-        <button type="button" className="button button--small button--quiet" onClick={() => void addItem({ sectionId: section.id, kind: 'implication', text: t('outline.newImplication') })}>
+        <button type="button" className="button button--small button--quiet" onClick={() => setDraft({ kind: 'implication', index: insertAt() })}>
           + {t('outline.kinds.implication')}
         </button>
-        <button type="button" className="button button--small button--quiet" onClick={() => void addItem({ sectionId: section.id, kind: 'paragraph', text: '' })}>
+        <button type="button" className="button button--small button--quiet" onClick={() => setDraft({ kind: 'paragraph', index: insertAt() })}>
           + {t('outline.kinds.paragraph')}
         </button>
         <button type="button" className="button button--small button--quiet" onClick={() => void addSection({ parentId: section.id, title: t('outline.newSubsection') })}>
@@ -280,8 +362,9 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
         concepts={section.tie?.kind === 'concept' ? [section.tie.id] : undefined}
         exclude={section.items.flatMap((i) => (i.segmentId ? [i.segmentId] : []))}
         onPick={(ids) => {
+          const at = insertAt();
           void (async () => {
-            for (const segmentId of ids) await addItem({ sectionId: section.id, kind: 'quote', segmentId });
+            for (const [k, segmentId] of ids.entries()) await addItem({ sectionId: section.id, kind: 'quote', segmentId, index: at + k });
           })();
         }}
       />
@@ -292,6 +375,17 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
 export function OutlineEditor({ outline }: { outline: Outline }) {
   const [dragging, setDragging] = useState<Dragging>(null);
   const [target, setTarget] = useState<Target>(null);
+  // A section added (by "+ Section", "+ Sub-section" or an undo) comes into view with its title ready to type.
+  const known = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const ids = outline.sections.map((s) => s.id);
+    const fresh = known.current ? ids.filter((id) => !known.current!.has(id)) : [];
+    known.current = new Set(ids);
+    if (fresh.length !== 1) return;
+    const card = document.querySelector<HTMLElement>(`[data-section-id="${fresh[0]}"]`);
+    card?.scrollIntoView({ block: 'center' });
+    card?.querySelector<HTMLInputElement>('.outline-section__title input')?.select();
+  }, [outline]);
   return (
     <div className="outline-editor">
       {outline.sections.map((section) => (

@@ -1,61 +1,32 @@
-import type { ReactNode } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Outline, OutlineItem } from '../../../shared/analysis.ts';
-import { RichTextView } from '../../components/rich-text/RichTextView.tsx';
+import type { Outline } from '../../../shared/analysis.ts';
+import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../../../shared/report-document.ts';
+import { reportElements } from '../../../shared/report-elements.ts';
+import { reportFromOutline } from '../../../shared/report-from-outline.ts';
 import { useStore } from '../../store/index.ts';
 import { routeToHash } from '../../store/route.ts';
 import { sourceRoute } from '../rounds/QuoteCard.tsx';
+import { ReportElementsView } from './ReportElementsView.tsx';
 
 /**
- * The report as it will be exported: headings by depth, the introduction, then the items in order —
- * quotes as indented paragraphs (each a way back to its source), findings as bullets, implications
- * as `--> …`, paragraphs as written.
+ * The report as it will be exported: the same report document and the same layout the .docx, .html
+ * and .md writers read, with each quote a way back to its source.
  */
-export function OutlinePreview({ outline, title }: { outline: Outline; title: string }) {
+export function OutlinePreview({ outline, title, options = DEFAULT_REPORT_OPTIONS }: { outline: Outline; title: string; options?: ReportOptions }) {
   const { t } = useTranslation();
   const navigate = useStore((s) => s.navigate);
-  const items = (list: OutlineItem[]) => {
-    const out: ReactNode[] = [];
-    let findings: OutlineItem[] = [];
-    const flush = () => {
-      if (findings.length === 0) return;
-      out.push(
-        <ul key={`f-${findings[0]!.id}`} className="report-preview__findings">
-          {findings.map((f) => (
-            <li key={f.id}>{f.text}</li>
-          ))}
-        </ul>,
-      );
-      findings = [];
-    };
-    for (const item of list) {
-      if (item.kind === 'finding') {
-        findings.push(item);
-        continue;
-      }
-      flush();
-      if (item.kind === 'implication') {
-        out.push(
-          <p key={item.id} className="report-preview__implication">
-            --&gt; {item.text}
-          </p>,
-        );
-      } else if (item.kind === 'paragraph') {
-        out.push(<RichTextView key={item.id} className="report-preview__paragraph" value={item.rich} fallback={item.text} />);
-      } else {
-        const quote = item.segmentId ? outline.quotes[item.segmentId] : undefined;
-        if (!quote) {
-          out.push(
-            <p key={item.id} className="report-preview__quote is-missing">
-              {t('outline.quoteGone')}
-            </p>,
-          );
-          continue;
-        }
-        const route = sourceRoute(quote);
-        out.push(
-          <blockquote key={item.id} className="report-preview__quote">
-            <p>{quote.text}</p>
+  const elements = useMemo(() => reportElements(reportFromOutline(outline, { concepts: [], labels: [] }, title, options), options), [outline, title, options]);
+  return (
+    <article className="report-preview" aria-label={t('outline.preview')}>
+      {outline.sections.length === 0 && <p className="muted">{t('outline.previewEmpty')}</p>}
+      <ReportElementsView
+        elements={elements}
+        quoteLink={(element) => {
+          const quote = element.segmentId ? outline.quotes[element.segmentId] : undefined;
+          if (!quote) return null;
+          const route = sourceRoute(quote);
+          return (
             <a
               className="report-preview__source"
               href={routeToHash(route)}
@@ -65,29 +36,11 @@ export function OutlinePreview({ outline, title }: { outline: Outline; title: st
                 navigate(route);
               }}
             >
-              {quote.participant?.name ?? quote.documentName} ↗
+              ↗
             </a>
-          </blockquote>,
-        );
-      }
-    }
-    flush();
-    return out;
-  };
-  return (
-    <article className="report-preview" aria-label={t('outline.preview')}>
-      <h1 className="report-preview__title">{title}</h1>
-      {outline.sections.length === 0 && <p className="muted">{t('outline.previewEmpty')}</p>}
-      {outline.sections.map((section) => {
-        const Heading = section.depth === 0 ? 'h2' : section.depth === 1 ? 'h3' : 'h4';
-        return (
-          <section key={section.id} className={`report-preview__section report-preview__section--d${Math.min(section.depth, 2)}`}>
-            <Heading>{section.title}</Heading>
-            {(section.rich || section.text) && <RichTextView className="report-preview__intro" value={section.rich} fallback={section.text} />}
-            {items(section.items)}
-          </section>
-        );
-      })}
+          );
+        }}
+      />
     </article>
   );
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { DEFAULT_REPORT_OPTIONS } from '../../../shared/report-document.ts';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useStore } from '../../store/index.ts';
@@ -17,6 +18,9 @@ export function OutlineView() {
   const addSection = useStore((s) => s.addOutlineSection);
   const status = useRoundStatus();
   const [confirm, setConfirm] = useState(false);
+  const { i18n } = useTranslation();
+  // The fixed texts (the default subtitle) follow the app's language, as the export dialog's do.
+  const previewOptions = useMemo(() => ({ ...DEFAULT_REPORT_OPTIONS, language: i18n.language === 'en' ? ('en' as const) : ('nl' as const) }), [i18n.language]);
 
   const hasSections = (outline?.sections.length ?? 0) > 0;
   const questions = status?.round3.learningQuestions ?? 0;
@@ -64,7 +68,7 @@ export function OutlineView() {
             <OutlineEditor outline={outline} />
           </div>
           <div className="report__preview">
-            <OutlinePreview outline={outline} title={project.title} />
+            <OutlinePreview outline={outline} title={project.title} options={previewOptions} />
           </div>
         </div>
       )}
