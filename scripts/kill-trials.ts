@@ -56,6 +56,15 @@ function runAndKill(args: string[], delayMs: number, ready: RegExp | (() => bool
   });
 }
 
+function countRows(path: string, table: 'labels'): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
 function check(path: string): { integrity: string; documents: Set<string>; labels: Set<string> } {
   const db = new Database(path, { readonly: true });
   try {
@@ -107,11 +116,13 @@ export async function killNewFromQdpx(qdpx: string, delayMs: number): Promise<{ 
     await runAndKill([BIN, 'new', file, '--from', qdpx], delayMs, () => readdirSync(dir).some((name) => name.includes('.duiding-tmp')));
     const exists = existsSync(file);
     const state = exists ? check(file) : null;
+    // Rows, not names: a codebook may hold one name under two parents (qc-demo has 262 codes, 252 names).
+    const labelRows = exists ? countRows(file, 'labels') : 0;
     const leftovers = readdirSync(dir);
     // The next `new` in that folder removes what the killed one left.
     const again = duiding('new', join(dir, 'ander.duiding'));
     if (again.status !== 0) throw new Error(again.stderr);
-    return { exists, integrity: state?.integrity ?? null, documents: state?.documents.size ?? 0, labels: state?.labels.size ?? 0, killedWith: leftovers, leftovers: leftovers.filter((name) => readdirSync(dir).includes(name)) };
+    return { exists, integrity: state?.integrity ?? null, documents: state?.documents.size ?? 0, labels: labelRows, killedWith: leftovers, leftovers: leftovers.filter((name) => readdirSync(dir).includes(name)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
