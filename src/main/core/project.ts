@@ -190,23 +190,19 @@ export class Project {
    */
   write<T>(action: string, fn: () => WriteResult<T>, options: { kind?: WriteKind; tables?: readonly TableName[] } = {}): T {
     this.assertWritable();
-    const call = this.call;
-    if (call) {
-      if (call.kind === 'read' || call.kind === 'session' || call.kind === 'history') {
-        throw new Error(`${call.name} is declared as a ${call.kind === 'read' ? 'read' : call.kind === 'session' ? 'session action' : 'history step'} but wrote (${action}).`);
+    const running = this.call;
+    if (running) {
+      if (running.kind === 'read' || running.kind === 'session' || running.kind === 'history') {
+        throw new Error(`${running.name} is declared as a ${running.kind === 'read' ? 'read' : running.kind === 'session' ? 'session action' : 'history step'} but wrote (${action}).`);
       }
-      if (options.kind && options.kind !== call.kind) throw new Error(`${call.name} is declared ${call.kind} but wrote as ${options.kind} (${action}).`);
-      const { result, id, tables } = this.record(action, call.kind as WriteKind, fn, {}, call.declared);
-      call.changes.push(id);
-      for (const table of tables) call.tables.add(table);
-      return result;
+      if (options.kind && options.kind !== running.kind) throw new Error(`${running.name} is declared ${running.kind} but wrote as ${options.kind} (${action}).`);
     }
-    // A write of its own: one call of one write.
-    const own: Call = { name: action, kind: options.kind ?? 'undoable', declared: options.tables ?? [], changes: [], tables: new Set() };
-    const { result, id, tables } = this.record(action, own.kind as WriteKind, fn, {}, own.declared);
-    own.changes.push(id);
-    for (const table of tables) own.tables.add(table);
-    this.finishCall(own);
+    // Outside a handler call, a write is a call of its own.
+    const call = running ?? { name: action, kind: options.kind ?? 'undoable', declared: options.tables ?? [], changes: [], tables: new Set<TableName>() };
+    const { result, id, tables } = this.record(action, call.kind as WriteKind, fn, {}, call.declared);
+    call.changes.push(id);
+    for (const table of tables) call.tables.add(table);
+    if (!running) this.finishCall(call);
     return result;
   }
 
