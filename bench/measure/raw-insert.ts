@@ -2,7 +2,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
-const MIGRATION = join(import.meta.dirname, '../../src/main/core/db/migrations/0001_init.sql');
+const MIGRATIONS = join(import.meta.dirname, '../../src/main/core/db/migrations');
+const INIT = join(MIGRATIONS, '0001_init.sql');
+// 0012 rebuilt the turns table (an integer document key) under a temporary name.
+const TURNS = join(MIGRATIONS, '0012_turns_document_seq.sql');
 
 /**
  * The schema the turns live in, taken from the shipped migration rather than copied, so that the
@@ -10,16 +13,16 @@ const MIGRATION = join(import.meta.dirname, '../../src/main/core/db/migrations/0
  * trigger that fills the index.
  */
 function turnsSchema(): string[] {
-  const sql = readFileSync(MIGRATION, 'utf8');
-  const pick = (re: RegExp) => {
-    const m = re.exec(sql);
-    if (!m) throw new Error(`${MIGRATION}: could not find ${re} — has the turns schema moved?`);
+  const pick = (file: string, re: RegExp) => {
+    const m = re.exec(readFileSync(file, 'utf8'));
+    if (!m) throw new Error(`${file}: could not find ${re} — has the turns schema moved?`);
     return m[0];
   };
   return [
-    pick(/CREATE TABLE turns \([\s\S]*?\) STRICT;/),
-    pick(/CREATE VIRTUAL TABLE turns_fts USING fts5 \([\s\S]*?\);/),
-    pick(/CREATE TRIGGER turns_fts_insert [\s\S]*?END;/),
+    pick(TURNS, /CREATE TABLE turns_new \([\s\S]*?\) STRICT;/).replace('turns_new', 'turns'),
+    pick(TURNS, /CREATE INDEX turns_speech [^;]*;/),
+    pick(INIT, /CREATE VIRTUAL TABLE turns_fts USING fts5 \([\s\S]*?\);/),
+    pick(TURNS, /CREATE TRIGGER turns_fts_insert [\s\S]*?END;/),
   ];
 }
 
@@ -37,7 +40,7 @@ export function rawInsert(dir: string, turnTexts: string[], documents: number): 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     for (const statement of turnsSchema()) db.exec(statement);
-    const insert = db.prepare('INSERT INTO turns (document_id, position, speaker, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare('INSERT INTO turns (document_seq, position, speaker, start, end, text) VALUES (?, ?, ?, ?, ?, ?)');
     const perDocument = Math.ceil(turnTexts.length / documents);
     const started = performance.now();
     db.transaction(() => {
@@ -45,7 +48,7 @@ export function rawInsert(dir: string, turnTexts: string[], documents: number): 
       turnTexts.forEach((text, i) => {
         const position = i % perDocument;
         if (position === 0) offset = 0;
-        insert.run(`doc-${Math.floor(i / perDocument)}`, position, null, offset, offset + text.length, text);
+        insert.run(1 + Math.floor(i / perDocument), position, null, offset, offset + text.length, text);
         offset += text.length + 2;
       });
     })();

@@ -74,7 +74,7 @@ function segmentsOf(project: Project) {
 /** Turns and segments sit where their words are: each one's text is its stretch of the document's text. */
 function expectConsistent(project: Project): void {
   for (const s of segmentsOf(project)) expect(documentText(project.db, s.documentId)!.slice(s.start, s.end)).toBe(s.text);
-  for (const t of project.db.prepare('SELECT document_id AS d, start, end, text FROM turns').all() as Array<{ d: string; start: number; end: number; text: string }>) {
+  for (const t of project.db.prepare('SELECT d.id AS d, t.start, t.end, t.text FROM turns t JOIN documents d ON d.seq = t.document_seq').all() as Array<{ d: string; start: number; end: number; text: string }>) {
     expect(documentText(project.db, t.d)!.slice(t.start, t.end)).toBe(t.text);
   }
 }

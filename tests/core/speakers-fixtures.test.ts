@@ -49,7 +49,7 @@ function turnsUnder(project: Project, labelId: string) {
     .prepare(
       `SELECT s.id, s.start, s.end, s.text, d.name AS document, t.speaker, t.start AS turnStart, t.end AS turnEnd, t.text AS turnText
        FROM codings c JOIN segments s ON s.id = c.segment_id JOIN documents d ON d.id = s.document_id
-       JOIN turns t ON t.document_id = s.document_id AND t.start < s.end AND s.start < t.end
+       JOIN turns t ON t.document_seq = d.seq AND t.start < s.end AND s.start < t.end
        WHERE c.label_id = ? ORDER BY d.name, s.start`,
     )
     .all(labelId) as Array<{ id: string; start: number; end: number; text: string; document: string; speaker: string | null; turnStart: number; turnEnd: number; turnText: string }>;
@@ -62,7 +62,7 @@ const DIRECTIE = /(?<![\p{L}\p{N}])directie(?![\p{L}\p{N}])/giu;
 const INTERVIEWERS = new Set(['Interviewer', 'Hanne Claeys']);
 
 function occurrences(project: Project, pattern: RegExp, speakers: (speaker: string | null) => boolean): number {
-  const turns = project.db.prepare("SELECT speaker, text FROM turns WHERE document_id IN (SELECT id FROM documents WHERE name LIKE 'interview-%')").all() as Array<{ speaker: string | null; text: string }>;
+  const turns = project.db.prepare("SELECT speaker, text FROM turns WHERE document_seq IN (SELECT seq FROM documents WHERE name LIKE 'interview-%')").all() as Array<{ speaker: string | null; text: string }>;
   return turns.filter((t) => speakers(t.speaker)).reduce((n, t) => n + (t.text.match(pattern) ?? []).length, 0);
 }
 

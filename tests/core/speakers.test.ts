@@ -25,8 +25,8 @@ function speakersOfLabel(project: ReturnType<typeof newSession>['project'], labe
   return project.db
     .prepare(
       `SELECT t.speaker, s.text, s.start, s.end, t.start AS turnStart, t.end AS turnEnd
-       FROM codings c JOIN segments s ON s.id = c.segment_id
-       JOIN turns t ON t.document_id = s.document_id AND t.start <= s.start AND s.end <= t.end
+       FROM codings c JOIN segments s ON s.id = c.segment_id JOIN documents d ON d.id = s.document_id
+       JOIN turns t ON t.document_seq = d.seq AND t.start <= s.start AND s.end <= t.end
        WHERE c.label_id = ? ORDER BY s.start`,
     )
     .all(labelId) as Array<{ speaker: string | null; text: string; start: number; end: number; turnStart: number; turnEnd: number }>;

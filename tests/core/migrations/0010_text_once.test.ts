@@ -4,7 +4,7 @@ import { columns, projectAt, seedDocument } from './support.ts';
 
 describe('migration 0010: each text stored once', () => {
   it("keeps a version-9 transcript's text in its turns only, and a text that is not its turns joined in its own copy", () => {
-    const { db, to } = projectAt(9);
+    const { db, to, toLatest } = projectAt(9);
     const joined = seedDocument(db, 'd1', [
       { speaker: 'Interviewer', text: 'Welke ideeën? 🙂' },
       { speaker: 'Katrien', text: 'Zorg\nen school.' },
@@ -18,6 +18,7 @@ describe('migration 0010: each text stored once', () => {
       { id: 'd1', own: null },
       { id: 'd2', own },
     ]);
+    toLatest();
     expect(documentText(db, 'd1')).toBe(joined);
     expect(documentText(db, 'd2')).toBe(own);
     const detail = getDocument(db, 'd1')!;

@@ -4,7 +4,7 @@ import { projectAt, seedDocument, tableExists } from './support.ts';
 
 describe('migration 0011: speaker roles', () => {
   it('adds the speakers table to a version-10 project, whose documents then have their roles inferred', () => {
-    const { db, to } = projectAt(10);
+    const { db, to, toLatest } = projectAt(10);
     db.prepare("INSERT INTO participants (id, name, created_at) VALUES ('p1', 'Katrien', '2026-01-01T00:00:00.000Z')").run();
     seedDocument(
       db,
@@ -19,6 +19,7 @@ describe('migration 0011: speaker roles', () => {
     to(11);
     expect(tableExists(db, 'speakers')).toBe(true);
     expect(db.prepare('SELECT COUNT(*) FROM speakers').pluck().get()).toBe(0);
+    toLatest();
     const [roles] = listSpeakers(db as never);
     expect(roles!.speakers.map((s) => [s.name, s.role, s.participantId, s.rule])).toEqual([
       ['Interviewer', 'interviewer', null, 'b'],

@@ -6,7 +6,7 @@ import { applyEdits, assertEdits, offsetMap, type OffsetMap, type TextEdit } fro
 import type { Db } from '../db/database.ts';
 import type { Project } from '../project.ts';
 import { createPseudonymizer, replacementsSince, type PseudonymEntry, type Pseudonymizer } from '../pseudonyms.ts';
-import { joinTurns } from '../repos/documents.ts';
+import { joinTurns, SEQ_OF_ID } from '../repos/documents.ts';
 import { PLACES, rewriteJson, rewriteValue } from './places.ts';
 import { recordPseudonyms } from './store.ts';
 
@@ -75,7 +75,7 @@ function examplesOf(oldText: string, newText: string, edits: TextEdit[], offsets
 
 function planDocument(db: Db, doc: DocumentRow, pz: Pseudonymizer, updates: Update[]): PseudonymiseDocument | null {
   const before = pz.counts();
-  const turns = db.prepare('SELECT id, speaker, start, end, text FROM turns WHERE document_id = ? ORDER BY position').all(doc.id) as TurnRow[];
+  const turns = db.prepare(`SELECT id, speaker, start, end, text FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY position`).all(doc.id) as TurnRow[];
   const oldText = doc.own_text ?? joinTurns(turns.map((t) => t.text));
   const edits = pz.edits(oldText);
   assertEdits(edits, oldText.length);
@@ -177,7 +177,7 @@ function documentsWithNames(db: Db, entries: PseudonymEntry[]): Set<string> | nu
   // Whole tokens, not prefixes ("an*" would match half the corpus): the name, and its possessive in s ("Katriens"); "Katrien's" is the tokens katrien + s.
   const query = phrases.flatMap((words) => [`"${words.join(' ')}"`, `"${words.join(' ')}s"`]).join(' OR ');
   try {
-    const ids = db.prepare('SELECT DISTINCT t.document_id FROM turns_fts f JOIN turns t ON t.id = f.rowid WHERE turns_fts MATCH ?').pluck().all(query) as string[];
+    const ids = db.prepare('SELECT DISTINCT d.id FROM turns_fts f JOIN turns t ON t.id = f.rowid JOIN documents d ON d.seq = t.document_seq WHERE turns_fts MATCH ?').pluck().all(query) as string[];
     return new Set(ids);
   } catch {
     return null;

@@ -25,7 +25,7 @@ export function quoteRows(db: Db, segmentIds: readonly string[]): QuoteRow[] {
        JOIN segments s ON s.id = w.id
        JOIN documents d ON d.id = s.document_id
        LEFT JOIN participants p ON p.id = d.participant_id
-       LEFT JOIN turns t ON t.id = (SELECT t2.id FROM turns t2 WHERE t2.document_id = s.document_id AND t2.start <= s.start ORDER BY t2.start DESC LIMIT 1)
+       LEFT JOIN turns t ON t.id = (SELECT t2.id FROM turns t2 WHERE t2.document_seq = d.seq AND t2.start <= s.start ORDER BY t2.start DESC LIMIT 1)
        ORDER BY w.ord`,
     )
     .all(JSON.stringify(segmentIds)) as QuoteRow[];

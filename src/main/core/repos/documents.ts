@@ -23,6 +23,12 @@ function speakersOf(turns: Turn[]): string[] {
   return [...seen];
 }
 
+/**
+ * Turns point at their document by its `seq` (migration 0012), not its id: a condition on one
+ * document's turns reads `document_seq = ${SEQ_OF_ID}` with the id bound to `?`.
+ */
+export const SEQ_OF_ID = '(SELECT seq FROM documents WHERE id = ?)';
+
 /** The canonical text of a transcript as its importers make it: the turns joined by a blank line. */
 export function joinTurns(texts: readonly string[]): string {
   return texts.join('\n\n');
@@ -37,14 +43,15 @@ export function insertDocument(db: Db, doc: NewDocument): void {
   const ordered = [...turns].sort((a, b) => a.position - b.position);
   const ownText = joinTurns(ordered.map((t) => t.text)) === text ? null : text;
   db.prepare(
-    `INSERT INTO documents (id, name, kind, participant_id, own_text, word_count, source_name, source_hash, importer, imported_at, imported_by, turn_count, speakers)
-     VALUES (@id, @name, @kind, @participantId, @ownText, @wordCount, @sourceName, @sourceHash, @importer, @importedAt, @importedBy, @turnCount, @speakers)`,
+    `INSERT INTO documents (id, seq, name, kind, participant_id, own_text, word_count, source_name, source_hash, importer, imported_at, imported_by, turn_count, speakers)
+     VALUES (@id, (SELECT IFNULL(MAX(seq), 0) + 1 FROM documents), @name, @kind, @participantId, @ownText, @wordCount, @sourceName, @sourceHash, @importer, @importedAt, @importedBy, @turnCount, @speakers)`,
   ).run({ ...row, ownText, turnCount: turns.length, speakers: JSON.stringify(speakersOf(turns)) });
+  const seq = db.prepare('SELECT seq FROM documents WHERE id = ?').pluck().get(doc.id) as number;
   const insertTurn = db.prepare(
-    `INSERT INTO turns (document_id, position, speaker, start, end, time_start_ms, time_end_ms, text)
+    `INSERT INTO turns (document_seq, position, speaker, start, end, time_start_ms, time_end_ms, text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const t of turns) insertTurn.run(doc.id, t.position, t.speaker, t.start, t.end, t.startMs, t.endMs, t.text);
+  for (const t of ordered) insertTurn.run(seq, t.position, t.speaker, t.start, t.end, t.startMs, t.endMs, t.text);
 }
 
 export function findDocumentByHash(db: Db, hash: string): { id: string; name: string } | undefined {
@@ -75,7 +82,7 @@ export function getDocument(db: Db, id: string): DocumentDetail | undefined {
   const turns = db
     .prepare(
       `SELECT position, speaker, start, end, time_start_ms AS startMs, time_end_ms AS endMs, text
-       FROM turns WHERE document_id = ? ORDER BY position`,
+       FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY position`,
     )
     .all(id) as Turn[];
   const own = db.prepare('SELECT own_text FROM documents WHERE id = ?').pluck().get(id) as string | null;
@@ -86,7 +93,7 @@ export function getDocument(db: Db, id: string): DocumentDetail | undefined {
 export function documentText(db: Db, id: string): string | undefined {
   const row = db.prepare('SELECT own_text AS own FROM documents WHERE id = ?').get(id) as { own: string | null } | undefined;
   if (!row) return undefined;
-  return row.own ?? joinTurns(db.prepare('SELECT text FROM turns WHERE document_id = ? ORDER BY position').pluck().all(id) as string[]);
+  return row.own ?? joinTurns(db.prepare(`SELECT text FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY position`).pluck().all(id) as string[]);
 }
 
 /** A document's name and text only: what a coding action needs, without the turns' other fields and the summary's joins. */

@@ -36,7 +36,7 @@ export function codingRows(db: Db): CodingRow[] {
        JOIN segments s ON s.id = c.segment_id
        JOIN labels l ON l.id = c.label_id
        JOIN documents d ON d.id = s.document_id
-       LEFT JOIN turns t ON t.document_id = s.document_id AND t.start <= s.start AND s.start < t.end
+       LEFT JOIN turns t ON t.document_seq = d.seq AND t.start <= s.start AND s.start < t.end
        ORDER BY d.name COLLATE NOCASE, d.imported_at, s.document_id, s.start, s.end, l.position, l.name COLLATE NOCASE, c.coder`,
     )
     .all() as CodingRow[];

@@ -30,7 +30,7 @@ const SELECT = `
   SELECT m.id, m.target_kind AS targetKind, m.target_id AS targetId, m.title, m.body_rich AS bodyRich, m.body_text AS bodyText,
          m.created_by AS createdBy, m.created_at AS createdAt, m.updated_by AS updatedBy, m.updated_at AS updatedAt,
          d.id AS documentId, d.name AS documentName, l.name AS labelName, l.colour, p.name AS participantName, s.text AS segmentText,
-         (SELECT t.position FROM turns t WHERE t.document_id = s.document_id AND t.start <= s.start ORDER BY t.start DESC LIMIT 1) AS turn
+         (SELECT t.position FROM turns t WHERE t.document_seq = d.seq AND t.start <= s.start ORDER BY t.start DESC LIMIT 1) AS turn
   FROM memos m
   LEFT JOIN segments s ON m.target_kind = 'segment' AND s.id = m.target_id
   LEFT JOIN documents d ON d.id = CASE m.target_kind WHEN 'document' THEN m.target_id WHEN 'segment' THEN s.document_id END

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { SEQ_OF_ID } from './documents.ts';
 
 /** A segment carrying the label asked for, with its document, before any context is added. */
 export interface SegmentOfLabel {
@@ -55,7 +56,7 @@ export interface TurnSpan {
 
 export function turnSpans(db: Db, documentId: string): TurnSpan[] {
   return db
-    .prepare('SELECT position, speaker, start, end, time_start_ms AS startMs FROM turns WHERE document_id = ? ORDER BY start')
+    .prepare(`SELECT position, speaker, start, end, time_start_ms AS startMs FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY start`)
     .all(documentId) as TurnSpan[];
 }
 
@@ -83,7 +84,7 @@ export function documentLengths(db: Db): Array<{ documentId: string; totalChars:
   return db
     .prepare(
       `SELECT d.id AS documentId,
-              (SELECT t.end FROM turns t WHERE t.document_id = d.id ORDER BY t.position DESC LIMIT 1) AS lastEnd, d.own_text AS own
+              (SELECT t.end FROM turns t WHERE t.document_seq = d.seq ORDER BY t.position DESC LIMIT 1) AS lastEnd, d.own_text AS own
        FROM documents d ORDER BY d.name COLLATE NOCASE, d.imported_at`,
     )
     .all()

@@ -79,14 +79,14 @@ function snippetParts(snippet: string): SearchHit['snippet'] {
  */
 const TWO_PASSES_FROM = 1000;
 
-const HIT_COLUMNS = `t.document_id AS documentId, d.name AS documentName, p.name AS participantName,
+const HIT_COLUMNS = `d.id AS documentId, d.name AS documentName, p.name AS participantName,
        t.position AS turnPosition, t.speaker, t.time_start_ms AS startMs, t.start AS turnStart, t.end AS turnEnd`;
 const SNIPPET = `snippet(turns_fts, 0, char(2), char(3), '…', 20)`;
 
 const ONE_PASS = `SELECT ${HIT_COLUMNS}, ${SNIPPET} AS snippet
    FROM turns_fts
    JOIN turns t ON t.id = turns_fts.rowid
-   JOIN documents d ON d.id = t.document_id
+   JOIN documents d ON d.seq = t.document_seq
    LEFT JOIN participants p ON p.id = d.participant_id
    WHERE turns_fts MATCH @fts
    ORDER BY rank
@@ -103,7 +103,7 @@ const TWO_PASSES = `WITH top AS MATERIALIZED (
    FROM top
    JOIN hit ON hit.id = top.id
    JOIN turns t ON t.id = top.id
-   JOIN documents d ON d.id = t.document_id
+   JOIN documents d ON d.seq = t.document_seq
    LEFT JOIN participants p ON p.id = d.participant_id
    ORDER BY top.score, top.id`;
 
