@@ -1,0 +1,48 @@
+import type { Project } from '../project.ts';
+import { makeBackup, replaceBackupsAfterPurge } from './backups.ts';
+import { readPolicy } from './store.ts';
+
+/**
+ * When backups are made for a project open for writing: after the first write of the session, then
+ * after every `everyMinutes` of writing, and at close when something was written since the last one;
+ * read-only opens (info, search, export) make none. After a purge, a backup of the purged project
+ * replaces every older one. A backup is skipped while a purging write is in effect (until the purge,
+ * the removed text is still in the live file's search index), and it runs after the write's reply
+ * has gone out (setImmediate), so the researcher's action is not held up by it.
+ *
+ * A failing backup never fails the researcher's work: it is reported once through the project's notices.
+ */
+export function attachBackups(project: Project): void {
+  if (project.readOnly) return;
+  let last = 0;
+  let dirty = false;
+  let queued = false;
+  let closed = false;
+  let warned = false;
+  const attempt = (make: () => unknown) => {
+    try {
+      make();
+      last = Date.now();
+      dirty = false;
+    } catch (error) {
+      if (!warned) project.notices.push(`A backup of ${project.name} could not be made: ${(error as Error).message}`);
+      warned = true;
+    }
+  };
+  const due = () => last === 0 || Date.now() - last >= readPolicy(project.db).everyMinutes * 60_000;
+  project.events.on('change', () => {
+    dirty = true;
+    if (queued || !due()) return;
+    queued = true;
+    setImmediate(() => {
+      queued = false;
+      if (closed || project.purgePending || !due()) return;
+      attempt(() => makeBackup(project, readPolicy(project.db)));
+    });
+  });
+  project.events.on('purged', () => attempt(() => replaceBackupsAfterPurge(project, readPolicy(project.db))));
+  project.events.on('closing', () => {
+    closed = true;
+    if (dirty) attempt(() => makeBackup(project, readPolicy(project.db)));
+  });
+}
