@@ -90,7 +90,7 @@ describe('duiding CLI', () => {
       const refused = duiding('import', file, join(FIXTURES, 'transcripts', 'interview-02-aso.vtt'));
       expect(refused.code).toBe(1);
       expect(refused.stderr).toBe(
-        `p.duiding is open for writing by sofie (process ${holder.pid} on ${hostname()}, since 2026-11-22T09:00:00.000Z). Close it there first; read-only commands (info, search) still work.\n`,
+        `p.duiding is open for writing by another Duiding (process ${holder.pid} on this computer, since 2026-11-22T09:00:00.000Z). Close it there first; read-only commands (info, search) still work.\n`,
       );
       expect(duiding('info', file).code).toBe(0);
       expect(duiding('search', file, 'zorg').code).toBe(0);
