@@ -26,8 +26,7 @@ export function WithdrawDialog({ target, name, onClose, onDone }: { target: With
     return () => {
       live = false;
     };
-    // The target is fixed for the dialog's life.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The target is fixed for the dialog's life: counted once.
   }, []);
 
   const confirm = async () => {
