@@ -155,6 +155,12 @@ describe('withdrawing a participant', () => {
     expect(s.project.db.prepare("SELECT COUNT(*) FROM change_log WHERE summary LIKE '%Xandra%' OR summary LIKE '%zebravink%' OR detail LIKE '%Xandra%'").pluck().get()).toBe(0);
     expect(s.project.db.prepare("SELECT documents FROM export_log").pluck().get()).not.toMatch(/xandra/i);
 
+    // A copy or backup made before the purge already holds none of it (no row images, no old index blocks).
+    const copy = join(s.dir, 'kopie.duiding');
+    await call(s.session, 'project/copy', { out: copy });
+    const made = (await call(s.session, 'backups/make', {})).result as { entries: Array<{ id: string }> };
+    expect(hits([copy, join(backupFolder(s.path), `${made.entries[0]!.id}.duiding`)])).toEqual({});
+
     await call(s.session, 'history/undo', {});
     expect(rows(s.project)).toEqual(before);
     expect(await search(s.session, 'zebravink')).toBe(1);

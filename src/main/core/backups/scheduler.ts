@@ -6,14 +6,14 @@ import { readPolicy } from './store.ts';
  * When backups are made for a project open for writing: after the first write of the session, then
  * after every `everyMinutes` of writing, and at close when something was written since the last one;
  * read-only opens (info, search, export) make none. After a purge, a backup of the purged project
- * replaces every older one. A backup is skipped while a purging write is in effect (until the purge,
- * the removed text is still in the live file's search index), and it runs after the write's reply
- * has gone out (setImmediate), so the researcher's action is not held up by it.
+ * replaces every older one (a backup made while a purging write is in effect holds none of what it
+ * removed: see snapshot.ts). A backup runs after the write's reply has gone out (setImmediate), so
+ * the researcher's action is not held up by it.
  *
  * A failing backup never fails the researcher's work: it is reported once through the project's notices.
  */
 export function attachBackups(project: Project): void {
-  if (project.readOnly) return;
+  // A project open read-only never writes, purges or closes with a write: none of these events come.
   let last = 0;
   let dirty = false;
   let queued = false;
@@ -36,7 +36,7 @@ export function attachBackups(project: Project): void {
     queued = true;
     setImmediate(() => {
       queued = false;
-      if (closed || project.purgePending || !due()) return;
+      if (closed || !due()) return;
       attempt(() => makeBackup(project, readPolicy(project.db)));
     });
   });
