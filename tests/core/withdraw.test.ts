@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../src/main/core/handlers.ts';
 import { backupFolder } from '../../src/main/core/backups/backups.ts';
+import { documentTurns } from '../../src/main/core/repos/documents.ts';
 import { Session } from '../../src/main/core/session.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { caller } from './analysis-fixture.ts';
@@ -98,7 +99,7 @@ const search = async (session: Session, query: string) => ((await call(session, 
 
 function consistent(project: Project): void {
   for (const doc of project.db.prepare('SELECT id FROM documents').pluck().all() as string[]) {
-    const turns = project.db.prepare('SELECT position, start, end, text FROM turns WHERE document_id = ? ORDER BY position').all(doc) as Array<{ position: number; start: number; end: number; text: string }>;
+    const turns = documentTurns(project.db, doc);
     const text = turns.map((t) => t.text).join('\n\n');
     turns.forEach((t, i) => {
       expect(t.position).toBe(i);

@@ -128,7 +128,7 @@ export interface TurnRow {
 
 /** A document's turns with their keys, in order: what a withdrawal cuts from a focus group. */
 export function documentTurns(db: Db, id: string): TurnRow[] {
-  return db.prepare('SELECT id, position, speaker, start, end, text FROM turns WHERE document_id = ? ORDER BY position').all(id) as TurnRow[];
+  return db.prepare(`SELECT id, position, speaker, start, end, text FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY position`).all(id) as TurnRow[];
 }
 
 /** A document's own copy of its text (a text of another tool that is not its turns joined), or null. */

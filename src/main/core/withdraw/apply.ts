@@ -23,7 +23,7 @@ function applyCut(db: Db, cut: Cut, participantId: string | null): void {
   deleteGuideSpans(db, cut.guideSpans.remove);
   for (const g of cut.guideSpans.move) moveGuideSpan(db, g.id, g.start, g.end);
   deleteTurns(db, cut.removedTurns.map((t) => t.id));
-  // Ascending: each kept turn moves to a position that is free by now (UNIQUE (document, position)).
+  // Positions stay 0, 1, 2 … in order: readers of a document take its turns by position.
   for (const t of cut.keptTurns) moveTurn(db, t.id, t.position, t.start, t.end);
   const speakers = [...new Set(cut.keptTurns.map((t) => t.speaker).filter((s): s is string => s !== null))];
   deleteSpeakers(db, cut.documentId, speakers, participantId);
