@@ -109,6 +109,12 @@ describe('withdrawing a participant and restoring a backup in Chromium', () => {
       await backups.getByTestId('backups-purged').waitFor();
       await expect.poll(() => backups.locator('[data-testid="backup-list"] tbody tr').count()).toBeGreaterThanOrEqual(2);
       expect(await backups.getByTestId('audit-list').innerText()).toContain('Purged from the file');
+      // The policy is the project's own: keep 4 of today.
+      await backups.getByText('Hoe vaak, hoeveel').click();
+      await backups.getByLabel('Bewaren van vandaag').fill('4');
+      await backups.getByTestId('save-policy').click();
+      await expect.poll(async () => (await api<{ policy: { keepToday: number } }>(page, 'backups/list')).policy.keepToday).toBe(4);
+      await backups.getByText('Bewaart de laatste 4 van vandaag').waitFor();
       await screenshot(page, 'protect-03-backups');
       await backups.locator('[data-testid="backup-list"] tbody tr').last().getByTestId('restore-backup').click();
       await backups.getByTestId('restore-confirm').click();

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, BackupList } from '../../../shared/protect.ts';
-import { act, ask, resetData, seedHistory, useRead } from '../../data/index.ts';
+import { act, ask, resetData, seedHistory, useRead, write } from '../../data/index.ts';
+import type { BackupPolicy } from '../../../shared/protect.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { downloadBase64 } from '../../components/download.ts';
 import { formatNumber } from '../../components/format.ts';
@@ -37,6 +38,7 @@ export function BackupsDialog({ onClose }: { onClose(): void }) {
       setBusy(false);
     }
   };
+  const configure = (policy: BackupPolicy) => run(async () => setList(await write('backups/configure', policy)));
   const backupNow = () => run(async () => setList(await act('backups/make', {})));
   const restore = (entry: BackupEntry) =>
     run(async () => {
@@ -63,6 +65,7 @@ export function BackupsDialog({ onClose }: { onClose(): void }) {
             <p className="dialog__description">
               {t('protect.help', { folder: shown.folderName, minutes: shown.policy.everyMinutes })} {t('protect.policy', { today: shown.policy.keepToday, days: shown.policy.keepDays })}
             </p>
+            <PolicyForm policy={shown.policy} disabled={busy} onSave={(policy) => void configure(policy)} />
             {shown.warning && (
               <p className="bad" role="alert" data-testid="storage-warning">
                 {t(shown.warning.kind === 'synced' ? 'protect.synced' : 'protect.network', { service: shown.warning.service })}
@@ -162,5 +165,31 @@ export function BackupsDialog({ onClose }: { onClose(): void }) {
         </section>
       </div>
     </Dialog>
+  );
+}
+
+/** How often and how many: saved as one step (undoable) in the project. */
+function PolicyForm({ policy, disabled, onSave }: { policy: BackupPolicy; disabled: boolean; onSave(policy: BackupPolicy): void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(policy);
+  const field = (key: keyof BackupPolicy, min: number, max: number) => (
+    <label className="backups__field">
+      {t(`protect.policy_${key}`)}
+      <input type="number" min={min} max={max} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: Math.max(min, Math.min(max, Math.round(Number(e.target.value) || min))) })} />
+    </label>
+  );
+  const changed = draft.everyMinutes !== policy.everyMinutes || draft.keepToday !== policy.keepToday || draft.keepDays !== policy.keepDays;
+  return (
+    <details className="backups__policy">
+      <summary>{t('protect.policySettings')}</summary>
+      <div className="backups__fields">
+        {field('everyMinutes', 1, 1440)}
+        {field('keepToday', 1, 100)}
+        {field('keepDays', 0, 365)}
+        <button type="button" className="button button--small" disabled={disabled || !changed} onClick={() => onSave(draft)} data-testid="save-policy">
+          {t('protect.policySave')}
+        </button>
+      </div>
+    </details>
   );
 }
