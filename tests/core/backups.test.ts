@@ -2,7 +2,7 @@
  * Backups that restore, and a safe copy at any moment (issue 24).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -141,6 +141,13 @@ describe('backups', () => {
     const mounts = 'sysfs /sys sysfs rw 0 0\n/dev/sda1 / ext4 rw 0 0\n//nas/onderzoek /mnt/nas cifs rw 0 0\n';
     expect(storageWarning('/mnt/nas/study.duiding', 'linux', mounts)).toEqual({ kind: 'network', service: 'cifs' });
     expect(storageWarning('/home/an/Documenten/study.duiding', 'linux', mounts)).toBeNull();
+    // Said when the project opens (the CLI prints it before a writing command).
+    const folder = join(tempDir(), 'OneDrive - KU Leuven');
+    mkdirSync(folder);
+    const session = new Session('hanne');
+    const project = session.create(join(folder, 'studie.duiding'));
+    expect(project.notices).toEqual(["studie.duiding lies in a folder kept by OneDrive: a sync or network copy can damage an open project. Keep projects on this computer's own disk."]);
+    session.close();
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Project } from '../project.ts';
 import { makeBackup, replaceBackupsAfterPurge } from './backups.ts';
 import { readPolicy } from './store.ts';
+import { storageWarning } from './synced.ts';
 
 /**
  * When backups are made for a project open for writing: after the first write of the session, then
@@ -13,6 +14,13 @@ import { readPolicy } from './store.ts';
  * A failing backup never fails the researcher's work: it is reported once through the project's notices.
  */
 export function attachBackups(project: Project): void {
+  // Said once at opening (the CLI prints notices; the page shows it in the backups screen).
+  const warning = storageWarning(project.path);
+  if (warning) {
+    project.notices.push(
+      `${project.name} lies in ${warning.kind === 'synced' ? `a folder kept by ${warning.service}` : `a network drive (${warning.service})`}: a sync or network copy can damage an open project. Keep projects on this computer's own disk.`,
+    );
+  }
   // A project open read-only never writes, purges or closes with a write: none of these events come.
   let last = 0;
   let dirty = false;
