@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync, existsSync, readFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, createDatabase } from '../../src/main/core/db/database.ts';
-import { lockPathFor } from '../../src/main/core/db/lock.ts';
+import { hostKey, lockPathFor } from '../../src/main/core/db/lock.ts';
 import { loadMigrations, migrate } from '../../src/main/core/db/migrations.ts';
 import { Project } from '../../src/main/core/project.ts';
 import { listChanges } from '../../src/main/core/repos/changes.ts';
@@ -78,7 +78,7 @@ describe('the single-writer lock', () => {
     const writer = Project.create(path, { coder: 'an' });
     writeFileSync(lockPathFor(path), JSON.stringify({ pid: process.ppid, host: hostname(), user: 'sofie', since: '2026-11-22T10:00:00.000Z' }));
     expect(() => Project.open(path, { coder: 'bo' })).toThrow(
-      `a.duiding is open for writing by sofie (process ${process.ppid} on ${hostname()}, since 2026-11-22T10:00:00.000Z). Close it there first; read-only commands (info, search) still work.`,
+      `a.duiding is open for writing by another Duiding (process ${process.ppid} on this computer, since 2026-11-22T10:00:00.000Z). Close it there first; read-only commands (info, search) still work.`,
     );
     const reader = Project.open(path, { coder: 'bo', readOnly: true });
     expect(reader.readOnly).toBe(true);
@@ -91,7 +91,7 @@ describe('the single-writer lock', () => {
     const path = join(tempDir(), 'a.duiding');
     Project.create(path, { coder: 'an' }).close();
     writeFileSync(lockPathFor(path), JSON.stringify({ pid: deadPid(), host: 'laptop-van-sofie', user: 'sofie', since: 'x' }));
-    expect(() => Project.open(path, { coder: 'bo' })).toThrow(/open for writing by sofie \(process \d+ on laptop-van-sofie/);
+    expect(() => Project.open(path, { coder: 'bo' })).toThrow(/open for writing by another Duiding \(process \d+ on another computer/);
   });
 
   it('takes over a stale lock of a process that is gone, with a notice', () => {
@@ -101,9 +101,14 @@ describe('the single-writer lock', () => {
     writeFileSync(lockPathFor(path), JSON.stringify({ pid, host: hostname(), user: 'sofie', since: '2026-11-21T09:00:00.000Z' }));
     const project = Project.open(path, { coder: 'bo' });
     expect(project.notices).toEqual([
-      `Took over a stale lock on a.duiding: sofie (process ${pid} on ${hostname()}, since 2026-11-21T09:00:00.000Z) is no longer running.`,
+      `Took over a stale lock on a.duiding: another Duiding (process ${pid} on this computer, since 2026-11-21T09:00:00.000Z) is no longer running.`,
     ]);
-    expect(JSON.parse(readFileSync(lockPathFor(path), 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
+    // The lock holds no more than it needs: no user name, and the computer only as a hash.
+    const lock = JSON.parse(readFileSync(lockPathFor(path), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(lock).sort()).toEqual(['host', 'pid', 'since']);
+    expect(lock).toMatchObject({ pid: process.pid, host: hostKey() });
+    expect(readFileSync(lockPathFor(path), 'utf8')).not.toContain(hostname());
+    expect(readFileSync(lockPathFor(path), 'utf8')).not.toContain(userInfo().username);
     project.close();
     expect(existsSync(lockPathFor(path))).toBe(false);
   });

@@ -132,6 +132,9 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
   // Katrien's name is in a document's text, a speaker, a participant and a segment's doc: every place moves, undo puts each back.
   'pseudonyms/apply': () => ({ entries: [{ name: 'Katrien', pseudonym: 'Deelnemer K' }, { name: 'planning', pseudonym: 'planwerk' }] }),
   'names/dismiss': () => ({ name: 'Katrien Lemmens' }),
+  // Doc A (Katrien's) is quoted in a concept, a learning question, a tension, the outline, a guide mark and memos.
+  'withdraw/apply': (s) => ({ participantId: s.participants.katrien }),
+  'backups/configure': () => ({ everyMinutes: 5, keepToday: 3, keepDays: 14 }),
   'documents/import': (_s, dir) => {
     const path = join(dir, 'extra.txt');
     writeFileSync(path, 'Interviewer: Nog een vraag?\nLies: Een nieuw antwoord.\n');

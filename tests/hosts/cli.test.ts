@@ -62,7 +62,7 @@ describe('duiding CLI', () => {
     duiding('new', file);
     const unknownCommand = duiding('frobnicate');
     expect(unknownCommand.code).toBe(2);
-    expect(unknownCommand.stderr).toContain('Unknown command "frobnicate". Valid commands: new, import, info, search, autocode, pseudonymise, names, export, speakers, serve.');
+    expect(unknownCommand.stderr).toContain('Unknown command "frobnicate". Valid commands: new, import, info, search, autocode, pseudonymise, names, remove, backups, copy, export, speakers, serve.');
     const badChoice = duiding('import', file, 'x.txt', '--on-duplicate', 'maybe');
     expect(badChoice.code).toBe(2);
     expect(badChoice.stderr).toContain('--on-duplicate must be one of: skip, add, fail (got "maybe").');
@@ -90,7 +90,7 @@ describe('duiding CLI', () => {
       const refused = duiding('import', file, join(FIXTURES, 'transcripts', 'interview-02-aso.vtt'));
       expect(refused.code).toBe(1);
       expect(refused.stderr).toBe(
-        `p.duiding is open for writing by sofie (process ${holder.pid} on ${hostname()}, since 2026-11-22T09:00:00.000Z). Close it there first; read-only commands (info, search) still work.\n`,
+        `p.duiding is open for writing by another Duiding (process ${holder.pid} on this computer, since 2026-11-22T09:00:00.000Z). Close it there first; read-only commands (info, search) still work.\n`,
       );
       expect(duiding('info', file).code).toBe(0);
       expect(duiding('search', file, 'zorg').code).toBe(0);
@@ -100,7 +100,7 @@ describe('duiding CLI', () => {
     }
     const takeOver = duiding('import', file, join(FIXTURES, 'transcripts', 'interview-02-aso.vtt'));
     expect(takeOver.code).toBe(0);
-    expect(takeOver.stderr).toMatch(/^notice: Took over a stale lock on p\.duiding: sofie \(process \d+ on .+\) is no longer running\.\n$/);
+    expect(takeOver.stderr).toMatch(/^notice: Took over a stale lock on p\.duiding: another Duiding \(process \d+ on this computer, since .+\) is no longer running\.\n$/);
   });
 
   it('serve FILE prints a 127.0.0.1 address with a token, answers on it, and stops on SIGTERM', async () => {

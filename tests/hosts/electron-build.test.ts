@@ -158,8 +158,13 @@ describe('build-electron', () => {
     expect(record.sandbox).toBe(true);
     expect(record.windows).toHaveLength(1);
     expect(record.windows[0].webPreferences).toMatchObject({ preload: join(OUT, 'preload.cjs'), sandbox: true, contextIsolation: true, nodeIntegration: false });
-    expect(record.loaded).toEqual([join(ROOT, 'dist', 'renderer', 'index.html')]);
+    // The page comes from the app's own scheme (not file://), its CSP as a header of the protocol handler.
+    expect(record.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(record.loaded).toEqual(['app://duiding/index.html']);
     expect(record.csp).toMatch(/^default-src 'self'/);
+    expect(record.escaped).toBe(404);
+    // IPC from another frame than the window's own page is refused.
+    expect(record.untrusted).toBe("Refused IPC call: not from the app's own page.");
     // The core runs in a utility process of its own, started from out/core.js.
     expect(record.forked).toEqual([{ modulePath: join(OUT, 'core.js'), serviceName: 'Duiding core', pid: expect.any(Number) }]);
     expect(record.forked[0].pid).not.toBe(record.mainPid);
@@ -186,7 +191,9 @@ describe('build-electron', () => {
 /** A stand-in for `electron`: records what main.js asks of it, then drives a few IPC calls. */
 const ELECTRON_STUB = `
 import { fork } from 'node:child_process';
-const record = { sandbox: false, windows: [], loaded: [], handlers: {}, listeners: {}, csp: null, results: [], refused: null, closed: false, forked: [], mainPid: process.pid };
+const record = { sandbox: false, windows: [], loaded: [], handlers: {}, listeners: {}, csp: null, results: [], refused: null, closed: false, forked: [], mainPid: process.pid, schemes: [], escaped: null, untrusted: null };
+const mainFrame = { url: 'app://duiding/index.html' };
+let appProtocol = null;
 function report() {
   console.log('STUB:' + JSON.stringify({ ...record, handlers: Object.keys(record.handlers), listeners: Object.keys(record.listeners) }));
 }
@@ -215,20 +222,26 @@ export const utilityProcess = {
 export class BrowserWindow {
   constructor(options) {
     record.windows.push(options);
-    this.webContents = { setWindowOpenHandler() {}, on() {}, send() {} };
+    this.webContents = { setWindowOpenHandler() {}, on() {}, send() {}, mainFrame };
   }
   once() {}
   show() {}
   loadFile(file) { record.loaded.push(file); return Promise.resolve(); }
+  loadURL(url) { record.loaded.push(url); return Promise.resolve(); }
 }
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => { record.schemes.push(...schemes); },
+  handle: (scheme, handler) => { appProtocol = handler; },
+};
 export const ipcMain = { handle: (channel, handler) => { record.handlers[channel] = handler; } };
 export const session = {
   defaultSession: {
     setPermissionRequestHandler() {},
-    webRequest: { onHeadersReceived: (listener) => listener({ responseHeaders: {} }, (r) => { record.csp = r.responseHeaders['Content-Security-Policy'][0]; }) },
+    setSpellCheckerEnabled() {},
   },
 };
 export const shell = { openExternal() {} };
+
 export const dialog = {
   showOpenDialog: async () => ({ canceled: false, filePaths: [process.env.STUB_DOCUMENTS + '/Duiding/smoke.duiding'] }),
   showSaveDialog: async () => ({ canceled: true }),
@@ -236,7 +249,12 @@ export const dialog = {
 async function run() {
   // main.js registers its handlers once the core's process has started.
   while (!record.handlers[process.env.STUB_CHANNEL]) await new Promise((resolve) => setTimeout(resolve, 10));
-  const call = record.handlers[process.env.STUB_CHANNEL];
+  const handler = record.handlers[process.env.STUB_CHANNEL];
+  const call = (event, name, args) => handler({ senderFrame: mainFrame }, name, args);
+  const page = await appProtocol({ url: 'app://duiding/index.html' });
+  record.csp = page.headers.get('content-security-policy');
+  record.escaped = (await appProtocol({ url: 'app://duiding/..%2F..%2Fpackage.json' })).status;
+  try { await handler({ senderFrame: { url: 'https://example.org/' } }, 'project/info', {}); } catch (error) { record.untrusted = error.message; }
   record.results.push(await call({}, 'project/create', { path: 'smoke', title: 'Smoke' }));
   record.results.push(await call({}, 'project/info', {}));
   record.results.push(await call({}, 'project/create', { path: 'smoke' }));

@@ -4,10 +4,12 @@ import type { InterchangeExport } from '../../shared/interchange.ts';
 import type { HandlerMap } from './handlers.ts';
 import type { Project } from './project.ts';
 import { writeFileAtomic } from './services/atomic-write.ts';
+import { recordExport } from './audit/record.ts';
 
 function deliver(project: Project, extension: string, made: { bytes: Uint8Array; counts: Record<string, number> }, out: string | undefined): InterchangeExport {
   const fileName = out ? basename(out) : `${(project.meta().title || project.name).replace(/[\\/:*?"<>|]+/g, '_')}${extension}`;
   if (out) writeFileAtomic(out, made.bytes);
+  recordExport(project, { action: extension === '.qdpx' ? 'interchange/exportQdpx' : 'interchange/exportQdc', what: extension === '.qdpx' ? 'project' : 'codebook', format: extension.slice(1), out });
   return { fileName, path: out ?? null, base64: out ? null : Buffer.from(made.bytes).toString('base64'), bytes: made.bytes.length, counts: made.counts };
 }
 

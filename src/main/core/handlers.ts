@@ -26,6 +26,10 @@ import { analysisHandlers } from './handlers-analysis.ts';
 import { interchangeHandlers } from './handlers-interchange.ts';
 import { reportsHandlers } from './handlers-reports.ts';
 import { pseudonymiseHandlers } from './pseudonymise/handlers.ts';
+import { withdrawHandlers } from './withdraw/handlers.ts';
+import { backupsHandlers } from './backups/handlers.ts';
+import { auditHandlers } from './audit/handlers.ts';
+import { copyHandlers } from './copy/handlers.ts';
 
 export type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
 type Handlers = { [K in HandlerName]: Handler<K> };
@@ -178,6 +182,10 @@ export const handlers: Handlers = buildHandlerMap({
   ...reportsHandlers,
   ...interchangeHandlers,
   ...pseudonymiseHandlers,
+  ...withdrawHandlers,
+  ...backupsHandlers,
+  ...auditHandlers,
+  ...copyHandlers,
 });
 
 /**

@@ -6,7 +6,7 @@ import { newId, now } from './clock.ts';
 import { acquireWriteLock, type WriteLock } from './db/lock.ts';
 import { createDatabase, openDatabase, removeWithSidecars, type Db, type OpenOptions } from './db/database.ts';
 import type { ChangeNotice, HandlerKind, TableName } from '../../shared/api/changes.ts';
-import { beginChange, changeSummary, endChange, pruneHistory, replayChange, type ChangeKind } from './history/log.ts';
+import { appendPurgeEntry, beginChange, changeSummary, endChange, pruneHistory, replayChange, type ChangeKind } from './history/log.ts';
 import { compactAfterClose, purgeSearchIndex } from './history/purge.ts';
 import { readMeta, writeMeta } from './repos/meta.ts';
 
@@ -50,7 +50,14 @@ type Step = {
  */
 export class Project {
   /** `progress`: a long write's steps (pseudonymising a large corpus), for a host to show. */
-  readonly events = new EventEmitter<{ change: [ChangeEvent]; progress: [{ action: string; done: number; total: number; item: string }] }>();
+  readonly events = new EventEmitter<{
+    change: [ChangeEvent];
+    progress: [{ action: string; done: number; total: number; item: string }];
+    /** After a purge removed what purging writes removed (the backups made before it must go). */
+    purged: [];
+    /** Closing, after the last purge and before the file is closed: the last moment to read it. */
+    closing: [];
+  }>();
   /** Set when opening took over a stale lock; the host shows it once. */
   readonly notices: string[] = [];
   private closed = false;
@@ -73,6 +80,8 @@ export class Project {
     readonly path: string,
     private coderName: string,
     private readonly lock: WriteLock | null,
+    /** How the file was opened: a copy or backup is opened with the same driver build. */
+    readonly openOptions: OpenOptions = {},
   ) {
     if (lock?.notice) this.notices.push(lock.notice);
   }
@@ -98,7 +107,7 @@ export class Project {
     let db: Db | null = null;
     try {
       db = createDatabase(path, options);
-      const project = new Project(db, path, options.coder, lock);
+      const project = new Project(db, path, options.coder, lock, options);
       const title = options.title ?? basename(path).replace(/\.duiding$/i, '');
       project.write('project/create', () => {
         writeMeta(project.db, { id: newId(), title, createdAt: now(), createdBy: options.coder });
@@ -120,7 +129,7 @@ export class Project {
     const readOnly = options.readOnly ?? false;
     // Check the file before locking: a refused file must not be left with a lock beside it.
     const db = openDatabase(path, options);
-    if (readOnly) return new Project(db, path, options.coder, null);
+    if (readOnly) return new Project(db, path, options.coder, null, options);
     let lock: WriteLock;
     try {
       lock = acquireWriteLock(path, basename(path));
@@ -128,7 +137,7 @@ export class Project {
       db.close();
       throw error;
     }
-    return new Project(db, path, options.coder, lock);
+    return new Project(db, path, options.coder, lock, options);
   }
 
   meta() {
@@ -289,7 +298,16 @@ export class Project {
     if (purging) this.db.pragma('secure_delete = ON');
     this.db.transaction(() => {
       pruneHistory(this.db);
-      if (purging) purgeSearchIndex(this.db);
+      if (purging) {
+        purgeSearchIndex(this.db);
+        // The audit says that stored values were rewritten and removed, and by whom (issue 24).
+        appendPurgeEntry(this.db, {
+          at: now(),
+          coder: this.coderName,
+          summary: 'Purged from the file what the purging writes of this session removed (row images dropped, search index rebuilt, free pages zeroed)',
+          detail: { changes: [...this.purging].sort((a, b) => a - b) },
+        });
+      }
     })();
     if (purging) {
       this.db.exec('VACUUM');
@@ -299,6 +317,12 @@ export class Project {
     this.purging.clear();
     this.undoStack.length = 0;
     this.redoStack.length = 0;
+    if (purging) this.events.emit('purged');
+  }
+
+  /** Whether a purging write of this session is in effect: what it removed is still in the file until the purge. */
+  get purgePending(): boolean {
+    return this.purging.size > 0;
   }
 
   close(): void {
@@ -307,6 +331,7 @@ export class Project {
     try {
       this.purge();
       if (this.lock) compactAfterClose(this.db);
+      if (this.lock) this.events.emit('closing');
       // Leave one self-contained file behind (no -wal/-shm beside it) so that a researcher can copy,
       // back up or mail the project as it is. Fails harmlessly while a reader still has it open.
       if (this.lock) this.db.pragma('journal_mode = DELETE');

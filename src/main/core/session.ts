@@ -5,6 +5,7 @@ import type { ProjectEntry } from '../../shared/model.ts';
 import { PROJECT_EXTENSION, type OpenOptions } from './db/database.ts';
 import { countRows } from './repos/documents.ts';
 import { Project } from './project.ts';
+import { attachBackups } from './backups/scheduler.ts';
 
 /**
  * What a host holds: who is working and which project is open. Each transport (CLI, HTTP,
@@ -70,12 +71,14 @@ export class Session {
   create(path: string, title?: string): Project {
     this.close();
     this.current = Project.create(path, { ...this.openOptions, coder: this.coderName, ...(title ? { title } : {}) });
+    attachBackups(this.current);
     return this.current;
   }
 
   open(path: string, readOnly = false): Project {
     this.close();
     this.current = Project.open(path, { ...this.openOptions, coder: this.coderName, readOnly });
+    attachBackups(this.current);
     return this.current;
   }
 

@@ -11,3 +11,12 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The same policy for a `<meta http-equiv>` in the built index.html (vite.config.ts puts it there), so
+ * that the page carries it whichever way it is loaded; `frame-ancestors` is left out, since a meta
+ * policy may not set it (both hosts send it as a header).
+ */
+export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');

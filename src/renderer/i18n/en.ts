@@ -157,7 +157,7 @@ export const en = {
     exists: 'There is already a project {{file}} here. Choose another title, or open that one.',
     notProject: '{{file}} is not a Duiding project.',
     newer: '{{file}} was made by a newer version of Duiding. Update Duiding to open it.',
-    locked: '{{file}} is open in Duiding elsewhere ({{user}} on {{host}}). Close it there first.',
+    locked: '{{file}} has been open in Duiding elsewhere since {{since}} (another window or another computer). Close it there first.',
   },
   search: {
     label: 'Search all transcripts',

@@ -159,7 +159,7 @@ export const nl: typeof en = {
     exists: 'Hier staat al een project {{file}}. Kies een andere titel, of open dat project.',
     notProject: '{{file}} is geen Duiding-project.',
     newer: '{{file}} is gemaakt met een nieuwere versie van Duiding. Werk Duiding bij om het te openen.',
-    locked: '{{file}} is elders geopend in Duiding ({{user}} op {{host}}). Sluit het daar eerst.',
+    locked: '{{file}} is sinds {{since}} elders geopend in Duiding (een ander venster of een andere computer). Sluit het daar eerst.',
   },
   search: {
     label: 'Zoeken in alle transcripten',

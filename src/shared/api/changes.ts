@@ -41,6 +41,8 @@ export const TABLE_NAMES = [
   'outline_items',
   /** The change log itself: every write adds to it (the history screen reads it). */
   'change_log',
+  /** Every export (what, which format, which documents): the audit's other half, no change and no undo step. */
+  'export_log',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 

@@ -165,6 +165,17 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'names/find': read('documents', 'turns', 'project_meta'),
   'names/accept': session,
   'names/dismiss': undoable,
+  // Withdrawing removes every place a participant's words and data live (core/withdraw).
+  'withdraw/preview': read(...ALL_ROWS, 'change_log', 'export_log'),
+  'withdraw/apply': { kind: 'purging' },
+  // Backups are files beside the project: a write may have made one, so the list follows the log.
+  'backups/list': read('change_log'),
+  'backups/make': session,
+  'backups/restore': session,
+  'backups/configure': undoable,
+  // A copy is an export of everything: a read, recorded in the export log.
+  'project/copy': read(...ALL_ROWS),
+  'audit/list': read('change_log', 'export_log'),
 };
 
 export const declarationOf = (name: HandlerName): Declaration => DECLARATIONS[name];

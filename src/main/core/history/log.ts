@@ -17,7 +17,8 @@ export function beginChange(db: Db, change: { at: string; coder: string; action:
   const id = Number(
     db.prepare("INSERT INTO change_log (at, coder, action, summary, kind) VALUES (@at, @coder, @action, '', @kind)").run(change).lastInsertRowid,
   );
-  db.prepare('UPDATE write_context SET change_id = ?, record = ? WHERE one = 1').run(id, change.kind === 'baseline' ? 0 : 1);
+  // A purging write may rewrite the audit lines that hold what it removes (the triggers of migration 0014 refuse it otherwise).
+  db.prepare('UPDATE write_context SET change_id = ?, record = ?, audit_rewrite = ? WHERE one = 1').run(id, change.kind === 'baseline' ? 0 : 1, change.kind === 'purging' ? 1 : 0);
   return id;
 }
 
@@ -33,8 +34,8 @@ export function endChange(
   links: { undoOf?: number; redoOf?: number } = {},
   declared: readonly TableName[] = [],
 ): TableName[] {
-  db.prepare('UPDATE write_context SET change_id = NULL, record = 1 WHERE one = 1').run();
   const tables = [...new Set([...tablesOf(db, id), ...declared])].sort();
+  // While the entry is still the open one: the append-only triggers let only it be completed.
   db.prepare('UPDATE change_log SET summary = ?, detail = ?, undo_of = ?, redo_of = ?, tables = ? WHERE id = ?').run(
     summary,
     detail,
@@ -43,6 +44,7 @@ export function endChange(
     JSON.stringify(tables),
     id,
   );
+  db.prepare('UPDATE write_context SET change_id = NULL, record = 1, audit_rewrite = 0 WHERE one = 1').run();
   return tables;
 }
 
@@ -53,6 +55,17 @@ export function endChange(
 export function pruneHistory(db: Db): void {
   db.prepare('DELETE FROM change_rows').run();
   db.prepare('UPDATE write_context SET pruned_through = (SELECT COALESCE(MAX(id), 0) FROM change_log) WHERE one = 1').run();
+}
+
+/**
+ * An entry of its own for the purge (it changes no project row): who purged, when, and what left the
+ * file. Entries are append-only; this is how the audit learns that stored values were rewritten.
+ */
+export function appendPurgeEntry(db: Db, entry: { at: string; coder: string; summary: string; detail: unknown }): void {
+  db.prepare("INSERT INTO change_log (at, coder, action, summary, kind, detail, tables) VALUES (@at, @coder, 'project/purge', @summary, 'purging', @detail, '[]')").run({
+    ...entry,
+    detail: JSON.stringify(entry.detail),
+  });
 }
 
 /** The last change-log entry whose row images are gone. */

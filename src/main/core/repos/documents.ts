@@ -116,3 +116,22 @@ export function countRows(db: Db, table: string): number {
 export function totalWords(db: Db): number {
   return (db.prepare('SELECT COALESCE(SUM(word_count), 0) AS n FROM documents').get() as { n: number }).n;
 }
+
+export interface TurnRow {
+  id: number;
+  position: number;
+  speaker: string | null;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A document's turns with their keys, in order: what a withdrawal cuts from a focus group. */
+export function documentTurns(db: Db, id: string): TurnRow[] {
+  return db.prepare(`SELECT id, position, speaker, start, end, text FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY position`).all(id) as TurnRow[];
+}
+
+/** A document's own copy of its text (a text of another tool that is not its turns joined), or null. */
+export function documentOwnText(db: Db, id: string): string | null {
+  return (db.prepare('SELECT own_text FROM documents WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+}

@@ -79,6 +79,8 @@ export function codingsOfDocument(db: Db, documentId: string): CodingRow[] {
 const WRITTEN_BY_FIELD = new Set([
   'project_meta', 'participants', 'attributes', 'participant_attributes', 'documents', 'turns', 'change_log', 'change_rows',
   'write_context', 'coders', 'labels', 'segments', 'codings', 'memos',
+  // The audit of exports belongs to this file: it does not travel to another project.
+  'export_log',
 ]);
 
 interface ColumnInfo {

@@ -25,6 +25,7 @@ import { explainStorageError } from '../../core/db/storage-errors.ts';
 import { exportInterchange, importQdpxCommand, isQdpx, newFromQdpx } from './interchange.ts';
 import { startCoreWorker } from '../http/core-worker.ts';
 import { namesCommand, pseudonymiseCommand } from './pseudonymise.ts';
+import { backupsCommand, copyCommand, removeCommand } from './protect.ts';
 import { defaultStaticDir, startHost } from '../http/server.ts';
 
 /**
@@ -295,6 +296,30 @@ const commands: Record<string, Command> = {
     usage: 'duiding names FILE [--json]',
     options: { ...jsonOption },
     run: (session, [file], values, out) => namesCommand(session, file!, Boolean(values.json), out),
+  },
+  remove: {
+    usage: 'duiding remove FILE (--document NAME | --participant NAME) [--dry-run] [--coder NAME] [--json]',
+    options: { document: { type: 'string' }, participant: { type: 'string' }, 'dry-run': { type: 'boolean' }, ...coderOption, ...jsonOption },
+    run: (session, [file], values, out) =>
+      removeCommand(
+        session,
+        file!,
+        { document: values.document as string | undefined, participant: values.participant as string | undefined, dryRun: Boolean(values['dry-run']), json: Boolean(values.json) },
+        out,
+      ),
+  },
+  backups: {
+    usage: 'duiding backups FILE [--restore ID|latest] [--json]',
+    options: { restore: { type: 'string' }, ...coderOption, ...jsonOption },
+    run: (session, [file], values, out) => backupsCommand(session, file!, values.restore as string | undefined, Boolean(values.json), out),
+  },
+  copy: {
+    usage: 'duiding copy FILE OUT [--json]',
+    options: { ...jsonOption },
+    async run(session, [file, target], values, out) {
+      need(target === undefined ? [] : [target], 1, commands.copy!.usage);
+      return copyCommand(session, file!, target!, Boolean(values.json), out);
+    },
   },
   export: {
     usage:

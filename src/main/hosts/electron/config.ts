@@ -7,8 +7,35 @@ import { join } from 'node:path';
 
 export { CONTENT_SECURITY_POLICY } from '../csp.ts';
 
+/**
+ * Spellchecking only where Electron uses the operating system's own spellchecker (macOS): on Windows
+ * and Linux it downloads Hunspell dictionaries from Google's servers, and nothing may leave the laptop.
+ */
+export function spellcheckOn(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin';
+}
+
+/**
+ * Links in the page open in the system browser only after the researcher confirms (the page shows
+ * transcripts and memos, whose links anyone may have written); other schemes never open.
+ */
+export function externalLinkAction(url: string): 'confirm' | 'deny' {
+  try {
+    return ['http:', 'https:', 'mailto:'].includes(new URL(url).protocol) ? 'confirm' : 'deny';
+  } catch {
+    return 'deny';
+  }
+}
+
+/** The question before a link opens, in the system's language (Dutch or English, as the page). */
+export function linkQuestion(locale: string): { buttons: [string, string]; message: string } {
+  return locale.toLowerCase().startsWith('nl')
+    ? { buttons: ['Openen', 'Annuleren'], message: 'Deze link openen in de browser?' }
+    : { buttons: ['Open', 'Cancel'], message: 'Open this link in the browser?' };
+}
+
 /** BrowserWindow options: an isolated, sandboxed page that only reaches the core through the preload. */
-export function windowOptions(preloadPath: string) {
+export function windowOptions(preloadPath: string, platform: NodeJS.Platform = process.platform) {
   return {
     width: 1280,
     height: 840,
@@ -27,7 +54,7 @@ export function windowOptions(preloadPath: string) {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: true,
+      spellcheck: spellcheckOn(platform),
     },
   } as const;
 }

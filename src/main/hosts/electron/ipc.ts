@@ -16,3 +16,19 @@ export function assertAllowedCall(name: unknown): HandlerName {
   }
   return name;
 }
+
+/**
+ * IPC calls are answered only for the app's own page: the window's main frame, showing a page of the
+ * app's scheme (an iframe, or a page navigated elsewhere, is refused). The origin is passed in, since
+ * this module is shared with the sandboxed preload, which may not import the shell's config.
+ */
+export function isTrustedSender(sender: { url: string | undefined; isMainFrame: boolean }, appOrigin: string): boolean {
+  if (!sender.isMainFrame || !sender.url) return false;
+  try {
+    // Not `URL.origin`: for a scheme other than http(s) it is "null".
+    const url = new URL(sender.url);
+    return `${url.protocol}//${url.host}` === appOrigin;
+  } catch {
+    return false;
+  }
+}

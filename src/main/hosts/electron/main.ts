@@ -2,8 +2,8 @@
 // its own (out/core.js), so that a long call never holds up this main thread (the window, its menus
 // and dialogs). Thin on purpose: every user action is a core handler, shared with the CLI and the
 // browser host.
-import { app, BrowserWindow, dialog, ipcMain, session as electronSession, shell, utilityProcess } from 'electron';
-import { mkdirSync } from 'node:fs';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session as electronSession, shell, utilityProcess } from 'electron';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +12,10 @@ import { isDuidingError } from '../../../shared/errors.ts';
 import { connectCore, type RemoteCore } from '../core-client.ts';
 import type { CoreMessage } from '../core-endpoint.ts';
 import { errorReply, type CallReply } from '../reply.ts';
-import { CONTENT_SECURITY_POLICY, migrationsDir, nativeBindingPath, windowOptions } from './config.ts';
+import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, resolveAppRequest } from './app-protocol.ts';
+import { externalLinkAction, linkQuestion, migrationsDir, nativeBindingPath, spellcheckOn, windowOptions } from './config.ts';
 import type { CoreProcessData } from './core-protocol.ts';
-import { assertAllowedCall, CALL_CHANNEL, EVENT_CHANNEL } from './ipc.ts';
+import { assertAllowedCall, CALL_CHANNEL, EVENT_CHANNEL, isTrustedSender } from './ipc.ts';
 
 // This file runs as out/main.js (scripts/build-electron.js bundles it, ESM); out/preload.cjs and
 // out/core.js are built beside it, so they are found relative to this module's own URL.
@@ -67,25 +68,41 @@ async function choose(core: RemoteCore, window: BrowserWindow, args: unknown): P
   return reply.ok ? parsed(await core.call('project/current', { value: {} })) : reply;
 }
 
+/** A link from the page: opened in the system browser only after the researcher says so. */
+async function openLink(window: BrowserWindow, url: string): Promise<void> {
+  if (externalLinkAction(url) !== 'confirm') return;
+  const { buttons, message } = linkQuestion(app.getLocale());
+  const { response } = await dialog.showMessageBox(window, { type: 'question', buttons, defaultId: 1, cancelId: 1, message, detail: url });
+  if (response === 0) await shell.openExternal(url);
+}
+
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow(windowOptions(PRELOAD));
   window.webContents.setWindowOpenHandler(({ url }) => {
-    // Links open in the system browser, never in a new app window.
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    // Never a new app window; a link goes to the system browser after a question.
+    void openLink(window, url);
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(join(appRoot, 'dist', 'renderer', 'index.html'));
+  void window.loadURL(APP_URL);
   return window;
 }
 
+const RENDERER = join(appRoot, 'dist', 'renderer');
+
+// Before the app is ready: the page's scheme is a standard, secure one (not file://).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 void app.whenReady().then(async () => {
   electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  // The page with its CSP as a response header, which Electron applies to a protocol's pages.
+  protocol.handle(APP_SCHEME, (request) => {
+    const answer = resolveAppRequest(request.url, RENDERER);
+    return answer.status === 200 ? new Response(readFileSync(answer.path), { headers: answer.headers }) : new Response('Not found', { status: 404, headers: answer.headers });
   });
+  // Dictionaries would be downloaded from Google on Windows and Linux: there spellchecking stays off.
+  if (!spellcheckOn(process.platform)) electronSession.defaultSession.setSpellCheckerEnabled(false);
   const core = await startCore();
   const window = createWindow();
   core.onChange((event) => window.webContents.send(EVENT_CHANNEL, event));
@@ -93,7 +110,11 @@ void app.whenReady().then(async () => {
     dialog.showErrorBox('Duiding', `${report.split('\n')[0]}\n\n${closed ? `${closed} was closed and can be opened again.` : ''}`);
     app.quit();
   });
-  ipcMain.handle(CALL_CHANNEL, async (_event, name: unknown, args: unknown) => {
+  ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, args: unknown) => {
+    const frame = event.senderFrame;
+    if (!isTrustedSender({ url: frame?.url, isMainFrame: frame !== null && frame === window.webContents.mainFrame }, APP_ORIGIN)) {
+      throw new Error('Refused IPC call: not from the app\'s own page.');
+    }
     const handler = assertAllowedCall(name);
     if (handler === 'project/choose') {
       try {

@@ -10,6 +10,7 @@ import { useData } from '../../data/index.ts';
 import type { DocumentProgress } from '../../../shared/model.ts';
 import { CodedShare } from '../retrieval/CodedShare.tsx';
 import { SpeakerRolesDialog } from '../speakers/SpeakerRolesDialog.tsx';
+import { WithdrawDialog } from '../protect/WithdrawDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 import { useDocuments, useParticipants } from '../../data/reads.ts';
@@ -29,6 +30,7 @@ export function DocumentsView() {
   // Kept at the page, not in the empty state: the import fills the page, and its report must stay.
   const [qdpxOpen, setQdpxOpen] = useState(false);
   const [rolesOf, setRolesOf] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
   const onDrop = useCallback((files: File[]) => setDialog({ open: true, files }), []);
   const dragging = useFileDrop(onDrop);
   const n = (value: number) => formatNumber(value, i18n.language);
@@ -169,7 +171,19 @@ export function DocumentsView() {
                           {t('speakers.open')}
                         </button>
                       )}
-                      {d.rolesUnconfirmed && <span className="badge badge--warning">{t('speakers.unconfirmed')}</span>} {d.speakers.join(', ')}
+                      {d.rolesUnconfirmed && <span className="badge badge--warning">{t('speakers.unconfirmed')}</span>} {d.speakers.join(', ')}{' '}
+                      <button
+                        type="button"
+                        className="button button--small button--quiet"
+                        aria-label={t('protect.withdrawDocumentFor', { name: d.name })}
+                        data-testid="withdraw-document"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          setRemoving({ id: d.id, name: d.name });
+                        }}
+                      >
+                        {t('protect.withdrawDocument')}
+                      </button>
                     </td>
                   </tr>
                 );
@@ -197,6 +211,7 @@ export function DocumentsView() {
       <ImportDialog open={dialog.open} initialFiles={dialog.files} onClose={() => setDialog({ open: false, files: [] })} />
       <ImportQdpxDialog open={qdpxOpen} onClose={() => setQdpxOpen(false)} />
       <SpeakerRolesDialog documentId={rolesOf} onClose={() => setRolesOf(null)} />
+      {removing && <WithdrawDialog target={{ documentId: removing.id }} name={removing.name} onClose={() => setRemoving(null)} />}
     </div>
   );
 }

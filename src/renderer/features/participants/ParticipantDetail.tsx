@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WithdrawDialog } from '../protect/WithdrawDialog.tsx';
 import type { Participant } from '../../../shared/model.ts';
 import { showValue } from '../../components/format.ts';
 import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
@@ -12,6 +14,7 @@ export function ParticipantDetail({ participant, onClose }: { participant: Parti
   const navigate = useStore((s) => s.navigate);
   const own = documents.filter((d) => d.participantId === participant.id);
   const attributes = Object.entries(participant.attributes);
+  const [withdrawing, setWithdrawing] = useState(false);
 
   return (
     <aside className="participant-detail" aria-labelledby="participant-detail-title">
@@ -52,6 +55,12 @@ export function ParticipantDetail({ participant, onClose }: { participant: Parti
         </ul>
       )}
       <MemoPanel key={participant.id} target={{ kind: 'participant', id: participant.id }} />
+      <div className="participant-detail__withdraw">
+        <button className="button button--small button--quiet" onClick={() => setWithdrawing(true)} title={t('protect.withdrawParticipantFor', { name: participant.name })} data-testid="withdraw-participant">
+          {t('protect.withdrawParticipant')}
+        </button>
+      </div>
+      {withdrawing && <WithdrawDialog target={{ participantId: participant.id }} name={participant.name} onClose={() => setWithdrawing(false)} onDone={onClose} />}
     </aside>
   );
 }

@@ -4,6 +4,7 @@ import { RoundsNav, RoundScreens } from '../rounds/RoundsNav.tsx';
 import { useStore } from '../../store/index.ts';
 import { CoderButton } from './CoderButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { BackupsButton } from '../protect/BackupsButton.tsx';
 import { useHistory } from '../../data/reads.ts';
 
 /** The frame of an open project: its title, the rounds, search anywhere (Ctrl+K or /), undo; below, the round's screens, coder, language. */
@@ -85,6 +86,7 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
         <RoundScreens />
         <div className="subbar__actions">
           <CoderButton />
+          <BackupsButton />
           <LanguageSwitch />
           <button className="button button--quiet button--small" onClick={() => void closeProject()}>
             {t('nav.close')}

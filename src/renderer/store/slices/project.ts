@@ -70,9 +70,13 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get, guarded
     }),
     closeProject: guarded(async () => {
       await write('project/close', {});
-      resetData();
       set({ project: null });
       get().navigate({ name: 'start' });
+      // Once the project's screens have unmounted (React renders the store change in a microtask):
+      // reset before, every mounted read asked the core again, which has no project any more
+      // ("No project is open." over the start screen).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      resetData();
     }),
   };
 };
