@@ -17,7 +17,7 @@ export function beginChange(db: Db, change: { at: string; coder: string; action:
   const id = Number(
     db.prepare("INSERT INTO change_log (at, coder, action, summary, kind) VALUES (@at, @coder, @action, '', @kind)").run(change).lastInsertRowid,
   );
-  // A purging write may rewrite the audit lines that hold what it removes (the triggers of migration 0014 refuse it otherwise).
+  // A purging write may rewrite the audit lines that hold what it removes (the triggers of migration 0013 refuse it otherwise).
   db.prepare('UPDATE write_context SET change_id = ?, record = ?, audit_rewrite = ? WHERE one = 1').run(id, change.kind === 'baseline' ? 0 : 1, change.kind === 'purging' ? 1 : 0);
   return id;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { columns, projectAt, tableExists, triggerNames } from './support.ts';
 
-describe('migration 0014: the audit', () => {
-  it('adds the export log and makes both logs append-only, keeping the entries a version-13 project has', () => {
-    const { db, to } = projectAt(13);
+describe('migration 0013: the audit', () => {
+  it('adds the export log and makes both logs append-only, keeping the entries a version-12 project has', () => {
+    const { db, to } = projectAt(12);
     db.prepare("INSERT INTO change_log (at, coder, action, summary, kind, tables) VALUES ('2026-01-01T00:00:00.000Z', 'hanne', 'labels/create', 'Added label \"Zorg\"', 'undoable', '[\"labels\"]')").run();
-    to(14);
+    to(13);
     expect(tableExists(db, 'export_log')).toBe(true);
     expect(columns(db, 'write_context')).toContain('audit_rewrite');
     expect(triggerNames(db).filter((t) => t.startsWith('audit_'))).toEqual(['audit_change_log_delete', 'audit_change_log_update', 'audit_export_log_delete', 'audit_export_log_update']);

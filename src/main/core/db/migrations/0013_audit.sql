@@ -1,4 +1,4 @@
--- 0014: the audit (issue 24). Exports are recorded beside the writes, in a log of their own (an
+-- 0013: the audit (issue 24). Exports are recorded beside the writes, in a log of their own (an
 -- export stays a read: its entry is no change and no undo step). Both logs are append-only: triggers
 -- refuse to change or remove an entry, except the entry a write is completing and the rewrite a
 -- purging write makes of lines that hold removed text (write_context.audit_rewrite, set only for the
