@@ -43,6 +43,7 @@ import { analysisContract } from './contract-analysis.ts';
 import { interchangeContract } from './contract-interchange.ts';
 import { pseudonymiseContract } from './contract-pseudonymise.ts';
 import { reportsContract } from './contract-reports.ts';
+import { surveysContract } from './contract-surveys.ts';
 
 export { fileRef, type FileRef } from './def.ts';
 
@@ -270,6 +271,7 @@ export const contract = {
   ...reportsContract,
   ...interchangeContract,
   ...pseudonymiseContract,
+  ...surveysContract,
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;
 
