@@ -40,8 +40,9 @@ function inferColumn(header: string, index: number, cells: SurveyCell[], idTaken
   const present = cells.map(cellText).filter((v) => v !== '');
   const base = { index, header, filled: present.length, samples: distinct(present).slice(0, 5) };
   if (present.length === 0) return { ...base, kind: 'ignore', reason: 'empty' };
-  const unique = distinct(present.map((v) => v.toLowerCase())).length === present.length;
-  if (!idTaken && ID_HEADER.test(header.trim()) && unique) return { ...base, kind: 'id', reason: 'id header, unique values' };
+  // By its header alone: an id that repeats is the import's to refuse by its cell, not a reason to
+  // number the respondents anew.
+  if (!idTaken && ID_HEADER.test(header.trim())) return { ...base, kind: 'id', reason: 'an id or name header' };
 
   const numbers = present.map(parseNumber);
   const numeric = numbers.filter((n): n is number => n !== null);
