@@ -79,7 +79,8 @@ export function scalesChartSvg(result: ScalesResult, text: ChartText): string {
         // Left of the centre, from the middle outwards: the points just below the middle first.
         let left = centre;
         let right = centre;
-        const share = (v: number) => ((bar.distribution[String(v)] ?? 0) / total) * half * 2;
+        // All answers on one side fill that side: the axis runs from 100 % left to 100 % right.
+        const share = (v: number) => ((bar.distribution[String(v)] ?? 0) / total) * half;
         for (let v = Math.floor(middle); v >= scale.min; v--) {
           const w = v === middle ? share(v) / 2 : v < middle ? share(v) : 0;
           if (w <= 0) continue;
@@ -109,7 +110,7 @@ export function scalesChartSvg(result: ScalesResult, text: ChartText): string {
     for (let v = legend.min; v <= legend.max; v++) {
       const word = legend.words?.[v - legend.min];
       const label = word ? `${v} ${word}` : String(v);
-      parts.push(`<rect x="${x}" y="${y}" width="12" height="12" fill="${colourOf(v - legend.min, points)}" stroke="#999" stroke-width="0.5"/>`, `<text x="${x + 16}" y="${y + 10}" font-size="11">${escape(label)}</text>`);
+      parts.push(`<rect x="${fixed(x)}" y="${y}" width="12" height="12" fill="${colourOf(v - legend.min, points)}" stroke="#999" stroke-width="0.5"/>`, `<text x="${fixed(x + 16)}" y="${y + 10}" font-size="11">${escape(label)}</text>`);
       x += 22 + label.length * 6.2;
       if (x > width - 120) {
         x = 16;

@@ -20,12 +20,12 @@ const WORDS = {
   nl: {
     scales: 'Schalen', coded: 'Open antwoorden', name: 'Dimensie of vraag', kind: 'Soort', dimension: 'dimensie', numeric: 'getal', group: 'Groep', all: 'Alle',
     n: 'n', mean: 'Gemiddelde', median: 'Mediaan', sd: 'Standaardafwijking', min: 'Min', max: 'Max', items: 'Items', distribution: 'Verdeling',
-    label: 'Label', segments: 'Segmenten', respondents: 'Respondenten', quotes: 'Citaten', title: 'Schalen per groep', chartN: (n: number) => `n = ${n}`, none: '(geen waarde)',
+    label: 'Label', segments: 'Segmenten', respondents: 'Respondenten', quotes: 'Citaten', title: (by: string) => `Schalen per ${by}`, chartN: (n: number) => `n = ${n}`, none: '(geen waarde)',
   },
   en: {
     scales: 'Scales', coded: 'Open answers', name: 'Dimension or question', kind: 'Kind', dimension: 'dimension', numeric: 'number', group: 'Group', all: 'All',
     n: 'n', mean: 'Mean', median: 'Median', sd: 'Standard deviation', min: 'Min', max: 'Max', items: 'Items', distribution: 'Distribution',
-    label: 'Label', segments: 'Segments', respondents: 'Respondents', quotes: 'Quotes', title: 'Scales by group', chartN: (n: number) => `n = ${n}`, none: '(no value)',
+    label: 'Label', segments: 'Segments', respondents: 'Respondents', quotes: 'Quotes', title: (by: string) => `Scales by ${by}`, chartN: (n: number) => `n = ${n}`, none: '(no value)',
   },
 };
 
@@ -84,7 +84,7 @@ export async function exportScales(project: Project, args: SurveyExportArgs): Pr
   let bytes: Uint8Array;
   if (args.format === 'svg') {
     const scales = computeScales(project.db, args.by);
-    bytes = new TextEncoder().encode(scalesChartSvg(scales, { title: scales.by ? `${w.title}: ${scales.by}` : w.scales, all: w.all, n: w.chartN }));
+    bytes = new TextEncoder().encode(scalesChartSvg(scales, { title: scales.by ? w.title(scales.by) : w.scales, all: w.all, n: w.chartN }));
   } else {
     const { writeXlsx } = await import('../exporters/xlsx.ts');
     bytes = await writeXlsx(tables(project, args.by, w), { title: project.meta().title, creator: 'Duiding' });

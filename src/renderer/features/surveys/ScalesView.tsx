@@ -156,7 +156,7 @@ export function ScalesView({ params }: { params: Record<string, string> }) {
 }
 
 function CodedGroups({ coded, scales }: { coded: CodedAnswers; scales: ScalesResult | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useStore((s) => s.navigate);
   return (
     <div className="stack" data-testid="coded-answers">
@@ -168,7 +168,7 @@ function CodedGroups({ coded, scales }: { coded: CodedAnswers; scales: ScalesRes
               {scales.items
                 .filter((r) => r.groups[group.value!]?.mean !== null && r.groups[group.value!] !== undefined)
                 .slice(0, 4)
-                .map((r) => `${r.name} ${(Math.round(r.groups[group.value!]!.mean! * 100) / 100).toString()}`)
+                .map((r) => `${r.name} ${formatNumber(Math.round(r.groups[group.value!]!.mean! * 100) / 100, i18n.language)}`)
                 .join(' · ')}
             </p>
           )}
@@ -182,7 +182,9 @@ function CodedGroups({ coded, scales }: { coded: CodedAnswers; scales: ScalesRes
                     <span className="scales__swatch" style={{ background: label.colour ?? undefined }} aria-hidden="true" />
                     {label.name}
                   </button>{' '}
-                  <span className="muted small">{t('surveys.segments', { count: label.segments, respondents: label.respondents })}</span>
+                  <span className="muted small">
+                    {t('surveys.passages', { count: label.segments })} · {t('surveys.people', { count: label.respondents })}
+                  </span>
                   {label.quotes.map((q) => (
                     <blockquote key={q.segmentId} className="scales__quote">
                       “{q.text}” <span className="muted small">— {q.participant}{q.question ? `, ${q.question}` : ''}</span>

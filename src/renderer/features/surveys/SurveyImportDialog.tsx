@@ -97,7 +97,7 @@ export function SurveyImportDialog({ open, onClose }: { open: boolean; onClose()
   const kindOf = (c: PlanColumn): ColumnKind => changes[c.header]?.kind ?? c.kind;
 
   return (
-    <Dialog open={open} onClose={close} title={t('surveys.importTitle')} description={result ? undefined : t('surveys.importHelp')} wide>
+    <Dialog open={open} onClose={close} title={t('surveys.importTitle')} description={result ? undefined : t('surveys.importHelp')} wide="extra">
       {result ? (
         <div className="stack" data-testid="survey-report">
           <p>
@@ -213,7 +213,7 @@ export function SurveyImportDialog({ open, onClose }: { open: boolean; onClose()
                                 </label>
                               </div>
                             )}
-                            {kind === 'attribute' && c.attributeType && <span className="muted">{c.attributeType}</span>}
+                            {kind === 'attribute' && c.attributeType && <span className="muted">{t(`attributeType.${c.attributeType}`)}</span>}
                           </td>
                         </tr>
                       );
