@@ -1,5 +1,4 @@
 import { extname } from 'node:path';
-import readXlsxFile from 'read-excel-file/universal';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { SurveyCell } from '../../../shared/surveys/model.ts';
 import { canonicalText } from '../../../shared/text/normalize.ts';
@@ -128,6 +127,8 @@ async function readXlsx(file: LoadedFile): Promise<{ sheet: string; cells: Surve
   const buffer = file.bytes.buffer.slice(file.bytes.byteOffset, file.bytes.byteOffset + file.bytes.byteLength) as ArrayBuffer;
   let sheets: Array<{ sheet: string; data: unknown[][] }>;
   try {
+    // Loaded on first use: every CLI call would otherwise pay for the reader at start-up.
+    const { default: readXlsxFile } = await import('read-excel-file/universal');
     sheets = (await readXlsxFile(buffer)) as unknown as Array<{ sheet: string; data: unknown[][] }>;
   } catch (error) {
     if (isDuidingError(error)) throw error;
