@@ -167,6 +167,43 @@ describe('a seed-004-like self-assessment (.csv: `;`, BOM, CRLF, numbers and wor
     expect(project.db.prepare("SELECT COUNT(*) FROM attributes WHERE name = 'Opmerking'").pluck().get()).toBe(0);
   });
 
+  it('a Windows-1252 .csv with commas, English 5- and 7-point words, and no id column: respondents numbered R01…', async () => {
+    const { session, project, dir } = newSession();
+    const { writeFileSync } = await import('node:fs');
+    const path = join(dir, 'english.csv');
+    const rows = [
+      'Team,Q1 The vision is clear,Q2 I feel supported,Remarks about the coördination',
+      'A,Strongly agree,somewhat agree,"The coördinator is great, we talk weekly about pupils."',
+      'A,agree,Neither agree nor disagree,Too little time for the differentiëring we want in class.',
+      'B,Disagree,strongly disagree,',
+      'B,Neutral,Somewhat disagree,"Clear procedures, but nobody follows them in practice."',
+    ];
+    writeFileSync(path, Buffer.from(rows.join('\r\n'), 'latin1'));
+    const result = await run<SurveyImportResult>(session, 'surveys/import', { file: { path } });
+    expect(result.plan.columns.map((c) => [c.kind, c.scale?.name ?? null, c.scale ? `${c.scale.min}–${c.scale.max}` : null])).toEqual([
+      ['attribute', null, null],
+      // Q1's words fit both English scales: a file's items share its largest (Q2's "somewhat" is 7-point only).
+      ['scale', 'en-7', '1–7'],
+      ['scale', 'en-7', '1–7'],
+      ['open', null, null],
+    ]);
+    expect(listParticipants(project.db).map((p) => p.name)).toEqual(['R01', 'R02', 'R03', 'R04']);
+    expect(result.plan.columns[3]!.header).toBe('Remarks about the coördination');
+    const scales = await run<ScalesResult>(session, 'surveys/scales', { by: 'Team' });
+    // By hand on 1–7: Q1 strongly agree 7, agree 6, disagree 2, neutral 4 (mean 19/4, median 5; A 6.5, B 3);
+    // Q2 somewhat agree 5, neither 4, strongly disagree 1, somewhat disagree 3. Each item is its own dimension.
+    expect(scales.items.map((i) => [i.name, i.n, i.mean, i.median, i.groups.A!.mean, i.groups.B!.mean])).toEqual([
+      ['Q1 The vision is clear', 4, 4.75, 5, 6.5, 3],
+      ['Q2 I feel supported', 4, 3.25, 3.5, 4.5, 2],
+    ]);
+    // A second survey without ids numbers its respondents after the first's.
+    writeFileSync(join(dir, 'second.csv'), 'Team,Q1 The vision is clear\nC,agree\n');
+    const second = await run<SurveyImportResult>(session, 'surveys/import', { file: { path: join(dir, 'second.csv') } });
+    // Alone, "agree" is on the smallest English scale: 5 points, 1–5.
+    expect(second.plan.columns[1]!.scale).toMatchObject({ name: 'en-5', min: 1, max: 5 });
+    expect(listParticipants(project.db).map((p) => p.name)).toEqual(['R01', 'R02', 'R03', 'R04', 'R05']);
+  });
+
   it('the same file twice is refused', async () => {
     const { session } = newSession();
     await run(session, 'surveys/import', { file: CSV });
