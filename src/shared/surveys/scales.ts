@@ -49,8 +49,20 @@ export const KNOWN_SCALES: KnownScale[] = [
   },
 ];
 
-/** An answer as it is compared with a scale's words. */
+const keys = new Map<string, string>();
+
+/** An answer as it is compared with a scale's words (remembered: a survey repeats a few words thousands of times). */
 export function wordKey(value: string): string {
+  let key = keys.get(value);
+  if (key === undefined) {
+    key = foldWord(value);
+    if (keys.size > 10_000) keys.clear();
+    keys.set(value, key);
+  }
+  return key;
+}
+
+function foldWord(value: string): string {
   return value
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -59,10 +71,16 @@ export function wordKey(value: string): string {
     .replace(/^[\s"'“”‘’.,;:!?()-]+|[\s"'“”‘’.,;:!?()-]+$/g, '');
 }
 
+const pointMaps = new WeakMap<KnownScale, Map<string, number>>();
+
 /** The position of a word on a scale, or -1. */
 export function pointOf(scale: KnownScale, word: string): number {
-  const key = wordKey(word);
-  return scale.points.findIndex((phrasings) => phrasings.some((p) => wordKey(p) === key));
+  let points = pointMaps.get(scale);
+  if (!points) {
+    points = new Map(scale.points.flatMap((phrasings, at) => phrasings.map((p) => [foldWord(p), at] as const)));
+    pointMaps.set(scale, points);
+  }
+  return points.get(wordKey(word)) ?? -1;
 }
 
 export function isScaleWord(word: string): boolean {

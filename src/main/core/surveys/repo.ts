@@ -19,8 +19,16 @@ export function insertItem(db: Db, item: { id: string; surveyId: string; positio
   ).run({ ...item, scale: item.scale ? JSON.stringify(item.scale) : null, reversed: item.reversed ? 1 : 0 });
 }
 
+const answerInserts = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
+/** One statement per project: a survey of 10,000 respondents has hundreds of thousands of answers. */
 export function insertAnswer(db: Db, answer: { itemId: string; participantId: string; value: number; raw: string }): void {
-  db.prepare('INSERT INTO survey_answers (item_id, participant_id, value, raw) VALUES (@itemId, @participantId, @value, @raw)').run(answer);
+  let statement = answerInserts.get(db);
+  if (!statement) {
+    statement = db.prepare('INSERT INTO survey_answers (item_id, participant_id, value, raw) VALUES (@itemId, @participantId, @value, @raw)');
+    answerInserts.set(db, statement);
+  }
+  statement.run(answer);
 }
 
 interface ItemRow {

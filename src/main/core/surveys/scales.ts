@@ -47,7 +47,11 @@ export function computeScales(db: Db, byName: string | null | undefined): Scales
   const groups = groupsOf(db, by);
   const groupValues = [...new Set(groups.values())].sort((a, b) => a.localeCompare(b, 'nl', { numeric: true }));
   const answersOf = new Map<string, Array<{ participantId: string; value: number }>>();
-  for (const a of answers) answersOf.set(a.itemId, [...(answersOf.get(a.itemId) ?? []), a]);
+  for (const a of answers) {
+    const list = answersOf.get(a.itemId);
+    if (list) list.push(a);
+    else answersOf.set(a.itemId, [a]);
+  }
 
   const row = (name: string, kind: ScaleRow['kind'], members: SurveyItem[]): ScaleRow => {
     const perRespondent = new Map<string, number[]>();
@@ -55,7 +59,9 @@ export function computeScales(db: Db, byName: string | null | undefined): Scales
     for (const item of members) {
       for (const a of answersOf.get(item.id) ?? []) {
         const value = item.reversed && item.scale ? item.scale.min + item.scale.max - a.value : a.value;
-        perRespondent.set(a.participantId, [...(perRespondent.get(a.participantId) ?? []), value]);
+        const values = perRespondent.get(a.participantId);
+        if (values) values.push(value);
+        else perRespondent.set(a.participantId, [value]);
         points.push({ participantId: a.participantId, value });
       }
     }
@@ -79,7 +85,11 @@ export function computeScales(db: Db, byName: string | null | undefined): Scales
   };
 
   const dimensions = new Map<string, SurveyItem[]>();
-  for (const item of items.filter((i) => i.kind === 'scale')) dimensions.set(item.dimension, [...(dimensions.get(item.dimension) ?? []), item]);
+  for (const item of items.filter((i) => i.kind === 'scale')) {
+    const members = dimensions.get(item.dimension);
+    if (members) members.push(item);
+    else dimensions.set(item.dimension, [item]);
+  }
   const rows: ScaleRow[] = [...dimensions].map(([name, members]) => row(name, 'dimension', members));
   for (const item of items.filter((i) => i.kind === 'numeric')) rows.push(row(item.header, 'numeric', [item]));
   return { by, groupValues, items: rows };
