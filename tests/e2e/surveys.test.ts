@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -117,4 +117,37 @@ describe('questionnaires in Chromium', () => {
       await served.stop();
     }
   }, 180_000);
+
+  it('defines a scale of its own words on the plan screen', async () => {
+    const dir = tempDir();
+    execFileSync(process.execPath, [join(ROOT, 'bin/duiding.js'), 'new', join(dir, 'eigen.duiding')]);
+    writeFileSync(join(dir, 'overleg.csv'), 'Naam,Hoe vaak overleg je?\nAn,soms\nBert,nooit\nCas,altijd\nDirk,vaak\n');
+    const served = await serve([join(dir, 'eigen.duiding')]);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ locale: 'nl-BE', viewport: { width: 1400, height: 900 } });
+      await page.goto(served.url);
+      await page.getByTestId('import-survey').click();
+      const dialog = page.getByRole('dialog', { name: 'Vragenlijst importeren' });
+      await page.getByTestId('survey-file').setInputFiles(join(dir, 'overleg.csv'));
+      // Four short words: inferred an attribute; the researcher makes it a scale and gives its order.
+      const kind = dialog.getByLabel('Wordt: Hoe vaak overleg je?');
+      expect(await kind.inputValue()).toBe('attribute');
+      await kind.selectOption('scale');
+      await dialog.getByLabel('Woorden, van laag naar hoog: Hoe vaak overleg je?').fill('nooit; soms; vaak; altijd');
+      await dialog.getByLabel('Eerste getal: Hoe vaak overleg je?').click();
+      await screenshot(page, 'surveys-07-own-scale');
+      await dialog.getByRole('button', { name: 'Importeren' }).click();
+      await page.getByTestId('survey-report').waitFor();
+      await page.getByRole('button', { name: 'Naar de schalen' }).click();
+      const table = page.getByTestId('scales-table');
+      await table.waitFor();
+      // nooit 1, soms 2, vaak 3, altijd 4: An 2, Bert 1, Cas 4, Dirk 3 → mean 2.5, median 2.5.
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())));
+      expect(rows).toEqual([['Hoe vaak overleg je? · dimensie', '4', '2,5', '2,5', '1,29', '1–4']]);
+    } finally {
+      await browser.close();
+      await served.stop();
+    }
+  }, 120_000);
 });

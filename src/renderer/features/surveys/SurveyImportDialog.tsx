@@ -199,6 +199,35 @@ export function SurveyImportDialog({ open, onClose }: { open: boolean; onClose()
                                   </span>
                                 )}
                                 <label>
+                                  {t('surveys.words')}{' '}
+                                  <input
+                                    type="text"
+                                    size={18}
+                                    defaultValue={scale?.words?.join('; ') ?? ''}
+                                    placeholder={t('surveys.wordsPlaceholder')}
+                                    aria-label={`${t('surveys.words')}: ${c.header}`}
+                                    onBlur={(e) => {
+                                      const words = e.target.value.split(';').map((w) => w.trim()).filter(Boolean);
+                                      if (words.length >= 2 && words.join('; ') !== scale?.words?.join('; ')) change(c, { scale: { min: changes[c.header]?.scale?.min ?? scale?.min ?? 1, words } });
+                                    }}
+                                  />
+                                </label>
+                                <label>
+                                  {t('surveys.from')}{' '}
+                                  <input
+                                    type="number"
+                                    min={0}
+                                    max={10}
+                                    defaultValue={scale?.min ?? 1}
+                                    aria-label={`${t('surveys.from')}: ${c.header}`}
+                                    onBlur={(e) => {
+                                      const min = Number(e.target.value);
+                                      const words = changes[c.header]?.scale?.words ?? scale?.words ?? null;
+                                      if (Number.isInteger(min) && min !== scale?.min) change(c, { scale: words ? { min, words } : { min, max: min + (scale ? scale.max - scale.min : 4) } });
+                                    }}
+                                  />
+                                </label>
+                                <label>
                                   {t('surveys.dimension')}{' '}
                                   <input
                                     type="text"
