@@ -14,6 +14,7 @@ import { ParticipantsView } from './features/participants/ParticipantsView.tsx';
 import { ProjectLayout } from './features/project/ProjectLayout.tsx';
 import { RoundView } from './features/rounds/RoundView.tsx';
 import { SearchView } from './features/search/SearchView.tsx';
+import { ScalesView } from './features/surveys/ScalesView.tsx';
 import { StartScreen } from './features/start/StartScreen.tsx';
 import { TensionsView } from './features/tensions/TensionsView.tsx';
 import { TranscriptView } from './features/transcript/TranscriptView.tsx';
@@ -56,6 +57,8 @@ function Workspace() {
       return <ConceptsView conceptId={route.conceptId} />;
     case 'matrix':
       return <MatrixView params={route.params} />;
+    case 'scales':
+      return <ScalesView params={route.params} />;
     case 'concept-map':
       return <ConceptMapView />;
     case 'learning-questions':

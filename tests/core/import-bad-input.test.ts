@@ -1,9 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT_LENGTH, MAX_TRANSCRIPT_BYTES } from '../../src/main/core/importers/index.ts';
 import { importFiles } from '../../src/main/core/services/import.ts';
-import { docx, docxBomb, odt, odtBomb, odtContent, rawZip } from '../support/bombs.ts';
+import { call } from '../../src/main/core/handlers.ts';
+import { isDuidingError } from '../../src/shared/errors.ts';
+import { docx, docxBomb, odt, odtBomb, odtContent, rawZip, xlsx, xlsxBomb, xlsxParts, xlsxRow } from '../support/bombs.ts';
 import { FIXTURES, fingerprint, newSession, snapshot } from '../support/temp.ts';
 
 
@@ -348,4 +350,148 @@ describe('bad input', () => {
     );
     expect(snapshot(project)).toEqual(before);
   });
+});
+
+/**
+ * Surveys (issue 27): the same rule for a .csv or .xlsx questionnaire. Each refusal names the file
+ * (and the sheet and cell where there is one) and leaves every table as it was.
+ */
+const header = ['Respondent', 'Rol', 'A1.1 Visie', 'A1.2 Beleid'];
+const surveyCases: Array<{ title: string; file: string; bytes?: () => Uint8Array; sparse?: number; code: string; message: string | RegExp; within?: number }> = [
+  {
+    title: 'a survey without a header row',
+    file: 'zonder-kop.csv',
+    bytes: () => b('1;4;5\r\n2;3;eens\r\n'),
+    code: 'surveyNoHeader', message: 'zonder-kop.csv has no header row: its first row (row 1) holds numbers, not the questions. Put the questions (or column names) in the first row.',
+  },
+  {
+    title: 'an .xlsx without a header row',
+    file: 'zonder-kop.xlsx',
+    bytes: () => xlsx(xlsxRow(1, [1, 4, 5]) + xlsxRow(2, [2, 3, 4])),
+    code: 'surveyNoHeader', message: 'zonder-kop.xlsx, sheet "Antwoorden" has no header row: its first row (row 1) holds numbers, not the questions. Put the questions (or column names) in the first row.',
+  },
+  {
+    title: 'duplicate respondent ids',
+    file: 'dubbel.csv',
+    bytes: () => b(`${header.join(';')}\nS01;leerkracht;4;5\nS02;leerkracht;3;3\ns01;schoolleider;2;eens\n`),
+    code: 'surveyDuplicateId', message: 'dubbel.csv, cell A4: the respondent "s01" appears twice (also row 2); each respondent has one row.',
+  },
+  {
+    title: 'a Likert word not on the scale',
+    file: 'misschien.csv',
+    bytes: () => b(`${header.join(';')}\nS01;leerkracht;4;volledig eens\nS02;leerkracht;3;eens\nS03;leerkracht;0;eerder eens\nS04;ondersteuner;2;misschien\n`),
+    code: 'surveyNotOnScale', message: 'misschien.csv, cell D5 ("A1.2 Beleid"): "misschien" is not a word of the scale (volledig oneens … volledig eens or 0–6).',
+  },
+  {
+    title: 'a Likert word not on the scale, in an .xlsx',
+    file: 'misschien.xlsx',
+    bytes: () => xlsx(xlsxRow(1, header) + xlsxRow(2, ['S01', 'leerkracht', 4, 'eens']) + xlsxRow(3, ['S02', 'leerkracht', 3, 'oneens']) + xlsxRow(4, ['S03', 'leerkracht', 2, 'soms'])),
+    code: 'surveyNotOnScale', message: 'misschien.xlsx, sheet "Antwoorden", cell D4 ("A1.2 Beleid"): "soms" is not a word of the scale (helemaal oneens … helemaal eens or 1–5).',
+  },
+  {
+    title: 'a 60 MB sheet on disk (refused by its size before a byte is read)',
+    file: 'groot.xlsx',
+    sparse: 60 * 1024 * 1024,
+    code: 'tooLarge', message: 'groot.xlsx is 60.0 MB; the limit is 50.0 MB per file.',
+  },
+  {
+    title: 'a 60 MB .csv',
+    file: 'groot.csv',
+    sparse: 60 * 1024 * 1024,
+    code: 'tooLarge', message: 'groot.csv is 60.0 MB; the limit is 50.0 MB per file.',
+  },
+  {
+    title: 'an .xlsx whose sheet unpacks to 60 MB',
+    file: 'zestig.xlsx',
+    bytes: () => xlsxBomb(60),
+    code: 'zipBomb', message: /^zestig\.xlsx is refused: its entry "xl\/worksheets\/sheet1\.xml" unpacks to more than 32 MB \(or all entries to more than 64 MB\), which is what a zip bomb does\.$/,
+  },
+  {
+    title: 'an .xlsx bomb whose headers lie (1 GB declared as 2 KB)',
+    file: 'bom.xlsx',
+    bytes: () => xlsxBomb(1024, 2048),
+    code: 'zipBomb', message: /^bom\.xlsx is refused: its entry "xl\/worksheets\/sheet1\.xml" unpacks to more than 32 MB/,
+    within: 3000,
+  },
+  {
+    title: 'an .xlsx with an entity declaration (billion laughs)',
+    file: 'lachen.xlsx',
+    bytes: () => xlsx(xlsxRow(1, header), { 'xl/sharedStrings.xml': '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><sst><si><t>&lol2;</t></si></sst>' }),
+    code: 'xlsxEntities', message: 'lachen.xlsx is refused: its part "xl/sharedStrings.xml" declares entities (<!DOCTYPE>), which a workbook never needs and an entity bomb uses.',
+  },
+  {
+    title: 'an .xlsx holding its sheet twice (the check would count one, the reader unpack the other)',
+    file: 'tweemaal.xlsx',
+    bytes: () => rawZip([...xlsxParts(xlsxRow(1, header)), { path: 'xl/worksheets/sheet1.xml', method: 0, data: b('<worksheet/>'), size: 12 }]),
+    code: 'damagedXlsx', message: 'tweemaal.xlsx could not be read as an Excel workbook: the file is damaged, incomplete or not an .xlsx (it holds the part "xl/worksheets/sheet1.xml" twice).',
+  },
+  {
+    title: 'more rows than a survey may have',
+    file: 'rijen.xlsx',
+    bytes: () => xlsx(xlsxRow(1, header) + '<row><c t="inlineStr"><is><t>x</t></is></c></row>'.repeat(10_001)),
+    code: 'surveyTooManyRows', message: 'rijen.xlsx, sheet "Antwoorden": more than 10,000 rows (the first beyond the limit is row 10002, cell A10002); a survey has one row per respondent and at most 10,000 respondents.',
+  },
+  {
+    title: 'a truncated .xlsx',
+    file: 'afgebroken.xlsx',
+    bytes: () => readFileSync(join(FIXTURES, 'surveys/intervisie-jaar2.xlsx')).subarray(0, 3000),
+    code: 'damagedXlsx', message: /^afgebroken\.xlsx could not be read as an Excel workbook: the file is damaged, incomplete or not an \.xlsx \(.+\)\.$/,
+  },
+  {
+    title: 'a text file renamed .xlsx',
+    file: 'nep.xlsx',
+    bytes: () => b('Respondent;A1.1\nS01;4\n'),
+    code: 'damagedXlsx', message: 'nep.xlsx could not be read as an Excel workbook: the file is damaged, incomplete or not an .xlsx (it is not a zip archive).',
+  },
+  {
+    title: 'an old .xls',
+    file: 'oud.xls',
+    bytes: () => b('x'),
+    code: 'surveyFormat', message: 'oud.xls: a survey is a .csv or .xlsx file (got ".xls"). An old .xls: save it as .xlsx first.',
+  },
+  {
+    title: 'two columns with one header',
+    file: 'kop-dubbel.csv',
+    bytes: () => b('Respondent;A1.1 Visie;A1.1 visie\nS01;4;5\n'),
+    code: 'surveyDuplicateHeader', message: 'kop-dubbel.csv, cell C1: the header "A1.1 visie" is also column B\'s; each column needs a header of its own.',
+  },
+  {
+    title: 'a cell longer than a spreadsheet allows',
+    file: 'lang.csv',
+    bytes: () => b(`Respondent;Toelichting\nS01;${'woord '.repeat(6000)}\n`),
+    code: 'surveyCellTooLong', message: /^lang\.csv, cell B2: 3[0-9],[0-9]{3} characters, more than the 32,767 a cell may hold\.$/,
+  },
+  {
+    title: 'an empty survey',
+    file: 'leeg.csv',
+    bytes: () => new Uint8Array(),
+    code: 'surveyEmpty', message: 'leeg.csv is empty (0 bytes): a survey has a header row and one row per respondent.',
+  },
+];
+
+describe('bad surveys', () => {
+  for (const c of surveyCases) {
+    it(`refuses ${c.title}, naming the file, and leaves the project unchanged`, async () => {
+      const { session, project, dir } = newSession();
+      await call(session, 'surveys/import', { file: { path: join(FIXTURES, 'surveys/zelfevaluatie.csv') } });
+      const before = fingerprint(project);
+      const path = join(dir, c.file);
+      if (c.sparse !== undefined) {
+        writeFileSync(path, '');
+        truncateSync(path, c.sparse);
+      } else writeFileSync(path, c.bytes!());
+      const started = Date.now();
+      const error = await call(session, 'surveys/import', { file: { path } }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(Date.now() - started).toBeLessThan(c.within ?? 10_000);
+      if (!isDuidingError(error)) throw new Error(`expected a refusal, got ${String(error)}`);
+      if (typeof c.message === 'string') expect(error.message).toBe(c.message);
+      else expect(error.message).toMatch(c.message);
+      expect(error.detail?.code).toBe(c.code);
+      expect(error.detail?.params).toMatchObject({ file: c.file });
+      expect(fingerprint(project)).toEqual(before);
+    });
+  }
 });

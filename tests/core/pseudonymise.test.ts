@@ -41,7 +41,7 @@ function caller(session: Session) {
 }
 
 /** Every place a name can live, each holding SECRET; answers the segment ids around and on the name. */
-async function seedEverywhere(session: Session, dir: string) {
+async function seedEverywhere(session: Session, dir: string, options: { survey?: boolean } = {}) {
   const c = caller(session);
   const path = join(dir, `gesprek-${SECRET}.txt`);
   writeFileSync(
@@ -64,6 +64,13 @@ async function seedEverywhere(session: Session, dir: string) {
   const section = outline.sections.find((s) => s.title === 'Bevindingen')!;
   await c('outline/addItem', { sectionId: section.id, kind: 'paragraph', text: `Zoals ${SECRET} zei.` });
   await c('outline/addItem', { sectionId: section.id, kind: 'quote', segmentId: onName.segment.id });
+  // A survey (issue 27): its file name, a question as an item's header and dimension and as a guide
+  // section, an attribute value and an open answer, the respondent's id.
+  if (options.survey) {
+    const survey = join(dir, `enquete-${SECRET}.csv`);
+    writeFileSync(survey, `Naam;Rol;A1.1 Visie van ${SECRET};Wat vindt ${SECRET} ervan?\n${SECRET};coach van ${SECRET};4;Ik overleg wekelijks, ${SECRET} helpt bij de zorg.\nR2;leerkracht;eens;\n`);
+    await c('surveys/import', { file: { path: survey } });
+  }
   return { documentId, segments: { onName: onName.segment.id, after: after.segment.id, before: before.segment.id } };
 }
 
@@ -143,7 +150,7 @@ describe('pseudonymising in place', () => {
 
   it('leaves no byte of the name in the file once closed, from every place it lived, after undo and redo; a phrase search finds nothing', async () => {
     const { session, project, path, dir } = newSession();
-    const { segments } = await seedEverywhere(session, dir);
+    const { segments } = await seedEverywhere(session, dir, { survey: true });
     project.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(occurrences(path, SECRET)).toBeGreaterThan(10);
     const c = caller(session);
@@ -165,7 +172,7 @@ describe('pseudonymising in place', () => {
       expect((await caller(again)('search/query', { query: SECRET })).total).toBe(0);
       expect((await caller(again)('search/query', { query: `"met ${SECRET}"` })).total).toBe(0);
       expect((await caller(again)('search/query', { query: '"met NN"' })).total).toBe(2);
-      expect(reopened.db.prepare("SELECT summary FROM change_log WHERE action = 'pseudonyms/apply'").pluck().get()).toMatch(/^Pseudonymised \d+ occurrences of 1 name in 1 document$/);
+      expect(reopened.db.prepare("SELECT summary FROM change_log WHERE action = 'pseudonyms/apply'").pluck().get()).toMatch(/^Pseudonymised \d+ occurrences of 1 name in 2 documents$/);
     } finally {
       again.close();
     }

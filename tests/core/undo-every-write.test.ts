@@ -18,7 +18,7 @@ import { columnsOf } from '../../src/main/core/history/triggers.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { Session } from '../../src/main/core/session.ts';
 import { smallStudy } from './analysis-fixture.ts';
-import { EXTERNAL, tempDir } from '../support/temp.ts';
+import { EXTERNAL, FIXTURES, tempDir } from '../support/temp.ts';
 
 /** Every row of every project table, each value as SQLite quotes it (so 1, 1.0 and '1' differ), sorted. */
 function tables(project: Project): Record<string, string[]> {
@@ -62,12 +62,16 @@ async function buildStudy() {
   const question2 = await c('learningQuestions/create', { question: 'Wie beslist?', kind: 'implicit' });
   const tension = await c('tensions/create', { title: 'Tijd', poleA: 'zorg', poleB: 'les', group: 'Tijd', findings: ['Een bevinding.'], implications: ['Een implicatie.'], quotes: [{ segmentId: segments.s2, pole: 1 }] });
   const tension2 = await c('tensions/create', { title: 'Rol', poleA: 'a', poleB: 'b' });
+  // A survey's items and answers (its open questions left out: their guide marks would stop guide/set).
+  const open = ['Wat zijn concrete sterktes?', 'Wat zijn prioritaire werkpunten?'].map((header) => ({ header, kind: 'ignore' as const }));
+  await c('surveys/import', { file: { path: join(FIXTURES, 'surveys/zelfevaluatie.csv') }, plan: open });
+  const surveyItems = await c('surveys/items', {});
   const outline = await c('outline/generate', { language: 'nl' });
   const section = outline.sections[0]!;
   const items = outline.sections.flatMap((s) => s.items.map((item) => ({ ...item, sectionId: s.id })));
   const item = items.find((i) => i.kind !== 'quote')!;
   const otherSection = outline.sections.find((s) => s.id !== item.sectionId)!;
-  return { ...study, guide, span, memo, concept, concept2, relation, link, question, question2, tension, tension2, section, item, otherSection, sections: outline.sections };
+  return { ...study, surveyItems, guide, span, memo, concept, concept2, relation, link, question, question2, tension, tension2, section, item, otherSection, sections: outline.sections };
 }
 
 const scenarios: { [K in HandlerName]?: Scenario<K> } = {
@@ -135,6 +139,12 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
   // Doc A (Katrien's) is quoted in a concept, a learning question, a tension, the outline, a guide mark and memos.
   'withdraw/apply': (s) => ({ participantId: s.participants.katrien }),
   'backups/configure': () => ({ everyMinutes: 5, keepToday: 3, keepDays: 14 }),
+  'surveys/updateItem': (s) => ({ id: s.surveyItems[1]!.id, dimension: 'A2', reversed: true }),
+  'surveys/import': (_s, dir) => {
+    const path = join(dir, 'survey.csv');
+    writeFileSync(path, 'Naam;Groep;A1.1 Visie;Toelichting\nLies;1;4;Een lang antwoord over de visie van de school.\nTom;2;eens;\n');
+    return { file: { path } };
+  },
   'documents/import': (_s, dir) => {
     const path = join(dir, 'extra.txt');
     writeFileSync(path, 'Interviewer: Nog een vraag?\nLies: Een nieuw antwoord.\n');

@@ -33,7 +33,7 @@ function bombStream(bomb: Bomb): { data: Uint8Array; size: number } {
   return { data, size: Buffer.byteLength(bomb.head) + unit.length * bomb.megabytes + Buffer.byteLength(bomb.tail) };
 }
 
-interface RawEntry {
+export interface RawEntry {
   path: string;
   method: 0 | 8;
   data: Uint8Array;
@@ -150,4 +150,46 @@ export function odt(entries: Record<string, string>): Uint8Array {
       return { path, method: 0 as const, data, size: data.length };
     }),
   );
+}
+
+const XLSX_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>';
+const XLSX_RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
+const XLSX_WORKBOOK =
+  '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+  '<sheets><sheet name="Antwoorden" sheetId="1" r:id="rId1"/></sheets></workbook>';
+const XLSX_WORKBOOK_RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+export const XLSX_SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+export const XLSX_SHEET_TAIL = '</sheetData></worksheet>';
+const XLSX_PARTS = { '[Content_Types].xml': XLSX_TYPES, '_rels/.rels': XLSX_RELS, 'xl/workbook.xml': XLSX_WORKBOOK, 'xl/_rels/workbook.xml.rels': XLSX_WORKBOOK_RELS };
+
+/** A sheet row of inline strings and numbers, as the XML of an .xlsx holds it. */
+export function xlsxRow(row: number, cells: Array<string | number>): string {
+  const letter = (i: number) => String.fromCharCode(65 + i);
+  return `<row r="${row}">${cells.map((v, i) => (typeof v === 'number' ? `<c r="${letter(i)}${row}"><v>${v}</v></c>` : `<c r="${letter(i)}${row}" t="inlineStr"><is><t>${v}</t></is></c>`)).join('')}</row>`;
+}
+
+/** A small .xlsx (stored entries) with one sheet, "Antwoorden", of the given XML rows; `extra` adds or replaces parts. */
+export function xlsx(rows: string, extra: Record<string, string> = {}): Uint8Array {
+  return rawZip(xlsxParts(rows, extra));
+}
+
+/** The entries of `xlsx`, for a test that adds one of its own. */
+export function xlsxParts(rows: string, extra: Record<string, string> = {}): RawEntry[] {
+  return Object.entries({ ...XLSX_PARTS, 'xl/worksheets/sheet1.xml': XLSX_SHEET_HEAD + rows + XLSX_SHEET_TAIL, ...extra }).map(([path, text]) => {
+    const data = strToU8(text);
+    return { path, method: 0 as const, data, size: data.length };
+  });
+}
+
+/** An .xlsx whose sheet unpacks to `megabytes` MB of rows (headers may lie about it). */
+export function xlsxBomb(megabytes: number, declaredSize?: number): Uint8Array {
+  return zipBomb(XLSX_PARTS, { path: 'xl/worksheets/sheet1.xml', head: XLSX_SHEET_HEAD + xlsxRow(1, ['Respondent', 'Vraag']), chunk: '<row><c t="inlineStr"><is><t>ja</t></is></c></row>', megabytes, tail: XLSX_SHEET_TAIL, declaredSize });
 }

@@ -30,6 +30,7 @@ import { withdrawHandlers } from './withdraw/handlers.ts';
 import { backupsHandlers } from './backups/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { copyHandlers } from './copy/handlers.ts';
+import { surveysHandlers } from './surveys/handlers.ts';
 
 export type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
 type Handlers = { [K in HandlerName]: Handler<K> };
@@ -186,6 +187,7 @@ export const handlers: Handlers = buildHandlerMap({
   ...backupsHandlers,
   ...auditHandlers,
   ...copyHandlers,
+  ...surveysHandlers,
 });
 
 /**

@@ -3,13 +3,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** An accessible modal dialog (focus trap, Escape, labelled) from Radix primitives. */
-export function Dialog(props: { open: boolean; onClose(): void; title: string; description?: string; children: ReactNode; wide?: boolean }) {
+export function Dialog(props: { open: boolean; onClose(): void; title: string; description?: string; children: ReactNode; wide?: boolean | 'extra' }) {
   const { t } = useTranslation();
   return (
     <RadixDialog.Root open={props.open} onOpenChange={(open) => !open && props.onClose()}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content className={`dialog${props.wide ? ' dialog--wide' : ''}`}>
+        <RadixDialog.Content className={`dialog${props.wide === 'extra' ? ' dialog--wide dialog--extra-wide' : props.wide ? ' dialog--wide' : ''}`}>
           <header className="dialog__header">
             <RadixDialog.Title className="dialog__title">{props.title}</RadixDialog.Title>
             <RadixDialog.Close className="icon-button" aria-label={t('common.close')}>

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'round'; round: 1 | 2 | 3 }
   | { name: 'concepts'; conceptId: string | null }
   | { name: 'matrix'; params: Record<string, string> }
+  | { name: 'scales'; params: Record<string, string> }
   | { name: 'concept-map' }
   | { name: 'learning-questions'; id: string | null }
   | { name: 'tensions'; id: string | null }
@@ -50,6 +51,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'concepts', conceptId: parts[1] ?? null };
     case 'matrix':
       return { name: 'matrix', params: Object.fromEntries(params.entries()) };
+    case 'scales':
+      return { name: 'scales', params: Object.fromEntries(params.entries()) };
     case 'map':
       return { name: 'concept-map' };
     case 'learning-questions':
@@ -95,6 +98,10 @@ export function routeToHash(route: Route): string {
     case 'matrix': {
       const search = new URLSearchParams(route.params).toString();
       return `#/matrix${search ? `?${search}` : ''}`;
+    }
+    case 'scales': {
+      const search = new URLSearchParams(route.params).toString();
+      return `#/scales${search ? `?${search}` : ''}`;
     }
     case 'concept-map':
       return '#/map';

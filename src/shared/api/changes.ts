@@ -39,6 +39,10 @@ export const TABLE_NAMES = [
   'tension_concepts',
   'outline_sections',
   'outline_items',
+  /** Questionnaires (issue 27): a survey file, its scale and numeric items, each respondent's answers. */
+  'surveys',
+  'survey_items',
+  'survey_answers',
   /** The change log itself: every write adds to it (the history screen reads it). */
   'change_log',
   /** Every export (what, which format, which documents): the audit's other half, no change and no undo step. */

@@ -44,6 +44,7 @@ import { interchangeContract } from './contract-interchange.ts';
 import { pseudonymiseContract } from './contract-pseudonymise.ts';
 import { protectContract } from './contract-protect.ts';
 import { reportsContract } from './contract-reports.ts';
+import { surveysContract } from './contract-surveys.ts';
 
 export { fileRef, type FileRef } from './def.ts';
 
@@ -272,6 +273,7 @@ export const contract = {
   ...interchangeContract,
   ...pseudonymiseContract,
   ...protectContract,
+  ...surveysContract,
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;
 

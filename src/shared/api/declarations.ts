@@ -43,12 +43,16 @@ const ROUND3: TableName[] = [
   'tension_concepts',
 ];
 const OUTLINE: TableName[] = ['outline_sections', 'outline_items'];
+const SURVEY: TableName[] = ['surveys', 'survey_items', 'survey_answers'];
+/** What a survey import fills: its items and answers, the respondents, their open answers and the questions as guide sections. */
+const SURVEY_IMPORT: TableName[] = [...SURVEY, ...PARTICIPANTS, 'documents', 'turns', 'turns_fts', 'guide_sections', 'guide_spans'];
 const PROJECT_INFO: TableName[] = ['project_meta', 'documents', 'participants', 'turns', 'labels', 'segments', 'codings', 'concepts', 'learning_questions', 'tensions'];
 /** An export or preview reads the whole analysis. */
 const EVERYTHING: TableName[] = [...QUOTES, 'project_meta', 'guide_sections', 'guide_questions', 'guide_spans', 'memos', ...CONCEPTS, ...ROUND3, ...OUTLINE];
 /** Everything a project holds, for the writes that fill an empty project from a file. */
 const ALL_ROWS: TableName[] = [
   ...EVERYTHING,
+  ...SURVEY,
   'turns_fts',
   'coders',
   'relation_types',
@@ -176,6 +180,14 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   // A copy is an export of everything: a read, recorded in the export log.
   'project/copy': read(...ALL_ROWS),
   'audit/list': read('change_log', 'export_log'),
+  // Questionnaires (issue 27): an import fills participants, questionnaire documents and the items.
+  'surveys/plan': read('participants'),
+  'surveys/import': baseline(...SURVEY_IMPORT),
+  'surveys/items': read(...SURVEY),
+  'surveys/updateItem': undoable,
+  'surveys/scales': read(...SURVEY, ...PARTICIPANTS),
+  'surveys/codedAnswers': read(...QUOTES, 'guide_spans', 'guide_sections'),
+  'surveys/export': read(...SURVEY, ...QUOTES, 'guide_spans', 'guide_sections', 'project_meta'),
 };
 
 export const declarationOf = (name: HandlerName): Declaration => DECLARATIONS[name];

@@ -7,6 +7,7 @@ import { INTERCHANGE_HANDLER_NAMES } from './names-interchange.ts';
 import { PSEUDONYMISE_HANDLER_NAMES } from './names-pseudonymise.ts';
 import { PROTECT_HANDLER_NAMES } from './names-protect.ts';
 import { REPORTS_HANDLER_NAMES } from './names-reports.ts';
+import { SURVEYS_HANDLER_NAMES } from './names-surveys.ts';
 
 export const HANDLER_NAMES = [
   'project/create',
@@ -65,6 +66,7 @@ export const HANDLER_NAMES = [
   ...INTERCHANGE_HANDLER_NAMES,
   ...PSEUDONYMISE_HANDLER_NAMES,
   ...PROTECT_HANDLER_NAMES,
+  ...SURVEYS_HANDLER_NAMES,
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

@@ -18,11 +18,13 @@ const REASONS: Record<string, string> = {
   zipPathEscape: 'an entry’s path leaves the archive',
 };
 
-export type WordFormat = 'docx' | 'odt';
+/** The zipped formats read through this guard (an .xlsx survey too: issue 27). */
+export type WordFormat = 'docx' | 'odt' | 'xlsx';
 
 const FORMATS: Record<WordFormat, { code: string; what: string }> = {
   docx: { code: 'damagedDocx', what: 'could not be read as a Word document: the file is damaged, incomplete or not a .docx' },
   odt: { code: 'damagedOdt', what: 'could not be read as an OpenDocument text: the file is damaged or incomplete' },
+  xlsx: { code: 'damagedXlsx', what: 'could not be read as an Excel workbook: the file is damaged, incomplete or not an .xlsx' },
 };
 
 export function damaged(name: string, format: WordFormat, reason: string): DuidingError {

@@ -41,6 +41,10 @@ export const PLACES: readonly Place[] = [
   rich('outline_items', 'rich'),
   ...text('guide_sections', 'title'),
   ...text('guide_questions', 'text'),
+  // Questionnaires (issue 27): the file's name, the questions as headers, answers as written.
+  ...text('surveys', 'name', 'source_name', 'sheet'),
+  ...text('survey_items', 'header', 'dimension'),
+  ...text('survey_answers', 'raw'),
   { table: 'project_meta', column: 'value', format: 'auto' },
 ];
 

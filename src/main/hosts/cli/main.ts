@@ -26,6 +26,7 @@ import { exportInterchange, importQdpxCommand, isQdpx, newFromQdpx } from './int
 import { startCoreWorker } from '../http/core-worker.ts';
 import { namesCommand, pseudonymiseCommand } from './pseudonymise.ts';
 import { backupsCommand, copyCommand, removeCommand } from './protect.ts';
+import { importSurveyCommand, scalesCommand } from './surveys.ts';
 import { defaultStaticDir, startHost } from '../http/server.ts';
 
 /**
@@ -192,8 +193,12 @@ const commands: Record<string, Command> = {
   import: {
     usage:
       'duiding import FILE PATH… [--participant NAME] [--kind interview|questionnaire|observation|other] ' +
-      '[--pseudonyms LIST.csv] [--on-duplicate skip|add|fail] [--coder NAME] [--json]',
+      '[--pseudonyms LIST.csv] [--on-duplicate skip|add|fail] [--coder NAME] [--json]\n' +
+      '  duiding import FILE SURVEY.(csv|xlsx) --survey [--plan FILE.json] [--dry-run] [--pseudonyms LIST.csv] [--coder NAME] [--json]',
     options: {
+      survey: { type: 'boolean' },
+      plan: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       participant: { type: 'string' },
       kind: { type: 'string' },
       pseudonyms: { type: 'string' },
@@ -203,6 +208,18 @@ const commands: Record<string, Command> = {
     },
     async run(session, [file, ...paths], values, out) {
       need(paths, 1, commands.import!.usage);
+      if (values.survey) {
+        const wrong = ['participant', 'kind', 'on-duplicate'].filter((k) => values[k] !== undefined);
+        if (wrong.length) throw new DuidingError(`--${wrong.join(', --')} do not go with --survey; with --survey: --plan, --dry-run, --pseudonyms, --json.`, 'usage');
+        return importSurveyCommand(
+          session,
+          file!,
+          paths,
+          { plan: values.plan as string | undefined, dryRun: Boolean(values['dry-run']), pseudonyms: values.pseudonyms as string | undefined, json: Boolean(values.json) },
+          out,
+        );
+      }
+      if (values.plan !== undefined || values['dry-run']) throw new DuidingError('--plan and --dry-run go with --survey.', 'usage');
       const kind = oneOf(values.kind, KINDS, 'kind');
       const onDuplicate = oneOf(values['on-duplicate'], DUPLICATE, 'on-duplicate');
       session.open(file!);
@@ -391,6 +408,11 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  scales: {
+    usage: 'duiding scales FILE [--by ATTRIBUTE] [--json] [--out PATH.xlsx|PATH.svg]',
+    options: { by: { type: 'string' }, out: { type: 'string' }, ...jsonOption },
+    run: (session, [file], values, out) => scalesCommand(session, file!, { by: values.by as string | undefined, json: Boolean(values.json), out: values.out as string | undefined }, out),
+  },
   serve: {
     usage: 'duiding serve (FILE | --dir DIR) [--port N] [--coder NAME]',
     options: { dir: { type: 'string' }, port: { type: 'string' }, ...coderOption },
@@ -451,7 +473,7 @@ function help(): string {
     ...Object.values(commands).map((c) => `  ${c.usage}`),
     '',
     'Writing commands take --coder NAME (default: $DUIDING_CODER, then your user name).',
-    'Transcripts: .txt .md .docx .odt .vtt .srt; participants: .csv (name plus attribute columns).',
+    'Transcripts: .txt .md .docx .odt .vtt .srt; participants: .csv (name plus attribute columns); surveys: .csv .xlsx with --survey.',
   ].join('\n');
 }
 

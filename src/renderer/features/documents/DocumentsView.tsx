@@ -1,4 +1,5 @@
 import { ImportQdpxDialog } from '../interchange/ImportQdpxDialog.tsx';
+import { SurveyImportDialog } from '../surveys/SurveyImportDialog.tsx';
 import { useCallback, useMemo, useState } from 'react';
 import { PseudonymiseButton } from '../pseudonymise/PseudonymiseButton.tsx';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +30,7 @@ export function DocumentsView() {
   const [dialog, setDialog] = useState<{ open: boolean; files: File[] }>({ open: false, files: [] });
   // Kept at the page, not in the empty state: the import fills the page, and its report must stay.
   const [qdpxOpen, setQdpxOpen] = useState(false);
+  const [surveyOpen, setSurveyOpen] = useState(false);
   const [rolesOf, setRolesOf] = useState<string | null>(null);
   const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
   const onDrop = useCallback((files: File[]) => setDialog({ open: true, files }), []);
@@ -61,6 +63,9 @@ export function DocumentsView() {
         </div>
         <div className="page__actions">
           {documents.length > 0 && <PseudonymiseButton />}
+          <button className="button" onClick={() => setSurveyOpen(true)} data-testid="import-survey">
+            {t('surveys.open')}
+          </button>
           <button className="button button--primary" onClick={() => setDialog({ open: true, files: [] })}>
             {t('documents.import')}
           </button>
@@ -210,6 +215,7 @@ export function DocumentsView() {
       )}
       <ImportDialog open={dialog.open} initialFiles={dialog.files} onClose={() => setDialog({ open: false, files: [] })} />
       <ImportQdpxDialog open={qdpxOpen} onClose={() => setQdpxOpen(false)} />
+      <SurveyImportDialog open={surveyOpen} onClose={() => setSurveyOpen(false)} />
       <SpeakerRolesDialog documentId={rolesOf} onClose={() => setRolesOf(null)} />
       {removing && <WithdrawDialog target={{ documentId: removing.id }} name={removing.name} onClose={() => setRemoving(null)} />}
     </div>

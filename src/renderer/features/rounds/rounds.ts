@@ -46,6 +46,7 @@ export const ROUNDS: Round[] = [
       { key: 'rounds.overview', route: { name: 'round', round: 2 }, match: [] },
       { key: 'rounds.concepts', route: { name: 'concepts', conceptId: null }, match: ['concepts'] },
       { key: 'rounds.matrix', route: { name: 'matrix', params: {} }, match: ['matrix'] },
+      { key: 'surveys.title', route: { name: 'scales', params: {} }, match: ['scales'] },
     ],
   },
   {

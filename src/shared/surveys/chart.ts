@@ -1,0 +1,124 @@
+/**
+ * The diverging stacked bar chart of the scales view, as one SVG document: the page shows it and
+ * the export writes it, so the picture in a report is the one on screen. Per dimension (and per
+ * group under it) the share of answers on each scale point; points below the scale's middle lie left
+ * of the centre line, points above it right, the middle point half on either side.
+ */
+import type { ScaleRow, ScalesResult } from './model.ts';
+
+export interface ChartText {
+  title: string;
+  all: string;
+  /** "n = {n}" in the reader's language. */
+  n: (n: number) => string;
+}
+
+/** Colour-blind-safe diverging colours (ColorBrewer RdBu), low → high. */
+const PALETTE: Record<number, string[]> = {
+  2: ['#ef8a62', '#67a9cf'],
+  3: ['#ef8a62', '#f7f7f7', '#67a9cf'],
+  4: ['#ca0020', '#f4a582', '#92c5de', '#0571b0'],
+  5: ['#ca0020', '#f4a582', '#f7f7f7', '#92c5de', '#0571b0'],
+  6: ['#b2182b', '#ef8a62', '#fddbc7', '#d1e5f0', '#67a9cf', '#2166ac'],
+  7: ['#b2182b', '#ef8a62', '#fddbc7', '#f7f7f7', '#d1e5f0', '#67a9cf', '#2166ac'],
+  8: ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'],
+  9: ['#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac'],
+  10: ['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061'],
+  11: ['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061'],
+};
+
+export function colourOf(point: number, points: number): string {
+  const palette = PALETTE[Math.min(11, Math.max(2, points))]!;
+  return palette[Math.min(palette.length - 1, Math.round((point / Math.max(1, points - 1)) * (palette.length - 1)))]!;
+}
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const short = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const fixed = (value: number) => Number(value.toFixed(2));
+
+interface Bar {
+  label: string;
+  n: number;
+  distribution: Record<string, number>;
+  heading: boolean;
+}
+
+function barsOf(row: ScaleRow, result: ScalesResult, text: ChartText): Bar[] {
+  const bars: Bar[] = [{ label: `${short(row.name, 28)}${result.by ? ` · ${text.all}` : ''}`, n: row.n, distribution: row.distribution ?? {}, heading: true }];
+  for (const value of result.groupValues) {
+    const group = row.groups[value];
+    if (group && group.n > 0) bars.push({ label: short(value, 26), n: group.n, distribution: group.distribution ?? {}, heading: false });
+  }
+  return bars;
+}
+
+export function scalesChartSvg(result: ScalesResult, text: ChartText): string {
+  const rows = result.items.filter((r) => r.kind === 'dimension' && r.scale);
+  const width = 760;
+  const labelWidth = 230;
+  const barArea = width - labelWidth - 70;
+  const centre = labelWidth + barArea / 2;
+  const half = barArea / 2;
+  const rowHeight = 22;
+  const parts: string[] = [];
+  let y = 44;
+  parts.push(`<text x="16" y="26" font-size="16" font-weight="bold">${escape(text.title)}</text>`);
+  let legend: { min: number; max: number; words: string[] | null } | null = null;
+  for (const row of rows) {
+    const scale = row.scale!;
+    legend ??= scale;
+    const points = scale.max - scale.min + 1;
+    const middle = (scale.min + scale.max) / 2;
+    for (const bar of barsOf(row, result, text)) {
+      const total = Object.values(bar.distribution).reduce((s, v) => s + v, 0);
+      parts.push(
+        `<text x="${bar.heading ? 16 : 28}" y="${y + 15}" font-size="12"${bar.heading ? ' font-weight="bold"' : ''}>${escape(bar.label)}</text>`,
+        `<text x="${width - 8}" y="${y + 15}" font-size="11" text-anchor="end" fill="#555">${escape(text.n(bar.n))}</text>`,
+      );
+      if (total > 0) {
+        // Left of the centre, from the middle outwards: the points just below the middle first.
+        let left = centre;
+        let right = centre;
+        // All answers on one side fill that side: the axis runs from 100 % left to 100 % right.
+        const share = (v: number) => ((bar.distribution[String(v)] ?? 0) / total) * half;
+        for (let v = Math.floor(middle); v >= scale.min; v--) {
+          const w = v === middle ? share(v) / 2 : v < middle ? share(v) : 0;
+          if (w <= 0) continue;
+          left -= w;
+          parts.push(`<rect x="${fixed(left)}" y="${y + 3}" width="${fixed(w)}" height="${rowHeight - 6}" fill="${colourOf(v - scale.min, points)}" stroke="#fff" stroke-width="0.5"><title>${escape(`${v}: ${bar.distribution[String(v)] ?? 0}`)}</title></rect>`);
+        }
+        for (let v = Math.ceil(middle); v <= scale.max; v++) {
+          const w = v === middle ? share(v) / 2 : v > middle ? share(v) : 0;
+          if (w <= 0) continue;
+          parts.push(`<rect x="${fixed(right)}" y="${y + 3}" width="${fixed(w)}" height="${rowHeight - 6}" fill="${colourOf(v - scale.min, points)}" stroke="#fff" stroke-width="0.5"><title>${escape(`${v}: ${bar.distribution[String(v)] ?? 0}`)}</title></rect>`);
+          right += w;
+        }
+      }
+      y += rowHeight;
+    }
+    y += 8;
+  }
+  parts.push(`<line x1="${centre}" y1="38" x2="${centre}" y2="${y}" stroke="#333" stroke-width="1"/>`);
+  for (const pct of [-100, -50, 50, 100]) {
+    const x = centre + (pct / 100) * half;
+    parts.push(`<line x1="${x}" y1="38" x2="${x}" y2="${y}" stroke="#ddd" stroke-width="0.5"/>`, `<text x="${x}" y="${y + 12}" font-size="10" text-anchor="middle" fill="#555">${Math.abs(pct)}%</text>`);
+  }
+  y += 24;
+  if (legend) {
+    const points = legend.max - legend.min + 1;
+    let x = 16;
+    for (let v = legend.min; v <= legend.max; v++) {
+      const word = legend.words?.[v - legend.min];
+      const label = word ? `${v} ${word}` : String(v);
+      parts.push(`<rect x="${fixed(x)}" y="${y}" width="12" height="12" fill="${colourOf(v - legend.min, points)}" stroke="#999" stroke-width="0.5"/>`, `<text x="${fixed(x + 16)}" y="${y + 10}" font-size="11">${escape(label)}</text>`);
+      x += 22 + label.length * 6.2;
+      if (x > width - 120) {
+        x = 16;
+        y += 18;
+      }
+    }
+    y += 18;
+  }
+  const height = y + 8;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" role="img"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
+}
