@@ -21,7 +21,13 @@ interface Seen {
 const OPTIONS: ReportOptions = {
   ...DEFAULT_REPORT_OPTIONS,
   attribution: 'participant',
-  titleBlock: { title: 'Overzicht thema’s interviews', subtitle: 'Citaten leerlingbegeleiders', authors: ['Onderzoek LLB', 'hanne@example.org'], date: 'maart 2021' },
+  titleLines: [
+    { kind: 'title', text: 'Overzicht thema’s interviews' },
+    { kind: 'subtitle', text: 'Citaten leerlingbegeleiders' },
+    { kind: 'author', text: 'Onderzoek LLB' },
+    { kind: 'author', text: 'hanne@example.org' },
+    { kind: 'date', text: 'maart 2021' },
+  ],
 };
 
 function decode(html: string): string {

@@ -39,6 +39,10 @@ export const TABLE_NAMES = [
   'tension_concepts',
   'outline_sections',
   'outline_items',
+  /** The report's title block, line by line (migration 0013). */
+  'report_title_lines',
+  /** The report's quote style, attribution and numbering per level: one row (migration 0013). */
+  'report_settings',
   /** The change log itself: every write adds to it (the history screen reads it). */
   'change_log',
   /** Every export (what, which format, which documents): the audit's other half, no change and no undo step. */

@@ -43,9 +43,11 @@ const ROUND3: TableName[] = [
   'tension_concepts',
 ];
 const OUTLINE: TableName[] = ['outline_sections', 'outline_items'];
+/** The report's layout kept in the project (title block, quote style, attribution, numbering per level). */
+const REPORT_LAYOUT: TableName[] = ['report_title_lines', 'report_settings'];
 const PROJECT_INFO: TableName[] = ['project_meta', 'documents', 'participants', 'turns', 'labels', 'segments', 'codings', 'concepts', 'learning_questions', 'tensions'];
 /** An export or preview reads the whole analysis. */
-const EVERYTHING: TableName[] = [...QUOTES, 'project_meta', 'guide_sections', 'guide_questions', 'guide_spans', 'memos', ...CONCEPTS, ...ROUND3, ...OUTLINE];
+const EVERYTHING: TableName[] = [...QUOTES, 'project_meta', 'guide_sections', 'guide_questions', 'guide_spans', 'memos', ...CONCEPTS, ...ROUND3, ...OUTLINE, ...REPORT_LAYOUT];
 /** Everything a project holds, for the writes that fill an empty project from a file. */
 const ALL_ROWS: TableName[] = [
   ...EVERYTHING,
@@ -158,6 +160,8 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'interchange/exportQdc': read('labels'),
   'export/preview': read(...EVERYTHING),
   'export/file': read(...EVERYTHING),
+  'report/settings': read(...REPORT_LAYOUT),
+  'report/updateSettings': undoable,
   // Pseudonymising reads and rewrites every place a name can live (core/pseudonymise/places.ts).
   'pseudonyms/preview': read(...ALL_ROWS),
   'pseudonyms/apply': { kind: 'purging' },

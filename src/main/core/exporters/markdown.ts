@@ -5,6 +5,7 @@
 import { isSafeLink } from '../../../shared/lexical-validate.ts';
 import {
   formatAttribution,
+  numberLabel,
   quoted,
   reportTexts,
   sectionHeading,
@@ -83,21 +84,27 @@ function sectionMd(section: ReportSection, options: ReportOptions): string[] {
     if (findings.length) out.push(findings.join('\n'));
     findings = [];
   };
+  const numbering = section.itemNumbering ?? 'bullet';
+  let count = 0;
   for (const item of section.items) {
     if (item.kind === 'finding') {
-      findings.push(`- ${item.title ? `**${escapeMarkdown(item.title)}:** ` : ''}${escapeMarkdown(item.text).replace(/\n/g, '  \n  ')}`);
+      count++;
+      // CommonMark numbers only "1." and "1)": other labels are written as text after a bullet-less line.
+      const label = numbering === 'bullet' ? '-' : numberLabel(numbering, count);
+      const marker = label === null ? '' : `${label.replace(/^([A-Za-z]+)\./, '$1\\.')} `;
+      const body = item.title ? `**${escapeMarkdown(item.title)}**` : escapeMarkdown(item.text).replace(/\n/g, '  \n  ');
+      findings.push(`${marker}${body}${item.title && item.text ? `\n\n  ${escapeMarkdown(item.text).replace(/\n/g, '  \n  ')}` : ''}`);
       continue;
     }
     flush();
     if (item.kind === 'quote') {
       const attribution = formatAttribution(item.source, options.attribution, options.language);
       const text = escapeMarkdown(quoted(item.text, options)) + (attribution ? ` (${escapeMarkdown(attribution)})` : '');
-      out.push(
-        text
+      // Plain quotes are body paragraphs, as in the .docx.
+      out.push(options.quoteStyle === 'plain' ? text.replace(/\n/g, '  \n') : text
           .split('\n')
           .map((line) => `> ${line}`)
-          .join('  \n'),
-      );
+          .join('  \n'));
     } else if (item.kind === 'implication') out.push(`--> ${escapeMarkdown(item.text)}`);
     else out.push(...blocksMd(item.blocks, section.depth));
   }
@@ -106,11 +113,22 @@ function sectionMd(section: ReportSection, options: ReportOptions): string[] {
 }
 
 export function writeMarkdown(report: ReportDocument, options: ReportOptions): string {
-  const { title, subtitle, authors, date } = report.titleBlock;
-  const out = [`# ${escapeMarkdown(title)}`];
-  if (subtitle) out.push(`*${escapeMarkdown(subtitle)}*`);
-  const byline = [...authors, date].filter(Boolean).map(escapeMarkdown);
-  if (byline.length) out.push(byline.join('  \n'));
+  const out: string[] = [];
+  // Consecutive author and date lines are one byline block, as they print.
+  let byline: string[] = [];
+  const flushByline = () => {
+    if (byline.length) out.push(byline.join('  \n'));
+    byline = [];
+  };
+  for (const line of report.titleBlock.lines) {
+    if (line.kind === 'author' || line.kind === 'date') {
+      byline.push(escapeMarkdown(line.text));
+      continue;
+    }
+    flushByline();
+    out.push(line.kind === 'title' ? `# ${escapeMarkdown(line.text)}` : `*${escapeMarkdown(line.text)}*`);
+  }
+  flushByline();
   if (options.toc) {
     out.push(
       `**${reportTexts(options.language).contents}**`,
