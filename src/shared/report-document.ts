@@ -101,7 +101,12 @@ function roman(n: number): string {
   const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
   let out = '';
   let rest = n;
-  for (const [value, glyph] of table) while (rest >= value) (out += glyph), (rest -= value);
+  for (const [value, glyph] of table) {
+    while (rest >= value) {
+      out += glyph;
+      rest -= value;
+    }
+  }
   return out;
 }
 
