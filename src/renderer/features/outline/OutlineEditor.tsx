@@ -94,7 +94,7 @@ function ItemText(props: { label: string; value: string; placeholder: string; au
 
 /**
  * A finding's bold title, printed by its bullet with the text as a paragraph under it. Shown while it
- * has one or the finding has the focus; cleared, the finding is a plain bullet again.
+ * has one (or is being added, with "T+"); cleared, the finding is a plain bullet again.
  */
 function FindingTitle(props: { value: string; autoFocus?: boolean; onSave?(title: string): void; onChange?(title: string): void }) {
   const { t } = useTranslation();
@@ -115,13 +115,13 @@ function FindingTitle(props: { value: string; autoFocus?: boolean; onSave?(title
         if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
       }}
       onBlur={() => {
-        if (props.onSave && draft.trim() !== props.value) props.onSave(draft.trim());
+        props.onSave?.(draft.trim());
       }}
     />
   );
 }
 
-function ItemBody({ item, outline }: { item: OutlineItem; outline: Outline }) {
+function ItemBody({ item, outline, titling, onTitled }: { item: OutlineItem; outline: Outline; titling: boolean; onTitled(): void }) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateOutlineItem);
   switch (item.kind) {
@@ -139,7 +139,16 @@ function ItemBody({ item, outline }: { item: OutlineItem; outline: Outline }) {
     case 'finding':
       return (
         <>
-          <FindingTitle value={item.title} onSave={(title) => void update({ id: item.id, title })} />
+          {(item.title || titling) && (
+            <FindingTitle
+              value={item.title}
+              autoFocus={titling}
+              onSave={(title) => {
+                onTitled();
+                if (title !== item.title) void update({ id: item.id, title });
+              }}
+            />
+          )}
           <ItemText label={t('outline.kinds.finding')} value={item.text} placeholder={t('outline.findingPlaceholder')} onSave={(text) => void update({ id: item.id, text })} />
         </>
       );
@@ -204,6 +213,8 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
   const [picking, setPicking] = useState(false);
   const [intro, setIntro] = useState(Boolean(section.rich || section.text));
   const [draft, setDraft] = useState<{ kind: DraftKind; index: number } | null>(null);
+  // The finding whose new title is being typed.
+  const [titling, setTitling] = useState<string | null>(null);
   // The item the researcher was last in: new items go right after it.
   const cursor = useRef<number | null>(null);
   const insertAt = () => (cursor.current === null ? section.items.length : Math.min(cursor.current + 1, section.items.length));
@@ -397,9 +408,14 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
             </span>
             <span className="outline-item__kind">{item.kind === 'implication' ? '-->' : t(`outline.kinds.${item.kind}`)}</span>
             <div className="outline-item__body">
-              <ItemBody item={item} outline={outline} />
+              <ItemBody item={item} outline={outline} titling={titling === item.id} onTitled={() => setTitling(null)} />
             </div>
             <span className="outline-item__tools">
+              {item.kind === 'finding' && !item.title && titling !== item.id && (
+                <button type="button" className="icon-button outline-item__add-title" aria-label={t('outline.addTitle')} title={t('outline.addTitle')} onClick={() => setTitling(item.id)}>
+                  T+
+                </button>
+              )}
               <button type="button" className="icon-button" disabled={i === 0} aria-label={t('outline.itemUp')} title={`${t('outline.itemUp')} (Alt+↑)`} onClick={() => void moveItem({ id: item.id, sectionId: section.id, index: i - 1 })}>
                 ↑
               </button>

@@ -73,7 +73,8 @@ export const outlineStrings = {
     numberingLevel: 'as their level',
     bullets: '• bullets',
     findingTitle: 'Title of the finding (bold)',
-    findingTitlePlaceholder: '+ title (bold, optional)',
+    findingTitlePlaceholder: 'Title (bold, optional)',
+    addTitle: 'Give the finding a bold title, its text as a paragraph under it',
   },
   nl: {
     title: 'Rapport',
@@ -148,6 +149,7 @@ export const outlineStrings = {
     numberingLevel: 'zoals hun niveau',
     bullets: '• opsommingstekens',
     findingTitle: 'Titel van de bevinding (vet)',
-    findingTitlePlaceholder: '+ titel (vet, optioneel)',
+    findingTitlePlaceholder: 'Titel (vet, optioneel)',
+    addTitle: 'De bevinding een vette titel geven, met de tekst als alinea eronder',
   },
 };
