@@ -168,7 +168,7 @@ describe('the appendix, built in the screens and read back from Word', () => {
     await screenshot(page, 'r4-01-report-layout');
     await target.scrollIntoViewIfNeeded();
     await screenshot(page, 'r4-02-outline-editor');
-    await preview.locator('[data-kind="heading"]', { hasText: '1) Zelfopvatting' }).scrollIntoViewIfNeeded();
+    await preview.locator('[data-kind="heading"]', { hasText: '2) Personeelsbeleid' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'r4-03-preview');
     const fromPreview: Seen[] = await preview.locator('[data-kind]').evaluateAll((elements) =>
       elements.map((el) => {
@@ -185,6 +185,8 @@ describe('the appendix, built in the screens and read back from Word', () => {
     await dialog.waitFor();
     await page.frameLocator('iframe[title="Voorbeeld"]').getByText('Arteveldehogeschool').waitFor({ timeout: 30_000 });
     await screenshot(page, 'r4-04-export-dialog');
+    await dialog.getByRole('group', { name: 'Titelblok' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'r4-05-export-dialog-title-block');
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Downloaden' }).click();
     const file = await download;
@@ -232,6 +234,14 @@ describe('the appendix, built in the screens and read back from Word', () => {
     ];
     expect(word).toEqual(expected);
     expect(fromPreview).toEqual(expected);
+
+    // Points numbered "a.", "b." instead of bullets: the preview follows, and Ctrl+Z takes it back.
+    await target.getByLabel('Punten').selectOption('a.');
+    await expect.poll(() => preview.locator('[data-kind="finding"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-label')))).toEqual(['a.', 'b.', '•']);
+    await screenshot(page, 'r4-06-numbered-points');
+    await away();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => preview.locator('[data-kind="finding"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-label')))).toEqual(['•', '•', '•']);
 
     // The same file as LibreOffice prints it (test-results/report/appendix-from-screens-*.png).
     const { pages, text } = renderPages(path, 'appendix-from-screens');

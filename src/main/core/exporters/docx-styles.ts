@@ -61,7 +61,8 @@ export const reportStyles: IStylesOptions = {
       next: 'Normal',
       quickFormat: true,
       run: { font: FONT, size: 28, color: QUIET },
-      paragraph: { spacing: { after: 240 } },
+      // Two subtitle lines (the appendix has them) read as one block.
+      paragraph: { spacing: { after: 80 } },
     },
     {
       id: 'Quote',

@@ -48,19 +48,25 @@ export function TitleBlockEditor({ projectTitle, language }: { projectTitle: str
   const [lines, setLines] = useState<Line[]>(() => shown.map((line) => ({ ...line, key: next.current++ })));
   const [focus, setFocus] = useState<number | null>(null);
   const stored = JSON.stringify(shown);
-  // Another window, an undo or a save brings the kept lines back in; the inputs keep their keys (and
-  // with them the focus), and a new line not yet typed in stays.
-  useEffect(
-    () =>
-      setLines((current) => {
-        const filled = current.filter((line) => line.text.trim());
-        const blank = current.filter((line) => !line.text.trim());
-        return [...(JSON.parse(stored) as TitleLine[]).map((line, i) => ({ ...line, key: filled[i]?.key ?? next.current++ })), ...blank];
-      }),
-    [stored],
-  );
-
   const plain = (list: Line[]) => list.map(({ kind, text }) => ({ kind, text: text.trim() })).filter((line) => line.text);
+  // Another window, an undo or a save brings the kept lines back in, unless a line is being edited
+  // (an earlier save's answer must not undo what was typed since); the inputs keep their keys (and
+  // with them the focus), and a new line not yet typed in stays.
+  const current = useRef(lines);
+  current.current = lines;
+  const previous = useRef(stored);
+  useEffect(() => {
+    const local = JSON.stringify(plain(current.current));
+    const editing = local !== previous.current && local !== stored;
+    previous.current = stored;
+    if (editing) return;
+    setLines((now) => {
+      const filled = now.filter((line) => line.text.trim());
+      const blank = now.filter((line) => !line.text.trim());
+      return [...(JSON.parse(stored) as TitleLine[]).map((line, i) => ({ ...line, key: filled[i]?.key ?? next.current++ })), ...blank];
+    });
+  }, [stored]);
+
   const commit = (list: Line[]) => {
     setLines(list);
     const wanted = plain(list);
