@@ -147,7 +147,7 @@ h1, h2, h3, h4, h5, h6 { color: #1f4e79; line-height: 1.25; margin: 1.6em 0 0.5e
 h1.title { font-size: 2rem; margin-top: 0; }
 h2 { font-size: 1.45rem; } h3 { font-size: 1.25rem; } h4 { font-size: 1.1rem; font-style: italic; font-weight: 600; }
 h5, h6 { font-size: 1rem; font-style: italic; }
-.subtitle { font-size: 1.2rem; color: #595959; margin: 0 0 1rem; }
+.subtitle { font-size: 1.2rem; color: #595959; margin: 0 0 0.3rem; }
 .authors { color: #595959; margin: 0.1rem 0; }
 .note { font-size: 0.9rem; color: #595959; margin-top: -0.2rem; }
 blockquote.quote { margin: 0.4rem 1.5rem 0.9rem; font-style: italic; color: #404040; break-inside: avoid; page-break-inside: avoid; }
