@@ -71,6 +71,14 @@ describe('the report layout kept in the project', () => {
     expect(docx.paragraphs.find((p) => p.text.startsWith('Directies, bouw'))!.style).toBe('ListContinue');
     expect(docx.paragraphs.find((p) => p.text.startsWith('B. Waardeer'))!.style).toBe('Heading2');
 
+    // Markdown and HTML print the same labels: "a." is no CommonMark list marker, so it is escaped text.
+    const md = new TextDecoder().decode(Buffer.from((await call('export/file', { report: 'themes', format: 'md' })).base64!, 'base64'));
+    expect(md).toContain('\n\na\\. Scholen, accentueer het belang.\n\n');
+    expect(md).toContain('\n\nb\\. **Teamwerking**\n\nDirecties, bouw een sterke teamwerking uit.\n\n');
+    expect(md).toContain('\n\n### B. Waardeer de leerlingenbegeleider\n\na\\. Laat zien');
+    const html = (await call('export/preview', { report: 'themes' })).html;
+    expect(html).toContain('<li><span class="label">b.</span> <strong>Teamwerking</strong><p class="finding-text">Directies, bouw een sterke teamwerking uit.</p></li>');
+
     // "none" takes the numbers away; a title belongs to a finding only.
     await call('outline/updateSection', { id: part, numbering: 'none' });
     expect((await call('export/preview', { report: 'themes' })).html).toContain('>Garandeer een krachtig beleid</h3>');

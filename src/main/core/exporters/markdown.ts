@@ -79,21 +79,25 @@ function sectionMd(section: ReportSection, options: ReportOptions): string[] {
   if (options.includeCounts && section.counts && section.counts.quotes > 0) out.push(`*${texts.counts(section.counts.quotes, section.counts.interviews)}*`);
   if (options.includeDefinitions && section.definition.length) out.push(`**${texts.definition}:**`, ...blocksMd(section.definition, section.depth));
   out.push(...blocksMd(section.intro, section.depth));
+  const numbering = section.itemNumbering ?? 'bullet';
+  // CommonMark numbers only "1." and "1)" (keeping the first number, so a list goes on after a quote);
+  // other labels are text, each point a paragraph of its own.
+  const listed = numbering === 'bullet' || numbering === '1)' || numbering === '1.';
   let findings: string[] = [];
   const flush = () => {
-    if (findings.length) out.push(findings.join('\n'));
+    if (findings.length) out.push(...(listed ? [findings.join('\n')] : findings));
     findings = [];
   };
-  const numbering = section.itemNumbering ?? 'bullet';
   let count = 0;
   for (const item of section.items) {
     if (item.kind === 'finding') {
       count++;
-      // CommonMark numbers only "1." and "1)": other labels are written as text after a bullet-less line.
       const label = numbering === 'bullet' ? '-' : numberLabel(numbering, count);
-      const marker = label === null ? '' : `${label.replace(/^([A-Za-z]+)\./, '$1\\.')} `;
-      const body = item.title ? `**${escapeMarkdown(item.title)}**` : escapeMarkdown(item.text).replace(/\n/g, '  \n  ');
-      findings.push(`${marker}${body}${item.title && item.text ? `\n\n  ${escapeMarkdown(item.text).replace(/\n/g, '  \n  ')}` : ''}`);
+      const marker = label === null ? '' : `${listed ? label : escapeMarkdown(label).replace(/^([A-Za-z]+)\./, '$1\\.')} `;
+      // Continuation lines line up with the text after the marker, so they stay in the list item.
+      const indent = listed ? ' '.repeat(marker.length) : '';
+      const lines = (text: string) => escapeMarkdown(text).replace(/\n/g, `  \n${indent}`);
+      findings.push(`${marker}${item.title ? `**${escapeMarkdown(item.title)}**` : lines(item.text)}${item.title && item.text ? `\n\n${indent}${lines(item.text)}` : ''}`);
       continue;
     }
     flush();
