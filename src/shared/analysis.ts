@@ -190,6 +190,13 @@ export type OutlineItemKind = (typeof OUTLINE_ITEM_KINDS)[number];
 export const OUTLINE_TIE_KINDS = ['learning-question', 'tension', 'concept', 'label'] as const;
 export type OutlineTieKind = (typeof OUTLINE_TIE_KINDS)[number];
 
+/** How a list of sections or points is numbered; "none" prints no number. */
+export const NUMBERINGS = ['none', '1)', '1.', 'A.', 'a.', 'I.'] as const;
+export type Numbering = (typeof NUMBERINGS)[number];
+/** A section's points (findings): bullets, or a numbering. */
+export const ITEM_NUMBERINGS = ['bullet', ...NUMBERINGS] as const;
+export type ItemNumbering = (typeof ITEM_NUMBERINGS)[number];
+
 export interface OutlineItem {
   id: string;
   sectionId: string;
@@ -199,6 +206,8 @@ export interface OutlineItem {
   segmentId: string | null;
   /** For finding and implication: the plain text; for a paragraph: its plain text. */
   text: string;
+  /** For a finding: a bold title printed by the bullet, its text a paragraph under it; '' for none. */
+  title: string;
   /** For a paragraph: Lexical editor state (JSON) with its formatting, or null. */
   rich: string | null;
 }
@@ -212,7 +221,35 @@ export interface OutlineSection {
   text: string;
   rich: string | null;
   tie: { kind: OutlineTieKind; id: string } | null;
+  /** How its sub-sections are numbered; null: the level's numbering (by default automatic: "1)" on groups of tensions). */
+  numbering: Numbering | null;
+  /** How its findings are numbered; null: bullets. */
+  itemNumbering: ItemNumbering | null;
   items: OutlineItem[];
+}
+
+export const TITLE_LINE_KINDS = ['title', 'subtitle', 'author', 'date'] as const;
+export type TitleLineKind = (typeof TITLE_LINE_KINDS)[number];
+/** One line of the report's title block. */
+export interface TitleLine {
+  kind: TitleLineKind;
+  text: string;
+}
+
+/** How quotes print: Word's Quote style (indented, italic) or plain body paragraphs. */
+export const QUOTE_STYLES = ['quote', 'plain'] as const;
+export type QuoteStyle = (typeof QUOTE_STYLES)[number];
+
+/** The report's layout as the project keeps it: used by the live preview and every export. */
+export interface ReportSettings {
+  /** The title block in the researcher's order; empty while none is set (then: the project's title and the default subtitle). */
+  titleLines: TitleLine[];
+  quoteStyle: QuoteStyle;
+  quotationMarks: boolean;
+  /** In the CLI's spelling: none, participant, source, full or attrs:KEY,KEY. */
+  attribution: string;
+  /** Numbering of the section headings per depth, from depth 1; null: automatic. */
+  levelNumbering: Array<Numbering | null>;
 }
 
 /** The outline as a tree, sections in order, with the quotes its items point at. */

@@ -2,6 +2,7 @@
  * The report as a document, independent of any file format: what the theme-report builder produces
  * and what the Word, HTML and Markdown writers read. Pure: no I/O, no DOM.
  */
+import type { ItemNumbering, Numbering, QuoteStyle, TitleLine } from './analysis.ts';
 import type { AttributeValue } from './model.ts';
 import { formatTimecode } from './text/timecode.ts';
 
@@ -40,7 +41,7 @@ export interface QuoteSource {
 export type ReportItem =
   /** `text` is the segment's snapshot, verbatim: writers never reflow or trim it. */
   | { kind: 'quote'; text: string; source: QuoteSource; segmentId?: string }
-  /** A finding is a bullet; a titled one reads "Title: text". */
+  /** A finding is a point of the section's list; a titled one prints its bold title by the bullet and its text as a paragraph under it. */
   | { kind: 'finding'; text: string; title?: string }
   | { kind: 'implication'; text: string }
   | { kind: 'paragraph'; blocks: RichBlock[] };
@@ -56,15 +57,57 @@ export interface ReportSection {
   definition: RichBlock[];
   /** Distinct quotes and interviews in the section and its sub-sections (shown with `includeCounts`). */
   counts: { quotes: number; interviews: number } | null;
+  /** How its findings are numbered (default: bullets). */
+  itemNumbering?: ItemNumbering;
   items: ReportItem[];
 }
 
 export interface ReportTitleBlock {
-  title: string;
-  subtitle: string;
-  authors: string[];
-  /** As the researcher wants it printed (e.g. "maart 2021"), or ''. */
-  date: string;
+  /** Title, subtitle, author and date lines in the order they print. */
+  lines: TitleLine[];
+}
+
+/** The first line of a kind ('' when there is none), for a file's metadata. */
+export function titleLine(block: ReportTitleBlock, kind: TitleLine['kind']): string {
+  return block.lines.find((line) => line.kind === kind)?.text ?? '';
+}
+
+/** The label of the `n`th (1-based) entry of a list numbered so; null for "none". */
+export function numberLabel(numbering: Numbering, n: number): string | null {
+  switch (numbering) {
+    case 'none':
+      return null;
+    case '1)':
+      return `${n})`;
+    case '1.':
+      return `${n}.`;
+    case 'A.':
+      return `${letters(n)}.`;
+    case 'a.':
+      return `${letters(n).toLowerCase()}.`;
+    case 'I.':
+      return `${roman(n)}.`;
+  }
+}
+
+/** A, B, … Z, AA, AB … as Word counts. */
+function letters(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
+}
+
+function roman(n: number): string {
+  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  let rest = n;
+  for (const [value, glyph] of table) {
+    while (rest >= value) {
+      out += glyph;
+      rest -= value;
+    }
+  }
+  return out;
 }
 
 export interface ReportDocument {
@@ -88,8 +131,12 @@ export interface ReportOptions {
   /** The language of the fixed texts (contents, counts, "Definition"…). */
   language: ReportLanguage;
   toc: boolean;
-  /** Overrides of the title block the builder derives from the project. */
-  titleBlock?: Partial<ReportTitleBlock>;
+  /** Word's Quote style (indented, italic) or plain body paragraphs. */
+  quoteStyle: QuoteStyle;
+  /** The title block's lines, in order; none: the project's title and the default subtitle. */
+  titleLines?: TitleLine[];
+  /** Numbering of the section headings per depth (from depth 1); null or absent: automatic. */
+  levelNumbering?: Array<Numbering | null>;
 }
 
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
@@ -99,6 +146,7 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
   includeCounts: false,
   language: 'nl',
   toc: false,
+  quoteStyle: 'quote',
 };
 
 /** `none`, `participant`, `source`, `full` or `attrs:KEY,KEY` (the CLI's spelling) → an Attribution; null when it is none of those. */

@@ -5,6 +5,7 @@
  */
 import {
   formatAttribution,
+  numberLabel,
   quoted,
   reportTexts,
   sectionHeading,
@@ -30,7 +31,10 @@ export type ReportElementKind =
   | 'text-quote'
   | 'quote'
   | 'finding'
-  | 'implication';
+  /** The paragraph under a titled finding, in line with the finding's text. */
+  | 'finding-text'
+  | 'implication'
+  | 'date';
 
 export interface ReportElement {
   kind: ReportElementKind;
@@ -42,11 +46,15 @@ export interface ReportElement {
   /** For headings: 1 for a top-level section; Word's outline level + 1. */
   depth?: number;
   /** For list items: which list, which level, ordered or not (Word's numbering instance). */
-  list?: { reference: 'findings' | 'bullets' | 'numbers'; level: number; instance: number };
+  list?: { reference: ListReference; level: number; instance: number };
   /** For quotes: the attribution printed after the text, without parentheses, and where it comes from. */
   attribution?: string | null;
   segmentId?: string;
 }
+
+/** Word numbering definitions: bullets and ordered lists of rich text, and one per way of numbering findings. */
+export const FINDING_LISTS = { bullet: 'findings', '1)': 'findings-paren', '1.': 'findings-dot', 'A.': 'findings-upper', 'a.': 'findings-lower', 'I.': 'findings-roman' } as const;
+export type ListReference = 'bullets' | 'numbers' | (typeof FINDING_LISTS)[keyof typeof FINDING_LISTS];
 
 const BULLETS = ['•', '◦', '▪', '•'];
 
@@ -63,6 +71,7 @@ export function elementText(element: ReportElement): string {
 }
 
 class Lists {
+  /** Each numbered list restarts at 1 in Word only with a numbering instance of its own. */
   private next = 1;
   take(): number {
     return this.next++;
@@ -113,27 +122,35 @@ function sectionElements(section: ReportSection, options: ReportOptions, lists: 
     } else out.push({ kind: 'definition', style: 'Normal', label: null, runs: [label] }, ...blockElements(section.definition, section.depth, lists));
   }
   out.push(...blockElements(section.intro, section.depth, lists));
+  const numbering = section.itemNumbering ?? 'bullet';
+  // The section's findings are one list, counted across the quotes and paragraphs between them.
+  const findingsList = numbering === 'bullet' || numbering === 'none' ? 0 : lists.take();
+  let findings = 0;
   for (const item of section.items) {
     switch (item.kind) {
       case 'quote':
         out.push({
           kind: 'quote',
-          style: 'Quote',
+          style: options.quoteStyle === 'plain' ? 'Normal' : 'Quote',
           label: null,
           runs: [{ text: quoted(item.text, options) }],
           attribution: formatAttribution(item.source, options.attribution, options.language),
           segmentId: item.segmentId,
         });
         break;
-      case 'finding':
+      case 'finding': {
+        findings++;
+        const listed = numbering !== 'none';
         out.push({
           kind: 'finding',
-          style: 'ListBullet',
-          label: BULLETS[0]!,
-          runs: item.title ? [{ text: `${item.title}: `, bold: true }, { text: item.text }] : [{ text: item.text }],
-          list: { reference: 'findings', level: 0, instance: 0 },
+          style: numbering === 'bullet' ? 'ListBullet' : listed ? 'ListNumber' : 'Normal',
+          label: numbering === 'bullet' ? BULLETS[0]! : numberLabel(numbering, findings),
+          runs: item.title ? [{ text: item.title, bold: true }] : [{ text: item.text }],
+          ...(listed ? { list: { reference: FINDING_LISTS[numbering], level: 0, instance: findingsList } } : {}),
         });
+        if (item.title && item.text) out.push({ kind: 'finding-text', style: listed ? 'ListContinue' : 'Normal', label: null, runs: [{ text: item.text }] });
         break;
+      }
       case 'implication':
         out.push({ kind: 'implication', style: 'Implication', label: null, runs: [{ text: `--> ${item.text}` }] });
         break;
@@ -145,12 +162,16 @@ function sectionElements(section: ReportSection, options: ReportOptions, lists: 
   return out;
 }
 
+const TITLE_STYLES = { title: 'Title', subtitle: 'Subtitle', author: 'ReportAuthors', date: 'ReportAuthors' } as const;
+
 /** The report's paragraphs in reading order: the title block, the contents (when asked), the sections. */
 export function reportElements(report: ReportDocument, options: ReportOptions): ReportElement[] {
-  const { title, subtitle, authors, date } = report.titleBlock;
-  const out: ReportElement[] = [{ kind: 'title', style: 'Title', label: null, runs: [{ text: title }] }];
-  if (subtitle) out.push({ kind: 'subtitle', style: 'Subtitle', label: null, runs: [{ text: subtitle }] });
-  for (const line of [...authors, date].filter(Boolean)) out.push({ kind: 'author', style: 'ReportAuthors', label: null, runs: [{ text: line }] });
+  const out: ReportElement[] = report.titleBlock.lines.map((line): ReportElement => ({
+    kind: line.kind,
+    style: TITLE_STYLES[line.kind],
+    label: null,
+    runs: [{ text: line.text }],
+  }));
   if (options.toc) {
     const contents = reportTexts(options.language).contents;
     out.push({ kind: 'contents', style: 'ReportNote', label: null, runs: [{ text: contents, bold: true }] }, { kind: 'toc', style: 'TOC', label: null, runs: [{ text: contents }] });

@@ -2,10 +2,10 @@
  * The researcher's outline as a report document: what the live preview renders and what every
  * writer reads, so that the two cannot drift. Pure: the data comes in, the document goes out.
  */
-import type { Concept, Outline, Quote } from './analysis.ts';
+import type { Concept, Numbering, Outline, Quote, TitleLine } from './analysis.ts';
 import { lexicalBlocks } from './lexical-blocks.ts';
 import type { Label } from './model.ts';
-import type { ReportDocument, ReportItem, ReportLanguage, ReportOptions, ReportSection, ReportTitleBlock, QuoteSource } from './report-document.ts';
+import { numberLabel, type ReportDocument, type ReportItem, type ReportLanguage, type ReportOptions, type ReportSection, type ReportTitleBlock, type QuoteSource } from './report-document.ts';
 
 export function quoteSource(quote: Quote): QuoteSource {
   return {
@@ -80,26 +80,55 @@ function definitionOf(tie: Outline['sections'][number]['tie'], sources: Definiti
   return [];
 }
 
-export function titleBlock(projectTitle: string, language: ReportLanguage, overrides: ReportOptions['titleBlock']): ReportTitleBlock {
-  return {
-    title: overrides?.title?.trim() || projectTitle,
-    subtitle: overrides?.subtitle ?? (language === 'nl' ? 'Overzicht thema’s met citaten' : 'Theme overview with quotes'),
-    authors: (overrides?.authors ?? []).map((a) => a.trim()).filter(Boolean),
-    date: overrides?.date?.trim() ?? '',
-  };
+/** The title block a project has before the researcher sets one: its title and the default subtitle. */
+export function defaultTitleLines(projectTitle: string, language: ReportLanguage): TitleLine[] {
+  return [
+    { kind: 'title', text: projectTitle },
+    { kind: 'subtitle', text: language === 'nl' ? 'Overzicht thema’s met citaten' : 'Theme overview with quotes' },
+  ];
 }
 
-/** The outline as a report document, sections and items in the researcher's order. */
+/** The stored lines (blank ones dropped), or the default block while none are stored. */
+export function titleBlock(projectTitle: string, language: ReportLanguage, lines: TitleLine[] | undefined): ReportTitleBlock {
+  const kept = (lines ?? []).map((line) => ({ kind: line.kind, text: line.text.trim() })).filter((line) => line.text !== '');
+  return { lines: kept.length ? kept : defaultTitleLines(projectTitle, language) };
+}
+
+/**
+ * The title block of one export: each kind that `overrides` names (the CLI's --title, --subtitle,
+ * --authors) replaces the stored lines of that kind. The overriding lines keep the order they were
+ * given, and stand together where the first replaced line stood (a block without such lines gets
+ * them at its end). A blank override removes its kind.
+ */
+export function mergeTitleLines(stored: TitleLine[], overrides: TitleLine[]): TitleLine[] {
+  if (!overrides.length) return stored;
+  const kinds = new Set(overrides.map((line) => line.kind));
+  const given = overrides.filter((line) => line.text.trim() !== '');
+  const at = stored.findIndex((line) => kinds.has(line.kind));
+  const kept = stored.filter((line) => !kinds.has(line.kind));
+  const before = at < 0 ? kept.length : stored.slice(0, at).filter((line) => !kinds.has(line.kind)).length;
+  return [...kept.slice(0, before), ...given, ...kept.slice(before)];
+}
+
+/**
+ * The outline as a report document, sections and items in the researcher's order. A heading's number
+ * follows its parent's choice for its sub-sections, else its level's, else the automatic rule ("1)"
+ * on groups of tensions); sections are counted among their siblings.
+ */
 export function reportFromOutline(outline: Outline, sources: DefinitionSource, projectTitle: string, options: ReportOptions): ReportDocument {
   const numbered = numberedParents(outline);
-  const counters = new Map<string, number>();
+  const byId = new Map(outline.sections.map((section) => [section.id, section]));
+  const counters = new Map<string | null, number>();
   const quoteKeys = new Map<ReportItem, string>();
   const sections: ReportSection[] = outline.sections.map((section) => {
+    const parent = section.parentId === null ? undefined : byId.get(section.parentId);
+    const numbering: Numbering =
+      parent?.numbering ?? options.levelNumbering?.[section.depth] ?? (section.parentId !== null && numbered.has(section.parentId) ? '1)' : 'none');
     let number: string | null = null;
-    if (section.parentId !== null && numbered.has(section.parentId)) {
+    if (numbering !== 'none') {
       const n = (counters.get(section.parentId) ?? 0) + 1;
       counters.set(section.parentId, n);
-      number = `${n})`;
+      number = numberLabel(numbering, n);
     }
     const items: ReportItem[] = [];
     for (const item of [...section.items].sort((a, b) => a.position - b.position)) {
@@ -110,7 +139,7 @@ export function reportFromOutline(outline: Outline, sources: DefinitionSource, p
         const entry = quoteItem(quote);
         quoteKeys.set(entry, quote.segmentId);
         items.push(entry);
-      } else if (item.kind === 'finding') items.push({ kind: 'finding', text: item.text });
+      } else if (item.kind === 'finding') items.push({ kind: 'finding', text: item.text, ...(item.title ? { title: item.title } : {}) });
       else if (item.kind === 'implication') items.push({ kind: 'implication', text: item.text });
       else items.push({ kind: 'paragraph', blocks: lexicalBlocks(item.rich, item.text) });
     }
@@ -121,8 +150,9 @@ export function reportFromOutline(outline: Outline, sources: DefinitionSource, p
       intro: lexicalBlocks(section.rich, section.text),
       definition: definitionOf(section.tie, sources),
       counts: null,
+      itemNumbering: section.itemNumbering ?? 'bullet',
       items,
     };
   });
-  return { titleBlock: titleBlock(projectTitle, options.language, options.titleBlock), sections: withCounts(sections, quoteKeys) };
+  return { titleBlock: titleBlock(projectTitle, options.language, options.titleLines), sections: withCounts(sections, quoteKeys) };
 }

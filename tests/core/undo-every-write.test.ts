@@ -67,6 +67,7 @@ async function buildStudy() {
   await c('surveys/import', { file: { path: join(FIXTURES, 'surveys/zelfevaluatie.csv') }, plan: open });
   const surveyItems = await c('surveys/items', {});
   const outline = await c('outline/generate', { language: 'nl' });
+  await c('report/updateSettings', { titleLines: [{ kind: 'title', text: 'Rapport' }, { kind: 'author', text: 'Hanne' }], attribution: 'source' });
   const section = outline.sections[0]!;
   const items = outline.sections.flatMap((s) => s.items.map((item) => ({ ...item, sectionId: s.id })));
   const item = items.find((i) => i.kind !== 'quote')!;
@@ -125,11 +126,17 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
   'tensions/delete': (s) => ({ id: s.tension.id }),
   'outline/generate': () => ({ replace: true, language: 'en' }),
   'outline/addSection': () => ({ parentId: null, title: 'Nieuwe sectie' }),
-  'outline/updateSection': (s) => ({ id: s.section.id, title: 'Andere titel', text: 'Intro.' }),
+  'outline/updateSection': (s) => ({ id: s.section.id, title: 'Andere titel', text: 'Intro.', numbering: 'A.', itemNumbering: 'a.' }),
   'outline/moveSection': (s) => ({ id: s.sections[s.sections.length - 1]!.id, parentId: null, index: 0 }),
   'outline/deleteSection': (s) => ({ id: s.section.id }),
   'outline/addItem': (s) => ({ sectionId: s.section.id, kind: 'paragraph', text: 'Een alinea.' }),
-  'outline/updateItem': (s) => ({ id: s.item.id, text: 'Gewijzigd.' }),
+  'outline/updateItem': (s) => ({ id: s.item.id, text: 'Gewijzigd.', ...(s.item.kind === 'finding' ? { title: 'Een titel' } : {}) }),
+  'report/updateSettings': () => ({
+    titleLines: [{ kind: 'title', text: 'Overzicht' }, { kind: 'author', text: 'Hanne' }, { kind: 'subtitle', text: 'Eén' }, { kind: 'subtitle', text: 'Twee' }],
+    quoteStyle: 'plain',
+    attribution: 'attrs:schooltype',
+    levelNumbering: [null, 'A.'],
+  }),
   'outline/moveItem': (s) => ({ id: s.item.id, sectionId: s.otherSection.id, index: 0 }),
   'outline/deleteItem': (s) => ({ id: s.item.id }),
   'interchange/importQdc': () => ({ file: { path: join(EXTERNAL, 'refi-qda/codebooks/taguette-codebook-from-tests.qdc') } }),

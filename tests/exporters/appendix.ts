@@ -91,7 +91,7 @@ let itemCounter = 0;
 type ItemSpec = { quote: string } | { finding: string } | { implication: string } | { paragraph: string; rich?: string };
 function items(sectionId: string, specs: ItemSpec[]): OutlineItem[] {
   return specs.map((spec, position) => {
-    const base = { id: `item-${++itemCounter}`, sectionId, position, segmentId: null, text: '', rich: null };
+    const base = { id: `item-${++itemCounter}`, sectionId, position, segmentId: null, text: '', title: '', rich: null };
     if ('quote' in spec) return { ...base, kind: 'quote', segmentId: spec.quote };
     if ('finding' in spec) return { ...base, kind: 'finding', text: spec.finding };
     if ('implication' in spec) return { ...base, kind: 'implication', text: spec.implication };
@@ -173,6 +173,8 @@ export function appendixOutline(): Outline {
       text: spec.text ?? '',
       rich: spec.rich ?? null,
       tie: spec.tie ?? null,
+      numbering: null,
+      itemNumbering: null,
       items: items(spec.id, spec.items),
       depth: spec.depth,
     })),

@@ -20,7 +20,7 @@ for (let s = 0; s < 100; s++) {
   }
   sections.push({ title: `Thema ${s + 1}`, number: null, depth: s % 3 === 0 ? 1 : 2, intro: [], definition: [], counts: null, items });
 }
-const report: ReportDocument = { titleBlock: { title: 'Bench', subtitle: '', authors: [], date: '' }, sections };
+const report: ReportDocument = { titleBlock: { lines: [{ kind: 'title', text: 'Bench' }] }, sections };
 const options = { ...DEFAULT_REPORT_OPTIONS, toc: true };
 async function main() {
 for (let run = 0; run < 3; run++) {

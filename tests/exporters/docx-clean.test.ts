@@ -15,7 +15,12 @@ const LONG = 'Citaten leerlingbegeleiders over professionaliseringsnoden, leervr
 
 const OPTIONS: ReportOptions = {
   ...DEFAULT_REPORT_OPTIONS,
-  titleBlock: { title: `Overzicht thema’s interviews: ${LONG}`, subtitle: LONG, authors: ['Onderzoek LLB'], date: 'maart 2021' },
+  titleLines: [
+    { kind: 'title', text: `Overzicht thema’s interviews: ${LONG}` },
+    { kind: 'subtitle', text: LONG },
+    { kind: 'author', text: 'Onderzoek LLB' },
+    { kind: 'date', text: 'maart 2021' },
+  ],
 };
 
 function report() {

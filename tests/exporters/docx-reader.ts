@@ -54,6 +54,8 @@ export interface DocxFile {
   styles: Map<string, DocxStyle>;
   /** numId → the format of level 0 ('bullet', 'decimal', …). */
   numFormats: Map<string, string>;
+  /** numId → the level text of level 0 ('•', '%1)', '%1.'). */
+  numTexts: Map<string, string>;
   documentXml: string;
   settingsXml: string;
 }
@@ -138,15 +140,19 @@ export function readDocx(bytes: Uint8Array): DocxFile {
   }
 
   const numFormats = new Map<string, string>();
+  const numTexts = new Map<string, string>();
   if (zip['word/numbering.xml']) {
     const numbering = parser.parse(xml('word/numbering.xml')) as Node[];
-    const abstract = new Map<string, string>();
+    const abstract = new Map<string, { format: string; text: string }>();
     for (const a of walk(numbering, 'w:abstractNum')) {
       const lvl0 = children(a).find((c) => tag(c) === 'w:lvl' && attr(c, 'w:ilvl') === '0');
-      abstract.set(attr(a, 'w:abstractNumId')!, attr(find(lvl0 ? children(lvl0) : [], 'w:numFmt'), 'w:val') ?? '');
+      const props = lvl0 ? children(lvl0) : [];
+      abstract.set(attr(a, 'w:abstractNumId')!, { format: attr(find(props, 'w:numFmt'), 'w:val') ?? '', text: attr(find(props, 'w:lvlText'), 'w:val') ?? '' });
     }
     for (const num of walk(numbering, 'w:num')) {
-      numFormats.set(attr(num, 'w:numId')!, abstract.get(attr(find(children(num), 'w:abstractNumId'), 'w:val')!) ?? '');
+      const level0 = abstract.get(attr(find(children(num), 'w:abstractNumId'), 'w:val')!);
+      numFormats.set(attr(num, 'w:numId')!, level0?.format ?? '');
+      numTexts.set(attr(num, 'w:numId')!, level0?.text ?? '');
     }
   }
   return {
@@ -154,7 +160,46 @@ export function readDocx(bytes: Uint8Array): DocxFile {
     paragraphs: bodyParagraphs(children(body)),
     styles,
     numFormats,
+    numTexts,
     documentXml,
     settingsXml: zip['word/settings.xml'] ? strFromU8(zip['word/settings.xml']) : '',
   };
+}
+
+function letters(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
+}
+
+function roman(n: number): string {
+  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  let rest = n;
+  for (const [value, glyph] of table) {
+    while (rest >= value) {
+      out += glyph;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/**
+ * The number or bullet Word prints before each paragraph (level 0 lists only; each numId counts from 1),
+ * or null for a paragraph outside a list: what a reader sees, worked out from numbering.xml alone.
+ */
+export function wordLabels(docx: DocxFile): Array<string | null> {
+  const counts = new Map<string, number>();
+  return docx.paragraphs.map((p) => {
+    if (!p.numbering) return null;
+    const { numId } = p.numbering;
+    const format = docx.numFormats.get(numId) ?? '';
+    const text = docx.numTexts.get(numId) ?? '';
+    if (format === 'bullet') return text;
+    const n = (counts.get(numId) ?? 0) + 1;
+    counts.set(numId, n);
+    const shown = { decimal: String(n), upperLetter: letters(n), lowerLetter: letters(n).toLowerCase(), upperRoman: roman(n), lowerRoman: roman(n).toLowerCase() }[format] ?? `?${format}`;
+    return text.replace(/%1/, shown);
+  });
 }

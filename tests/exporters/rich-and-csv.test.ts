@@ -42,7 +42,7 @@ describe('rich text for export', () => {
   });
 
   const report: ReportDocument = {
-    titleBlock: { title: 'T', subtitle: '', authors: [], date: '' },
+    titleBlock: { lines: [{ kind: 'title', text: 'T' }] },
     sections: [{ title: 'Thema', number: null, depth: 1, intro: [], definition: [], counts: null, items: [{ kind: 'paragraph', blocks: lexicalBlocks(STATE, '') }] }],
   };
 

@@ -16,12 +16,13 @@ import { renderPages, REPORT_ARTIFACTS } from './libreoffice.ts';
 const OPTIONS: ReportOptions = {
   ...DEFAULT_REPORT_OPTIONS,
   attribution: 'participant',
-  titleBlock: {
-    title: 'Overzicht thema’s interviews',
-    subtitle: 'Citaten leerlingbegeleiders professionaliseringsnoden en leervragen leerlingenbegeleiding (LLB)',
-    authors: ['Onderzoek krachtige leerlingenbegeleiding', 'hanne.claeys@example.org – jonas.maes@example.org'],
-    date: 'maart 2021',
-  },
+  titleLines: [
+    { kind: 'title', text: 'Overzicht thema’s interviews' },
+    { kind: 'subtitle', text: 'Citaten leerlingbegeleiders professionaliseringsnoden en leervragen leerlingenbegeleiding (LLB)' },
+    { kind: 'author', text: 'Onderzoek krachtige leerlingenbegeleiding' },
+    { kind: 'author', text: 'hanne.claeys@example.org – jonas.maes@example.org' },
+    { kind: 'date', text: 'maart 2021' },
+  ],
 };
 
 function report(options: ReportOptions = OPTIONS) {
@@ -72,8 +73,8 @@ describe('theme report: Word', () => {
 
     const [title, subtitle, ...byline] = docx.paragraphs;
     expect(title).toMatchObject({ style: 'Title', text: 'Overzicht thema’s interviews' });
-    expect(subtitle).toMatchObject({ style: 'Subtitle', text: OPTIONS.titleBlock!.subtitle });
-    expect(byline.slice(0, 3).map((p) => p.text)).toEqual([...OPTIONS.titleBlock!.authors!, 'maart 2021']);
+    expect(subtitle).toMatchObject({ style: 'Subtitle', text: OPTIONS.titleLines![1]!.text });
+    expect(byline.slice(0, 3).map((p) => p.text)).toEqual(OPTIONS.titleLines!.slice(2).map((line) => line.text));
 
     // Every heading, quote, finding, implication and paragraph, in order.
     expect(fromDocx(docx.paragraphs)).toEqual(asRead(EXPECTED));

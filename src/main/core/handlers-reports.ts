@@ -1,6 +1,7 @@
 import type { ReportsHandlerName } from '../../shared/api/names-reports.ts';
 import type { HandlerMap } from './handlers.ts';
 import { recordExport } from './audit/record.ts';
+import { readReportSettings, updateReportSettings } from './services/report-settings.ts';
 
 /**
  * Exports: the theme report, codebook, coded segments and matrix. The writers (docx, exceljs) load
@@ -16,4 +17,6 @@ export const reportsHandlers: HandlerMap<ReportsHandlerName> = {
     recordExport(session.project, { action: 'export/file', what: args.report, format: args.format, out: args.out });
     return result;
   },
+  'report/settings': (session) => readReportSettings(session.project.db),
+  'report/updateSettings': (session, args) => updateReportSettings(session.project, args),
 };

@@ -43,6 +43,10 @@ export const TABLE_NAMES = [
   'surveys',
   'survey_items',
   'survey_answers',
+  /** The report's title block, line by line (migration 0015). */
+  'report_title_lines',
+  /** The report's quote style, attribution and numbering per level: one row (migration 0015). */
+  'report_settings',
   /** The change log itself: every write adds to it (the history screen reads it). */
   'change_log',
   /** Every export (what, which format, which documents): the audit's other half, no change and no undo step. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AnalysisHandlerName } from './names-analysis.ts';
 import { attributeValue, colour, def, id, richText, speakerScope, type Def } from './def.ts';
+import { itemNumbering, numbering } from './contract-reports.ts';
 import {
   LEARNING_QUESTION_KINDS,
   OUTLINE_ITEM_KINDS,
@@ -181,7 +182,17 @@ export const analysisContract = {
   ),
   'outline/updateSection': def<Outline>()(
     z
-      .object({ id, title: name.optional(), text: z.string().optional(), rich: richText.nullable().optional(), tie: tie.optional() })
+      .object({
+        id,
+        title: name.optional(),
+        text: z.string().optional(),
+        rich: richText.nullable().optional(),
+        tie: tie.optional(),
+        /** How its sub-sections are numbered; null: as the level's setting (automatic by default). */
+        numbering: numbering.nullable().optional(),
+        /** How its findings are numbered; null: bullets. */
+        itemNumbering: itemNumbering.nullable().optional(),
+      })
       .strict(),
   ),
   'outline/moveSection': def<Outline>()(z.object({ id, parentId: id.nullable(), index }).strict()),
@@ -195,12 +206,14 @@ export const analysisContract = {
         kind: z.enum(OUTLINE_ITEM_KINDS),
         segmentId: id.optional(),
         text: z.string().optional(),
+        /** A finding's bold title (its text then prints as a paragraph under it). */
+        title: z.string().max(500).optional(),
         rich: richText.nullable().optional(),
       })
       .strict(),
   ),
   'outline/updateItem': def<Outline>()(
-    z.object({ id, text: z.string().optional(), rich: richText.nullable().optional() }).strict(),
+    z.object({ id, text: z.string().optional(), title: z.string().max(500).optional(), rich: richText.nullable().optional() }).strict(),
   ),
   /** Moves an item to `index` in `sectionId` (the same or another section). */
   'outline/moveItem': def<Outline>()(z.object({ id, sectionId: id, index }).strict()),

@@ -2,10 +2,15 @@
  * Exports: the theme report, codebook, coded segments and matrix as files.
  */
 import { z } from 'zod';
+import { ITEM_NUMBERINGS, NUMBERINGS, QUOTE_STYLES, TITLE_LINE_KINDS, type ReportSettings } from '../analysis.ts';
 import { EXPORT_FORMATS, EXPORT_REPORTS, type ExportResult } from '../exports.ts';
 import { REPORT_LANGUAGES } from '../report-document.ts';
 import type { ReportsHandlerName } from './names-reports.ts';
 import { def, speakerScope, type Def } from './def.ts';
+
+const titleLines = z.array(z.object({ kind: z.enum(TITLE_LINE_KINDS), text: z.string().max(1000) }).strict()).max(50);
+export const numbering = z.enum(NUMBERINGS);
+export const itemNumbering = z.enum(ITEM_NUMBERINGS);
 
 const exportOptions = z
   .object({
@@ -17,15 +22,12 @@ const exportOptions = z
     includeCounts: z.boolean().optional(),
     language: z.enum(REPORT_LANGUAGES).optional(),
     toc: z.boolean().optional(),
-    titleBlock: z
-      .object({
-        title: z.string().max(500).optional(),
-        subtitle: z.string().max(1000).optional(),
-        authors: z.array(z.string().max(500)).max(50).optional(),
-        date: z.string().max(100).optional(),
-      })
-      .strict()
-      .optional(),
+    quoteStyle: z.enum(QUOTE_STYLES).optional(),
+    /**
+     * Lines that replace the stored title block's lines of their kinds for this export (the CLI's
+     * --title, --subtitle, --authors, in the order given); a blank line removes its kind.
+     */
+    titleLines: titleLines.optional(),
     matrix: z
       .object({
         rows: z.enum(['concepts', 'labels']).optional(),
@@ -49,6 +51,20 @@ export const reportsContract = {
   'export/file': def<ExportResult>()(
     z
       .object({ report: z.enum(EXPORT_REPORTS), format: z.enum(EXPORT_FORMATS), options: exportOptions.optional(), out: z.string().min(1).optional() })
+      .strict(),
+  ),
+  /** The report's layout as the project keeps it (the title block, quote style, attribution, numbering per level). */
+  'report/settings': def<ReportSettings>()(z.object({}).strict()),
+  /** Changes the fields given; `titleLines` replaces the whole title block (none: derived from the project). One undo step. */
+  'report/updateSettings': def<ReportSettings>()(
+    z
+      .object({
+        titleLines: titleLines.optional(),
+        quoteStyle: z.enum(QUOTE_STYLES).optional(),
+        quotationMarks: z.boolean().optional(),
+        attribution: z.string().trim().min(1).max(500).optional(),
+        levelNumbering: z.array(numbering.nullable()).max(9).optional(),
+      })
       .strict(),
   ),
 } as const satisfies Record<ReportsHandlerName, Def<z.ZodType, unknown>>;

@@ -46,9 +46,11 @@ const OUTLINE: TableName[] = ['outline_sections', 'outline_items'];
 const SURVEY: TableName[] = ['surveys', 'survey_items', 'survey_answers'];
 /** What a survey import fills: its items and answers, the respondents, their open answers and the questions as guide sections. */
 const SURVEY_IMPORT: TableName[] = [...SURVEY, ...PARTICIPANTS, 'documents', 'turns', 'turns_fts', 'guide_sections', 'guide_spans'];
+/** The report's layout kept in the project (title block, quote style, attribution, numbering per level). */
+const REPORT_LAYOUT: TableName[] = ['report_title_lines', 'report_settings'];
 const PROJECT_INFO: TableName[] = ['project_meta', 'documents', 'participants', 'turns', 'labels', 'segments', 'codings', 'concepts', 'learning_questions', 'tensions'];
 /** An export or preview reads the whole analysis. */
-const EVERYTHING: TableName[] = [...QUOTES, 'project_meta', 'guide_sections', 'guide_questions', 'guide_spans', 'memos', ...CONCEPTS, ...ROUND3, ...OUTLINE];
+const EVERYTHING: TableName[] = [...QUOTES, 'project_meta', 'guide_sections', 'guide_questions', 'guide_spans', 'memos', ...CONCEPTS, ...ROUND3, ...OUTLINE, ...REPORT_LAYOUT];
 /** Everything a project holds, for the writes that fill an empty project from a file. */
 const ALL_ROWS: TableName[] = [
   ...EVERYTHING,
@@ -162,6 +164,8 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'interchange/exportQdc': read('labels'),
   'export/preview': read(...EVERYTHING),
   'export/file': read(...EVERYTHING),
+  'report/settings': read(...REPORT_LAYOUT),
+  'report/updateSettings': undoable,
   // Pseudonymising reads and rewrites every place a name can live (core/pseudonymise/places.ts).
   'pseudonyms/preview': read(...ALL_ROWS),
   'pseudonyms/apply': { kind: 'purging' },

@@ -92,5 +92,5 @@ export function codebookDocument(labels: Label[], projectTitle: string, language
     if (label.example.trim()) blocks.push({ kind: 'paragraph', runs: [{ text: `${texts.example}:`, bold: true }] }, { kind: 'quote', runs: [{ text: label.example }] });
     return { title: label.name, number: null, depth: Math.min(depth + 1, 9), intro: [], definition: [], counts: null, items: [{ kind: 'paragraph', blocks }] };
   });
-  return { titleBlock: { title: projectTitle, subtitle: texts.title, authors: [], date: '' }, sections };
+  return { titleBlock: { lines: [{ kind: 'title', text: projectTitle }, { kind: 'subtitle', text: texts.title }] }, sections };
 }

@@ -4,6 +4,7 @@
  * own template (Design > Themes, or "Update to match selection") take over without cleaning up.
  */
 import { AlignmentType, LevelFormat, LineRuleType, type INumberingOptions, type IStylesOptions } from 'docx';
+import { FINDING_LISTS } from '../../../shared/report-elements.ts';
 
 const FONT = 'Calibri';
 const TEXT = '222222';
@@ -60,7 +61,8 @@ export const reportStyles: IStylesOptions = {
       next: 'Normal',
       quickFormat: true,
       run: { font: FONT, size: 28, color: QUIET },
-      paragraph: { spacing: { after: 240 } },
+      // Two subtitle lines (the appendix has them) read as one block.
+      paragraph: { spacing: { after: 80 } },
     },
     {
       id: 'Quote',
@@ -84,6 +86,14 @@ export const reportStyles: IStylesOptions = {
       basedOn: 'Normal',
       quickFormat: true,
       paragraph: { spacing: { after: 80 } },
+    },
+    {
+      // The paragraph under a titled finding, in line with the finding's text (Word's own style).
+      id: 'ListContinue',
+      name: 'List Continue',
+      basedOn: 'Normal',
+      quickFormat: true,
+      paragraph: { indent: { left: 720 }, spacing: { after: 80 } },
     },
     {
       id: 'Implication',
@@ -124,14 +134,16 @@ function levels(format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (l
 
 const BULLETS = ['•', '◦', '▪', '•'];
 
-export const FINDINGS = 'findings';
-export const BULLET_LIST = 'bullets';
-export const NUMBER_LIST = 'numbers';
-
+/** One definition per list reference of report-elements.ts: the findings' numbering as the researcher chose it. */
 export const reportNumbering: INumberingOptions = {
   config: [
-    { reference: FINDINGS, levels: levels(LevelFormat.BULLET, (level) => BULLETS[level]!) },
-    { reference: BULLET_LIST, levels: levels(LevelFormat.BULLET, (level) => BULLETS[level]!) },
-    { reference: NUMBER_LIST, levels: levels(LevelFormat.DECIMAL, (level) => `%${level + 1}.`) },
+    { reference: FINDING_LISTS.bullet, levels: levels(LevelFormat.BULLET, (level) => BULLETS[level]!) },
+    { reference: 'bullets', levels: levels(LevelFormat.BULLET, (level) => BULLETS[level]!) },
+    { reference: 'numbers', levels: levels(LevelFormat.DECIMAL, (level) => `%${level + 1}.`) },
+    { reference: FINDING_LISTS['1)'], levels: levels(LevelFormat.DECIMAL, (level) => `%${level + 1})`) },
+    { reference: FINDING_LISTS['1.'], levels: levels(LevelFormat.DECIMAL, (level) => `%${level + 1}.`) },
+    { reference: FINDING_LISTS['A.'], levels: levels(LevelFormat.UPPER_LETTER, (level) => `%${level + 1}.`) },
+    { reference: FINDING_LISTS['a.'], levels: levels(LevelFormat.LOWER_LETTER, (level) => `%${level + 1}.`) },
+    { reference: FINDING_LISTS['I.'], levels: levels(LevelFormat.UPPER_ROMAN, (level) => `%${level + 1}.`) },
   ],
 };

@@ -17,9 +17,9 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
-import type { ReportDocument, ReportOptions, RichRun } from '../../../shared/report-document.ts';
+import { titleLine, type ReportDocument, type ReportOptions, type RichRun } from '../../../shared/report-document.ts';
 import { elementText, reportElements, type ReportElement } from '../../../shared/report-elements.ts';
-import { BULLET_LIST, FINDINGS, NUMBER_LIST, reportNumbering, reportStyles } from './docx-styles.ts';
+import { reportNumbering, reportStyles } from './docx-styles.ts';
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -79,18 +79,15 @@ function elementParagraph(element: ReportElement): Paragraph | TableOfContents {
     case 'quote': {
       const children: ParagraphChild[] = richRuns(element.runs);
       if (element.attribution) children.push(new TextRun({ text: ` (${element.attribution})`, italics: false, color: '595959' }));
-      return new Paragraph({ style: 'Quote', children });
+      // Plain quotes are body paragraphs: no style of their own.
+      return new Paragraph({ style: element.style === 'Quote' ? 'Quote' : undefined, children });
     }
     default: {
-      const numbering = element.list
-        ? { reference: LIST_REFERENCES[element.list.reference], level: element.list.level, instance: element.list.instance }
-        : undefined;
+      const numbering = element.list ? { reference: element.list.reference, level: element.list.level, instance: element.list.instance } : undefined;
       return new Paragraph({ style: element.style === 'Normal' ? undefined : element.style, numbering, children: richRuns(element.runs) });
     }
   }
 }
-
-const LIST_REFERENCES = { findings: FINDINGS, bullets: BULLET_LIST, numbers: NUMBER_LIST } as const;
 
 const LANGUAGE_TAGS = { nl: 'nl-BE', en: 'en-GB' } as const;
 
@@ -108,9 +105,9 @@ export async function writeDocx(report: ReportDocument, options: ReportOptions):
     },
   };
   const document = new Document({
-    title: report.titleBlock.title,
-    subject: report.titleBlock.subtitle,
-    creator: report.titleBlock.authors.join('; ') || 'Duiding',
+    title: titleLine(report.titleBlock, 'title'),
+    subject: report.titleBlock.lines.filter((line) => line.kind === 'subtitle').map((line) => line.text).join(' — '),
+    creator: report.titleBlock.lines.filter((line) => line.kind === 'author').map((line) => line.text).join('; ') || 'Duiding',
     description: 'Duiding',
     styles,
     numbering: reportNumbering,

@@ -5,7 +5,9 @@
 import { basename, extname } from 'node:path';
 import { DuidingError } from '../../../shared/errors.ts';
 import { FORMATS_OF, MIME_TYPES, type ExportFormat, type ExportOptions, type ExportReport, type ExportResult } from '../../../shared/exports.ts';
-import { DEFAULT_REPORT_OPTIONS, type ReportDocument, type ReportOptions } from '../../../shared/report-document.ts';
+import { DEFAULT_REPORT_OPTIONS, parseAttribution, type ReportDocument, type ReportOptions } from '../../../shared/report-document.ts';
+import { defaultTitleLines, mergeTitleLines } from '../../../shared/report-from-outline.ts';
+import { readReportSettings } from '../repos/report-settings.ts';
 import type { Project } from '../project.ts';
 import { codingRows } from '../repos/exports.ts';
 import { listLabels } from '../repos/labels.ts';
@@ -37,9 +39,24 @@ export interface ExportArgs {
   out?: string;
 }
 
-export function reportOptions(options: ExportOptions | undefined): ReportOptions {
-  const { matrix: _matrix, speakers: _speakers, ...rest } = options ?? {};
-  return { ...DEFAULT_REPORT_OPTIONS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
+/**
+ * The options of one export: what the call gives, else what the project keeps (quote style,
+ * quotation marks, attribution, numbering per level, the title block), else the defaults. The
+ * call's `titleLines` replace the kept lines of their kinds only (the CLI's --title, --subtitle…).
+ */
+export function reportOptions(project: Project, options: ExportOptions | undefined): ReportOptions {
+  const { matrix: _matrix, speakers: _speakers, titleLines: overrides, ...rest } = options ?? {};
+  const kept = readReportSettings(project.db);
+  const merged: ReportOptions = {
+    ...DEFAULT_REPORT_OPTIONS,
+    quoteStyle: kept.quoteStyle,
+    quotationMarks: kept.quotationMarks,
+    attribution: parseAttribution(kept.attribution) ?? DEFAULT_REPORT_OPTIONS.attribution,
+    levelNumbering: kept.levelNumbering,
+    ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+  };
+  const stored = kept.titleLines.length ? kept.titleLines : defaultTitleLines(project.meta().title, merged.language);
+  return { ...merged, titleLines: mergeTitleLines(stored, overrides ?? []) };
 }
 
 export function assertFormat(report: ExportReport, format: ExportFormat): void {
@@ -120,7 +137,7 @@ export function defaultFileName(projectTitle: string, report: ExportReport, form
 /** The export as bytes. */
 export async function renderExport(project: Project, args: Omit<ExportArgs, 'out'>): Promise<Uint8Array> {
   assertFormat(args.report, args.format);
-  const options = reportOptions(args.options);
+  const options = reportOptions(project, args.options);
   const title = project.meta().title;
   if (args.report === 'themes' || (args.report === 'codebook' && ['docx', 'html', 'md'].includes(args.format))) {
     const document = documentOf(project, args.report as 'themes' | 'codebook', options, args.options?.speakers);
@@ -157,7 +174,7 @@ export async function exportFile(project: Project, args: ExportArgs, fs?: WriteF
 
 /** HTML for the export dialog's preview: the document as it will read, or the first rows of a table. */
 export function previewExport(project: Project, args: { report: ExportReport; options?: ExportOptions }): { html: string } {
-  const options = reportOptions(args.options);
+  const options = reportOptions(project, args.options);
   if (args.report === 'themes' || args.report === 'codebook') return { html: writeHtml(documentOf(project, args.report, options, args.options?.speakers), options) };
   return { html: tableHtml(tableOf(project, args.report, args.options, options.language), project.meta().title, options.language) };
 }

@@ -6,7 +6,9 @@ import { isSafeLink } from '../../../shared/lexical-validate.ts';
 import { EXPORT_CONTROLS } from './table.ts';
 import {
   formatAttribution,
+  numberLabel,
   quoted,
+  titleLine,
   reportTexts,
   sectionHeading,
   type ReportDocument,
@@ -87,23 +89,28 @@ function blocksHtml(blocks: RichBlock[], depth: number): string {
     .join('\n');
 }
 
-function itemsHtml(items: ReportItem[], options: ReportOptions, depth: number): string {
+/** A section's findings: bullets, or numbered as the researcher chose (counted across the items between them); a titled one has its text under its title. */
+function itemsHtml(items: ReportItem[], options: ReportOptions, depth: number, numbering: NonNullable<ReportSection['itemNumbering']>): string {
   const out: string[] = [];
   let findings: string[] = [];
+  let count = 0;
   const flush = () => {
-    if (findings.length) out.push(`<ul class="findings">${findings.join('')}</ul>`);
+    if (findings.length) out.push(numbering === 'bullet' ? `<ul class="findings">${findings.join('')}</ul>` : `<ol class="findings numbered">${findings.join('')}</ol>`);
     findings = [];
   };
   for (const item of items) {
     if (item.kind === 'finding') {
-      findings.push(`<li>${item.title ? `<strong>${lines(item.title)}:</strong> ` : ''}${lines(item.text)}</li>`);
+      count++;
+      const label = numbering === 'bullet' ? null : numberLabel(numbering, count);
+      const head = `${label ? `<span class="label">${escapeHtml(label)}</span> ` : ''}${item.title ? `<strong>${lines(item.title)}</strong>` : lines(item.text)}`;
+      findings.push(`<li>${head}${item.title && item.text ? `<p class="finding-text">${lines(item.text)}</p>` : ''}</li>`);
       continue;
     }
     flush();
     if (item.kind === 'quote') {
       const attribution = formatAttribution(item.source, options.attribution, options.language);
       out.push(
-        `<blockquote class="quote"><p>${lines(quoted(item.text, options))}${attribution ? ` <span class="attribution">(${escapeHtml(attribution)})</span>` : ''}</p></blockquote>`,
+        `<blockquote class="quote${options.quoteStyle === 'plain' ? ' plain' : ''}"><p>${lines(quoted(item.text, options))}${attribution ? ` <span class="attribution">(${escapeHtml(attribution)})</span>` : ''}</p></blockquote>`,
       );
     } else if (item.kind === 'implication') out.push(`<p class="implication">--&gt; ${lines(item.text)}</p>`);
     else out.push(blocksHtml(item.blocks, depth));
@@ -121,7 +128,7 @@ function sectionHtml(section: ReportSection, index: number, options: ReportOptio
   if (options.includeDefinitions && section.definition.length) {
     parts.push(`<div class="definition"><p class="definition-label">${escapeHtml(texts.definition)}</p>${blocksHtml(section.definition, section.depth)}</div>`);
   }
-  parts.push(blocksHtml(section.intro, section.depth), itemsHtml(section.items, options, section.depth));
+  parts.push(blocksHtml(section.intro, section.depth), itemsHtml(section.items, options, section.depth, section.itemNumbering ?? 'bullet'));
   return parts.filter(Boolean).join('\n');
 }
 
@@ -140,14 +147,18 @@ h1, h2, h3, h4, h5, h6 { color: #1f4e79; line-height: 1.25; margin: 1.6em 0 0.5e
 h1.title { font-size: 2rem; margin-top: 0; }
 h2 { font-size: 1.45rem; } h3 { font-size: 1.25rem; } h4 { font-size: 1.1rem; font-style: italic; font-weight: 600; }
 h5, h6 { font-size: 1rem; font-style: italic; }
-.subtitle { font-size: 1.2rem; color: #595959; margin: 0 0 1rem; }
+.subtitle { font-size: 1.2rem; color: #595959; margin: 0 0 0.3rem; }
 .authors { color: #595959; margin: 0.1rem 0; }
 .note { font-size: 0.9rem; color: #595959; margin-top: -0.2rem; }
 blockquote.quote { margin: 0.4rem 1.5rem 0.9rem; font-style: italic; color: #404040; break-inside: avoid; page-break-inside: avoid; }
 blockquote.quote p { margin: 0; }
 .attribution { font-style: normal; color: #595959; }
 ul.findings { padding-left: 1.4rem; }
-ul.findings li { margin-bottom: 0.3rem; }
+ul.findings li, ol.findings li { margin-bottom: 0.3rem; }
+ol.findings.numbered { list-style: none; padding-left: 1.4rem; }
+ol.findings .label { display: inline-block; min-width: 1.6em; margin-left: -1.6em; }
+.finding-text { margin: 0.2rem 0 0; }
+blockquote.quote.plain { margin: 0 0 0.6rem; font-style: normal; color: inherit; }
 .implication { margin: 0.3rem 0 0.6rem; }
 .definition-label { font-weight: 700; margin-bottom: 0.2rem; }
 nav.toc ul { list-style: none; padding: 0; }
@@ -159,12 +170,10 @@ nav.toc a { color: inherit; text-decoration: none; }
 `;
 
 export function writeHtml(report: ReportDocument, options: ReportOptions): string {
-  const { title, subtitle, authors, date } = report.titleBlock;
-  const head = [
-    `<h1 class="title">${lines(title)}</h1>`,
-    subtitle ? `<p class="subtitle">${lines(subtitle)}</p>` : '',
-    ...[...authors, date].filter(Boolean).map((line) => `<p class="authors">${lines(line)}</p>`),
-  ];
+  const title = titleLine(report.titleBlock, 'title');
+  const head = report.titleBlock.lines.map((line) =>
+    line.kind === 'title' ? `<h1 class="title">${lines(line.text)}</h1>` : `<p class="${line.kind === 'subtitle' ? 'subtitle' : 'authors'}">${lines(line.text)}</p>`,
+  );
   const body = [
     `<header>${head.filter(Boolean).join('\n')}</header>`,
     options.toc ? tocHtml(report, options) : '',

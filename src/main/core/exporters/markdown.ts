@@ -5,6 +5,7 @@
 import { isSafeLink } from '../../../shared/lexical-validate.ts';
 import {
   formatAttribution,
+  numberLabel,
   quoted,
   reportTexts,
   sectionHeading,
@@ -78,26 +79,36 @@ function sectionMd(section: ReportSection, options: ReportOptions): string[] {
   if (options.includeCounts && section.counts && section.counts.quotes > 0) out.push(`*${texts.counts(section.counts.quotes, section.counts.interviews)}*`);
   if (options.includeDefinitions && section.definition.length) out.push(`**${texts.definition}:**`, ...blocksMd(section.definition, section.depth));
   out.push(...blocksMd(section.intro, section.depth));
+  const numbering = section.itemNumbering ?? 'bullet';
+  // CommonMark numbers only "1." and "1)" (keeping the first number, so a list goes on after a quote);
+  // other labels are text, each point a paragraph of its own.
+  const listed = numbering === 'bullet' || numbering === '1)' || numbering === '1.';
   let findings: string[] = [];
   const flush = () => {
-    if (findings.length) out.push(findings.join('\n'));
+    if (findings.length) out.push(...(listed ? [findings.join('\n')] : findings));
     findings = [];
   };
+  let count = 0;
   for (const item of section.items) {
     if (item.kind === 'finding') {
-      findings.push(`- ${item.title ? `**${escapeMarkdown(item.title)}:** ` : ''}${escapeMarkdown(item.text).replace(/\n/g, '  \n  ')}`);
+      count++;
+      const label = numbering === 'bullet' ? '-' : numberLabel(numbering, count);
+      const marker = label === null ? '' : `${listed ? label : escapeMarkdown(label).replace(/^([A-Za-z]+)\./, '$1\\.')} `;
+      // Continuation lines line up with the text after the marker, so they stay in the list item.
+      const indent = listed ? ' '.repeat(marker.length) : '';
+      const lines = (text: string) => escapeMarkdown(text).replace(/\n/g, `  \n${indent}`);
+      findings.push(`${marker}${item.title ? `**${escapeMarkdown(item.title)}**` : lines(item.text)}${item.title && item.text ? `\n\n${indent}${lines(item.text)}` : ''}`);
       continue;
     }
     flush();
     if (item.kind === 'quote') {
       const attribution = formatAttribution(item.source, options.attribution, options.language);
       const text = escapeMarkdown(quoted(item.text, options)) + (attribution ? ` (${escapeMarkdown(attribution)})` : '');
-      out.push(
-        text
+      // Plain quotes are body paragraphs, as in the .docx.
+      out.push(options.quoteStyle === 'plain' ? text.replace(/\n/g, '  \n') : text
           .split('\n')
           .map((line) => `> ${line}`)
-          .join('  \n'),
-      );
+          .join('  \n'));
     } else if (item.kind === 'implication') out.push(`--> ${escapeMarkdown(item.text)}`);
     else out.push(...blocksMd(item.blocks, section.depth));
   }
@@ -106,11 +117,22 @@ function sectionMd(section: ReportSection, options: ReportOptions): string[] {
 }
 
 export function writeMarkdown(report: ReportDocument, options: ReportOptions): string {
-  const { title, subtitle, authors, date } = report.titleBlock;
-  const out = [`# ${escapeMarkdown(title)}`];
-  if (subtitle) out.push(`*${escapeMarkdown(subtitle)}*`);
-  const byline = [...authors, date].filter(Boolean).map(escapeMarkdown);
-  if (byline.length) out.push(byline.join('  \n'));
+  const out: string[] = [];
+  // Consecutive author and date lines are one byline block, as they print.
+  let byline: string[] = [];
+  const flushByline = () => {
+    if (byline.length) out.push(byline.join('  \n'));
+    byline = [];
+  };
+  for (const line of report.titleBlock.lines) {
+    if (line.kind === 'author' || line.kind === 'date') {
+      byline.push(escapeMarkdown(line.text));
+      continue;
+    }
+    flushByline();
+    out.push(line.kind === 'title' ? `# ${escapeMarkdown(line.text)}` : `*${escapeMarkdown(line.text)}*`);
+  }
+  flushByline();
   if (options.toc) {
     out.push(
       `**${reportTexts(options.language).contents}**`,

@@ -75,5 +75,5 @@ export function defaultReport(sources: DefaultReportSources, projectTitle: strin
   if (looseSections.length) {
     sections.push({ title: texts.labelsInNoConcept, number: null, depth: 1, intro: [], definition: [], counts: null, items: [] }, ...looseSections);
   }
-  return { titleBlock: titleBlock(projectTitle, options.language, options.titleBlock), sections: withCounts(sections, quoteKeys) };
+  return { titleBlock: titleBlock(projectTitle, options.language, options.titleLines), sections: withCounts(sections, quoteKeys) };
 }

@@ -18,14 +18,15 @@ function tieValues(tie: SectionRow['tie']): Record<string, string | null> {
 export function sectionRows(db: Db): SectionRow[] {
   const rows = db
     .prepare(
-      `SELECT id, parent_id AS parentId, position, title, text, rich, tie_learning_question_id, tie_tension_id, tie_concept_id, tie_label_id
+      `SELECT id, parent_id AS parentId, position, title, text, rich, numbering, item_numbering AS itemNumbering,
+              tie_learning_question_id, tie_tension_id, tie_concept_id, tie_label_id
        FROM outline_sections ORDER BY position, rowid`,
     )
     .all() as Array<Omit<SectionRow, 'tie'> & Record<string, string | null>>;
   return rows.map((row) => {
     const kind = (Object.keys(TIE_COLUMNS) as OutlineTieKind[]).find((k) => row[TIE_COLUMNS[k]] !== null);
-    const { id, parentId, position, title, text, rich } = row;
-    return { id, parentId, position, title, text, rich, tie: kind ? { kind, id: row[TIE_COLUMNS[kind]]! } : null };
+    const { id, parentId, position, title, text, rich, numbering, itemNumbering } = row;
+    return { id, parentId, position, title, text, rich, numbering, itemNumbering, tie: kind ? { kind, id: row[TIE_COLUMNS[kind]]! } : null };
   });
 }
 
@@ -33,20 +34,21 @@ export function sectionExists(db: Db, id: string): boolean {
   return db.prepare('SELECT 1 FROM outline_sections WHERE id = ?').get(id) !== undefined;
 }
 
-export function insertSection(db: Db, row: SectionRow): void {
+export function insertSection(db: Db, row: Omit<SectionRow, 'numbering' | 'itemNumbering'>): void {
   db.prepare(
     `INSERT INTO outline_sections (id, parent_id, position, title, text, rich, tie_learning_question_id, tie_tension_id, tie_concept_id, tie_label_id)
      VALUES (@id, @parentId, @position, @title, @text, @rich, @tie_learning_question_id, @tie_tension_id, @tie_concept_id, @tie_label_id)`,
   ).run({ id: row.id, parentId: row.parentId, position: row.position, title: row.title, text: row.text, rich: row.rich, ...tieValues(row.tie) });
 }
 
-export function updateSection(db: Db, row: Pick<SectionRow, 'id' | 'title' | 'text' | 'rich' | 'tie'>): void {
+export function updateSection(db: Db, row: Pick<SectionRow, 'id' | 'title' | 'text' | 'rich' | 'tie' | 'numbering' | 'itemNumbering'>): void {
   db.prepare(
-    `UPDATE outline_sections SET title = @title, text = @text, rich = @rich, tie_learning_question_id = @tie_learning_question_id,
-            tie_tension_id = @tie_tension_id, tie_concept_id = @tie_concept_id, tie_label_id = @tie_label_id
-     WHERE id = @id AND NOT (title = @title AND text = @text AND rich IS @rich AND tie_learning_question_id IS @tie_learning_question_id
+    `UPDATE outline_sections SET title = @title, text = @text, rich = @rich, numbering = @numbering, item_numbering = @itemNumbering,
+            tie_learning_question_id = @tie_learning_question_id, tie_tension_id = @tie_tension_id, tie_concept_id = @tie_concept_id, tie_label_id = @tie_label_id
+     WHERE id = @id AND NOT (title = @title AND text = @text AND rich IS @rich AND numbering IS @numbering AND item_numbering IS @itemNumbering
+            AND tie_learning_question_id IS @tie_learning_question_id
             AND tie_tension_id IS @tie_tension_id AND tie_concept_id IS @tie_concept_id AND tie_label_id IS @tie_label_id)`,
-  ).run({ id: row.id, title: row.title, text: row.text, rich: row.rich, ...tieValues(row.tie) });
+  ).run({ id: row.id, title: row.title, text: row.text, rich: row.rich, numbering: row.numbering, itemNumbering: row.itemNumbering, ...tieValues(row.tie) });
 }
 
 /** Whether the thing a tie names exists. */
@@ -72,7 +74,7 @@ export function deleteAllOutline(db: Db): void {
     .forEach((row) => deleteSection(db, (row as { id: string }).id));
 }
 
-const ITEM = `SELECT id, section_id AS sectionId, kind, position, segment_id AS segmentId, text, rich FROM outline_items`;
+const ITEM = `SELECT id, section_id AS sectionId, kind, position, segment_id AS segmentId, text, title, rich FROM outline_items`;
 
 export function itemRows(db: Db): OutlineItem[] {
   return db.prepare(`${ITEM} ORDER BY position, rowid`).all() as OutlineItem[];
@@ -82,14 +84,17 @@ export function itemRow(db: Db, id: string): OutlineItem | undefined {
   return db.prepare(`${ITEM} WHERE id = ?`).get(id) as OutlineItem | undefined;
 }
 
-export function insertItem(db: Db, row: { id: string; sectionId: string; kind: OutlineItemKind; position: number; segmentId: string | null; text: string; rich: string | null }): void {
+export function insertItem(
+  db: Db,
+  row: { id: string; sectionId: string; kind: OutlineItemKind; position: number; segmentId: string | null; text: string; title: string; rich: string | null },
+): void {
   db.prepare(
-    'INSERT INTO outline_items (id, section_id, kind, position, segment_id, text, rich) VALUES (@id, @sectionId, @kind, @position, @segmentId, @text, @rich)',
+    'INSERT INTO outline_items (id, section_id, kind, position, segment_id, text, title, rich) VALUES (@id, @sectionId, @kind, @position, @segmentId, @text, @title, @rich)',
   ).run(row);
 }
 
-export function updateItem(db: Db, id: string, text: string, rich: string | null): void {
-  db.prepare('UPDATE outline_items SET text = @text, rich = @rich WHERE id = @id AND NOT (text = @text AND rich IS @rich)').run({ id, text, rich });
+export function updateItem(db: Db, id: string, fields: { text: string; title: string; rich: string | null }): void {
+  db.prepare('UPDATE outline_items SET text = @text, title = @title, rich = @rich WHERE id = @id AND NOT (text = @text AND title = @title AND rich IS @rich)').run({ id, ...fields });
 }
 
 export function deleteItem(db: Db, id: string): void {

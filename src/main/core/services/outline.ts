@@ -1,4 +1,4 @@
-import type { Outline, OutlineItem, OutlineItemKind, OutlineSection, OutlineTieKind } from '../../../shared/analysis.ts';
+import type { ItemNumbering, Numbering, Outline, OutlineItem, OutlineItemKind, OutlineSection, OutlineTieKind } from '../../../shared/analysis.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import { newId } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -78,7 +78,10 @@ export function addSection(project: Project, args: { parentId: string | null; in
   });
 }
 
-export function changeSection(project: Project, args: { id: string; title?: string; text?: string; rich?: string | null; tie?: Tie }): Outline {
+export function changeSection(
+  project: Project,
+  args: { id: string; title?: string; text?: string; rich?: string | null; tie?: Tie; numbering?: Numbering | null; itemNumbering?: ItemNumbering | null },
+): Outline {
   const db = project.db;
   const before = requireSection(db, args.id);
   checkTie(db, args.tie);
@@ -89,6 +92,8 @@ export function changeSection(project: Project, args: { id: string; title?: stri
       text: args.text?.normalize('NFC') ?? before.text,
       rich: args.rich === undefined ? before.rich : args.rich,
       tie: args.tie === undefined ? before.tie : args.tie,
+      numbering: args.numbering === undefined ? before.numbering : args.numbering,
+      itemNumbering: args.itemNumbering === undefined ? before.itemNumbering : args.itemNumbering,
     });
     return { result: readOutline(db), summary: `Changed report section “${short(args.title ?? before.title)}”` };
   });
@@ -128,21 +133,27 @@ interface ItemFields {
   kind: OutlineItemKind;
   segmentId?: string;
   text?: string;
+  title?: string;
   rich?: string | null;
 }
 
-function checkItem(db: Db, fields: ItemFields): { segmentId: string | null; text: string; rich: string | null } {
+function checkItem(db: Db, fields: ItemFields): { segmentId: string | null; text: string; title: string; rich: string | null } {
   if (fields.kind === 'quote') {
     if (!fields.segmentId) throw new DuidingError('A quote item needs the segment it quotes (segmentId).', 'usage', { code: 'quoteNeedsSegment', params: {} });
     if (existingSegments(db, [fields.segmentId]).size === 0) throw notFound('segment', fields.segmentId);
-    return { segmentId: fields.segmentId, text: '', rich: null };
+    return { segmentId: fields.segmentId, text: '', title: '', rich: null };
   }
   if (fields.segmentId) throw new DuidingError(`A ${fields.kind} item has text, not a segment; make it a quote item instead.`, 'usage', { code: 'itemNoSegment', params: { kind: fields.kind } });
   const text = fields.text?.trim().normalize('NFC') ?? '';
-  if (!text && !(fields.kind === 'paragraph' && fields.rich)) {
+  const title = fields.title?.trim().normalize('NFC') ?? '';
+  if (title && fields.kind !== 'finding') {
+    throw new DuidingError(`Only a finding has a title; a ${fields.kind} item has its text alone.`, 'usage', { code: 'itemNoTitle', params: { kind: fields.kind } });
+  }
+  // A titled finding may be its bold title alone, as a bullet heading the paragraphs after it.
+  if (!text && !title && !(fields.kind === 'paragraph' && fields.rich)) {
     throw new DuidingError(`A ${fields.kind} item needs its text.`, 'usage', { code: 'itemNeedsText', params: { kind: fields.kind } });
   }
-  return { segmentId: null, text, rich: fields.kind === 'paragraph' ? (fields.rich ?? null) : null };
+  return { segmentId: null, text, title, rich: fields.kind === 'paragraph' ? (fields.rich ?? null) : null };
 }
 
 function placeItem(db: Db, sectionId: string, fields: ItemFields, index?: number): string {
@@ -169,13 +180,13 @@ function requireItem(db: Db, id: string): OutlineItem {
   return item;
 }
 
-export function changeItem(project: Project, args: { id: string; text?: string; rich?: string | null }): Outline {
+export function changeItem(project: Project, args: { id: string; text?: string; title?: string; rich?: string | null }): Outline {
   const db = project.db;
   const item = requireItem(db, args.id);
   if (item.kind === 'quote') throw new DuidingError("A quote's words come from its segment and cannot be edited here.", 'usage', { code: 'quoteReadOnly', params: {} });
-  const checked = checkItem(db, { kind: item.kind, text: args.text ?? item.text, rich: args.rich === undefined ? item.rich : args.rich });
+  const checked = checkItem(db, { kind: item.kind, text: args.text ?? item.text, title: args.title ?? item.title, rich: args.rich === undefined ? item.rich : args.rich });
   return project.write('outline/updateItem', () => {
-    updateItem(db, item.id, checked.text, checked.rich);
+    updateItem(db, item.id, checked);
     return { result: readOutline(db), summary: `Changed a ${item.kind} in the report` };
   });
 }

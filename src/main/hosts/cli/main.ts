@@ -36,7 +36,13 @@ import { defaultStaticDir, startHost } from '../http/server.ts';
 interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(session: Session, positionals: string[], values: Record<string, unknown>, out: Output): Promise<number>;
+  run(session: Session, positionals: string[], values: Record<string, unknown>, out: Output, options: OptionToken[]): Promise<number>;
+}
+
+/** An option as given on the command line, in order (for options whose order matters, like --subtitle). */
+export interface OptionToken {
+  name: string;
+  value: string | undefined;
 }
 
 export interface Output {
@@ -132,10 +138,22 @@ const exportOptions = {
   by: { type: 'string' },
   group: { type: 'string' },
   speakers: { type: 'string' },
+  title: { type: 'string' },
+  subtitle: { type: 'string', multiple: true },
+  authors: { type: 'string', multiple: true },
+  date: { type: 'string' },
 } as const;
 
+const TITLE_FLAGS = { title: 'title', subtitle: 'subtitle', authors: 'author', date: 'date' } as const;
+
+/** --title, --subtitle…, --authors…, --date as title-block lines, in the order given; the core puts them in place of the kept ones. */
+function titleLinesOf(tokens: OptionToken[]): Array<{ kind: (typeof TITLE_FLAGS)[keyof typeof TITLE_FLAGS]; text: string }> | undefined {
+  const lines = tokens.filter((t) => t.name in TITLE_FLAGS).map((t) => ({ kind: TITLE_FLAGS[t.name as keyof typeof TITLE_FLAGS], text: t.value ?? '' }));
+  return lines.length ? lines : undefined;
+}
+
 /** `export`'s options for the report formats, checked here so that a wrong value names its option. */
-function reportExportArgs(values: Record<string, unknown>, format: string) {
+function reportExportArgs(values: Record<string, unknown>, format: string, tokens: OptionToken[]) {
   const report = oneOf(values.report, EXPORT_REPORTS, 'report') ?? 'themes';
   const checkedFormat = oneOf(format, EXPORT_FORMATS, 'format')!;
   let attribution: Attribution | undefined;
@@ -153,6 +171,7 @@ function reportExportArgs(values: Record<string, unknown>, format: string) {
       quotationMarks: values['quotation-marks'] as boolean | undefined,
       includeDefinitions: values.definitions as boolean | undefined,
       includeCounts: values.counts as boolean | undefined,
+      titleLines: titleLinesOf(tokens),
       matrix: {
         rows: oneOf(values.matrix, ['concepts', 'labels'] as const, 'matrix'),
         by: oneOf(values.by, ['participant', 'document'] as const, 'by'),
@@ -342,14 +361,15 @@ const commands: Record<string, Command> = {
     usage:
       'duiding export FILE --format docx|html|md|csv|xlsx|qdpx|qdc --out PATH [--report themes|codebook|segments|matrix] ' +
       '[--attribution none|participant|attrs:KEY,KEY|source|full] [--language nl|en] [--toc] [--quotation-marks] [--definitions] [--counts] ' +
-      '[--matrix concepts|labels] [--by participant|document] [--group ATTR] [--speakers participants|all] [--json]',
+      '[--matrix concepts|labels] [--by participant|document] [--group ATTR] [--speakers participants|all] ' +
+      '[--title T] [--subtitle S]… [--authors A]… [--date D] [--json]',
     options: {
       format: { type: 'string' },
       out: { type: 'string' },
       ...exportOptions,
       ...jsonOption,
     },
-    async run(session, [file], values, out) {
+    async run(session, [file], values, out, tokens) {
       const format = values.format as string | undefined;
       const path = values.out as string | undefined;
       if (!format || !path) throw new DuidingError('--format and --out PATH are required.', 'usage');
@@ -357,7 +377,7 @@ const commands: Record<string, Command> = {
       printNotices(session, out);
       // REFI-QDA formats (qdpx, qdc) branch off here to their own handlers.
       if (format === 'qdpx' || format === 'qdc') return exportInterchange(session, format, path, Boolean(values.json), out);
-      const result = (await dispatch(session, 'export/file', { ...reportExportArgs(values, format), out: resolve(path) })) as ExportResult;
+      const result = (await dispatch(session, 'export/file', { ...reportExportArgs(values, format, tokens), out: resolve(path) })) as ExportResult;
       if (values.json) out.stdout(JSON.stringify(result, null, 2));
       else out.stdout(`Wrote ${result.path} (${n(result.bytes)} bytes).`);
       return 0;
@@ -492,14 +512,15 @@ export async function runCli(argv: string[], out: Output, env: NodeJS.ProcessEnv
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true, tokens: true });
     } catch (error) {
       throw new DuidingError(`${(error as Error).message}\nUsage: ${command.usage}`, 'usage');
     }
     if (name !== 'serve') need(parsed.positionals, 1, command.usage);
     const coder = (parsed.values.coder as string | undefined) ?? env.DUIDING_CODER ?? userInfo().username;
     session = new Session(coder);
-    return await command.run(session, parsed.positionals, parsed.values as Record<string, unknown>, out);
+    const tokens = parsed.tokens.flatMap((t) => (t.kind === 'option' ? [{ name: t.name, value: t.value }] : []));
+    return await command.run(session, parsed.positionals, parsed.values as Record<string, unknown>, out, tokens);
   } catch (caught) {
     const error = isDuidingError(caught) ? caught : explainStorageError(caught, session?.hasProject ? session.project.path : null);
     if (!error) throw caught;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FORMATS_OF, EXPORT_REPORTS, type ExportFormat, type ExportOptions, type ExportReport } from '../../../shared/exports.ts';
-import type { Attribution, ReportLanguage } from '../../../shared/report-document.ts';
+import type { ReportLanguage } from '../../../shared/report-document.ts';
 import { ask } from '../../data/index.ts';
 import { useParticipants } from '../../data/reads.ts';
 import { describe } from '../../components/describe.ts';
@@ -10,13 +10,12 @@ import { downloadBase64 } from '../../components/download.ts';
 import { ExportInterchangeButtons } from '../interchange/ExportInterchangeButtons.tsx';
 import i18n from '../../i18n/index.ts';
 import { exportStrings } from './i18n.ts';
+import { QuoteSettings, TitleBlockEditor, useReportSettings } from '../outline/ReportLayout.tsx';
 
 // The area's strings join the app's dictionaries here, so the dialog works wherever it is mounted.
 for (const language of ['nl', 'en'] as const) {
   if (!i18n.exists('export.title', { lng: language })) i18n.addResourceBundle(language, 'translation', { export: exportStrings[language] }, true, false);
 }
-
-type AttributionKind = 'none' | 'participant' | 'attrs' | 'source';
 
 function sizeText(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -30,17 +29,10 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
   const { t } = useTranslation();
   const [report, setReport] = useState<ExportReport>(props.initialReport ?? 'themes');
   const [format, setFormat] = useState<ExportFormat>(FORMATS_OF[props.initialReport ?? 'themes'][0]!);
-  const [attributionKind, setAttributionKind] = useState<AttributionKind>('participant');
-  const [attrs, setAttrs] = useState<string[]>([]);
-  const [quotationMarks, setQuotationMarks] = useState(false);
   const [includeDefinitions, setIncludeDefinitions] = useState(false);
   const [includeCounts, setIncludeCounts] = useState(false);
   const [toc, setToc] = useState(false);
   const [language, setLanguage] = useState<ReportLanguage>(i18n.language === 'en' ? 'en' : 'nl');
-  const [title, setTitle] = useState(props.projectTitle ?? '');
-  const [subtitle, setSubtitle] = useState<string | null>(null);
-  const [authors, setAuthors] = useState('');
-  const [date, setDate] = useState('');
   const [rows, setRows] = useState<'concepts' | 'labels'>('concepts');
   const [by, setBy] = useState<'participant' | 'document'>('participant');
   const [groupBy, setGroupBy] = useState('');
@@ -52,25 +44,19 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
+  // The title block, quote style and attribution are the project's (edited here or in the report, kept
+  // for the preview and every export); the rest are this export's own.
+  const kept = useReportSettings();
   const options = useMemo<ExportOptions>(
     () => ({
-      // Attributes asked for but none ticked yet: the participant alone, until one is.
-      attribution: (attributionKind === 'attrs' ? (attrs.length ? { attrs } : 'participant') : attributionKind) satisfies Attribution,
-      quotationMarks,
       includeDefinitions,
       includeCounts,
       toc,
       language,
-      titleBlock: {
-        title: title.trim() || undefined,
-        subtitle: subtitle ?? undefined,
-        authors: authors.split('\n').map((a) => a.trim()).filter(Boolean),
-        date: date.trim(),
-      },
       matrix: { rows, by, groupBy: groupBy || null },
       speakers: withInterviewer ? 'all' : 'participants',
     }),
-    [attributionKind, attrs, quotationMarks, includeDefinitions, includeCounts, toc, language, title, subtitle, authors, date, rows, by, groupBy, withInterviewer],
+    [includeDefinitions, includeCounts, toc, language, rows, by, groupBy, withInterviewer],
   );
 
   // The preview follows the options, a moment after the last change.
@@ -88,7 +74,7 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
       current = false;
       clearTimeout(timer);
     };
-  }, [props.open, report, options, t]);
+  }, [props.open, report, options, kept, t]);
 
   const chooseReport = (next: ExportReport) => {
     setReport(next);
@@ -147,50 +133,12 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
             </label>
             {report === 'themes' && (
               <>
-                <label className="field">
-                  <span>{t('export.attribution')}</span>
-                  <select value={attributionKind} onChange={(e) => setAttributionKind(e.target.value as AttributionKind)}>
-                    {(['none', 'participant', 'attrs', 'source'] as const).map((a) => (
-                      <option key={a} value={a}>{t(`export.attributions.${a}`)}</option>
-                    ))}
-                  </select>
-                </label>
-                {attributionKind === 'attrs' && (
-                  <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
-                    <legend style={{ fontWeight: 600 }}>{t('export.attributes')}</legend>
-                    {attributes.map((a) => (
-                      <label key={a.id} className="field field--inline">
-                        <input
-                          type="checkbox"
-                          checked={attrs.includes(a.name)}
-                          onChange={(e) => setAttrs(e.target.checked ? [...attrs, a.name] : attrs.filter((x) => x !== a.name))}
-                        />
-                        <span>{a.name}</span>
-                      </label>
-                    ))}
-                  </fieldset>
-                )}
-                {check(t('export.quotationMarks'), quotationMarks, setQuotationMarks)}
+                <QuoteSettings />
                 {check(t('export.includeInterviewer'), withInterviewer, setWithInterviewer)}
                 {check(t('export.definitions'), includeDefinitions, setIncludeDefinitions)}
                 {check(t('export.counts'), includeCounts, setIncludeCounts)}
                 {format !== 'md' && check(t('export.toc'), toc, setToc)}
-                <label className="field">
-                  <span>{t('export.docTitle')}</span>
-                  <input value={title} onChange={(e) => setTitle(e.target.value)} />
-                </label>
-                <label className="field">
-                  <span>{t('export.subtitle')}</span>
-                  <input value={subtitle ?? ''} onChange={(e) => setSubtitle(e.target.value)} placeholder={exportStrings[language].subtitleDefault} />
-                </label>
-                <label className="field">
-                  <span>{t('export.authors')}</span>
-                  <textarea rows={2} value={authors} onChange={(e) => setAuthors(e.target.value)} />
-                </label>
-                <label className="field">
-                  <span>{t('export.date')}</span>
-                  <input value={date} onChange={(e) => setDate(e.target.value)} placeholder="maart 2021" />
-                </label>
+                <TitleBlockEditor projectTitle={props.projectTitle ?? ''} language={language} />
               </>
             )}
             {(report === 'matrix' || report === 'segments') && check(t('export.includeInterviewer'), withInterviewer, setWithInterviewer)}

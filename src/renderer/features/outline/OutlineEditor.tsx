@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OUTLINE_TIE_KINDS, type Outline, type OutlineItem, type OutlineTieKind } from '../../../shared/analysis.ts';
+import { NUMBERINGS, OUTLINE_TIE_KINDS, type Outline, type OutlineItem, type OutlineTieKind } from '../../../shared/analysis.ts';
 import { useStore } from '../../store/index.ts';
 import { SavedRichText } from '../../components/rich-text/SavedRichText.tsx';
 import { richFromPlain } from '../../components/rich-text/plain-text.ts';
@@ -8,6 +8,7 @@ import { SavedInput } from '../rounds/fields.tsx';
 import { QuotePicker } from '../rounds/QuotePicker.tsx';
 import { itemDropIndex, sectionDrop, sectionStep, siblings, type Drop, type Section } from './moves.ts';
 import { useConcepts, useLabels, useLearningQuestions, useTensions } from '../../data/reads.ts';
+import { NumberingSelect } from './ReportLayout.tsx';
 
 type DraftKind = 'finding' | 'implication' | 'paragraph';
 type Dragging = { kind: 'item' | 'section'; id: string } | null;
@@ -91,7 +92,36 @@ function ItemText(props: { label: string; value: string; placeholder: string; au
   );
 }
 
-function ItemBody({ item, outline }: { item: OutlineItem; outline: Outline }) {
+/**
+ * A finding's bold title, printed by its bullet with the text as a paragraph under it. Shown while it
+ * has one (or is being added, with "T+"); cleared, the finding is a plain bullet again.
+ */
+function FindingTitle(props: { value: string; autoFocus?: boolean; onSave?(title: string): void; onChange?(title: string): void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(props.value);
+  useEffect(() => setDraft(props.value), [props.value]);
+  return (
+    <input
+      className="outline-item__title-input"
+      aria-label={t('outline.findingTitle')}
+      placeholder={t('outline.findingTitlePlaceholder')}
+      value={draft}
+      autoFocus={props.autoFocus}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        props.onChange?.(e.target.value);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+      }}
+      onBlur={() => {
+        props.onSave?.(draft.trim());
+      }}
+    />
+  );
+}
+
+function ItemBody({ item, outline, titling, onTitled }: { item: OutlineItem; outline: Outline; titling: boolean; onTitled(): void }) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateOutlineItem);
   switch (item.kind) {
@@ -106,19 +136,42 @@ function ItemBody({ item, outline }: { item: OutlineItem; outline: Outline }) {
     }
     case 'paragraph':
       return <SavedRichText label={t('outline.kinds.paragraph')} value={richOf(item.rich, item.text)} placeholder={t('outline.paragraphPlaceholder')} onSave={(rich, text) => void update({ id: item.id, rich, text })} />;
+    case 'finding':
+      return (
+        <>
+          {(item.title || titling) && (
+            <FindingTitle
+              value={item.title}
+              autoFocus={titling}
+              onSave={(title) => {
+                onTitled();
+                if (title !== item.title) void update({ id: item.id, title });
+              }}
+            />
+          )}
+          <ItemText label={t('outline.kinds.finding')} value={item.text} placeholder={t('outline.findingPlaceholder')} onSave={(text) => void update({ id: item.id, text })} />
+        </>
+      );
     default:
       return <ItemText label={t(`outline.kinds.${item.kind}`)} value={item.text} placeholder={t(`outline.${item.kind}Placeholder`)} onSave={(text) => void update({ id: item.id, text })} />;
   }
 }
 
-/** A new item in place, with focus in it; saved as an item once something is typed, gone if left empty. */
-function DraftItem({ kind, onSave, onLeave }: { kind: DraftKind; onSave(text: string, rich: string | null): void; onLeave(): void }) {
+/**
+ * A new item in place, with focus in it; saved as an item once something is typed (a finding: its
+ * title or its text) when the focus leaves it, gone if left empty.
+ */
+function DraftItem({ kind, onSave, onLeave }: { kind: DraftKind; onSave(text: string, rich: string | null, title?: string): void; onLeave(): void }) {
   const { t } = useTranslation();
+  const typed = useRef({ title: '', text: '' });
   return (
     <li
       className={`outline-item outline-item--${kind} is-draft`}
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) onLeave();
+        if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+        const { title, text } = typed.current;
+        if (kind !== 'paragraph' && (title.trim() || text.trim())) onSave(text.trim(), null, title.trim() || undefined);
+        else onLeave();
       }}
     >
       <span className="drag-handle" aria-hidden>
@@ -129,7 +182,17 @@ function DraftItem({ kind, onSave, onLeave }: { kind: DraftKind; onSave(text: st
         {kind === 'paragraph' ? (
           <SavedRichText label={t('outline.kinds.paragraph')} value={null} autoFocus placeholder={t('outline.paragraphPlaceholder')} onSave={(rich, text) => text.trim() && onSave(text, rich)} />
         ) : (
-          <ItemText label={t(`outline.kinds.${kind}`)} value="" autoFocus placeholder={t(`outline.${kind}Placeholder`)} onSave={(text) => onSave(text, null)} />
+          <>
+            {kind === 'finding' && <FindingTitle value="" onChange={(title) => (typed.current.title = title)} />}
+            <textarea
+              className="outline-item__textarea"
+              aria-label={t(`outline.kinds.${kind}`)}
+              rows={2}
+              autoFocus
+              placeholder={t(`outline.${kind}Placeholder`)}
+              onChange={(e) => (typed.current.text = e.target.value)}
+            />
+          </>
         )}
       </div>
     </li>
@@ -150,6 +213,8 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
   const [picking, setPicking] = useState(false);
   const [intro, setIntro] = useState(Boolean(section.rich || section.text));
   const [draft, setDraft] = useState<{ kind: DraftKind; index: number } | null>(null);
+  // The finding whose new title is being typed.
+  const [titling, setTitling] = useState<string | null>(null);
   // The item the researcher was last in: new items go right after it.
   const cursor = useRef<number | null>(null);
   const insertAt = () => (cursor.current === null ? section.items.length : Math.min(cursor.current + 1, section.items.length));
@@ -204,10 +269,10 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
       <DraftItem
         key="draft"
         kind={draft.kind}
-        onSave={(text, rich) => {
+        onSave={(text, rich, title) => {
           setDraft(null);
           cursor.current = draft.index;
-          void addItem({ sectionId: section.id, kind: draft.kind, index: draft.index, text, ...(rich ? { rich } : {}) });
+          void addItem({ sectionId: section.id, kind: draft.kind, index: draft.index, text, ...(rich ? { rich } : {}), ...(title ? { title } : {}) });
         }}
         onLeave={() => setDraft(null)}
       />,
@@ -276,6 +341,26 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
       </header>
       <div className="outline-section__meta">
         <TieSelect section={section} />
+        {outline.sections.some((s) => s.parentId === section.id) && (
+        <NumberingSelect
+          className="outline-section__numbering"
+          label={t('outline.subNumbering')}
+          value={section.numbering}
+          choices={NUMBERINGS}
+          inherit={t('outline.numberingAuto')}
+          onChange={(numbering) => void updateSection({ id: section.id, numbering })}
+        />
+        )}
+        {section.items.some((item) => item.kind === 'finding') && (
+        <NumberingSelect
+          className="outline-section__points"
+          label={t('outline.itemNumbering')}
+          value={section.itemNumbering === 'bullet' ? null : section.itemNumbering}
+          choices={NUMBERINGS}
+          inherit={t('outline.bullets')}
+          onChange={(itemNumbering) => void updateSection({ id: section.id, itemNumbering })}
+        />
+        )}
         {!intro && (
           <button type="button" className="link-button small" onClick={() => setIntro(true)}>
             + {t('outline.addIntro')}
@@ -323,9 +408,14 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
             </span>
             <span className="outline-item__kind">{item.kind === 'implication' ? '-->' : t(`outline.kinds.${item.kind}`)}</span>
             <div className="outline-item__body">
-              <ItemBody item={item} outline={outline} />
+              <ItemBody item={item} outline={outline} titling={titling === item.id} onTitled={() => setTitling(null)} />
             </div>
             <span className="outline-item__tools">
+              {item.kind === 'finding' && !item.title && titling !== item.id && (
+                <button type="button" className="icon-button outline-item__add-title" aria-label={t('outline.addTitle')} title={t('outline.addTitle')} onClick={() => setTitling(item.id)}>
+                  T+
+                </button>
+              )}
               <button type="button" className="icon-button" disabled={i === 0} aria-label={t('outline.itemUp')} title={`${t('outline.itemUp')} (Alt+↑)`} onClick={() => void moveItem({ id: item.id, sectionId: section.id, index: i - 1 })}>
                 ↑
               </button>

@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
-import { DEFAULT_REPORT_OPTIONS } from '../../../shared/report-document.ts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useStore } from '../../store/index.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { OutlineEditor } from './OutlineEditor.tsx';
 import { OutlinePreview } from './OutlinePreview.tsx';
+import { ReportLayoutPanel, useKeptReportOptions } from './ReportLayout.tsx';
 import { useRoundStatus } from '../../data/reads.ts';
 import { useData } from '../../data/index.ts';
 
@@ -19,8 +19,10 @@ export function OutlineView() {
   const status = useRoundStatus();
   const [confirm, setConfirm] = useState(false);
   const { i18n } = useTranslation();
-  // The fixed texts (the default subtitle) follow the app's language, as the export dialog's do.
-  const previewOptions = useMemo(() => ({ ...DEFAULT_REPORT_OPTIONS, language: i18n.language === 'en' ? ('en' as const) : ('nl' as const) }), [i18n.language]);
+  // The fixed texts (the default subtitle) follow the app's language, as the export dialog's do; the
+  // rest of the layout is what the project keeps, as every export uses it.
+  const language = i18n.language === 'en' ? ('en' as const) : ('nl' as const);
+  const previewOptions = useKeptReportOptions(language);
 
   const hasSections = (outline?.sections.length ?? 0) > 0;
   const questions = status?.round3.learningQuestions ?? 0;
@@ -65,6 +67,7 @@ export function OutlineView() {
         <div className="report__body">
           <div className="report__editor" aria-label={t('outline.editor')} role="region">
             <p className="muted small report__hint">{t('outline.hint')}</p>
+            <ReportLayoutPanel projectTitle={project.title} language={language} />
             <OutlineEditor outline={outline} />
           </div>
           <div className="report__preview">

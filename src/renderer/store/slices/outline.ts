@@ -1,4 +1,4 @@
-import type { Outline } from '../../../shared/analysis.ts';
+import type { Outline, ReportSettings } from '../../../shared/analysis.ts';
 import type { ArgsOf } from '../../../shared/api/contract.ts';
 import { seed, write } from '../../data/index.ts';
 import type { SliceCreator } from '../slice.ts';
@@ -14,6 +14,8 @@ export interface OutlineSlice {
   updateOutlineItem(args: ArgsOf<'outline/updateItem'>): Promise<void>;
   moveOutlineItem(args: ArgsOf<'outline/moveItem'>): Promise<void>;
   deleteOutlineItem(id: string): Promise<void>;
+  /** The report's layout kept in the project: title block, quote style, attribution, numbering per level. */
+  updateReportSettings(args: ArgsOf<'report/updateSettings'>): Promise<void>;
 }
 
 type OutlineWrite = 'outline/generate' | 'outline/addSection' | 'outline/updateSection' | 'outline/moveSection' | 'outline/deleteSection' | 'outline/addItem' | 'outline/updateItem' | 'outline/moveItem' | 'outline/deleteItem';
@@ -43,5 +45,12 @@ export const createOutlineSlice: SliceCreator<OutlineSlice> = (_set, get) => {
     updateOutlineItem: action('outline/updateItem', (args: ArgsOf<'outline/updateItem'>) => args),
     moveOutlineItem: action('outline/moveItem', (args: ArgsOf<'outline/moveItem'>) => args),
     deleteOutlineItem: action('outline/deleteItem', (id: string) => ({ id })),
+    updateReportSettings: async (args) => {
+      try {
+        await write('report/updateSettings', args, (settings) => [seed('report/settings', {}, () => settings as ReportSettings)]);
+      } catch (error) {
+        get().showError(error);
+      }
+    },
   };
 };
