@@ -26,6 +26,7 @@ import { analysisHandlers } from './handlers-analysis.ts';
 import { interchangeHandlers } from './handlers-interchange.ts';
 import { reportsHandlers } from './handlers-reports.ts';
 import { pseudonymiseHandlers } from './pseudonymise/handlers.ts';
+import { transcriptHandlers } from './transcripts/handlers.ts';
 
 export type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
 type Handlers = { [K in HandlerName]: Handler<K> };
@@ -178,6 +179,7 @@ export const handlers: Handlers = buildHandlerMap({
   ...reportsHandlers,
   ...interchangeHandlers,
   ...pseudonymiseHandlers,
+  ...transcriptHandlers,
 });
 
 /**

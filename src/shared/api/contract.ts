@@ -42,6 +42,7 @@ import { attributeValue, autocodeQuery, colour, def, fileRef, id, labelName, mem
 import { analysisContract } from './contract-analysis.ts';
 import { interchangeContract } from './contract-interchange.ts';
 import { pseudonymiseContract } from './contract-pseudonymise.ts';
+import { transcriptContract } from './contract-transcripts.ts';
 import { reportsContract } from './contract-reports.ts';
 
 export { fileRef, type FileRef } from './def.ts';
@@ -270,6 +271,7 @@ export const contract = {
   ...reportsContract,
   ...interchangeContract,
   ...pseudonymiseContract,
+  ...transcriptContract,
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;
 

@@ -6,6 +6,7 @@ import { ANALYSIS_HANDLER_NAMES } from './names-analysis.ts';
 import { INTERCHANGE_HANDLER_NAMES } from './names-interchange.ts';
 import { PSEUDONYMISE_HANDLER_NAMES } from './names-pseudonymise.ts';
 import { REPORTS_HANDLER_NAMES } from './names-reports.ts';
+import { TRANSCRIPT_HANDLER_NAMES } from './names-transcripts.ts';
 
 export const HANDLER_NAMES = [
   'project/create',
@@ -63,6 +64,7 @@ export const HANDLER_NAMES = [
   ...REPORTS_HANDLER_NAMES,
   ...INTERCHANGE_HANDLER_NAMES,
   ...PSEUDONYMISE_HANDLER_NAMES,
+  ...TRANSCRIPT_HANDLER_NAMES,
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];
