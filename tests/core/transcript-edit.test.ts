@@ -1,25 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isBookkeeping } from '../../src/main/core/history/tracked.ts';
-import { columnsOf } from '../../src/main/core/history/triggers.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { documentText, getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
+import { allRows } from '../support/rows.ts';
 import { newSession } from '../support/temp.ts';
 import { caller } from './analysis-fixture.ts';
-
-/** Every row of every project table, as SQLite quotes each value, sorted: "exactly as before". */
-export function allRows(project: Project): Record<string, string[]> {
-  const names = (project.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[]).filter(
-    (name) => !isBookkeeping(name) && name !== 'change_log',
-  );
-  return Object.fromEntries(
-    names.map((name) => {
-      const columns = columnsOf(project.db, name).map((c) => `quote("${c.name}")`);
-      return [name, (project.db.prepare(`SELECT ${columns.join(` || '|' || `)} FROM "${name}"`).pluck().all() as string[]).sort()];
-    }),
-  );
-}
 
 const TRANSCRIPT = [
   'Interviewer: Hoe plannen jullie de zorg voor leerlingen?',

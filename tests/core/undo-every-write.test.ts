@@ -13,26 +13,12 @@ import type { ChangeNotice } from '../../src/shared/api/changes.ts';
 import { DECLARATIONS } from '../../src/shared/api/declarations.ts';
 import type { ArgsOf, HandlerName } from '../../src/shared/api/contract.ts';
 import { call } from '../../src/main/core/handlers.ts';
-import { isBookkeeping } from '../../src/main/core/history/tracked.ts';
-import { columnsOf } from '../../src/main/core/history/triggers.ts';
-import type { Project } from '../../src/main/core/project.ts';
 import { Session } from '../../src/main/core/session.ts';
 import { smallStudy } from './analysis-fixture.ts';
+import { allRows } from '../support/rows.ts';
 import { EXTERNAL, tempDir } from '../support/temp.ts';
 
-/** Every row of every project table, each value as SQLite quotes it (so 1, 1.0 and '1' differ), sorted. */
-function tables(project: Project): Record<string, string[]> {
-  const names = (project.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[]).filter(
-    (name) => !isBookkeeping(name) && name !== 'change_log',
-  );
-  return Object.fromEntries(
-    names.map((name) => {
-      const columns = columnsOf(project.db, name).map((c) => `quote("${c.name}")`);
-      const rows = project.db.prepare(`SELECT ${columns.join(` || '|' || `)} FROM "${name}"`).pluck().all() as string[];
-      return [name, rows.sort()];
-    }),
-  );
-}
+const tables = allRows;
 
 function changedTables(a: Record<string, string[]>, b: Record<string, string[]>): string[] {
   return Object.keys({ ...a, ...b })

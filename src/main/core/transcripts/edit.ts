@@ -181,9 +181,12 @@ function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): Tran
   const byId = new Map(old.map((t) => [t.id, t]));
   let at = 0;
   const placed = planned.turns.map((t, position) => {
-    // A text of another program keeps its layout: its turns move with the edit, as segments do.
-    const start = doc.ownText === null ? at : map.map(byId.get(t.id!)!.start, 'start');
-    const end = doc.ownText === null ? start + t.text.length : map.map(byId.get(t.id!)!.end, 'end');
+    // A text of another program keeps its layout: its turns move with the edit, as segments do; the
+    // edited turn (the one edit lies inside it) keeps its start and takes in all its new words.
+    const old = t.id === null ? undefined : byId.get(t.id);
+    const edited = old !== undefined && old.text !== t.text;
+    const start = doc.ownText === null ? at : edited ? old.start : map.map(old!.start, 'start');
+    const end = doc.ownText === null || edited ? start + t.text.length : map.map(old!.end, 'end');
     at = end + 2;
     return { ...t, position, start, end };
   });
