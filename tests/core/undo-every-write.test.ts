@@ -78,6 +78,12 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
   'speakers/set': () => ({ name: 'Anoniem', role: 'other' }),
   'speakers/confirm': (s) => ({ documentId: s.documents.A }),
   'segments/resize': (s) => ({ segmentId: s.segments.s3, start: 0, end: 20 }),
+  // Doc A's turn 1 is "Ik doe de planning. Daarna de zorg. En het team." (s1 = "planning").
+  'transcript/edit-turn': (s) => ({ documentId: s.documents.A, position: 1, text: 'Ik doe de plannen. Daarna de zorg. En het team.', speaker: 'Katrien V.' }),
+  'transcript/split-turn': (s) => ({ documentId: s.documents.A, position: 1, at: 'Ik doe de planning.'.length }),
+  'transcript/join-turns': (s) => ({ documentId: s.documents.A, position: 0 }),
+  'segments/confirm-text': (s) => ({ segmentIds: [s.segments.s1] }),
+  'segments/remove': (s) => ({ segmentId: s.segments.s3 }),
   'memos/save': (s) => ({ id: s.memo.id, target: { kind: 'label', id: s.labels.L1 }, bodyRich: rich('Gewijzigd.'), bodyText: 'Gewijzigd.' }),
   'memos/delete': (s) => ({ id: s.memo.id }),
   'guide/markSpan': (s) => ({ documentId: s.documents.B, start: 0, end: 8, sectionId: s.guide[1]!.id }),
@@ -129,6 +135,8 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
 const prepare: { [K in HandlerName]?: (study: Study, session: Session) => Promise<unknown> } = {
   'guide/set': (s, session) => call(session, 'guide/unmarkSpan', { id: s.span.id }),
   'relations/delete': (s, session) => call(session, 'links/delete', { id: s.link.id }),
+  // A segment flagged by a correction of its words.
+  'segments/confirm-text': (s, session) => call(session, 'transcript/edit-turn', { documentId: s.documents.A, position: 1, text: 'Ik doe de plannen. Daarna de zorg. En het team.' }),
 };
 
 /** Write handlers whose scenario needs a project of its own (an empty one). */
