@@ -52,14 +52,22 @@ function boundaries(text: string): number[] {
   return out;
 }
 
-/** The stretch [from, to) of `before` that differs from `after`: their common start and end, by code point. */
+const LETTER = /^[\p{L}\p{N}\p{M}]$/u;
+const inWord = (chars: string[], at: number) => at >= 0 && at < chars.length && LETTER.test(chars[at]!);
+
+/**
+ * The stretch [from, to) of `before` that differs from `after`: their common start and end, by code
+ * point, less any word they cut through (a word with a letter changed is a changed word).
+ */
 function changedStretch(before: string, after: string): { from: number; to: number } {
   const a = Array.from(before);
   const b = Array.from(after);
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  while (head > 0 && inWord(a, head - 1) && (inWord(a, head) || inWord(b, head))) head--;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  while (tail > 0 && inWord(a, a.length - tail) && (inWord(a, a.length - tail - 1) || inWord(b, b.length - tail - 1))) tail--;
   const units = (chars: string[]) => chars.join('').length;
   return { from: units(a.slice(0, head)), to: before.length - units(a.slice(a.length - tail)) };
 }

@@ -70,7 +70,10 @@ function turnText(doc: DocumentRow, position: number, input: string): string {
   return text;
 }
 
-/** The smallest replacement turning `before` into `after`: their common start and end are kept. */
+/**
+ * The replacement turning `before` into `after`: their common start and end are kept, to whole words
+ * (a word with a letter changed or added is a changed word: "team" → "teams" replaces "team").
+ */
 export function minimalEdit(before: string, after: string, offset = 0): TextEdit | null {
   if (before === after) return null;
   let head = 0;
@@ -78,11 +81,16 @@ export function minimalEdit(before: string, after: string, offset = 0): TextEdit
   while (head < shortest && before.charCodeAt(head) === after.charCodeAt(head)) head++;
   // Never split a surrogate pair: an emoji is replaced whole or not at all.
   if (head > 0 && isHighSurrogate(before.charCodeAt(head - 1))) head--;
+  while (head > 0 && isWord(before[head - 1]) && (isWord(before[head]) || isWord(after[head]))) head--;
   let tail = 0;
   while (tail < shortest - head && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   if (tail > 0 && isLowSurrogate(before.charCodeAt(before.length - tail))) tail--;
+  while (tail > 0 && isWord(before[before.length - tail]) && (isWord(before[before.length - tail - 1]) || isWord(after[after.length - tail - 1]))) tail--;
   return { start: offset + head, end: offset + before.length - tail, text: after.slice(head, after.length - tail) };
 }
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const isWord = (char: string | undefined) => char !== undefined && WORD.test(char);
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
