@@ -31,13 +31,22 @@ export async function measureTranscriptEdits(page: Page, transcript: DocumentDet
           const reader = document.querySelector('.reader')!;
           const observer = new MutationObserver(() => {
             const shown = reader.querySelector(`[data-turn="${position}"]`);
+            const refused = shown?.querySelector('.form-error');
+            if (refused) {
+              observer.disconnect();
+              reject(new Error(`turn ${position + 1}: the correction was refused: ${refused.textContent}`));
+            }
             if (!start || !shown || shown.querySelector('textarea') || !shown.textContent?.includes(marker)) return;
             observer.disconnect();
             window.removeEventListener('keydown', onKey, true);
             requestAnimationFrame(() => resolve(performance.now() - start));
           });
           observer.observe(reader, { subtree: true, childList: true, characterData: true });
-          setTimeout(() => reject(new Error(`turn ${position + 1}: the correction was not painted within 30 s`)), 30_000);
+          setTimeout(() => {
+            const shown = reader.querySelector(`[data-turn="${position}"]`);
+            const seen = !shown ? 'the turn is not drawn' : shown.querySelector('textarea') ? 'its editor is still open' : `it shows “…${shown.textContent?.slice(-60)}”`;
+            reject(new Error(`turn ${position + 1}: the correction was not painted within 30 s (${start ? 'Ctrl+Enter seen' : 'no Ctrl+Enter seen'}; ${seen})`));
+          }, 30_000);
         });
         (window as unknown as { editProbe: Promise<number> }).editProbe = probe;
       },

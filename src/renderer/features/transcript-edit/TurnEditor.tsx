@@ -17,7 +17,8 @@ export function TurnEditor(props: { documentId: string; turn: Turn; speakers: st
   const [text, setText] = useState(turn.text);
   const [speaker, setSpeaker] = useState(turn.speaker ?? '');
   const [newSpeaker, setNewSpeaker] = useState('');
-  const [time, setTime] = useState(turn.startMs === null ? '' : formatTimecode(turn.startMs));
+  const shownTime = turn.startMs === null ? '' : formatTimecode(turn.startMs);
+  const [time, setTime] = useState(shownTime);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -38,7 +39,8 @@ export function TurnEditor(props: { documentId: string; turn: Turn; speakers: st
 
   const save = () => {
     const chosen = speaker === NEW ? newSpeaker.trim() : speaker;
-    const startMs = time.trim() === '' ? null : parseTimecode(time);
+    // The field shows whole seconds: a time left as it was keeps its milliseconds.
+    const startMs = time === shownTime ? turn.startMs : time.trim() === '' ? null : parseTimecode(time);
     if (startMs === null && time.trim() !== '') return setError(t('transcriptEdit.badTime', { value: time }));
     const change = {
       ...(text !== turn.text ? { text } : {}),
