@@ -4,6 +4,9 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isDuidingError } from '../../src/shared/errors.ts';
 import { documentText, getDocument } from '../../src/main/core/repos/documents.ts';
+import { listSegments } from '../../src/main/core/repos/segments.ts';
+import { patchDocument, patchSegments } from '../../src/renderer/features/transcript-edit/patch.ts';
+import type { TranscriptEditResult } from '../../src/shared/transcripts.ts';
 import { Session } from '../../src/main/core/session.ts';
 import { allRows } from '../support/rows.ts';
 import { tempDir } from '../support/temp.ts';
@@ -17,7 +20,8 @@ import { caller } from './analysis-fixture.ts';
  * (their common start and end, by code point): every segment outside the changed stretch keeps its
  * exact characters and flag; every segment inside it is flagged, or holds its coded words again;
  * no segment or coding is lost; the search index holds the turns' words; undo restores every table
- * exactly and redo the state after the edit. A refused edit changes nothing.
+ * exactly and redo the state after the edit. A refused edit changes nothing. The page's patch of
+ * what it holds with the edit's reply equals what the core then answers.
  *
  * Fixed seed, 1,000 cases. To replay a failure: the seed and path fast-check prints.
  */
@@ -144,21 +148,23 @@ async function runCase(c: Case): Promise<void> {
     const rowsBefore = allRows(current.project);
     const before = segments();
     const oldText = doc.text;
+    const listBefore = listSegments(db, documentId);
+    let result: TranscriptEditResult;
     try {
       if (e.kind === 'words') {
         const chars = Array.from(turn.text);
         const from = e.from % (chars.length + 1);
         chars.splice(from, e.length, ...e.insert);
-        await call('transcript/edit-turn', { documentId, position, text: chars.join('') });
+        result = await call('transcript/edit-turn', { documentId, position, text: chars.join('') });
       } else if (e.kind === 'speaker') {
-        await call('transcript/edit-turn', { documentId, position, speaker: e.speaker });
+        result = await call('transcript/edit-turn', { documentId, position, speaker: e.speaker });
       } else if (e.kind === 'time') {
-        await call('transcript/edit-turn', { documentId, position, startMs: e.ms });
+        result = await call('transcript/edit-turn', { documentId, position, startMs: e.ms });
       } else if (e.kind === 'split') {
         const spaces = [...turn.text.matchAll(/ /g)].map((m) => m.index);
-        await call('transcript/split-turn', { documentId, position, at: spaces.length ? spaces[e.word % spaces.length]! : 1 });
+        result = await call('transcript/split-turn', { documentId, position, at: spaces.length ? spaces[e.word % spaces.length]! : 1 });
       } else {
-        await call('transcript/join-turns', { documentId, position });
+        result = await call('transcript/join-turns', { documentId, position });
       }
     } catch (error) {
       if (!isDuidingError(error)) throw error;
@@ -191,6 +197,9 @@ async function runCase(c: Case): Promise<void> {
         expect(now.previous).toBe(old.previous ?? old.text);
       }
     }
+    // The page, patching what it holds with the reply, sees what the core now answers.
+    expect(patchDocument(doc, result)).toEqual(getDocument(db, documentId));
+    expect(patchSegments(listBefore, result)).toEqual(listSegments(db, documentId));
     // The search index holds exactly the turns' words.
     db.prepare("INSERT INTO turns_fts (turns_fts) VALUES ('integrity-check')").run();
     for (const t of getDocument(db, documentId)!.turns) expect(newText.slice(t.start, t.end)).toBe(t.text);

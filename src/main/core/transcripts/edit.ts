@@ -5,6 +5,7 @@ import type { TranscriptEditResult } from '../../../shared/transcripts.ts';
 import type { Db } from '../db/database.ts';
 import type { Project } from '../project.ts';
 import { joinTurns, SEQ_OF_ID } from '../repos/documents.ts';
+import { getSegment } from '../repos/segments.ts';
 import { remapSegment, type StoredSegment } from './remap.ts';
 
 /**
@@ -174,6 +175,24 @@ function planJoin(doc: DocumentRow, turns: TurnRow[], args: { position: number }
   return { turns: planned, edits, summary: `Joined turns ${args.position + 1} and ${args.position + 2} of "${doc.name}"` };
 }
 
+const sameTurn = (a: TurnRow, b: Omit<TurnRow, 'id'>) =>
+  a.position === b.position && a.speaker === b.speaker && a.start === b.start && a.end === b.end && a.timeStartMs === b.timeStartMs && a.timeEndMs === b.timeEndMs && a.text === b.text;
+
+/** How many turns at the end are the old ones moved by the edit only (the page moves those itself). */
+function trailingSame(old: TurnRow[], placed: Array<Omit<TurnRow, 'id'> & { id: number | null }>, from: number, map: ReturnType<typeof offsetMap>): number {
+  let n = 0;
+  const shiftPosition = placed.length - old.length;
+  while (n < old.length - from && n < placed.length - from) {
+    const a = old[old.length - 1 - n]!;
+    const b = placed[placed.length - 1 - n]!;
+    const start = map.map(a.start, 'start');
+    if (b.id !== a.id || b.text !== a.text || b.speaker !== a.speaker || b.timeStartMs !== a.timeStartMs || b.timeEndMs !== a.timeEndMs) break;
+    if (b.position !== a.position + shiftPosition || b.start !== start || b.end !== start + (a.end - a.start)) break;
+    n++;
+  }
+  return n;
+}
+
 /** The document's speakers in the order of their first turn (kept on the document, migration 0008). */
 function speakersOf(turns: NewTurn[]): string[] {
   return [...new Set(turns.flatMap((t) => (t.speaker === null ? [] : [t.speaker])))];
@@ -229,7 +248,31 @@ function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): Tran
   const gone = (db.prepare('SELECT name FROM speakers WHERE document_id = ?').pluck().all(doc.id) as string[]).filter((name) => !speakers.includes(name));
   for (const name of gone) db.prepare('DELETE FROM speakers WHERE document_id = ? AND name = ?').run(doc.id, name);
 
-  const result: TranscriptEditResult = { documentId: doc.id, changed: [], removed: [], moved: 0, guideMarksDropped: 0 };
+  // The turns that differ from the old ones, for the page to splice in; before them the old ones
+  // stand as they were, after them they moved by the edit only.
+  let from = 0;
+  while (from < old.length && from < placed.length && placed[from]!.id === old[from]!.id && sameTurn(old[from]!, placed[from]!)) from++;
+  const tail = trailingSame(old, placed, from, map);
+  const spliced = placed.slice(from, placed.length - tail).map((t) => ({
+    position: t.position,
+    speaker: t.speaker,
+    start: t.start,
+    end: t.end,
+    startMs: t.timeStartMs,
+    endMs: t.timeEndMs,
+    text: t.text,
+  }));
+  const result: TranscriptEditResult = {
+    documentId: doc.id,
+    changed: [],
+    removed: [],
+    moved: 0,
+    guideMarksDropped: 0,
+    edit: planned.edits[0] ?? null,
+    turns: { from, remove: old.length - from - tail, insert: spliced },
+    segments: [],
+    document: { wordCount: countWords(newText), turnCount: placed.length, speakers },
+  };
   if (planned.edits.length === 0) return result;
   const segments = db
     .prepare('SELECT id, start, end, text, text_status AS textStatus, previous_text AS previousText FROM segments WHERE document_id = ?')
@@ -242,6 +285,8 @@ function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): Tran
     if (moved.outcome === 'changed') result.changed.push(moved.id);
     else if (moved.outcome === 'removed') result.removed.push(moved.id);
     else result.moved++;
+    // Moved by the edit alone, the page can move it too; anything else it is told.
+    if (moved.text !== segment.text || moved.textStatus !== segment.textStatus) result.segments.push(getSegment(db, moved.id)!);
   }
   const guides = db.prepare('SELECT id, start, end FROM guide_spans WHERE document_id = ?').all(doc.id) as Array<{ id: string; start: number; end: number }>;
   for (const guide of guides) {

@@ -2,9 +2,20 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Turn } from '../../../shared/model.ts';
 import { formatTimecode, parseTimecode } from '../../../shared/text/timecode.ts';
-import { write } from '../../data/index.ts';
+import type { TranscriptEditResult } from '../../../shared/transcripts.ts';
+import { seed, write } from '../../data/index.ts';
+import { patchDocument, patchSegments } from './patch.ts';
 
 const NEW = '\u0000new';
+
+/** The seeds of a correction's reply: the transcript and its segments, as the reader reads them. */
+function seedCorrection(result: TranscriptEditResult): Array<string | null> {
+  return [
+    seed('documents/get', { id: result.documentId }, (document) => (document ? patchDocument(document, result) : undefined)),
+    seed('segments/list', { documentId: result.documentId }, (segments) => (segments ? patchSegments(segments, result) : undefined)),
+  ];
+}
+
 
 /**
  * Correcting one turn in place: its words, its speaker (one of the transcript's, or a new name), its
@@ -48,13 +59,13 @@ export function TurnEditor(props: { documentId: string; turn: Turn; speakers: st
       ...(startMs !== turn.startMs ? { startMs } : {}),
     };
     if (Object.keys(change).length === 0) return props.onDone();
-    void run(() => write('transcript/edit-turn', { documentId, position: turn.position, ...change }));
+    void run(() => write('transcript/edit-turn', { documentId, position: turn.position, ...change }, seedCorrection));
   };
   const split = () => {
     const at = area.current?.selectionStart ?? 0;
-    void run(() => write('transcript/split-turn', { documentId, position: turn.position, at }));
+    void run(() => write('transcript/split-turn', { documentId, position: turn.position, at }, seedCorrection));
   };
-  const join = () => void run(() => write('transcript/join-turns', { documentId, position: turn.position }));
+  const join = () => void run(() => write('transcript/join-turns', { documentId, position: turn.position }, seedCorrection));
 
   const onKeyDown = (event: KeyboardEvent) => {
     // The reader's own keys (cursor, coding shortcuts) must not act while typing here.
