@@ -35,6 +35,12 @@ export function TurnEditor(props: { documentId: string; turn: Turn; speakers: st
   const area = useRef<HTMLTextAreaElement>(null);
   const n = turn.position + 1;
 
+  // The turn shows its new words as soon as the reply is in (the seeds below); the editor closes
+  // then, not after every other view the correction touched has been read again.
+  const seedAndClose = (result: TranscriptEditResult) => {
+    props.onDone();
+    return seedCorrection(result);
+  };
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
@@ -59,13 +65,13 @@ export function TurnEditor(props: { documentId: string; turn: Turn; speakers: st
       ...(startMs !== turn.startMs ? { startMs } : {}),
     };
     if (Object.keys(change).length === 0) return props.onDone();
-    void run(() => write('transcript/edit-turn', { documentId, position: turn.position, ...change }, seedCorrection));
+    void run(() => write('transcript/edit-turn', { documentId, position: turn.position, ...change }, seedAndClose));
   };
   const split = () => {
     const at = area.current?.selectionStart ?? 0;
-    void run(() => write('transcript/split-turn', { documentId, position: turn.position, at }, seedCorrection));
+    void run(() => write('transcript/split-turn', { documentId, position: turn.position, at }, seedAndClose));
   };
-  const join = () => void run(() => write('transcript/join-turns', { documentId, position: turn.position }, seedCorrection));
+  const join = () => void run(() => write('transcript/join-turns', { documentId, position: turn.position }, seedAndClose));
 
   const onKeyDown = (event: KeyboardEvent) => {
     // The reader's own keys (cursor, coding shortcuts) must not act while typing here.

@@ -166,7 +166,8 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
             index={firstDrawn + i}
             item={item}
             documentId={document!.id}
-            documentText={document!.text}
+            // Only guide tags read the text: a correction changes it, and every turn would repaint.
+            documentText={guideByTurn.has(item.position) ? document!.text : ''}
             segments={inTurn}
             terms={termsByTurn.get(item.position) ?? NO_TERMS}
             labelsById={labelsById}
