@@ -9,6 +9,7 @@ import { summarize, type Summary } from '../stats.ts';
 import { measureHeatMaps, type HeatMapFigures, type HeatMapTarget } from './heat-map.ts';
 import { pressTargets, type PressTarget } from './press-targets.ts';
 import { rendererDir } from './renderer.ts';
+import { measureTranscriptEdits } from './transcript-edit.ts';
 import { installProbes, waitForFirstScreen, waitForHighlights, waitForNewHighlight, type PageEvent, type PressTiming, PRESS_TIMEOUT_MS } from './page-probes.ts';
 
 export const PRESSES = 60;
@@ -21,6 +22,8 @@ export interface BrowserFigures {
   transcriptOpen: Summary & { segments: number; codings: number; characters: number };
   keypress: Summary & { missed: number; enter: Summary | null; numberKey: Summary | null; untilApplied: Summary | null };
   heatMap: Record<string, HeatMapFigures> | { status: string };
+  /** Issue 28: a turn of the long transcript corrected, from Ctrl+Enter to its new words painted. */
+  transcriptEdit: (Summary & { edits: number }) | { status: string };
   heap: { afterOpenMB: number; afterPressesMB: number; totalMB: number; afterHeatMapsMB: number | null };
   serverPeakRssMB: number | null;
   events: PageEvent[];
@@ -191,6 +194,15 @@ export async function measureBrowser(options: { file: string; documentId: string
     }
     const afterPresses = await heapMB(page);
 
+    log('browser: corrections of the long transcript → painted');
+    let transcriptEdit: BrowserFigures['transcriptEdit'];
+    try {
+      transcriptEdit = await measureTranscriptEdits(page, document);
+    } catch (error) {
+      transcriptEdit = { status: `failed: ${(error as Error).message}` };
+      events.push({ at: performance.now(), type: 'transcript-edit-failed', text: (error as Error).message });
+    }
+
     let heatMap: BrowserFigures['heatMap'] = Array.isArray(heatTargets) ? {} : heatTargets;
     let afterHeatMaps: number | null = null;
     if (Array.isArray(heatTargets)) {
@@ -210,6 +222,7 @@ export async function measureBrowser(options: { file: string; documentId: string
       transcriptOpen: { ...summarize(transcriptOpen), segments: segments.length, codings, characters: document.text.length },
       keypress: { ...summarizePresses([...enter, ...numberKey]), missed, enter: summaryOrNull(enter), numberKey: summaryOrNull(numberKey), ...breakdown(timings) },
       heatMap,
+      transcriptEdit,
       heap: { afterOpenMB: afterOpen.used, afterPressesMB: afterPresses.used, totalMB: afterPresses.total, afterHeatMapsMB: afterHeatMaps },
       serverPeakRssMB: peakRssMB(server.pid!),
       events: events.slice(0, 40),

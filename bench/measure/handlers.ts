@@ -38,6 +38,9 @@ export async function measureHandlers(session: Session, dir: string, populated: 
   figures.afterWriteLabels = await measure(session, 'labels/list', {}, 5);
   figures.afterWriteSegments = await measure(session, 'segments/list', { documentId: populated.long.documentId }, 5);
   figures.changeEventDocuments = await measure(session, 'documents/list', {}, 5);
+  // Issue 28: a turn of the long transcript corrected, in the core alone, and reading it back after.
+  figures.correctTurn = await measureCorrect(session, populated);
+  figures.afterCorrectDocument = await measure(session, 'documents/get', { id: populated.long.documentId }, 5);
   figures.changeEventParticipants = await measure(session, 'participants/list', {}, 5);
   // Computed afresh (median, p95) and from the service's cache (`cached`), apart: issue 6's budget
   // is about computing 60 concepts × 1,000 documents.
@@ -66,6 +69,25 @@ async function measureApply(session: Session, populated: Populated): Promise<Fig
     samples.push(performance.now() - started);
   }
   return { handler: 'codings/apply', ...summarize(samples) };
+}
+
+/**
+ * `transcript/edit-turn` on the last word of 10 turns spread over the long transcript, as the
+ * reader's editor sends it; undone afterwards, so that what is measured after it sees the corpus as built.
+ */
+async function measureCorrect(session: Session, populated: Populated): Promise<Figure> {
+  const documentId = populated.long.documentId;
+  const document = await call<DocumentDetail>(session, 'documents/get', { id: documentId });
+  const turns = document.turns.filter((t) => /\s\S+$/.test(t.text));
+  const samples: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const turn = turns[Math.floor(((i + 0.5) * turns.length) / 10)]!;
+    const started = performance.now();
+    await call(session, 'transcript/edit-turn', { documentId, position: turn.position, text: turn.text.replace(/\S+$/, `gecorrigeerd${i}`) });
+    samples.push(performance.now() - started);
+  }
+  for (let i = 0; i < 10; i++) await call(session, 'history/undo', {});
+  return { handler: 'transcript/edit-turn', ...summarize(samples) };
 }
 
 function fileSize(path: string): number | null {

@@ -1,4 +1,5 @@
 /** Domain types shared by the core and every front end. Ids are opaque text. */
+import type { SegmentTextStatus } from './transcripts.ts';
 
 export const DOCUMENT_KINDS = ['interview', 'questionnaire', 'observation', 'other'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -226,6 +227,10 @@ export interface Segment {
   createdBy: string;
   createdAt: string;
   codings: Coding[];
+  /** Set by a correction of the transcript until the researcher has looked (issue 28): "changed" or "removed". */
+  textStatus?: SegmentTextStatus;
+  /** The words as they were coded, while `textStatus` is set. */
+  previousText?: string;
 }
 
 export type AutocodeQuery = { text: string } | { regex: string } | { speaker: string };

@@ -36,6 +36,15 @@ describe('mapping offsets through text edits', () => {
     expect(map.map(20, 'start')).toBe(14);
   });
 
+  it('words inserted at the edge of a span stay outside it, on either side (a corrected transcript)', () => {
+    // "de zorg" → "de goede zorg": an insertion at 3.
+    const map = offsetMap([{ start: 3, end: 3, text: 'goede ' }]);
+    expect(applyEdits('de zorg', [{ start: 3, end: 3, text: 'goede ' }])).toBe('de goede zorg');
+    expect(map.span(0, 3)).toEqual({ start: 0, end: 3 });
+    expect(map.span(3, 7)).toEqual({ start: 9, end: 13 });
+    expect(map.span(0, 7)).toEqual({ start: 0, end: 13 });
+  });
+
   it('refuses edits that overlap or run past the text', () => {
     expect(() => assertEdits([{ start: 0, end: 5, text: '' }, { start: 4, end: 6, text: '' }], 10)).toThrow(/out of order/);
     expect(() => assertEdits([{ start: 0, end: 11, text: '' }], 10)).toThrow(/out of range/);

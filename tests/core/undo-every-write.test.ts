@@ -13,26 +13,12 @@ import type { ChangeNotice } from '../../src/shared/api/changes.ts';
 import { DECLARATIONS } from '../../src/shared/api/declarations.ts';
 import type { ArgsOf, HandlerName } from '../../src/shared/api/contract.ts';
 import { call } from '../../src/main/core/handlers.ts';
-import { isBookkeeping } from '../../src/main/core/history/tracked.ts';
-import { columnsOf } from '../../src/main/core/history/triggers.ts';
-import type { Project } from '../../src/main/core/project.ts';
 import { Session } from '../../src/main/core/session.ts';
 import { smallStudy } from './analysis-fixture.ts';
+import { allRows } from '../support/rows.ts';
 import { EXTERNAL, FIXTURES, tempDir } from '../support/temp.ts';
 
-/** Every row of every project table, each value as SQLite quotes it (so 1, 1.0 and '1' differ), sorted. */
-function tables(project: Project): Record<string, string[]> {
-  const names = (project.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[]).filter(
-    (name) => !isBookkeeping(name) && name !== 'change_log',
-  );
-  return Object.fromEntries(
-    names.map((name) => {
-      const columns = columnsOf(project.db, name).map((c) => `quote("${c.name}")`);
-      const rows = project.db.prepare(`SELECT ${columns.join(` || '|' || `)} FROM "${name}"`).pluck().all() as string[];
-      return [name, rows.sort()];
-    }),
-  );
-}
+const tables = allRows;
 
 function changedTables(a: Record<string, string[]>, b: Record<string, string[]>): string[] {
   return Object.keys({ ...a, ...b })
@@ -97,6 +83,12 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
   'speakers/set': () => ({ name: 'Anoniem', role: 'other' }),
   'speakers/confirm': (s) => ({ documentId: s.documents.A }),
   'segments/resize': (s) => ({ segmentId: s.segments.s3, start: 0, end: 20 }),
+  // Doc A's turn 1 is "Ik doe de planning. Daarna de zorg. En het team." (s1 = "planning").
+  'transcript/edit-turn': (s) => ({ documentId: s.documents.A, position: 1, text: 'Ik doe de plannen. Daarna de zorg. En het team.', speaker: 'Katrien V.' }),
+  'transcript/split-turn': (s) => ({ documentId: s.documents.A, position: 1, at: 'Ik doe de planning.'.length }),
+  'transcript/join-turns': (s) => ({ documentId: s.documents.A, position: 0 }),
+  'segments/confirm-text': (s) => ({ segmentIds: [s.segments.s1] }),
+  'segments/remove': (s) => ({ segmentId: s.segments.s3 }),
   'memos/save': (s) => ({ id: s.memo.id, target: { kind: 'label', id: s.labels.L1 }, bodyRich: rich('Gewijzigd.'), bodyText: 'Gewijzigd.' }),
   'memos/delete': (s) => ({ id: s.memo.id }),
   'guide/markSpan': (s) => ({ documentId: s.documents.B, start: 0, end: 8, sectionId: s.guide[1]!.id }),
@@ -163,6 +155,8 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
 const prepare: { [K in HandlerName]?: (study: Study, session: Session) => Promise<unknown> } = {
   'guide/set': (s, session) => call(session, 'guide/unmarkSpan', { id: s.span.id }),
   'relations/delete': (s, session) => call(session, 'links/delete', { id: s.link.id }),
+  // A segment flagged by a correction of its words.
+  'segments/confirm-text': (s, session) => call(session, 'transcript/edit-turn', { documentId: s.documents.A, position: 1, text: 'Ik doe de plannen. Daarna de zorg. En het team.' }),
 };
 
 /** Write handlers whose scenario needs a project of its own (an empty one). */

@@ -31,6 +31,7 @@ import { backupsHandlers } from './backups/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { copyHandlers } from './copy/handlers.ts';
 import { surveysHandlers } from './surveys/handlers.ts';
+import { transcriptHandlers } from './transcripts/handlers.ts';
 
 export type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
 type Handlers = { [K in HandlerName]: Handler<K> };
@@ -188,6 +189,7 @@ export const handlers: Handlers = buildHandlerMap({
   ...auditHandlers,
   ...copyHandlers,
   ...surveysHandlers,
+  ...transcriptHandlers,
 });
 
 /**

@@ -43,6 +43,7 @@ import { analysisContract } from './contract-analysis.ts';
 import { interchangeContract } from './contract-interchange.ts';
 import { pseudonymiseContract } from './contract-pseudonymise.ts';
 import { protectContract } from './contract-protect.ts';
+import { transcriptContract } from './contract-transcripts.ts';
 import { reportsContract } from './contract-reports.ts';
 import { surveysContract } from './contract-surveys.ts';
 
@@ -274,6 +275,7 @@ export const contract = {
   ...pseudonymiseContract,
   ...protectContract,
   ...surveysContract,
+  ...transcriptContract,
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;
 

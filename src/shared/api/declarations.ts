@@ -169,6 +169,12 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   // Pseudonymising reads and rewrites every place a name can live (core/pseudonymise/places.ts).
   'pseudonyms/preview': read(...ALL_ROWS),
   'pseudonyms/apply': { kind: 'purging' },
+  // Correcting a transcript (core/transcripts): each edit one undo step.
+  'transcript/edit-turn': undoable,
+  'transcript/split-turn': undoable,
+  'transcript/join-turns': undoable,
+  'segments/confirm-text': undoable,
+  'segments/remove': undoable,
   'project/purge': session,
   'names/find': read('documents', 'turns', 'project_meta'),
   'names/accept': session,

@@ -6,7 +6,8 @@
  *
  * A position inside a replaced stretch goes to the replacement's start when it opens a span and to
  * its end when it closes one: a segment that began or ended inside a name keeps the whole pseudonym,
- * and a non-empty span stays non-empty as long as no replacement is empty.
+ * and a non-empty span stays non-empty as long as no replacement is empty. Words inserted (an empty
+ * stretch replaced) exactly at a span's edge stay outside it.
  */
 export interface TextEdit {
   /** Start and end in the old text; edits are sorted and do not overlap. */
@@ -60,6 +61,9 @@ export function offsetMap(edits: readonly TextEdit[]): OffsetMap {
       if (edits[mid]!.end <= position) lo = mid + 1;
       else hi = mid;
     }
+    // Words inserted exactly where a span ends come after it: its end stays before them (a start
+    // there moves past them, so a span never takes in what was typed at its edge).
+    if (bias === 'end') while (lo > 0 && edits[lo - 1]!.start === position && edits[lo - 1]!.end === position) lo--;
     const edit = edits[lo];
     if (edit && edit.start < position) {
       // Inside a replaced stretch.

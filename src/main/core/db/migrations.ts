@@ -38,14 +38,25 @@ export function migrate(db: Database, migrations: Migration[], options: { to?: n
   const pending = migrations.filter((m) => m.version > from && (options.to === undefined || m.version <= options.to));
   if (pending.length === 0) return { from, to: from };
   const to = pending[pending.length - 1]!.version;
-  db.transaction(() => {
-    // Generated triggers name every column: a migration that drops or renames one would fail on them.
-    dropTriggers(db);
-    for (const migration of pending) db.exec(migration.sql);
-    db.pragma(`user_version = ${to}`);
-    // Before 0009 the migrations wrote their own triggers (and write_context had no `record`).
-    if (to >= DECLARED_WRITES) installTriggers(db);
-  })();
+  // SQLite's way to change a table's constraints is to build it anew and drop the old one; with
+  // foreign keys on, that drop would cascade to every row pointing at it (codings at segments). They
+  // are off while migrating (the pragma cannot change inside a transaction) and checked before commit.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      // Generated triggers name every column: a migration that drops or renames one would fail on them.
+      dropTriggers(db);
+      for (const migration of pending) db.exec(migration.sql);
+      const broken = db.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
+      if (broken.length) throw new Error(`Migration to ${to} left ${broken.length} rows of ${broken[0]!.table} pointing at no row of ${broken[0]!.parent}.`);
+      db.pragma(`user_version = ${to}`);
+      // Before 0009 the migrations wrote their own triggers (and write_context had no `record`).
+      if (to >= DECLARED_WRITES) installTriggers(db);
+    })();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
   return { from, to };
 }
 

@@ -11,8 +11,19 @@ export function insertSegment(db: Db, segment: Omit<Segment, 'codings'>): void {
   ).run(segment);
 }
 
+/** A new span chosen by the researcher: a flag a transcript edit left on the segment is settled by it. */
 export function updateSegmentSpan(db: Db, id: string, start: number, end: number, text: string): void {
-  db.prepare('UPDATE segments SET start = ?, end = ?, text = ? WHERE id = ?').run(start, end, text, id);
+  db.prepare('UPDATE segments SET start = ?, end = ?, text = ?, text_status = NULL, previous_text = NULL WHERE id = ?').run(start, end, text, id);
+}
+
+/** A transcript edit's flag, only where there is one (most segments have none). */
+const FLAG_COLUMNS = 'text_status AS textStatus, previous_text AS previousText';
+function withFlag<T extends { textStatus?: unknown; previousText?: unknown }>(row: T): T {
+  if (row.textStatus === null) {
+    delete row.textStatus;
+    delete row.previousText;
+  }
+  return row;
 }
 
 /**
@@ -69,9 +80,10 @@ export function deleteUncodedSegments(db: Db): number {
 /** One segment with its codings: what a coding action answers with (the document's whole list is not needed). */
 export function getSegment(db: Db, id: string): Segment | undefined {
   const segment = db
-    .prepare('SELECT id, document_id AS documentId, start, end, text, created_by AS createdBy, created_at AS createdAt FROM segments WHERE id = ?')
+    .prepare(`SELECT id, document_id AS documentId, start, end, text, created_by AS createdBy, created_at AS createdAt, ${FLAG_COLUMNS} FROM segments WHERE id = ?`)
     .get(id) as Omit<Segment, 'codings'> | undefined;
   if (!segment) return undefined;
+  withFlag(segment);
   const codings = db.prepare('SELECT label_id AS labelId, coder FROM codings WHERE segment_id = ? ORDER BY created_at').all(id) as Segment['codings'];
   return { ...segment, codings };
 }
@@ -79,10 +91,11 @@ export function getSegment(db: Db, id: string): Segment | undefined {
 export function listSegments(db: Db, documentId: string): Segment[] {
   const segments = db
     .prepare(
-      `SELECT id, document_id AS documentId, start, end, text, created_by AS createdBy, created_at AS createdAt
+      `SELECT id, document_id AS documentId, start, end, text, created_by AS createdBy, created_at AS createdAt, ${FLAG_COLUMNS}
        FROM segments WHERE document_id = ? ORDER BY start, end`,
     )
     .all(documentId) as Array<Omit<Segment, 'codings'>>;
+  for (const segment of segments) withFlag(segment);
   const codings = db
     .prepare(
       `SELECT c.segment_id AS segmentId, c.label_id AS labelId, c.coder FROM codings c

@@ -88,9 +88,13 @@ export function rolesFingerprint(db: Db): string {
   return `${row.d}|${row.p}|${row.s}`;
 }
 
-/** Whether a speaker row changed in the change-log entries after `from` up to `to` (a range of the log's key). */
+/**
+ * Whether who speaks where may have changed in the change-log entries after `from` up to `to` (a
+ * range of the log's key): a speaker row, or a turn or a document's speaker list (a corrected
+ * transcript, pseudonymising).
+ */
 export function speakersChangedSince(db: Db, from: number, to: number): boolean {
-  return db.prepare("SELECT 1 FROM change_rows WHERE change_id > ? AND change_id <= ? AND tbl = 'speakers' LIMIT 1").get(from, to) !== undefined;
+  return db.prepare("SELECT 1 FROM change_rows WHERE change_id > ? AND change_id <= ? AND tbl IN ('speakers', 'turns', 'documents') LIMIT 1").get(from, to) !== undefined;
 }
 
 /** The document and span of these segments (ids as one JSON array); unknown ids are left out. */

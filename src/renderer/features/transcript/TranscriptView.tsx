@@ -12,6 +12,7 @@ import { AutocodeDialog } from '../coding/AutocodeDialog.tsx';
 import { CodingPalette, type PaletteChoice, type PaletteMode } from '../coding/CodingPalette.tsx';
 import { useGuide, useMarkGuide } from '../coding/GuideMarks.tsx';
 import { selectionOffsets } from '../coding/selection.ts';
+import { FlaggedPassages } from '../transcript-edit/FlaggedPassages.tsx';
 import { DocumentList } from './DocumentList.tsx';
 import { ReaderHeader } from './ReaderHeader.tsx';
 import { TranscriptDetails } from './TranscriptDetails.tsx';
@@ -59,6 +60,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const [hoveredId, setHoveredId] = useState<string | null>(null);
   const [autocodeOpen, setAutocodeOpen] = useState(false);
   const [guideMenuTurn, setGuideMenuTurn] = useState<number | null>(null);
+  const [editingTurn, setEditingTurn] = useState<number | null>(null);
   const { guide, spans: guideSpans } = useGuide(id);
   const markGuide = useMarkGuide();
   const turnWindow = useTurnWindow(reader, document?.turns ?? NO_TURNS);
@@ -67,6 +69,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   useEffect(() => {
     selectSegment(null);
     setPalette(null);
+    setEditingTurn(null);
   }, [id, selectSegment]);
 
   useEffect(() => {
@@ -107,6 +110,12 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     const snapped = snapToWords(document.text, found.start, found.end);
     if (!snapped) return;
     openPaletteFor(snapped.start, snapped.end, found.rect);
+  };
+
+  const selectionInReader = () => {
+    if (!document || !reader.current) return null;
+    const found = selectionOffsets(reader.current);
+    return found ? snapToWords(document.text, found.start, found.end) : null;
   };
 
   const onClick = (event: MouseEvent) => {
@@ -157,7 +166,8 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
             index={firstDrawn + i}
             item={item}
             documentId={document!.id}
-            documentText={document!.text}
+            // Only guide tags read the text: a correction changes it, and every turn would repaint.
+            documentText={guideByTurn.has(item.position) ? document!.text : ''}
             segments={inTurn}
             terms={termsByTurn.get(item.position) ?? NO_TERMS}
             labelsById={labelsById}
@@ -168,6 +178,8 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
             tint={item.speaker ? tints.get(item.speaker) : undefined}
             isTarget={item.position === turn}
             isGuided={guidedTurns.has(item.position)}
+            editing={editingTurn === item.position ? { speakers: document!.speakers, isLast: firstDrawn + i === document!.turns.length - 1 } : null}
+            onEdit={setEditingTurn}
             onToggleMenu={toggleGuideMenu}
             onCloseMenu={closeGuideMenu}
             onHover={setHoveredId}
@@ -176,7 +188,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
           />
         );
       }),
-    [document, firstDrawn, pastDrawn, segmentsByTurn, termsByTurn, labelsById, selectedId, hoveredId, guideByTurn, guideMenuTurn, guide, tints, turn, guidedTurns, toggleGuideMenu, closeGuideMenu, selectSegment, t],
+    [document, firstDrawn, pastDrawn, segmentsByTurn, termsByTurn, labelsById, selectedId, hoveredId, guideByTurn, guideMenuTurn, guide, tints, turn, guidedTurns, toggleGuideMenu, closeGuideMenu, selectSegment, editingTurn, t],
   );
   return (
     <div className="reader-layout">
@@ -191,6 +203,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
         {document ? (
           <>
             <ReaderHeader document={document} turn={turn} query={query} coders={coders} shown={segments.length} total={allSegments.length} onAutocode={() => setAutocodeOpen(true)} />
+            <FlaggedPassages segments={allSegments} labelsById={labelsById} selectionInReader={selectionInReader} />
             <div ref={turnWindow.list} className={turnWindow.windowed ? 'turns turns--windowed' : 'turns'}>
               {turnWindow.before > 0 && <div className="turns__spacer" style={{ height: turnWindow.before }} aria-hidden="true" />}
               {turnSections}

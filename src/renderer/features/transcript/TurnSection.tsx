@@ -5,6 +5,7 @@ import type { Range } from '../../../shared/text/highlight.ts';
 import { formatTimecode } from '../../components/format.ts';
 import { CodedTurnText } from '../coding/CodedTurnText.tsx';
 import { GuideMenu, GuideTags } from '../coding/GuideMarks.tsx';
+import { TurnEditor } from '../transcript-edit/TurnEditor.tsx';
 
 export interface TurnSectionProps {
   /** The turn's index in the transcript, by which a long transcript's window measures it. */
@@ -29,6 +30,9 @@ export interface TurnSectionProps {
   onCloseMenu(): void;
   onHover(segmentId: string | null): void;
   onSelect(segmentId: string): void;
+  /** The transcript's speakers, only for the turn being corrected (so that the others keep their memo). */
+  editing: { speakers: string[]; isLast: boolean } | null;
+  onEdit(position: number | null): void;
   /** The reader's `t`: the same function until the language changes, and one i18n hook per turn would cost more than the turn. */
   t: TFunction;
 }
@@ -42,6 +46,7 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
   const { item, segments, labelsById, selectedId, t } = props;
   const margin = segments.filter((s) => s.start >= item.start && s.start < item.end);
   const markLabel = t('coding.markTurn', { n: item.position + 1 });
+  const editLabel = t('transcriptEdit.editTurn', { n: item.position + 1 });
   return (
     <section
       className={`turn${props.isTarget ? ' turn--target' : ''}${props.isGuided ? ' turn--guide' : ''}${props.menuGuide ? ' turn--menu' : ''}`}
@@ -66,6 +71,18 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
         >
           §
         </button>
+        <button
+          className="turn__edit"
+          aria-label={editLabel}
+          title={editLabel}
+          aria-expanded={props.editing !== null}
+          onClick={(e) => {
+            e.stopPropagation();
+            props.onEdit(props.editing ? null : item.position);
+          }}
+        >
+          ✎
+        </button>
         {props.menuGuide && <GuideMenu documentId={props.documentId} start={item.start} end={item.end} guide={props.menuGuide} onDone={props.onCloseMenu} />}
         {margin.map((s) => (
           <span key={s.id} className="margin-labels">
@@ -88,9 +105,20 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
                 </button>
               ) : null;
             })}
+            {s.textStatus && (
+              <button className={`flag-badge flag-badge--${s.textStatus}`} title={t('transcriptEdit.changedTitle')} onClick={(e) => {
+                e.stopPropagation();
+                props.onSelect(s.id);
+              }}>
+                ⚠ {t(s.textStatus === 'changed' ? 'transcriptEdit.changedBadge' : 'transcriptEdit.removedBadge')}
+              </button>
+            )}
           </span>
         ))}
       </div>
+      {props.editing ? (
+        <TurnEditor documentId={props.documentId} turn={item} speakers={props.editing.speakers} isLast={props.editing.isLast} onDone={() => props.onEdit(null)} />
+      ) : (
       <CodedTurnText
         text={item.text}
         turnStart={item.start}
@@ -101,6 +129,7 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
         selectedId={selectedId}
         hoveredId={props.hoveredId}
       />
+      )}
     </section>
   );
 });

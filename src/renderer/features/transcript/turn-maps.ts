@@ -19,7 +19,9 @@ export function useSegmentsByTurn(document: DocumentDetail | null, segments: Seg
     for (const item of document?.turns ?? []) {
       // Every segment taken in starts before this turn ends; those that ended before it go.
       while (next < segments.length && segments[next]!.start < item.end) active.push(segments[next++]!);
-      if (active.some((s) => s.end <= item.start)) active = active.filter((s) => s.end > item.start);
+      // An empty segment (its words deleted by a correction) belongs to the turn it stands at the start of.
+      const stays = (s: Segment) => s.end > item.start || (s.start === s.end && s.start === item.start);
+      if (active.some((s) => !stays(s))) active = active.filter(stays);
       const cached = cache.get(item.position);
       const same = cached !== undefined && cached.length === active.length && cached.every((s, i) => s === active[i]);
       const list = same ? cached : active.length ? active.slice() : EMPTY;

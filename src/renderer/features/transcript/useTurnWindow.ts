@@ -62,9 +62,26 @@ export function useTurnWindow(scroller: RefObject<HTMLElement | null>, turns: re
   const stateRef = useRef(state);
   stateRef.current = state;
 
+  // A new transcript is measured afresh. The same one after a correction keeps the heights of the
+  // turns whose words did not change (matched from either end, so a split or join shifts the rest):
+  // with every height guessed again, the turns under the view would change and the reader jump.
+  const measuredTurns = useRef<readonly Turn[]>(turns);
   useLayoutEffect(() => {
-    heights.current.clear();
+    const before = measuredTurns.current;
+    measuredTurns.current = turns;
+    const kept = new Map<number, number>();
+    const shift = before.length - turns.length;
+    turns.forEach((turn, i) => {
+      const same = before[i]?.text === turn.text ? i : before[i + shift]?.text === turn.text ? i + shift : -1;
+      const height = same >= 0 ? heights.current.get(same) : undefined;
+      if (height !== undefined) kept.set(i, height);
+    });
+    heights.current = kept;
     measured.current = { height: 0, chars: 0 };
+    for (const [i, height] of kept) {
+      measured.current.height += height;
+      measured.current.chars += turns[i]!.text.length;
+    }
   }, [turns]);
 
   /** The window around the reader's view, or around `around` (an index) when a turn is to be revealed. */

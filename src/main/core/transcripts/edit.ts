@@ -1,0 +1,344 @@
+import { DuidingError } from '../../../shared/errors.ts';
+import { canonicalText, countWords } from '../../../shared/text/normalize.ts';
+import { applyEdits, assertEdits, offsetMap, type TextEdit } from '../../../shared/text/offset-map.ts';
+import type { TranscriptEditResult } from '../../../shared/transcripts.ts';
+import type { Db } from '../db/database.ts';
+import type { Project } from '../project.ts';
+import { joinTurns, SEQ_OF_ID } from '../repos/documents.ts';
+import { getSegment } from '../repos/segments.ts';
+import { remapSegment, type StoredSegment } from './remap.ts';
+
+/**
+ * Correcting a transcript after coding (issue 28): words of a turn, its speaker or timestamp, a turn
+ * split in two or two turns joined. Each is one undoable write that works out the document's new
+ * turns, the text edit they amount to, and moves every segment and guide mark through it
+ * (remap.ts); the search index follows the turns through its triggers, roles and counts follow the
+ * turns through the change log. Everything that points at a segment (codings, memos, quotes, the
+ * outline) points at it by id, so it follows the segment.
+ */
+
+interface TurnRow {
+  id: number;
+  position: number;
+  speaker: string | null;
+  start: number;
+  end: number;
+  timeStartMs: number | null;
+  timeEndMs: number | null;
+  text: string;
+}
+
+interface DocumentRow {
+  id: string;
+  name: string;
+  seq: number;
+  ownText: string | null;
+}
+
+/** The turns a document will have after an edit: existing rows keep their id, a new one has none. */
+type NewTurn = Omit<TurnRow, 'id' | 'position' | 'start' | 'end'> & { id: number | null };
+
+interface Planned {
+  turns: NewTurn[];
+  /** The edit of the document's text (absolute offsets), or none when only a speaker or time changed. */
+  edits: TextEdit[];
+  summary: string;
+}
+
+function loadDocument(db: Db, documentId: string): { doc: DocumentRow; turns: TurnRow[] } {
+  const doc = db.prepare('SELECT id, name, seq, own_text AS ownText FROM documents WHERE id = ?').get(documentId) as DocumentRow | undefined;
+  if (!doc) throw new DuidingError(`There is no document with id ${documentId}.`);
+  const turns = db
+    .prepare(
+      `SELECT id, position, speaker, start, end, time_start_ms AS timeStartMs, time_end_ms AS timeEndMs, text
+       FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY position`,
+    )
+    .all(documentId) as TurnRow[];
+  return { doc, turns };
+}
+
+function turnAt(doc: DocumentRow, turns: TurnRow[], position: number): { turn: TurnRow; index: number } {
+  const index = turns.findIndex((t) => t.position === position);
+  if (index < 0) throw new DuidingError(`"${doc.name}" has no turn ${position + 1}.`);
+  return { turn: turns[index]!, index };
+}
+
+/** A turn's words as the researcher typed them: canonical, trimmed, not empty, no blank line inside. */
+function turnText(doc: DocumentRow, position: number, input: string): string {
+  const text = canonicalText(input).replace(/[ \t]+\n/g, '\n').trim();
+  if (text === '') throw new DuidingError(`Turn ${position + 1} of "${doc.name}" cannot be left empty: join it with the turn before or after it instead.`);
+  if (/\n\s*\n/.test(text)) throw new DuidingError(`Turn ${position + 1} of "${doc.name}" would hold a blank line: split the turn there instead.`);
+  return text;
+}
+
+/**
+ * The replacement turning `before` into `after`: their common start and end are kept, to whole words
+ * (a word with a letter changed or added is a changed word: "team" → "teams" replaces "team").
+ */
+export function minimalEdit(before: string, after: string, offset = 0): TextEdit | null {
+  if (before === after) return null;
+  let head = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (head < shortest && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+  // Never split a surrogate pair: an emoji is replaced whole or not at all.
+  if (head > 0 && isHighSurrogate(before.charCodeAt(head - 1))) head--;
+  while (head > 0 && isWord(before[head - 1]) && (isWord(before[head]) || isWord(after[head]))) head--;
+  let tail = 0;
+  while (tail < shortest - head && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  if (tail > 0 && isLowSurrogate(before.charCodeAt(before.length - tail))) tail--;
+  while (tail > 0 && isWord(before[before.length - tail]) && (isWord(before[before.length - tail - 1]) || isWord(after[after.length - tail - 1]))) tail--;
+  return { start: offset + head, end: offset + before.length - tail, text: after.slice(head, after.length - tail) };
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const isWord = (char: string | undefined) => char !== undefined && WORD.test(char);
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+const keep = (t: TurnRow): NewTurn => ({ id: t.id, speaker: t.speaker, timeStartMs: t.timeStartMs, timeEndMs: t.timeEndMs, text: t.text });
+
+/** A text of another program (REFI-QDA) keeps its own layout; its turns are stretches of it. */
+function assertOwnLayoutAllows(doc: DocumentRow, what: string): void {
+  if (doc.ownText !== null) {
+    throw new DuidingError(`"${doc.name}" came from another program and keeps its own layout: its turns cannot be ${what}, only their words, speaker and time corrected.`);
+  }
+}
+
+export interface TurnChange {
+  documentId: string;
+  position: number;
+  text?: string;
+  speaker?: string | null;
+  startMs?: number | null;
+}
+
+function planTurnChange(doc: DocumentRow, turns: TurnRow[], change: TurnChange): Planned {
+  const { turn, index } = turnAt(doc, turns, change.position);
+  const next = keep(turn);
+  const edits: TextEdit[] = [];
+  const what: string[] = [];
+  if (change.text !== undefined) {
+    next.text = turnText(doc, change.position, change.text);
+    if (doc.ownText !== null && doc.ownText.slice(turn.start, turn.end) !== turn.text) {
+      throw new DuidingError(`Turn ${change.position + 1} of "${doc.name}" is not a stretch of its text (it came from another program); its words cannot be corrected here.`);
+    }
+    const edit = minimalEdit(turn.text, next.text, turn.start);
+    if (edit) {
+      edits.push(edit);
+      what.push('words');
+    }
+  }
+  if (change.speaker !== undefined) {
+    const speaker = change.speaker === null ? null : change.speaker.normalize('NFC').trim() || null;
+    if (speaker !== turn.speaker) what.push('speaker');
+    next.speaker = speaker;
+  }
+  if (change.startMs !== undefined && change.startMs !== turn.timeStartMs) {
+    next.timeStartMs = change.startMs;
+    what.push('time');
+  }
+  if (what.length === 0) throw new DuidingError(`Nothing to change in turn ${change.position + 1} of "${doc.name}".`, 'usage');
+  const planned = turns.map(keep);
+  planned[index] = next;
+  return { turns: planned, edits, summary: `Corrected the ${what.join(', ')} of turn ${change.position + 1} in "${doc.name}"` };
+}
+
+function planSplit(doc: DocumentRow, turns: TurnRow[], args: { position: number; at: number; speaker?: string | null }): Planned {
+  assertOwnLayoutAllows(doc, 'split');
+  const { turn, index } = turnAt(doc, turns, args.position);
+  const left = turn.text.slice(0, args.at).trimEnd();
+  const right = turn.text.slice(args.at).trimStart();
+  const atSpace = /\s/.test(turn.text[args.at - 1] ?? '') || /\s/.test(turn.text[args.at] ?? '');
+  if (!Number.isInteger(args.at) || !atSpace || left === '' || right === '') {
+    throw new DuidingError(`Turn ${args.position + 1} of "${doc.name}" can only be split between words, with words on both sides.`, 'usage');
+  }
+  const first: NewTurn = { ...keep(turn), text: left, timeEndMs: null };
+  const speaker = args.speaker === undefined ? turn.speaker : args.speaker === null ? null : args.speaker.normalize('NFC').trim() || null;
+  const second: NewTurn = { id: null, speaker, timeStartMs: null, timeEndMs: turn.timeEndMs, text: right };
+  const planned = turns.map(keep);
+  planned.splice(index, 1, first, second);
+  // The space at the split becomes the blank line between two turns.
+  const edits = [{ start: turn.start + left.length, end: turn.end - right.length, text: '\n\n' }];
+  return { turns: planned, edits, summary: `Split turn ${args.position + 1} of "${doc.name}" in two` };
+}
+
+function planJoin(doc: DocumentRow, turns: TurnRow[], args: { position: number }): Planned {
+  assertOwnLayoutAllows(doc, 'joined');
+  const { turn, index } = turnAt(doc, turns, args.position);
+  const following = turns[index + 1];
+  if (!following) throw new DuidingError(`Turn ${args.position + 1} is the last of "${doc.name}": there is no turn after it to join.`, 'usage');
+  const joined: NewTurn = { ...keep(turn), text: `${turn.text} ${following.text}`, timeEndMs: following.timeEndMs ?? turn.timeEndMs };
+  const planned = turns.map(keep);
+  planned.splice(index, 2, joined);
+  const edits = [{ start: turn.end, end: following.start, text: ' ' }];
+  return { turns: planned, edits, summary: `Joined turns ${args.position + 1} and ${args.position + 2} of "${doc.name}"` };
+}
+
+const sameTurn = (a: TurnRow, b: Omit<TurnRow, 'id'>) =>
+  a.position === b.position && a.speaker === b.speaker && a.start === b.start && a.end === b.end && a.timeStartMs === b.timeStartMs && a.timeEndMs === b.timeEndMs && a.text === b.text;
+
+/** How many turns at the end are the old ones moved by the edit only (the page moves those itself). */
+function trailingSame(old: TurnRow[], placed: Array<Omit<TurnRow, 'id'> & { id: number | null }>, from: number, map: ReturnType<typeof offsetMap>): number {
+  let n = 0;
+  const shiftPosition = placed.length - old.length;
+  while (n < old.length - from && n < placed.length - from) {
+    const a = old[old.length - 1 - n]!;
+    const b = placed[placed.length - 1 - n]!;
+    const start = map.map(a.start, 'start');
+    if (b.id !== a.id || b.text !== a.text || b.speaker !== a.speaker || b.timeStartMs !== a.timeStartMs || b.timeEndMs !== a.timeEndMs) break;
+    if (b.position !== a.position + shiftPosition || b.start !== start || b.end !== start + (a.end - a.start)) break;
+    n++;
+  }
+  return n;
+}
+
+/** The document's speakers in the order of their first turn (kept on the document, migration 0008). */
+function speakersOf(turns: NewTurn[]): string[] {
+  return [...new Set(turns.flatMap((t) => (t.speaker === null ? [] : [t.speaker])))];
+}
+
+function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): TranscriptEditResult {
+  const oldText = doc.ownText ?? joinTurns(old.map((t) => t.text));
+  assertEdits(planned.edits, oldText.length);
+  const newText = applyEdits(oldText, planned.edits);
+  const map = offsetMap(planned.edits);
+
+  // Turns: where each one lies in the new text, then only the rows that differ are written.
+  const byId = new Map(old.map((t) => [t.id, t]));
+  let at = 0;
+  const placed = planned.turns.map((t, position) => {
+    // A text of another program keeps its layout: its turns move with the edit, as segments do; the
+    // edited turn (the one edit lies inside it) keeps its start and takes in all its new words.
+    const old = t.id === null ? undefined : byId.get(t.id);
+    const edited = old !== undefined && old.text !== t.text;
+    const start = doc.ownText === null ? at : edited ? old.start : map.map(old!.start, 'start');
+    const end = doc.ownText === null || edited ? start + t.text.length : map.map(old!.end, 'end');
+    at = end + 2;
+    return { ...t, position, start, end };
+  });
+  const kept = new Set(placed.map((t) => t.id));
+  const remove = db.prepare('DELETE FROM turns WHERE id = ?');
+  for (const t of old) if (!kept.has(t.id)) remove.run(t.id);
+  const update = db.prepare(
+    'UPDATE turns SET position = ?, speaker = ?, start = ?, end = ?, time_start_ms = ?, time_end_ms = ?, text = ? WHERE id = ?',
+  );
+  const insert = db.prepare(
+    'INSERT INTO turns (document_seq, position, speaker, start, end, time_start_ms, time_end_ms, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const t of placed) {
+    const before = t.id === null ? undefined : byId.get(t.id);
+    if (!before) insert.run(doc.seq, t.position, t.speaker, t.start, t.end, t.timeStartMs, t.timeEndMs, t.text);
+    else if (
+      before.position !== t.position || before.speaker !== t.speaker || before.start !== t.start || before.end !== t.end ||
+      before.timeStartMs !== t.timeStartMs || before.timeEndMs !== t.timeEndMs || before.text !== t.text
+    ) {
+      update.run(t.position, t.speaker, t.start, t.end, t.timeStartMs, t.timeEndMs, t.text, t.id);
+    }
+  }
+  const speakers = speakersOf(planned.turns);
+  db.prepare('UPDATE documents SET own_text = ?, word_count = ?, turn_count = ?, speakers = ? WHERE id = ?').run(
+    doc.ownText === null ? null : newText,
+    countWords(newText),
+    placed.length,
+    JSON.stringify(speakers),
+    doc.id,
+  );
+  // A role set for a speaker no turn has any more would come back with the name: it goes.
+  const gone = (db.prepare('SELECT name FROM speakers WHERE document_id = ?').pluck().all(doc.id) as string[]).filter((name) => !speakers.includes(name));
+  for (const name of gone) db.prepare('DELETE FROM speakers WHERE document_id = ? AND name = ?').run(doc.id, name);
+
+  // The turns that differ from the old ones, for the page to splice in; before them the old ones
+  // stand as they were, after them they moved by the edit only.
+  let from = 0;
+  while (from < old.length && from < placed.length && placed[from]!.id === old[from]!.id && sameTurn(old[from]!, placed[from]!)) from++;
+  const tail = trailingSame(old, placed, from, map);
+  const spliced = placed.slice(from, placed.length - tail).map((t) => ({
+    position: t.position,
+    speaker: t.speaker,
+    start: t.start,
+    end: t.end,
+    startMs: t.timeStartMs,
+    endMs: t.timeEndMs,
+    text: t.text,
+  }));
+  const result: TranscriptEditResult = {
+    documentId: doc.id,
+    changed: [],
+    removed: [],
+    moved: 0,
+    guideMarksDropped: 0,
+    edit: planned.edits[0] ?? null,
+    turns: { from, remove: old.length - from - tail, insert: spliced },
+    segments: [],
+    document: { wordCount: countWords(newText), turnCount: placed.length, speakers },
+  };
+  if (planned.edits.length === 0) return result;
+  const segments = db
+    .prepare('SELECT id, start, end, text, text_status AS textStatus, previous_text AS previousText FROM segments WHERE document_id = ?')
+    .all(doc.id) as StoredSegment[];
+  const moveSegment = db.prepare('UPDATE segments SET start = ?, end = ?, text = ?, text_status = ?, previous_text = ? WHERE id = ?');
+  for (const segment of segments) {
+    const moved = remapSegment(segment, planned.edits, newText, map);
+    if (moved.outcome === 'same') continue;
+    moveSegment.run(moved.start, moved.end, moved.text, moved.textStatus, moved.previousText, moved.id);
+    if (moved.outcome === 'changed') result.changed.push(moved.id);
+    else if (moved.outcome === 'removed') result.removed.push(moved.id);
+    else result.moved++;
+    // Moved by the edit alone, the page can move it too; anything else it is told.
+    if (moved.text !== segment.text || moved.textStatus !== segment.textStatus) result.segments.push(getSegment(db, moved.id)!);
+  }
+  const guides = db.prepare('SELECT id, start, end FROM guide_spans WHERE document_id = ?').all(doc.id) as Array<{ id: string; start: number; end: number }>;
+  for (const guide of guides) {
+    const span = map.span(guide.start, guide.end);
+    if (span.start >= span.end) {
+      db.prepare('DELETE FROM guide_spans WHERE id = ?').run(guide.id);
+      result.guideMarksDropped++;
+    } else if (span.start !== guide.start || span.end !== guide.end) {
+      db.prepare('UPDATE guide_spans SET start = ?, end = ? WHERE id = ?').run(span.start, span.end, guide.id);
+    }
+  }
+  return result;
+}
+
+function run(project: Project, action: string, documentId: string, plan: (doc: DocumentRow, turns: TurnRow[]) => Planned): TranscriptEditResult {
+  // Planned before the write: a refusal writes nothing.
+  const { doc, turns } = loadDocument(project.db, documentId);
+  const planned = plan(doc, turns);
+  return project.write(action, () => {
+    const result = write(project.db, doc, turns, planned);
+    const flagged = result.changed.length + result.removed.length;
+    const summary = flagged ? `${planned.summary} (${flagged} coded passage${flagged === 1 ? '' : 's'} to check)` : planned.summary;
+    return { result, summary };
+  });
+}
+
+export function editTurn(project: Project, change: TurnChange): TranscriptEditResult {
+  return run(project, 'transcript/edit-turn', change.documentId, (doc, turns) => planTurnChange(doc, turns, change));
+}
+
+export function splitTurn(project: Project, args: { documentId: string; position: number; at: number; speaker?: string | null }): TranscriptEditResult {
+  return run(project, 'transcript/split-turn', args.documentId, (doc, turns) => planSplit(doc, turns, args));
+}
+
+export function joinTurnWithNext(project: Project, args: { documentId: string; position: number }): TranscriptEditResult {
+  return run(project, 'transcript/join-turns', args.documentId, (doc, turns) => planJoin(doc, turns, args));
+}
+
+/** The researcher has looked at segments an edit changed: their flags go (a removed one must be removed or anchored again). */
+export function confirmSegmentText(project: Project, segmentIds: readonly string[]): { confirmed: number } {
+  const rows = project.db
+    .prepare('SELECT s.id, s.text_status AS status FROM json_each(?) j JOIN segments s ON s.id = j.value')
+    .all(JSON.stringify(segmentIds)) as Array<{ id: string; status: string | null }>;
+  if (rows.length !== new Set(segmentIds).size) throw new DuidingError('Some of these segments no longer exist.');
+  if (rows.some((r) => r.status === 'removed')) {
+    throw new DuidingError('A passage whose words were all deleted cannot be confirmed: remove it, or select its new words and anchor it there.', 'usage');
+  }
+  const flagged = rows.filter((r) => r.status !== null);
+  if (flagged.length === 0) return { confirmed: 0 };
+  return project.write('segments/confirm-text', () => {
+    const clear = project.db.prepare('UPDATE segments SET text_status = NULL, previous_text = NULL WHERE id = ?');
+    for (const row of flagged) clear.run(row.id);
+    return { result: { confirmed: flagged.length }, summary: `Confirmed the new words of ${flagged.length} coded passage${flagged.length === 1 ? '' : 's'}` };
+  });
+}
