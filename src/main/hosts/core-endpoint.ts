@@ -44,7 +44,7 @@ function parseArgs(args: CallArgs): unknown {
 
 /** The HTTP status that goes with a refusal of this kind. */
 export function statusOf(error: DuidingError): number {
-  return error.kind === 'usage' ? 400 : error.kind === 'locked' ? 409 : 422;
+  return error.kind === 'usage' ? 400 : error.kind === 'locked' || error.kind === 'cancelled' ? 409 : 422;
 }
 
 /**
