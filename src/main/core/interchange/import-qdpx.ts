@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checkpoint, reportProgress } from '../tasks.ts';
 import type { FileRef } from '../../../shared/api/def.ts';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { ImportedSource, QdpxImportReport, UnplacedSelection } from '../../../shared/interchange.ts';
@@ -148,7 +149,14 @@ export async function importQdpx(project: Project, file: FileRef, options: Impor
   // Read every source's text before anything is written.
   const texts = new Map<QdeSource, SourceText | string>();
   const controlsReplaced = new Set<string>();
-  for (const source of qde.sources) if (source.kind === 'text') texts.set(source, readSourceText(pkg, source, controlsReplaced));
+  for (const [index, source] of qde.sources.entries()) {
+    // Between sources other callers get their turn, and Cancel ends it before anything is written.
+    await checkpoint();
+    reportProgress(index, qde.sources.length, source.name);
+    if (source.kind === 'text') texts.set(source, readSourceText(pkg, source, controlsReplaced));
+  }
+  await checkpoint();
+  reportProgress(qde.sources.length, qde.sources.length, '');
   const noteTexts = new Map<string, string>();
   for (const note of qde.notes) {
     if (note.text !== null) noteTexts.set(note.guid, note.text);
