@@ -293,6 +293,35 @@ export class Project {
     return result;
   }
 
+  /**
+   * A write of a long call that awaits between its chunks (`checkpoint()`), so that other callers
+   * are answered meanwhile: still one change-log entry and one undo step. Only inside a long write,
+   * whose transaction keeps it whole: nothing else writes until it ends, and a failure or Cancel
+   * rolls it back with the rest of the call.
+   */
+  async writeInChunks<T>(action: string, fn: () => Promise<WriteResult<T>>): Promise<T> {
+    this.assertWritable();
+    const running = this.call;
+    // Outside a handler call (tests, the benchmark's set-up), a long write of its own.
+    if (!running) return (await this.run(action, 'undoable', [], () => this.writeInChunks(action, fn), { long: true })).result;
+    if (this.long?.call !== running || !this.long.inTransaction) throw new Error(`${action} writes in chunks outside a long write (LONG_CALLS).`);
+    const kind = running.kind as WriteKind;
+    const db = this.writer;
+    db.exec('SAVEPOINT chunked_write');
+    try {
+      const id = beginChange(db, { at: now(), coder: this.coderName, action, kind });
+      const outcome = await fn();
+      const tables = endChange(db, id, outcome.summary, outcome.detail === undefined ? null : JSON.stringify(outcome.detail), {}, kind === 'baseline' ? running.declared : []);
+      db.exec('RELEASE chunked_write');
+      running.changes.push(id);
+      for (const table of tables) running.tables.add(table);
+      return outcome.result;
+    } catch (error) {
+      if (!this.closed && db.inTransaction) db.exec('ROLLBACK TO chunked_write; RELEASE chunked_write');
+      throw error;
+    }
+  }
+
   /** Undoes the latest undo step of this session (all the writes of one call); null when there is nothing to undo. */
   undo(): ChangeEvent | null {
     const step = this.undoStack[this.undoStack.length - 1];

@@ -379,14 +379,22 @@ export async function autocode(project: Project, args: { labelName?: string; lab
   }
   await checkpoint();
   reportProgress(summaries.length, summaries.length, '');
-  return project.write('codings/autocode', () => {
+  const total = plans.reduce((sum, plan) => sum + plan.spans.length, 0);
+  return project.writeInChunks('codings/autocode', async () => {
     registerCoder(project.db, project.coder, now());
     const label = resolveLabel(project, { ...args, origin: 'emergent' });
     let hits = 0;
     let coded = 0;
     for (const plan of plans) {
-      hits += plan.spans.length;
-      for (const span of plan.spans) if (codeSpan(project, plan.documentId, plan.text, span, label.id)) coded++;
+      for (const span of plan.spans) {
+        // Thousands of hits take seconds to code: other callers get their turn in between.
+        if (hits % 200 === 0) {
+          await checkpoint();
+          reportProgress(hits, total, '');
+        }
+        hits++;
+        if (codeSpan(project, plan.documentId, plan.text, span, label.id)) coded++;
+      }
     }
     const full = getLabel(project.db, label.id)!;
     const how = args.scope && args.scope !== 'sentence' ? ` (${args.scope})` : '';
