@@ -17,6 +17,7 @@ import { SearchView } from './features/search/SearchView.tsx';
 import { StartScreen } from './features/start/StartScreen.tsx';
 import { TensionsView } from './features/tensions/TensionsView.tsx';
 import { TranscriptView } from './features/transcript/TranscriptView.tsx';
+import { TaskBar } from './features/tasks/TaskBar.tsx';
 import { listenForChanges, showReadErrors } from './data/index.ts';
 import { useStore } from './store/index.ts';
 
@@ -101,6 +102,7 @@ export function App() {
   return (
     <>
       <ErrorBanner />
+      <TaskBar />
       {project && route.name !== 'start' ? (
         <ProjectLayout>
           <Workspace />
