@@ -9,7 +9,7 @@ import type { ChangeNotice, HandlerKind, TableName } from '../../shared/api/chan
 import { appendPurgeEntry, beginChange, changeSummary, endChange, pruneHistory, replayChange, type ChangeKind } from './history/log.ts';
 import { compactAfterClose, purgeSearchIndex } from './history/purge.ts';
 import { readMeta, writeMeta } from './repos/meta.ts';
-import { cancelAll, cancelled } from './tasks.ts';
+import { cancelAll, cancelled, checkpoint } from './tasks.ts';
 
 /** A write that happened (the reply of a write and the change event carry it). */
 export type ChangeEvent = ChangeNotice;
@@ -215,6 +215,8 @@ export class Project {
         long.inTransaction = true;
       }
       const result = await this.calls.run(call, fn);
+      // One more turn for the callers waiting before the commit (itself a pause of its own on a slow disk).
+      if (long.inTransaction) await this.calls.run(call, checkpoint);
       if (this.closed) throw cancelled(call.name);
       if (long.inTransaction) {
         this.writer.exec('COMMIT');

@@ -106,6 +106,7 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
   if (pseudonyms) report.replacements = replacementsSince(pseudonyms);
   // Roles are inferred from the project as it now is (participants of this import included).
   if (report.imported > 0) {
+    await checkpoint();
     const unconfirmed = unconfirmedDocuments(project.db);
     for (const entry of report.files) if (entry.status === 'imported' && entry.documentId) entry.rolesUnconfirmed = unconfirmed.has(entry.documentId);
   }
