@@ -301,11 +301,12 @@ export class Project {
    * whose transaction keeps it whole: nothing else writes until it ends, and a failure or Cancel
    * rolls it back with the rest of the call.
    */
-  async writeInChunks<T>(action: string, fn: () => Promise<WriteResult<T>>): Promise<T> {
+  async writeInChunks<T>(action: string, fn: () => Promise<WriteResult<T>>, options: { kind?: WriteKind; tables?: readonly TableName[] } = {}): Promise<T> {
     this.assertWritable();
     const running = this.call;
     // Outside a handler call (tests, the benchmark's set-up), a long write of its own.
-    if (!running) return (await this.run(action, 'undoable', [], () => this.writeInChunks(action, fn), { long: true })).result;
+    if (!running) return (await this.run(action, options.kind ?? 'undoable', options.tables ?? [], () => this.writeInChunks(action, fn), { long: true })).result;
+    if (options.kind && options.kind !== running.kind) throw new Error(`${running.name} is declared ${running.kind} but wrote as ${options.kind} (${action}).`);
     if (this.long?.call !== running || !this.long.inTransaction) throw new Error(`${action} writes in chunks outside a long write (LONG_CALLS).`);
     const kind = running.kind as WriteKind;
     const db = this.writer;
