@@ -32,6 +32,10 @@ export const BUDGETS: Budget[] = [
   { what: '.qdpx export + import of M', path: 'handlers.qdpxRoundTrip.seconds', limit: 10, unit: 's', kind: 'max', at: 'm' },
   { what: 'pseudonymise one name across the corpus', path: 'handlers.pseudonymiseOneName.seconds', limit: 10, unit: 's', kind: 'max', at: 'l' },
   { what: 'project file ÷ UTF-8 size of its texts, corpus alone', path: 'fileSize.corpus.ratio', limit: 2, unit: '×', kind: 'max' },
+  { what: 'other client during (a+)+$ auto-code, slowest', path: 'freeze.regexAutocode.otherMaxMs', limit: 1000, unit: 'ms', kind: 'max' },
+  { what: '(a+)+$ auto-code with 30 a’s, answered', path: 'freeze.regexAutocode.seconds', limit: 2, unit: 's', kind: 'max', at: 's' },
+  { what: 'other client during 3,000-term search', path: 'freeze.search3000Terms.otherMaxMs', limit: 1000, unit: 'ms', kind: 'max' },
+  { what: 'other client during an 8 MB import', path: 'freeze.import8MB.otherMaxMs', limit: 1000, unit: 'ms', kind: 'max' },
   { what: 'main process peak RSS', path: 'browser.serverPeakRssMB', limit: 500, unit: 'MB', kind: 'max', at: 'l' },
 ];
 

@@ -16,6 +16,7 @@ import { measurePalette } from './measure/palette.ts';
 import { measureCorpusFileSize, measureFileSize } from './measure/file-size.ts';
 import { measureQdpx } from './measure/qdpx.ts';
 import { measurePseudonymise } from './measure/pseudonymise.ts';
+import { measureFreeze } from './measure/freeze.ts';
 import { rawInsert } from './measure/raw-insert.ts';
 import { measureSearch } from './measure/search.ts';
 import { peakRssMB } from './memory.ts';
@@ -74,6 +75,7 @@ try {
   handlers.qdpxRoundTrip = await qdpxOfM(dir, file);
   log('pseudonymising one name across the corpus');
   handlers.pseudonymiseOneName = await measurePseudonymise(file, dir, log);
+  const freeze = await measureFreeze(file, dir, log);
 
   // A failing browser part must not lose the figures measured before it; the run still fails.
   let browser: unknown = { skipped: '--no-browser' };
@@ -114,6 +116,7 @@ try {
     search,
     palette,
     handlers,
+    freeze,
     fileSize,
     browser,
     memory: { benchPeakRssMB: peakRssMB('self') },

@@ -18,6 +18,7 @@ import { ScalesView } from './features/surveys/ScalesView.tsx';
 import { StartScreen } from './features/start/StartScreen.tsx';
 import { TensionsView } from './features/tensions/TensionsView.tsx';
 import { TranscriptView } from './features/transcript/TranscriptView.tsx';
+import { TaskBar } from './features/tasks/TaskBar.tsx';
 import { listenForChanges, showReadErrors } from './data/index.ts';
 import { useStore } from './store/index.ts';
 
@@ -104,6 +105,7 @@ export function App() {
   return (
     <>
       <ErrorBanner />
+      <TaskBar />
       {project && route.name !== 'start' ? (
         <ProjectLayout>
           <Workspace />

@@ -2,10 +2,11 @@
  * Errors a user can act on. `kind` decides how a transport reports them:
  * - `input`: the file or project given is at fault (CLI exit 1);
  * - `usage`: a wrong combination of arguments (CLI exit 2);
- * - `locked`: another process holds the project's write lock (CLI exit 1).
+ * - `locked`: another process holds the project's write lock (CLI exit 1);
+ * - `cancelled`: the caller cancelled a long call (Ctrl+C, the Cancel button); nothing of it was written (CLI exit 130).
  * Anything that is not a DuidingError is a bug and is reported as such.
  */
-export type ErrorKind = 'input' | 'usage' | 'locked';
+export type ErrorKind = 'input' | 'usage' | 'locked' | 'cancelled';
 
 /**
  * A stable code with the values of the message, so that a front end can say it in the user's

@@ -47,7 +47,7 @@ describe('the coding index', () => {
     expectCurrent(project);
     resizeSegment(project, { segmentId: shared.id, start: 0, end: 15 });
     expectCurrent(project);
-    autocode(project, { labelName: 'leerlingen', query: { text: 'leerlingen' }, scope: 'match', speakers: 'all' });
+    await autocode(project, { labelName: 'leerlingen', query: { text: 'leerlingen' }, scope: 'match', speakers: 'all' });
     expectCurrent(project);
     mergeLabels(project, visie.id, zorg.id);
     expectCurrent(project);

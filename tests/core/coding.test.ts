@@ -129,13 +129,13 @@ describe('undo and redo', () => {
       ['apply with a new label', () => applyLabel(project, { documentId: document.id, start: 8, end: 15, labelName: 'nieuw' })],
       ['resize', () => resizeSegment(project, { segmentId: seg.id, start: 0, end: 13 })],
       ['remove', () => removeCoding(project, { segmentId: seg.id, labelId: a.id })],
-      ['autocode', () => autocode(project, { labelName: 'echt', query: { text: 'echt' }, scope: 'match', speakers: 'all' })],
+      ['autocode', async () => autocode(project, { labelName: 'echt', query: { text: 'echt' }, scope: 'match', speakers: 'all' })],
       ['merge', () => mergeLabels(project, a.id, b.id)],
       ['delete', () => deleteLabel(project, b.id)],
     ];
     for (const [name, action] of actions) {
       const before = coded(project);
-      action();
+      await action();
       const after = coded(project);
       expect(after, name).not.toEqual(before);
       expect(project.undo()?.action, name).toBe('history/undo');
@@ -177,32 +177,32 @@ describe('undo and redo', () => {
 describe('auto-coding the study', () => {
   it('codes every hit of a phrase, a regular expression or a speaker, as one undoable step', async () => {
     const project = await withStudy();
-    const phrase = autocode(project, { labelName: 'brede basiszorg', query: { text: 'brede basiszorg' }, scope: 'match', speakers: 'all' });
+    const phrase = await autocode(project, { labelName: 'brede basiszorg', query: { text: 'brede basiszorg' }, scope: 'match', speakers: 'all' });
     expect(phrase.hits).toBeGreaterThan(10);
     expect(phrase.coded).toBe(phrase.hits);
     expect(phrase.label.segmentCount).toBe(phrase.coded);
     const segments = listDocuments(project.db).flatMap((d) => listSegments(project.db, d.id));
     expect(segments.every((s) => /^brede\s+basiszorg$/i.test(s.text))).toBe(true);
-    const again = autocode(project, { labelName: 'brede basiszorg', query: { text: 'Brede Basiszorg' }, scope: 'match', speakers: 'all' });
+    const again = await autocode(project, { labelName: 'brede basiszorg', query: { text: 'Brede Basiszorg' }, scope: 'match', speakers: 'all' });
     expect([again.hits, again.coded]).toEqual([phrase.hits, 0]);
 
-    const regex = autocode(project, { labelName: 'CLB', query: { regex: '\\bCLB\\b' }, scope: 'match', speakers: 'all' });
+    const regex = await autocode(project, { labelName: 'CLB', query: { regex: '\\bCLB\\b' }, scope: 'match', speakers: 'all' });
     expect(regex.hits).toBeGreaterThan(5);
-    const speaker = autocode(project, { labelName: 'antwoorden K.L.', query: { speaker: 'k.l.' }, scope: 'match', speakers: 'all' });
+    const speaker = await autocode(project, { labelName: 'antwoorden K.L.', query: { speaker: 'k.l.' }, scope: 'match', speakers: 'all' });
     const kl = getDocument(project.db, listDocuments(project.db).find((d) => d.name === 'interview-01-aso')!.id)!;
     expect(speaker.coded).toBe(kl.turns.filter((t) => t.speaker === 'K.L.').length);
     expect(speaker.documents).toBe(1);
 
-    const preview = previewAutocode(project, { text: 'leervragen' }, 3, { scope: 'match', speakers: 'all' });
+    const preview = await previewAutocode(project, { text: 'leervragen' }, 3, { scope: 'match', speakers: 'all' });
     expect(preview.hits).toHaveLength(3);
     expect(preview.total).toBeGreaterThan(3);
     expect(preview.hits[0]!.match.toLowerCase()).toBe('leervragen');
     const before = coded(project);
-    const run = autocode(project, { labelName: 'leervraag', query: { text: 'leervragen' }, scope: 'match', speakers: 'all' });
+    const run = await autocode(project, { labelName: 'leervraag', query: { text: 'leervragen' }, scope: 'match', speakers: 'all' });
     expect(run.hits).toBe(preview.total);
     project.undo();
     expect(coded(project)).toEqual(before);
-    expect(() => autocode(project, { labelName: 'x', query: { regex: '(' }, scope: 'match', speakers: 'all' })).toThrow(/^"\(" is not a valid regular expression/);
+    await expect(autocode(project, { labelName: 'x', query: { regex: '(' }, scope: 'match', speakers: 'all' })).rejects.toThrow(/^"\(" is not a valid regular expression/);
   });
 });
 

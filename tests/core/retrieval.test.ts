@@ -182,7 +182,7 @@ describe('retrieval', () => {
     const turn = document.turns[5]!;
     const a = applyLabel(project, { documentId: document.id, start: turn.start, end: turn.end, labelName: 'rol' });
     const b = applyLabel(project, { documentId: document.id, start: turn.start, end: turn.end, labelName: 'visie' });
-    autocode(project, { labelName: 'rol', query: { text: 'zorgbeleid' }, scope: 'match', speakers: 'all' });
+    await autocode(project, { labelName: 'rol', query: { text: 'zorgbeleid' }, scope: 'match', speakers: 'all' });
     const result = await call('retrieval/segments', { labelId: a.label.id, filters: { documentId: document.id } });
     expect(result.items.map((i) => i.documentName)).toEqual(['interview-03-tso', 'interview-03-tso']);
     const coded = result.items.find((i) => i.segment.id === a.segment.id)!;

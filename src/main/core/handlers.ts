@@ -1,6 +1,6 @@
 import type { HandlerName, ParsedArgsOf, ResultOf } from '../../shared/api/contract.ts';
 import type { ChangeNotice, HandlerKind } from '../../shared/api/changes.ts';
-import { DECLARATIONS, type Declaration } from '../../shared/api/declarations.ts';
+import { DECLARATIONS, LONG_CALLS, type Declaration } from '../../shared/api/declarations.ts';
 import { HANDLER_NAMES } from '../../shared/api/names.ts';
 import { assertHandlerName, parseArgs } from '../../shared/api/validate.ts';
 import { DuidingError } from '../../shared/errors.ts';
@@ -22,6 +22,7 @@ import { deleteMemo, listMemos, saveMemo } from './services/memos.ts';
 import { assertGuideReplaceable, guideSpansOf, markGuideSpan, unmarkGuideSpan } from './services/guide-spans.ts';
 import { documentProgress, labelProgress, listCoders, retrieveSegments } from './services/retrieval.ts';
 import type { Session } from './session.ts';
+import { cancelTask, runTask } from './tasks.ts';
 import { analysisHandlers } from './handlers-analysis.ts';
 import { interchangeHandlers } from './handlers-interchange.ts';
 import { reportsHandlers } from './handlers-reports.ts';
@@ -144,6 +145,7 @@ export const handlers: Handlers = buildHandlerMap({
     return { name: session.coder };
   },
   'coders/list': (session) => listProjectCoders(session.project.db),
+  'tasks/cancel': (_session, { task }) => ({ cancelled: cancelTask(task) }),
   'labels/create': (session, fields) => createLabel(session.project, fields),
   'labels/update': (session, { id, ...patch }) => updateLabel(session.project, id, patch),
   'labels/merge': (session, { sourceId, targetId }) => mergeLabels(session.project, sourceId, targetId),
@@ -196,16 +198,18 @@ export const handlers: Handlers = buildHandlerMap({
  * The single entry point of every transport: validates the name and arguments, then runs the handler
  * under its declared kind. The answer carries the notice of what a write changed (null for a read).
  */
-export async function call(session: Session, name: string, rawArgs: unknown): Promise<{ result: unknown; change: ChangeNotice | null }> {
+export async function call(session: Session, name: string, rawArgs: unknown, options: { task?: string } = {}): Promise<{ result: unknown; change: ChangeNotice | null }> {
   const handlerName = assertHandlerName(name);
   const args = parseArgs(handlerName, rawArgs);
   const handler = handlers[handlerName] as Handler<typeof handlerName>;
   const declaration = DECLARATIONS[handlerName];
   try {
-    // Opening, closing and choosing change which project is open: they run outside any project.
-    if (declaration.kind === 'session' || !session.hasProject) return { result: await handler(session, args as never), change: null };
-    const declared = declaration.kind === 'baseline' ? declaration.writes : [];
-    return await session.project.run(handlerName, declaration.kind, declared, () => handler(session, args as never));
+    return await runTask(options.task ?? null, handlerName, async () => {
+      // Opening, closing and choosing change which project is open: they run outside any project.
+      if (declaration.kind === 'session' || !session.hasProject) return { result: await handler(session, args as never), change: null };
+      const declared = declaration.kind === 'baseline' ? declaration.writes : [];
+      return await session.project.run(handlerName, declaration.kind, declared, () => handler(session, args as never), { long: LONG_CALLS.has(handlerName) });
+    });
   } catch (error) {
     // A full disk, a read-only place or a damaged file is the user's to act on, not a bug.
     throw explainStorageError(error, session.hasProject ? session.project.path : null) ?? error;
@@ -213,6 +217,6 @@ export async function call(session: Session, name: string, rawArgs: unknown): Pr
 }
 
 /** `call` for the CLI and tests, which need the result only. */
-export async function dispatch(session: Session, name: string, rawArgs: unknown): Promise<unknown> {
-  return (await call(session, name, rawArgs)).result;
+export async function dispatch(session: Session, name: string, rawArgs: unknown, options: { task?: string } = {}): Promise<unknown> {
+  return (await call(session, name, rawArgs, options)).result;
 }

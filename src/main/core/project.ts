@@ -9,6 +9,7 @@ import type { ChangeNotice, HandlerKind, TableName } from '../../shared/api/chan
 import { appendPurgeEntry, beginChange, changeSummary, endChange, pruneHistory, replayChange, type ChangeKind } from './history/log.ts';
 import { compactAfterClose, purgeSearchIndex } from './history/purge.ts';
 import { readMeta, writeMeta } from './repos/meta.ts';
+import { cancelAll, cancelled, checkpoint } from './tasks.ts';
 
 /** A write that happened (the reply of a write and the change event carry it). */
 export type ChangeEvent = ChangeNotice;
@@ -75,8 +76,16 @@ export class Project {
     return this.calls.getStore();
   }
 
+  /**
+   * The long call running (see `run`): while it runs, other writes wait for it and other reads are
+   * answered from `reader`, which sees the project as last committed.
+   */
+  private long: { call: Call; done: Promise<void>; inTransaction: boolean } | null = null;
+  /** A second, read-only connection for reads during a long write; opened at the first such read. */
+  private snapshotReader: Db | null = null;
+
   private constructor(
-    readonly db: Db,
+    private readonly writer: Db,
     readonly path: string,
     private coderName: string,
     private readonly lock: WriteLock | null,
@@ -84,6 +93,22 @@ export class Project {
     readonly openOptions: OpenOptions = {},
   ) {
     if (lock?.notice) this.notices.push(lock.notice);
+  }
+
+  /**
+   * The connection for the running call. A long write keeps its transaction open across turns of
+   * the event loop: the calls answered meanwhile must not read its uncommitted rows (a cancelled
+   * import would have shown documents that never were), so they read through a connection of their
+   * own, which in WAL mode sees the last committed state.
+   */
+  get db(): Db {
+    const long = this.long;
+    if (!long?.inTransaction || this.closed) return this.writer;
+    const running = this.call;
+    if (running === long.call) return this.writer;
+    if (running && running.kind !== 'read') throw new Error(`${running.name} ran during ${long.call.name} without waiting for it.`);
+    this.snapshotReader ??= openDatabase(this.path, { ...this.openOptions, readOnly: true });
+    return this.snapshotReader;
   }
 
   get coder(): string {
@@ -150,8 +175,19 @@ export class Project {
    * (a programming error, caught by the undo test over every handler); every write of an undoable
    * call is one undo step, and the page receives one notice naming every table the call changed.
    */
-  async run<T>(name: string, kind: HandlerKind, declared: readonly TableName[], fn: () => T | Promise<T>): Promise<{ result: T; change: ChangeNotice | null }> {
+  async run<T>(
+    name: string,
+    kind: HandlerKind,
+    declared: readonly TableName[],
+    fn: () => T | Promise<T>,
+    options: { long?: boolean } = {},
+  ): Promise<{ result: T; change: ChangeNotice | null }> {
     const call: Call = { name, kind, declared, changes: [], tables: new Set() };
+    const writes = kind !== 'read' && kind !== 'session';
+    // A write, or another long call, waits until the long call running has ended: a long write holds
+    // its transaction open, and a long read (an export) must see one state from start to end.
+    if (writes || options.long) while (this.long) await this.long.done;
+    if (options.long) return this.runLong(call, writes, fn);
     let result: T;
     try {
       result = await this.calls.run(call, fn);
@@ -159,6 +195,50 @@ export class Project {
       this.finishCall(call);
     }
     return { result, change: this.noticeOf(call) };
+  }
+
+  /**
+   * A long call: it may await between chunks of its work (see tasks.ts checkpoint), and reads of
+   * other callers are answered meanwhile. A long write is one transaction however many writes it
+   * makes (each a savepoint inside it): it commits whole, or, failed or cancelled, rolls back whole,
+   * leaving the project exactly as it was.
+   */
+  private async runLong<T>(call: Call, writes: boolean, fn: () => T | Promise<T>): Promise<{ result: T; change: ChangeNotice | null }> {
+    let release!: () => void;
+    const long = { call, done: new Promise<void>((resolve) => (release = resolve)), inTransaction: false };
+    this.long = long;
+    let committed = false;
+    try {
+      if (writes) {
+        this.assertWritable();
+        this.writer.exec('BEGIN IMMEDIATE');
+        long.inTransaction = true;
+      }
+      const result = await this.calls.run(call, fn);
+      // One more turn for the callers waiting before the commit (itself a pause of its own on a slow disk).
+      if (long.inTransaction) await this.calls.run(call, checkpoint);
+      if (this.closed) throw cancelled(call.name);
+      if (long.inTransaction) {
+        this.writer.exec('COMMIT');
+        long.inTransaction = false;
+      }
+      committed = true;
+      return { result, change: this.noticeOf(call) };
+    } finally {
+      if (long.inTransaction) {
+        long.inTransaction = false;
+        if (!this.closed && this.writer.inTransaction) this.writer.exec('ROLLBACK');
+      }
+      this.long = null;
+      release();
+      // Rolled back, the call's change-log entries are gone: no undo step, no notice.
+      if (committed) this.finishCall(call);
+    }
+  }
+
+  /** The long call running, if any (its name): a session action that needs the project idle refuses by it. */
+  get busyWith(): string | null {
+    return this.long?.call.name ?? null;
   }
 
   private finishCall(call: Call): void {
@@ -186,7 +266,7 @@ export class Project {
     return {
       id: last,
       action: call.name,
-      summary: changeSummary(this.db, last),
+      summary: changeSummary(this.writer, last),
       kind: call.kind === 'baseline' || call.kind === 'purging' ? call.kind : call.name === 'history/undo' ? 'undo' : call.name === 'history/redo' ? 'redo' : 'undoable',
       tables: [...tables].sort(),
     };
@@ -213,6 +293,36 @@ export class Project {
     for (const table of tables) call.tables.add(table);
     if (!running) this.finishCall(call);
     return result;
+  }
+
+  /**
+   * A write of a long call that awaits between its chunks (`checkpoint()`), so that other callers
+   * are answered meanwhile: still one change-log entry and one undo step. Only inside a long write,
+   * whose transaction keeps it whole: nothing else writes until it ends, and a failure or Cancel
+   * rolls it back with the rest of the call.
+   */
+  async writeInChunks<T>(action: string, fn: () => Promise<WriteResult<T>>, options: { kind?: WriteKind; tables?: readonly TableName[] } = {}): Promise<T> {
+    this.assertWritable();
+    const running = this.call;
+    // Outside a handler call (tests, the benchmark's set-up), a long write of its own.
+    if (!running) return (await this.run(action, options.kind ?? 'undoable', options.tables ?? [], () => this.writeInChunks(action, fn), { long: true })).result;
+    if (options.kind && options.kind !== running.kind) throw new Error(`${running.name} is declared ${running.kind} but wrote as ${options.kind} (${action}).`);
+    if (this.long?.call !== running || !this.long.inTransaction) throw new Error(`${action} writes in chunks outside a long write (LONG_CALLS).`);
+    const kind = running.kind as WriteKind;
+    const db = this.writer;
+    db.exec('SAVEPOINT chunked_write');
+    try {
+      const id = beginChange(db, { at: now(), coder: this.coderName, action, kind });
+      const outcome = await fn();
+      const tables = endChange(db, id, outcome.summary, outcome.detail === undefined ? null : JSON.stringify(outcome.detail), {}, kind === 'baseline' ? running.declared : []);
+      db.exec('RELEASE chunked_write');
+      running.changes.push(id);
+      for (const table of tables) running.tables.add(table);
+      return outcome.result;
+    } catch (error) {
+      if (!this.closed && db.inTransaction) db.exec('ROLLBACK TO chunked_write; RELEASE chunked_write');
+      throw error;
+    }
   }
 
   /** Undoes the latest undo step of this session (all the writes of one call); null when there is nothing to undo. */
@@ -244,10 +354,10 @@ export class Project {
   private replay(action: 'history/undo' | 'history/redo', step: Step, direction: 'backward' | 'forward'): { event: ChangeEvent; changes: number[] } {
     this.assertWritable();
     const latest = step.changes[step.changes.length - 1]!;
-    const summary = changeSummary(this.db, latest);
+    const summary = changeSummary(this.writer, latest);
     const call = this.call ?? { name: action, kind: 'history' as const, declared: [], changes: [], tables: new Set<TableName>() };
     const { id, tables } = this.record(action, action === 'history/undo' ? 'undo' : 'redo', () => {
-      for (const change of [...step.changes].reverse()) replayChange(this.db, change, direction);
+      for (const change of [...step.changes].reverse()) replayChange(this.writer, change, direction);
       return { result: null, summary: action === 'history/undo' ? `Undo: ${summary}` : summary.replace(/^Undo: /, '') };
     }, action === 'history/undo' ? { undoOf: latest } : { redoOf: latest });
     call.changes.push(id);
@@ -277,10 +387,10 @@ export class Project {
   ): { result: T; id: number; tables: TableName[] } {
     let id = 0;
     let tables: TableName[] = [];
-    const result = this.db.transaction(() => {
-      id = beginChange(this.db, { at: now(), coder: this.coderName, action, kind });
+    const result = this.writer.transaction(() => {
+      id = beginChange(this.writer, { at: now(), coder: this.coderName, action, kind });
       const outcome = fn();
-      tables = endChange(this.db, id, outcome.summary, outcome.detail === undefined ? null : JSON.stringify(outcome.detail), links, kind === 'baseline' ? declared : []);
+      tables = endChange(this.writer, id, outcome.summary, outcome.detail === undefined ? null : JSON.stringify(outcome.detail), links, kind === 'baseline' ? declared : []);
       return outcome.result;
     })();
     return { result, id, tables };
@@ -294,14 +404,15 @@ export class Project {
    */
   purge(): void {
     if (!this.lock) return;
+    if (this.long) throw new DuidingError(`${this.name} is busy with ${this.long.call.name}: wait for it to finish, or cancel it, and purge then.`, 'usage');
     const purging = this.purging.size > 0;
-    if (purging) this.db.pragma('secure_delete = ON');
-    this.db.transaction(() => {
-      pruneHistory(this.db);
+    if (purging) this.writer.pragma('secure_delete = ON');
+    this.writer.transaction(() => {
+      pruneHistory(this.writer);
       if (purging) {
-        purgeSearchIndex(this.db);
+        purgeSearchIndex(this.writer);
         // The audit says that stored values were rewritten and removed, and by whom (issue 24).
-        appendPurgeEntry(this.db, {
+        appendPurgeEntry(this.writer, {
           at: now(),
           coder: this.coderName,
           summary: 'Purged from the file what the purging writes of this session removed (row images dropped, search index rebuilt, free pages zeroed)',
@@ -310,9 +421,9 @@ export class Project {
       }
     })();
     if (purging) {
-      this.db.exec('VACUUM');
+      this.writer.exec('VACUUM');
       // The vacuumed pages pass through the -wal: checkpointed and truncated, no old page stays beside the file.
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.writer.pragma('wal_checkpoint(TRUNCATE)');
     }
     this.purging.clear();
     this.undoStack.length = 0;
@@ -327,18 +438,27 @@ export class Project {
 
   close(): void {
     if (this.closed) return;
+    // A long call still running is cancelled: its transaction is rolled back here, and the call ends
+    // at its next checkpoint (finding the project closed).
+    if (this.long) {
+      cancelAll();
+      if (this.long.inTransaction && this.writer.inTransaction) this.writer.exec('ROLLBACK');
+      this.long.inTransaction = false;
+    }
     this.closed = true;
+    this.snapshotReader?.close();
+    this.snapshotReader = null;
     try {
       this.purge();
-      if (this.lock) compactAfterClose(this.db);
+      if (this.lock) compactAfterClose(this.writer);
       if (this.lock) this.events.emit('closing');
       // Leave one self-contained file behind (no -wal/-shm beside it) so that a researcher can copy,
       // back up or mail the project as it is. Fails harmlessly while a reader still has it open.
-      if (this.lock) this.db.pragma('journal_mode = DELETE');
+      if (this.lock) this.writer.pragma('journal_mode = DELETE');
     } catch {
       // A reader holds it: WAL stays until the next writer closes.
     } finally {
-      this.db.close();
+      this.writer.close();
       this.lock?.release();
     }
   }

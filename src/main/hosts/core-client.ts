@@ -1,4 +1,5 @@
 import { DuidingError } from '../../shared/errors.ts';
+import type { TaskProgress } from '../../shared/api/changes.ts';
 import type { ChangeEvent } from '../core/project.ts';
 import type { CallArgs, CoreMessage, CoreRequest } from './core-endpoint.ts';
 import { internalReply } from './reply.ts';
@@ -17,9 +18,11 @@ export interface RemoteCore {
   /** Notices of opening the project (a stale lock taken over, say). */
   notices: string[];
   /** One call: its answer as JSON text and the HTTP status that goes with it. `trusted` skips the page's guard. */
-  call(name: string, args: CallArgs, options?: { trusted?: boolean }): Promise<{ status: number; text: string }>;
+  call(name: string, args: CallArgs, options?: { trusted?: boolean; task?: string }): Promise<{ status: number; text: string }>;
   /** Change events of whichever project is open; returns the unsubscribe. */
   onChange(listener: (event: ChangeEvent) => void): () => void;
+  /** Progress of long calls named with a task id; returns the unsubscribe. */
+  onProgress(listener: (progress: TaskProgress) => void): () => void;
   /** Closes the project and ends the core; resolves with the project that was open. */
   close(): Promise<string | null>;
   /** Called once if the core ends without being asked to (a bug in it): its report and the project it closed. */
@@ -33,6 +36,7 @@ export interface RemoteCore {
 export function connectCore(transport: CoreTransport): Promise<RemoteCore> {
   const waiting = new Map<number, (message: CoreMessage) => void>();
   const listeners = new Set<(event: ChangeEvent) => void>();
+  const progressListeners = new Set<(progress: TaskProgress) => void>();
   let crashListener: ((report: string, closed: string | null) => void) | null = null;
   let crash: { report: string | null; path: string | null } = { report: null, path: null };
   let nextId = 1;
@@ -55,6 +59,7 @@ export function connectCore(transport: CoreTransport): Promise<RemoteCore> {
       } else if (message.type === 'refused') rejectStart(new DuidingError(message.message, message.kind));
       else if (message.type === 'crashed') crash = { report: message.message, path: message.path };
       else if (message.type === 'change') for (const listener of listeners) listener(message.event);
+      else if (message.type === 'progress') for (const listener of progressListeners) listener(message.progress);
       else {
         waiting.get(message.id)?.(message);
         waiting.delete(message.id);
@@ -73,12 +78,16 @@ export function connectCore(transport: CoreTransport): Promise<RemoteCore> {
     const remote = (notices: string[]): RemoteCore => ({
       notices,
       async call(name, args, options = {}) {
-        const reply = await request({ type: 'call', id: nextId++, name, args, ...(options.trusted ? { trusted: true } : {}) });
+        const reply = await request({ type: 'call', id: nextId++, name, args, ...(options.trusted ? { trusted: true } : {}), ...(options.task ? { task: options.task } : {}) });
         return reply.type === 'reply' ? { status: reply.status, text: reply.text } : { status: 500, text: JSON.stringify(internalReply(new Error('No answer.'))) };
       },
       onChange(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
+      },
+      onProgress(listener) {
+        progressListeners.add(listener);
+        return () => progressListeners.delete(listener);
       },
       async close() {
         if (ended) return null;

@@ -1,5 +1,7 @@
 import { DuidingError, isDuidingError, type ErrorKind } from '../../shared/errors.ts';
+import type { TaskProgress } from '../../shared/api/changes.ts';
 import { call } from '../core/handlers.ts';
+import { taskEvents } from '../core/tasks.ts';
 import type { ChangeEvent } from '../core/project.ts';
 import type { Session } from '../core/session.ts';
 import { errorReply, internalReply, type CallReply } from './reply.ts';
@@ -20,12 +22,14 @@ export type CallArgs = { value: unknown } | { json: Uint8Array };
  * `trusted` skips the page's guard: only the host's own code sets it (the desktop app opening the
  * file its native dialog chose); the page's calls never reach this channel but through the host.
  */
-export type CoreRequest = { type: 'call'; id: number; name: string; args: CallArgs; trusted?: boolean } | { type: 'close'; id: number };
+export type CoreRequest = { type: 'call'; id: number; name: string; args: CallArgs; trusted?: boolean; task?: string } | { type: 'close'; id: number };
 
 export type CoreMessage =
   | { type: 'reply'; id: number; status: number; text: string }
   | { type: 'closed'; id: number; path: string | null }
   | { type: 'change'; event: ChangeEvent }
+  /** How far a long call named with a task id has come. */
+  | { type: 'progress'; progress: TaskProgress }
   /** The core's first word: the project is open (with the notices of opening it), or why not. */
   | { type: 'started'; notices: string[] }
   | { type: 'refused'; kind: ErrorKind; message: string }
@@ -44,14 +48,15 @@ function parseArgs(args: CallArgs): unknown {
 
 /** The HTTP status that goes with a refusal of this kind. */
 export function statusOf(error: DuidingError): number {
-  return error.kind === 'usage' ? 400 : error.kind === 'locked' ? 409 : 422;
+  return error.kind === 'usage' ? 400 : error.kind === 'locked' || error.kind === 'cancelled' ? 409 : 422;
 }
 
 /**
  * Answers calls against one session and follows whichever project it has open (a call may open,
  * create or close one), handing that project's change events to `onChange`.
  */
-export function coreEndpoint(session: Session, guard: Guard | undefined, onChange: (event: ChangeEvent) => void) {
+export function coreEndpoint(session: Session, guard: Guard | undefined, onChange: (event: ChangeEvent) => void, onProgress?: (progress: TaskProgress) => void) {
+  if (onProgress) taskEvents.on('progress', onProgress);
   let watched: Session['project'] | null = null;
   const watch = () => {
     const project = session.hasProject ? session.project : null;
@@ -63,13 +68,13 @@ export function coreEndpoint(session: Session, guard: Guard | undefined, onChang
   watch();
   return {
     /** One call: its answer as JSON text and the HTTP status that goes with it. */
-    async answer(name: string, args: CallArgs, trusted = false): Promise<{ status: number; text: string }> {
+    async answer(name: string, args: CallArgs, trusted = false, task?: string): Promise<{ status: number; text: string }> {
       let status = 200;
       let reply: CallReply;
       try {
         const value = parseArgs(args);
         const vetted = guard && !trusted ? guard(name, (value ?? {}) as Record<string, unknown>) : value;
-        const { result, change } = await call(session, name, vetted);
+        const { result, change } = await call(session, name, vetted, task === undefined ? {} : { task });
         reply = { ok: true, result, change };
       } catch (error) {
         status = isDuidingError(error) ? statusOf(error) : 500;
@@ -89,6 +94,7 @@ export function coreEndpoint(session: Session, guard: Guard | undefined, onChang
       const path = session.hasProject ? session.project.path : null;
       watched?.events.off('change', onChange);
       watched = null;
+      if (onProgress) taskEvents.off('progress', onProgress);
       session.close();
       return path;
     },
@@ -129,13 +135,18 @@ export function runCore(options: {
     options.exit(1);
     return;
   }
-  const endpoint = coreEndpoint(session, options.guard, (event) => post({ type: 'change', event }));
+  const endpoint = coreEndpoint(
+    session,
+    options.guard,
+    (event) => post({ type: 'change', event }),
+    (progress) => post({ type: 'progress', progress }),
+  );
   options.listen((request) => {
     if (request.type === 'close') {
       post({ type: 'closed', id: request.id, path: endpoint.close() });
       return;
     }
-    void endpoint.answer(request.name, request.args, request.trusted).then(({ status, text }) => post({ type: 'reply', id: request.id, status, text }));
+    void endpoint.answer(request.name, request.args, request.trusted, request.task).then(({ status, text }) => post({ type: 'reply', id: request.id, status, text }));
   });
   post({ type: 'started', notices: session.hasProject ? session.project.notices : [] });
 }

@@ -1,5 +1,5 @@
 import type { ArgsOf, HandlerName, ResultOf } from '../../shared/api/contract.ts';
-import type { CallReply, ChangeNotice } from '../../shared/api/changes.ts';
+import type { CallReply, ChangeNotice, TaskProgress } from '../../shared/api/changes.ts';
 import type { ErrorKind } from '../../shared/errors.ts';
 
 /**
@@ -27,8 +27,10 @@ type Reply = CallReply;
 export type ChangeEvent = ChangeNotice;
 
 interface Bridge {
-  call(name: string, args: unknown): Promise<Reply>;
+  /** `task` names a long call: its progress notices carry it, and `tasks/cancel` with it cancels the call. */
+  call(name: string, args: unknown, task?: string): Promise<Reply>;
   on(event: 'change', listener: (payload: ChangeEvent) => void): () => void;
+  on(event: 'progress', listener: (payload: TaskProgress) => void): () => void;
 }
 
 declare global {
@@ -86,31 +88,51 @@ function socketChannel() {
   connect();
   return {
     /** The answer over the socket, or null when this call must go over HTTP. */
-    send(name: string, body: string): Promise<Reply> | null {
+    send(name: string, body: string, task?: string): Promise<Reply> | null {
       connect();
       if (!open || !socket || body.length > SOCKET_MAX_BODY) return null;
       const id = nextId++;
       const sent = socket;
       return new Promise((resolve) => {
         waiting.set(id, resolve);
-        sent.send(`{"id":${id},"name":${JSON.stringify(name)},"args":${body}}`);
+        sent.send(`{"id":${id},"name":${JSON.stringify(name)},"args":${body}${task ? `,"task":${JSON.stringify(task)}` : ''}}`);
       });
     },
   };
 }
 
+/** One event stream of the page, shared by change events and progress (a browser allows few connections per host). */
+function eventStream() {
+  let source: EventSource | null = null;
+  let users = 0;
+  return (event: 'change' | 'progress', handle: (event: MessageEvent<string>) => void) => {
+    source ??= new EventSource('./api/events');
+    const opened = source;
+    users++;
+    opened.addEventListener(event, handle);
+    return () => {
+      opened.removeEventListener(event, handle);
+      if (--users === 0) {
+        opened.close();
+        if (source === opened) source = null;
+      }
+    };
+  };
+}
+
 function httpBridge(): Bridge {
   const channel = socketChannel();
+  const listen = eventStream();
   return {
-    async call(name, args) {
+    async call(name, args, task) {
       const body = JSON.stringify(args ?? {});
-      const overSocket = channel.send(name, body);
+      const overSocket = channel.send(name, body, task);
       if (overSocket) return overSocket;
       let response: Response;
       try {
         response = await fetch(`./api/call/${name}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...(task ? { 'x-duiding-task': task } : {}) },
           body,
         });
       } catch {
@@ -118,13 +140,10 @@ function httpBridge(): Bridge {
       }
       return (await response.json()) as Reply;
     },
-    on(_event, listener) {
-      const source = new EventSource('./api/events');
-      const handle = (event: MessageEvent<string>) => listener(JSON.parse(event.data) as ChangeEvent);
-      source.addEventListener('change', handle);
-      return () => source.close();
+    on(event: 'change' | 'progress', listener: (payload: never) => void) {
+      return listen(event, (message) => listener(JSON.parse(message.data) as never));
     },
-  };
+  } as Bridge;
 }
 
 const bridge: Bridge = window.duiding ?? httpBridge();
@@ -132,8 +151,8 @@ const bridge: Bridge = window.duiding ?? httpBridge();
 /** The desktop app can open and save project files anywhere through native dialogs. */
 export const hasNativeDialogs = window.duiding !== undefined;
 
-async function send(name: HandlerName, args: unknown): Promise<Reply & { ok: true }> {
-  const reply = await bridge.call(name, args);
+async function send(name: HandlerName, args: unknown, task?: string): Promise<Reply & { ok: true }> {
+  const reply = await bridge.call(name, args, task);
   if (!reply.ok) {
     const { message, kind, code, params } = reply.error as { message: string; kind: ApiError['kind']; code?: string; params?: Record<string, string | number> };
     throw new ApiError(message, kind, code, params);
@@ -141,19 +160,24 @@ async function send(name: HandlerName, args: unknown): Promise<Reply & { ok: tru
   return reply;
 }
 
-export async function call<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
-  return (await send(name, args)).result as ResultOf<K>;
+export async function call<K extends HandlerName>(name: K, args: ArgsOf<K>, task?: string): Promise<ResultOf<K>> {
+  return (await send(name, args, task)).result as ResultOf<K>;
 }
 
 /** A call and the notice of what it changed (null when the reply names none). */
-export async function callWithChange<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<{ result: ResultOf<K>; change: ChangeEvent | null }> {
-  const reply = await send(name, args);
+export async function callWithChange<K extends HandlerName>(name: K, args: ArgsOf<K>, task?: string): Promise<{ result: ResultOf<K>; change: ChangeEvent | null }> {
+  const reply = await send(name, args, task);
   return { result: reply.result as ResultOf<K>, change: reply.change ?? null };
 }
 
 /** Change events: every write, this window's own included (the data layer takes each notice once). */
 export function onChange(listener: (event: ChangeEvent) => void): () => void {
   return bridge.on('change', listener);
+}
+
+/** Progress of the long calls this page (or another window) named with a task id. */
+export function onProgress(listener: (progress: TaskProgress) => void): () => void {
+  return bridge.on('progress', listener);
 }
 
 /** File contents for upload, base64-encoded in chunks (a long transcript overflows one String.fromCharCode). */

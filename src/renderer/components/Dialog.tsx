@@ -1,10 +1,12 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TaskBar, useDialogOpen } from '../features/tasks/TaskBar.tsx';
 
 /** An accessible modal dialog (focus trap, Escape, labelled) from Radix primitives. */
 export function Dialog(props: { open: boolean; onClose(): void; title: string; description?: string; children: ReactNode; wide?: boolean | 'extra' }) {
   const { t } = useTranslation();
+  useDialogOpen(props.open);
   return (
     <RadixDialog.Root open={props.open} onOpenChange={(open) => !open && props.onClose()}>
       <RadixDialog.Portal>
@@ -18,6 +20,7 @@ export function Dialog(props: { open: boolean; onClose(): void; title: string; d
           </header>
           {props.description ? <RadixDialog.Description className="dialog__description">{props.description}</RadixDialog.Description> : <RadixDialog.Description className="visually-hidden">{props.title}</RadixDialog.Description>}
           {props.children}
+          <TaskBar inDialog />
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

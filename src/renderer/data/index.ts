@@ -1,13 +1,15 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ArgsOf, HandlerName, ResultOf } from '../../shared/api/contract.ts';
-import { kindOf, readsOf } from '../../shared/api/declarations.ts';
+import { kindOf, LONG_CALLS, readsOf } from '../../shared/api/declarations.ts';
 import type { HistoryState } from '../../shared/model.ts';
 import { call, callWithChange, onChange, type ChangeEvent } from '../api/client.ts';
 import { QueryCache, type QueryState } from './cache.ts';
 import { createNotices } from './notices.ts';
+import { asTask } from './tasks.ts';
 
 export { ApiError, fileToBase64, hasNativeDialogs } from '../api/client.ts';
 export type { QueryState } from './cache.ts';
+export { cancelTask, useTasks, type RunningTask } from './tasks.ts';
 
 /**
  * The page's data layer: the only code that calls the core. Views read through `useRead`; the
@@ -61,6 +63,8 @@ export function read<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<R
  */
 export function ask<K extends HandlerName>(name: K, args: ArgsOf<K>): Promise<ResultOf<K>> {
   if (kindOf(name) !== 'read') throw new Error(`${name} is not a read: use write().`);
+  // A long read (an export) shows in the task bar, with its progress and Cancel.
+  if (LONG_CALLS.has(name)) return asTask(name, (task) => call(name, args, task));
   return call(name, args);
 }
 
@@ -85,7 +89,8 @@ export async function write<K extends HandlerName>(name: K, args: ArgsOf<K>, see
   if (kind === 'read') throw new Error(`${name} is a read: use read() or useRead().`);
   notices.writing(+1);
   try {
-    const { result, change } = await callWithChange(name, args);
+    // A long write (an import, an auto-code run) shows in the task bar, with its progress and Cancel.
+    const { result, change } = LONG_CALLS.has(name) ? await asTask(name, (task) => callWithChange(name, args, task)) : await callWithChange(name, args);
     const spared = new Set((seeds?.(result) ?? []).filter((key): key is string => key !== null));
     if (change) await notices.take(change, spared);
     else if (kind !== 'session') await notices.take(null, spared);

@@ -140,6 +140,7 @@ export const en = {
     imported: 'Imported',
   },
   errors: {
+    cancelled: 'Cancelled: nothing was changed.',
     empty: '{{file}} is empty.',
     binary: '{{file}} does not look like a text file (it contains binary data). Export the transcript as text, .docx or subtitles.',
     invalidUtf8: '{{file}} mixes encodings: line {{line}} has a broken character. Save it again as UTF-8 and import it anew.',

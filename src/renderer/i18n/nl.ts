@@ -142,6 +142,7 @@ export const nl: typeof en = {
     imported: 'Geïmporteerd',
   },
   errors: {
+    cancelled: 'Geannuleerd: er is niets gewijzigd.',
     empty: '{{file}} is leeg.',
     binary: '{{file}} lijkt geen tekstbestand (het bevat binaire gegevens). Bewaar het transcript als tekst, .docx of ondertitels.',
     invalidUtf8: '{{file}} mengt tekensets: regel {{line}} bevat een kapot teken. Bewaar het opnieuw als UTF-8 en importeer het nog eens.',

@@ -87,3 +87,18 @@ export interface ChangeNotice {
 export type CallReply =
   | { ok: true; result: unknown; change?: ChangeNotice | null }
   | { ok: false; error: { kind: string; message: string } & Record<string, unknown> };
+
+/**
+ * How far a long call has come (an import of many files, an export, an auto-code run). The caller
+ * names the call with a task id of its own choosing, sent beside the call; notices with that id come
+ * over the same channel as change events, and `tasks/cancel` with it cancels the call.
+ */
+export interface TaskProgress {
+  task: string;
+  /** The handler running. */
+  action: string;
+  done: number;
+  total: number;
+  /** What it is working on (a file or document name); may be empty. */
+  item: string;
+}

@@ -269,6 +269,12 @@ export const contract = {
   'coders/set': def<{ name: string }>()(z.object({ name: z.string().trim().min(1).max(80) }).strict()),
   /** Everyone who has coded in this project, with their number of codings. */
   'coders/list': def<Array<{ name: string; firstSeen: string; codings: number }>>()(z.object({}).strict()),
+  /**
+   * Cancels a long call that the caller named with this task id (sent beside the call, see
+   * TaskProgress). Answers whether one was running; the cancelled call itself answers with a
+   * `cancelled` refusal once it has rolled back, leaving the project as it was.
+   */
+  'tasks/cancel': def<{ cancelled: boolean }>()(z.object({ task: z.string().min(1).max(100) }).strict()),
   ...analysisContract,
   ...reportsContract,
   ...interchangeContract,

@@ -104,6 +104,7 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'coders/current': session,
   'coders/set': session,
   'coders/list': read('codings', 'coders'),
+  'tasks/cancel': session,
   'memos/list': read('memos'),
   'memos/save': undoable,
   'memos/delete': undoable,
@@ -199,6 +200,24 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'surveys/codedAnswers': read(...QUOTES, 'guide_spans', 'guide_sections'),
   'surveys/export': read(...SURVEY, ...QUOTES, 'guide_spans', 'guide_sections', 'project_meta'),
 };
+
+/**
+ * Calls that can take seconds: each runs as a long call (Project.run), giving other callers their
+ * turn between its chunks and cancellable by its task id. A long write is one transaction, whole
+ * or not at all; other writes wait for a long call, reads do not.
+ */
+export const LONG_CALLS: ReadonlySet<HandlerName> = new Set<HandlerName>([
+  'documents/import',
+  'labels/importCsv',
+  'codings/autocode',
+  'codings/autocodePreview',
+  'interchange/importQdpx',
+  'interchange/exportQdpx',
+  'export/file',
+  'export/preview',
+  'pseudonyms/apply',
+  'names/find',
+]);
 
 export const declarationOf = (name: HandlerName): Declaration => DECLARATIONS[name];
 

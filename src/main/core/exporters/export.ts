@@ -2,6 +2,7 @@
  * Exports as a service: gathers what a report needs from the project, builds it, writes it in the
  * chosen format. Reads only; a file on disk is written atomically or not at all.
  */
+import { checkpoint } from '../tasks.ts';
 import { basename, extname } from 'node:path';
 import { DuidingError } from '../../../shared/errors.ts';
 import { FORMATS_OF, MIME_TYPES, type ExportFormat, type ExportOptions, type ExportReport, type ExportResult } from '../../../shared/exports.ts';
@@ -158,8 +159,11 @@ export async function exportFile(project: Project, args: ExportArgs, fs?: WriteF
   if (args.out !== undefined && extname(args.out).toLowerCase() !== `.${args.format}`) {
     throw new DuidingError(`${basename(args.out)} does not end in .${args.format}; give a file name like ${basename(args.out, extname(args.out))}.${args.format}.`, 'usage');
   }
+  await checkpoint();
   const bytes = await renderExport(project, args);
   const mimeType = MIME_TYPES[args.format];
+  // The last moment Cancel counts: after it the file is written whole (or, interrupted, not at all).
+  await checkpoint();
   if (args.out !== undefined) {
     writeFileAtomic(args.out, bytes, fs);
     return { fileName: basename(args.out), mimeType, bytes: bytes.length, path: args.out };

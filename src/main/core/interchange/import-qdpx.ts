@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checkpoint, reportProgress } from '../tasks.ts';
 import type { FileRef } from '../../../shared/api/def.ts';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { ImportedSource, QdpxImportReport, UnplacedSelection } from '../../../shared/interchange.ts';
@@ -148,7 +149,14 @@ export async function importQdpx(project: Project, file: FileRef, options: Impor
   // Read every source's text before anything is written.
   const texts = new Map<QdeSource, SourceText | string>();
   const controlsReplaced = new Set<string>();
-  for (const source of qde.sources) if (source.kind === 'text') texts.set(source, readSourceText(pkg, source, controlsReplaced));
+  for (const [index, source] of qde.sources.entries()) {
+    // Between sources other callers get their turn, and Cancel ends it before anything is written.
+    await checkpoint();
+    reportProgress(index, qde.sources.length, source.name);
+    if (source.kind === 'text') texts.set(source, readSourceText(pkg, source, controlsReplaced));
+  }
+  await checkpoint();
+  reportProgress(qde.sources.length, qde.sources.length, '');
   const noteTexts = new Map<string, string>();
   for (const note of qde.notes) {
     if (note.text !== null) noteTexts.set(note.guid, note.text);
@@ -166,8 +174,9 @@ export async function importQdpx(project: Project, file: FileRef, options: Impor
   const blockNote = qde.notes.find((n) => n.name === DUIDING_NOTE_NAME && decodeBlock(noteTexts.get(n.guid) ?? '') !== null);
   const block: DuidingBlock | null = blockNote ? decodeBlock(noteTexts.get(blockNote.guid)!) : null;
 
-  return project.write('interchange/importQdpx', () => {
-    const report = writeProject(project, qde, texts, noteTexts, block, blockNote?.guid ?? null, loaded.name);
+  // Written source by source, other callers answered in between; one transaction, one entry.
+  return project.writeInChunks('interchange/importQdpx', async () => {
+    const report = await writeProject(project, qde, texts, noteTexts, block, blockNote?.guid ?? null, loaded.name);
     if (controlsReplaced.size) {
       report.adapted.push(`Control characters (such as NUL) in ${[...controlsReplaced].map((n) => `"${n}"`).join(', ')} were replaced by spaces, which keeps every position in place.`);
     }
@@ -185,7 +194,7 @@ export async function importQdpx(project: Project, file: FileRef, options: Impor
   }, { kind: 'baseline', tables: TRACKED_TABLES });
 }
 
-function writeProject(
+async function writeProject(
   project: Project,
   qde: QdeProject,
   texts: Map<QdeSource, SourceText | string>,
@@ -193,7 +202,7 @@ function writeProject(
   block: DuidingBlock | null,
   blockNoteGuid: string | null,
   fileName: string,
-): QdpxImportReport {
+): Promise<QdpxImportReport> {
   const db = project.db;
   const at = now();
   const adapted: string[] = [];
@@ -309,7 +318,9 @@ function writeProject(
   noteRef(qde.noteRefs, { kind: 'project', id: null });
   for (const { code } of codes) if (labels.has(code.guid)) noteRef(code.noteRefs, { kind: 'label', id: labels.get(code.guid)!.id });
 
-  for (const source of qde.sources) {
+  for (const [index, source] of qde.sources.entries()) {
+    await checkpoint();
+    reportProgress(index, qde.sources.length, source.name);
     selectionsInFile += source.selections.length;
     const name = (source.name.trim() || (source.plainTextPath ?? source.path ?? '').replace(/^.*[\\/]/, '') || `Source ${sourceReports.length + 1}`).normalize('NFC');
     const entry: ImportedSource = { name, status: 'imported', kind: source.kind, selections: source.selections.length, segments: 0, codings: 0, unplaced: 0 };

@@ -1,4 +1,5 @@
 import { DuidingError } from '../../../shared/errors.ts';
+import { checkpoint, reportProgress } from '../tasks.ts';
 import type { Replacement } from '../../../shared/model.ts';
 import type { PseudonymiseDocument, PseudonymisePlace, PseudonymisePreview, PseudonymiseResult, ReplacementExample } from '../../../shared/pseudonymise.ts';
 import { countWords } from '../../../shared/text/normalize.ts';
@@ -184,7 +185,7 @@ function documentsWithNames(db: Db, entries: PseudonymEntry[]): Set<string> | nu
   }
 }
 
-function plan(db: Db, entries: PseudonymEntry[], onProgress?: (progress: PseudonymiseProgress) => void): Plan {
+async function plan(db: Db, entries: PseudonymEntry[], onProgress?: (progress: PseudonymiseProgress) => void): Promise<Plan> {
   const pz = createPseudonymizer(entries);
   assertNoCollision(db, createPseudonymizer(entries));
   const updates: Update[] = [];
@@ -194,20 +195,25 @@ function plan(db: Db, entries: PseudonymEntry[], onProgress?: (progress: Pseudon
   // A test of its own: `apply` on the real one counts replacements.
   const probe = createPseudonymizer(entries);
   const named = (doc: DocumentRow) => [doc.name, doc.source_name, doc.speakers].some((text) => probe.apply(text) !== text);
-  docs.forEach((doc, index) => {
+  for (const [index, doc] of docs.entries()) {
+    // Between documents other callers get their turn, and Cancel ends it (nothing is written before the plan is whole).
+    await checkpoint();
+    reportProgress(index, docs.length, doc.name);
     // A text of another tool (own_text) is read whatever the index says: its turns need not cover it.
     const planned = withNames === null || withNames.has(doc.id) || doc.own_text !== null || named(doc) ? planDocument(db, doc, pz, updates) : null;
     if (planned) documents.push(planned);
     onProgress?.({ done: index + 1, total: docs.length, document: doc.name });
-  });
+  }
+  await checkpoint();
+  reportProgress(docs.length, docs.length, '');
   const elsewhere = planPlaces(db, pz, updates);
   const replacements: Replacement[] = replacementsSince(pz);
   return { preview: { documents, elsewhere, replacements, total: replacements.reduce((sum, r) => sum + r.count, 0) }, updates };
 }
 
 /** What pseudonymising with this list would replace, per document and elsewhere; writes nothing. */
-export function previewPseudonyms(project: Project, entries: PseudonymEntry[]): PseudonymisePreview {
-  return plan(project.db, entries).preview;
+export async function previewPseudonyms(project: Project, entries: PseudonymEntry[]): Promise<PseudonymisePreview> {
+  return (await plan(project.db, entries)).preview;
 }
 
 function runUpdates(db: Db, updates: Update[]): void {
@@ -226,8 +232,8 @@ function runUpdates(db: Db, updates: Update[]): void {
  * the project closes or is purged). Every update is worked out before the write starts, so a refusal
  * (two participants given one name) writes nothing. Its summary and detail never carry a real name.
  */
-export function applyPseudonyms(project: Project, entries: PseudonymEntry[], onProgress?: (progress: PseudonymiseProgress) => void): PseudonymiseResult {
-  const { preview, updates } = plan(project.db, entries, onProgress);
+export async function applyPseudonyms(project: Project, entries: PseudonymEntry[], onProgress?: (progress: PseudonymiseProgress) => void): Promise<PseudonymiseResult> {
+  const { preview, updates } = await plan(project.db, entries, onProgress);
   if (preview.total === 0) return { ...preview, applied: false };
   const pz = createPseudonymizer(entries);
   project.write('pseudonyms/apply', () => {

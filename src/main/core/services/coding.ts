@@ -1,4 +1,5 @@
 import { DuidingError } from '../../../shared/errors.ts';
+import { checkpoint, reportProgress } from '../tasks.ts';
 import type {
   AutocodeHit,
   AutocodePreview,
@@ -310,13 +311,16 @@ export function planAutocode(document: DocumentDetail, roles: DocumentRoles | un
 }
 
 /** What an auto-code run would code, before it runs: the segments with a little context, each with a key to leave it out by. */
-export function previewAutocode(project: Project, query: AutocodeQuery, limit = 500, options: AutocodeOptions = {}): AutocodePreview {
+export async function previewAutocode(project: Project, query: AutocodeQuery, limit = 500, options: AutocodeOptions = {}): Promise<AutocodePreview> {
   if ('regex' in query) compileRegex(query.regex);
   const roles = speechIndex(project.db);
   const hits: AutocodeHit[] = [];
   let total = 0;
   let documents = 0;
-  for (const summary of listDocuments(project.db)) {
+  const summaries = listDocuments(project.db);
+  for (const [index, summary] of summaries.entries()) {
+    await checkpoint();
+    reportProgress(index, summaries.length, summary.name);
     const document = getDocument(project.db, summary.id)!;
     const planned = planAutocode(document, roles.documents.get(document.id), query, options);
     if (planned.length) documents++;
@@ -356,28 +360,44 @@ export function resizeSegment(project: Project, args: { segmentId: string; start
 }
 
 /** Applies a label to every hit of a query in every document (less the hits left out), as one undoable step. */
-export function autocode(project: Project, args: { labelName?: string; labelId?: string; query: AutocodeQuery } & AutocodeOptions): AutocodeResult {
+export async function autocode(project: Project, args: { labelName?: string; labelId?: string; query: AutocodeQuery } & AutocodeOptions): Promise<AutocodeResult> {
   const described = 'speaker' in args.query ? `speaker ${args.query.speaker}` : 'text' in args.query ? `“${args.query.text}”` : `/${args.query.regex}/`;
   if ('regex' in args.query) compileRegex(args.query.regex);
   const exclude = new Set(args.exclude ?? []);
   // Read before the write: inside it the index would be built afresh and not kept.
   const roles = speechIndex(project.db);
-  return project.write('codings/autocode', () => {
+  // Matched document by document, giving other callers their turn between documents; then coded in
+  // one write (this runs as a long call: nothing else writes in between, see Project.run).
+  const summaries = listDocuments(project.db);
+  const plans: Array<{ documentId: string; text: string; spans: Range[] }> = [];
+  for (const [index, summary] of summaries.entries()) {
+    await checkpoint();
+    reportProgress(index, summaries.length, summary.name);
+    const document = getDocument(project.db, summary.id)!;
+    const planned = planAutocode(document, roles.documents.get(document.id), args.query, args).filter((hit) => !exclude.has(hit.key));
+    if (planned.length) plans.push({ documentId: document.id, text: document.text, spans: planned.map((hit) => hit.span) });
+  }
+  await checkpoint();
+  reportProgress(summaries.length, summaries.length, '');
+  const total = plans.reduce((sum, plan) => sum + plan.spans.length, 0);
+  return project.writeInChunks('codings/autocode', async () => {
     registerCoder(project.db, project.coder, now());
     const label = resolveLabel(project, { ...args, origin: 'emergent' });
     let hits = 0;
     let coded = 0;
-    let documents = 0;
-    for (const summary of listDocuments(project.db)) {
-      const document = getDocument(project.db, summary.id)!;
-      const planned = planAutocode(document, roles.documents.get(document.id), args.query, args).filter((hit) => !exclude.has(hit.key));
-      if (planned.length === 0) continue;
-      documents++;
-      hits += planned.length;
-      for (const { span } of planned) if (codeSpan(project, document.id, document.text, span, label.id)) coded++;
+    for (const plan of plans) {
+      for (const span of plan.spans) {
+        // Thousands of hits take seconds to code: other callers get their turn in between.
+        if (hits % 200 === 0) {
+          await checkpoint();
+          reportProgress(hits, total, '');
+        }
+        hits++;
+        if (codeSpan(project, plan.documentId, plan.text, span, label.id)) coded++;
+      }
     }
     const full = getLabel(project.db, label.id)!;
     const how = args.scope && args.scope !== 'sentence' ? ` (${args.scope})` : '';
-    return { result: { label: full, hits, coded, documents }, summary: `Auto-coded ${coded} segments of ${described}${how} with "${full.name}"` };
+    return { result: { label: full, hits, coded, documents: plans.length }, summary: `Auto-coded ${coded} segments of ${described}${how} with "${full.name}"` };
   });
 }

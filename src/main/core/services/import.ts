@@ -16,6 +16,7 @@ import { findParticipantByName, insertParticipant } from '../repos/participants.
 import { expandFileRefs, loadFileRef, type LoadedFile } from './files.ts';
 import { importParticipantsCsv } from './participants-csv.ts';
 import { unconfirmedDocuments } from './speakers.ts';
+import { checkpoint, reportProgress } from '../tasks.ts';
 
 export interface ImportOptions {
   files: FileRef[];
@@ -66,8 +67,15 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
   if (pending.length === 0) throw new DuidingError('No transcript files were found to import.');
   const isCsv = (name: string) => extname(name).toLowerCase() === '.csv';
   const report: ImportReport = { files: [], participants: [], imported: 0, skipped: 0, failed: 0, replacements: [] };
+  let done = 0;
+  // Between files and between a file's reading, parsing and writing: other callers get their turn, and Cancel ends the batch.
+  const next = async (name: string) => {
+    await checkpoint();
+    reportProgress(done++, pending.length, name);
+  };
 
   for (const file of pending.filter((f) => isCsv(f.name))) {
+    await next(file.name);
     let result: ParticipantsImported;
     try {
       result = importParticipantsCsv(project, file.load(), pseudonyms);
@@ -79,10 +87,13 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
   }
 
   for (const file of pending.filter((f) => !isCsv(f.name))) {
+    await next(file.name);
     const before = pseudonyms?.counts();
     let entry: ImportedFile;
     try {
-      entry = await importTranscript(project, file.load(MAX_TRANSCRIPT_BYTES), { ...options, policy, scrub });
+      const loaded = file.load(MAX_TRANSCRIPT_BYTES);
+      await checkpoint();
+      entry = await importTranscript(project, loaded, { ...options, policy, scrub });
     } catch (error) {
       const refused = asRefusal(error, file.name, project);
       entry = { file: file.name, status: 'failed', message: refused.message, ...refused.detail };
@@ -91,9 +102,11 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
     report.files.push(entry);
     report[entry.status === 'imported' ? 'imported' : entry.status === 'skipped' ? 'skipped' : 'failed']++;
   }
+  reportProgress(pending.length, pending.length, '');
   if (pseudonyms) report.replacements = replacementsSince(pseudonyms);
   // Roles are inferred from the project as it now is (participants of this import included).
   if (report.imported > 0) {
+    await checkpoint();
     const unconfirmed = unconfirmedDocuments(project.db);
     for (const entry of report.files) if (entry.status === 'imported' && entry.documentId) entry.rolesUnconfirmed = unconfirmed.has(entry.documentId);
   }
@@ -107,7 +120,7 @@ export async function importFiles(project: Project, options: ImportOptions): Pro
  */
 function asRefusal(error: unknown, fileName: string, project: Project): DuidingError {
   if (isDuidingError(error)) {
-    if (error.kind === 'locked') throw error;
+    if (error.kind === 'locked' || error.kind === 'cancelled') throw error;
     return error;
   }
   const storage = explainStorageError(error, project.path);
@@ -137,6 +150,7 @@ async function importTranscript(
     };
   }
   const parsed = await parseTranscript(file.name, file.bytes);
+  await checkpoint();
   const scrubbed = parsed.turns
     .map((turn) => ({ ...turn, text: options.scrub(turn.text), speaker: turn.speaker === null ? null : options.scrub(turn.speaker) }))
     .filter((turn) => turn.text !== '');
@@ -145,6 +159,7 @@ async function importTranscript(
   const sourceName = options.scrub(file.name);
   const speakers = [...new Set(turns.flatMap((t) => (t.speaker ? [t.speaker] : [])))];
   const wordCount = countWords(text);
+  await checkpoint();
 
   return project.write('documents/import', () => {
     const participant = resolveParticipant(project, options.participant ? options.scrub(options.participant) : null, speakers);

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import { cancelAll } from '../../core/tasks.ts';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -509,6 +510,16 @@ export async function runCli(argv: string[], out: Output, env: NodeJS.ProcessEnv
     return 2;
   }
   let session: Session | null = null;
+  // Ctrl+C cancels the call running: a long write rolls back whole (the project is as it was), the
+  // project is closed (no lock left), and the command ends with 130. A second Ctrl+C ends at once;
+  // the open transaction is then lost with the process, which leaves the project as it was too.
+  let interrupted = false;
+  const interrupt = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    cancelAll();
+  };
+  if (name !== 'serve') process.on('SIGINT', interrupt);
   try {
     let parsed;
     try {
@@ -525,8 +536,9 @@ export async function runCli(argv: string[], out: Output, env: NodeJS.ProcessEnv
     const error = isDuidingError(caught) ? caught : explainStorageError(caught, session?.hasProject ? session.project.path : null);
     if (!error) throw caught;
     out.stderr(error.kind === 'usage' && !error.message.includes('Usage:') ? `${error.message}\nUsage: ${command.usage}` : error.message);
-    return error.kind === 'usage' ? 2 : 1;
+    return error.kind === 'usage' ? 2 : error.kind === 'cancelled' ? 130 : 1;
   } finally {
+    process.off('SIGINT', interrupt);
     session?.close();
   }
 }

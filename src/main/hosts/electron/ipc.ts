@@ -6,6 +6,13 @@ import { HANDLER_NAMES, isHandlerName, type HandlerName } from '../../../shared/
 /** The one IPC channel for calls, and the one for change events. */
 export const CALL_CHANNEL = 'duiding:call';
 export const EVENT_CHANNEL = 'duiding:event';
+/** Progress of a long call the page named with a task id. */
+export const PROGRESS_CHANNEL = 'duiding:progress';
+
+/** A page's task id: short and printable, or none. */
+export function taskIdOf(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[\w.:-]{1,100}$/.test(value) ? value : undefined;
+}
 
 /** Handlers the page may call over IPC: the contract's, nothing else (no raw ipcRenderer). */
 export const IPC_ALLOW_LIST: ReadonlySet<HandlerName> = new Set(HANDLER_NAMES);

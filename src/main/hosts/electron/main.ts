@@ -15,7 +15,7 @@ import { errorReply, type CallReply } from '../reply.ts';
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, resolveAppRequest } from './app-protocol.ts';
 import { externalLinkAction, linkQuestion, migrationsDir, nativeBindingPath, spellcheckOn, windowOptions } from './config.ts';
 import type { CoreProcessData } from './core-protocol.ts';
-import { assertAllowedCall, CALL_CHANNEL, EVENT_CHANNEL, isTrustedSender } from './ipc.ts';
+import { assertAllowedCall, CALL_CHANNEL, EVENT_CHANNEL, isTrustedSender, PROGRESS_CHANNEL, taskIdOf } from './ipc.ts';
 
 // This file runs as out/main.js (scripts/build-electron.js bundles it, ESM); out/preload.cjs and
 // out/core.js are built beside it, so they are found relative to this module's own URL.
@@ -106,11 +106,12 @@ void app.whenReady().then(async () => {
   const core = await startCore();
   const window = createWindow();
   core.onChange((event) => window.webContents.send(EVENT_CHANNEL, event));
+  core.onProgress((progress) => window.webContents.send(PROGRESS_CHANNEL, progress));
   core.onCrash((report, closed) => {
     dialog.showErrorBox('Duiding', `${report.split('\n')[0]}\n\n${closed ? `${closed} was closed and can be opened again.` : ''}`);
     app.quit();
   });
-  ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, args: unknown) => {
+  ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, args: unknown, task: unknown) => {
     const frame = event.senderFrame;
     if (!isTrustedSender({ url: frame?.url, isMainFrame: frame !== null && frame === window.webContents.mainFrame }, APP_ORIGIN)) {
       throw new Error('Refused IPC call: not from the app\'s own page.');
@@ -124,7 +125,8 @@ void app.whenReady().then(async () => {
         return errorReply(error);
       }
     }
-    return parsed(await core.call(handler, { value: args ?? {} }));
+    const id = taskIdOf(task);
+    return parsed(await core.call(handler, { value: args ?? {} }, id ? { task: id } : {}));
   });
   app.on('window-all-closed', () => {
     // The core closes the project (its lock, its -wal) before the app goes.

@@ -6,6 +6,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
+import type { TaskProgress } from '../../../shared/api/changes.ts';
 import type { ChangeEvent } from '../../core/project.ts';
 import type { Session } from '../../core/session.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
@@ -42,10 +43,12 @@ export const defaultStaticDir = process.env.DUIDING_RENDERER_DIR ?? fileURLToPat
  * see core-worker.ts) so that no call, however long, holds up the server's requests.
  */
 export interface HostCore {
-  /** One call: its answer as JSON text and the HTTP status that goes with it. */
-  call(name: string, args: CallArgs): Promise<{ status: number; text: string }>;
+  /** One call: its answer as JSON text and the HTTP status that goes with it; `task` names a long call for its progress and cancel. */
+  call(name: string, args: CallArgs, options?: { task?: string }): Promise<{ status: number; text: string }>;
   /** Change events of whichever project is open; returns the unsubscribe. */
   onChange(listener: (event: ChangeEvent) => void): () => void;
+  /** Progress of long calls named with a task id; returns the unsubscribe. */
+  onProgress(listener: (progress: TaskProgress) => void): () => void;
 }
 
 export type HostOptions = {
@@ -69,14 +72,26 @@ export type HostOptions = {
 /** A session answered in this thread. */
 export function localCore(session: Session, guard?: Guard): HostCore {
   const listeners = new Set<(event: ChangeEvent) => void>();
-  const endpoint = coreEndpoint(session, guard, (event) => {
-    for (const listener of listeners) listener(event);
-  });
+  const progressListeners = new Set<(progress: TaskProgress) => void>();
+  const endpoint = coreEndpoint(
+    session,
+    guard,
+    (event) => {
+      for (const listener of listeners) listener(event);
+    },
+    (progress) => {
+      for (const listener of progressListeners) listener(progress);
+    },
+  );
   return {
-    call: (name, args) => endpoint.answer(name, args),
+    call: (name, args, options = {}) => endpoint.answer(name, args, false, options.task),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onProgress(listener) {
+      progressListeners.add(listener);
+      return () => progressListeners.delete(listener);
     },
   };
 }
@@ -115,11 +130,17 @@ function sendText(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-/** A call as it comes over the socket; its answer goes back as `{ id, reply }` with the same id. */
+/** A call as it comes over the socket; its answer goes back as `{ id, reply }` with the same id. `task` names a long call (progress, cancel). */
 interface SocketCall {
   id: number;
   name: string;
   args?: unknown;
+  task?: string;
+}
+
+/** A caller's task id: short, printable; anything else is not one (the call then runs unnamed). */
+function taskId(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[\w.:-]{1,100}$/.test(value) ? value : undefined;
 }
 
 function parseSocketCall(data: string): SocketCall | null {
@@ -221,6 +242,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const stopListening = core.onChange((event) => {
     for (const res of listeners) res.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
   });
+  // Progress travels the same stream; a page keeps the notices of its own task ids.
+  const stopProgress = core.onProgress((progress) => {
+    for (const res of listeners) res.write(`event: progress\ndata: ${JSON.stringify(progress)}\n\n`);
+  });
 
   /** The first visit's `?token=`: a cookie for the first use, and never anything for a later one. */
   const exchange = (req: IncomingMessage, res: ServerResponse, given: string | null) => {
@@ -280,7 +305,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         send(res, statusOf(error), errorReply(error));
         return;
       }
-      const { status, text } = await core.call(name, { json: body });
+      const task = taskId(req.headers['x-duiding-task']);
+      const { status, text } = await core.call(name, { json: body }, task ? { task } : {});
       sendText(res, status, text);
       return;
     }
@@ -332,7 +358,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return;
       }
       void core
-        .call(message.name, { value: message.args })
+        .call(message.name, { value: message.args }, taskId(message.task) ? { task: message.task! } : {})
         .then(({ text }) => text)
         .catch((error: unknown) => JSON.stringify(internalReply(error)))
         .then((reply) => {
@@ -368,6 +394,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       for (const socket of sockets.clients) socket.terminate();
       sockets.close();
       stopListening();
+      stopProgress();
       await new Promise<void>((done) => server.close(() => done()));
     },
   };

@@ -1,0 +1,43 @@
+/** Strings of the task bar: long calls with their progress and Cancel. */
+export const tasksStrings = {
+  en: {
+    region: 'Work in progress',
+    action: {
+      'documents/import': 'Importing',
+      'labels/importCsv': 'Importing the codebook',
+      'codings/autocode': 'Auto-coding',
+      'codings/autocodePreview': 'Looking for hits',
+      'interchange/importQdpx': 'Importing the REFI-QDA project',
+      'interchange/exportQdpx': 'Exporting to REFI-QDA',
+      'export/file': 'Exporting',
+      'export/preview': 'Preparing the preview',
+      'pseudonyms/apply': 'Pseudonymising',
+      'names/find': 'Looking for names',
+      other: 'Working',
+    },
+    of: '{{done}} of {{total}}',
+    cancel: 'Cancel',
+    cancelling: 'Cancelling…',
+    cancelHelp: 'Stops it and leaves the project exactly as it was.',
+  },
+  nl: {
+    region: 'Bezig',
+    action: {
+      'documents/import': 'Importeren',
+      'labels/importCsv': 'Codeboek importeren',
+      'codings/autocode': 'Automatisch coderen',
+      'codings/autocodePreview': 'Treffers zoeken',
+      'interchange/importQdpx': 'REFI-QDA-project importeren',
+      'interchange/exportQdpx': 'Exporteren naar REFI-QDA',
+      'export/file': 'Exporteren',
+      'export/preview': 'Voorbeeld voorbereiden',
+      'pseudonyms/apply': 'Pseudonimiseren',
+      'names/find': 'Namen zoeken',
+      other: 'Bezig',
+    },
+    of: '{{done}} van {{total}}',
+    cancel: 'Annuleren',
+    cancelling: 'Annuleren…',
+    cancelHelp: 'Stopt het en laat het project precies zoals het was.',
+  },
+};
