@@ -6,7 +6,7 @@ import { useData } from './index.ts';
  * The reads most views share, each with its empty value, so that a view reads one line. A fallback
  * is a constant: a view that has no data yet keeps the same empty list from render to render.
  */
-const NO_LABELS: Label[] = [];
+export const NO_LABELS: Label[] = [];
 const NO_DOCUMENTS: DocumentSummary[] = [];
 const NO_PARTICIPANTS: { participants: Participant[]; attributes: AttributeDefinition[] } = { participants: [], attributes: [] };
 const NO_MEMOS: Memo[] = [];
