@@ -8,6 +8,7 @@ import { labelRows, type LabelRow } from '../repos/labels.ts';
 import { listMemos } from '../repos/memos.ts';
 import { listAttributes, listParticipants } from '../repos/participants.ts';
 import { listCoders, listSegments } from '../repos/segments.ts';
+import { storedSpeakers } from '../repos/speakers.ts';
 import { exportAnalysis } from './analysis-exchange.ts';
 import { DUIDING_NOTE_NAME, encodeBlock, type DuidingBlock } from './duiding-block.ts';
 import { guidOf } from './guids.ts';
@@ -160,6 +161,10 @@ export function exportQdpx(project: Project): QdpxExport {
   });
 
   const analysis = exportAnalysis(db);
+  const speakersOf = new Map<string, NonNullable<DuidingBlock['documents'][string]['speakers']>>();
+  for (const s of storedSpeakers(db)) {
+    speakersOf.set(s.documentId, [...(speakersOf.get(s.documentId) ?? []), { name: s.name, role: s.role, participant: s.participantId ? guidOf(s.participantId) : null, confirmed: s.confirmed }]);
+  }
   // What the standard has no place for, for Duiding to read back.
   const block: DuidingBlock = {
     format: 'duiding-refi/1',
@@ -182,6 +187,7 @@ export function exportQdpx(project: Project): QdpxExport {
           importedBy: d.importedBy,
           textHash: createHash('sha256').update(d.text).digest('hex'),
           turns: d.turns,
+          ...(speakersOf.has(d.id) ? { speakers: speakersOf.get(d.id) } : {}),
         },
       ]),
     ),
