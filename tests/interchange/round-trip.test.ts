@@ -143,6 +143,7 @@ describe('speaker roles through .qdpx (issue 20)', () => {
     const other = newSession('someone else');
     const report = await importQdpx(other.project, { path });
     expect(report.counts.speakerRoles).toBe(before.find((d) => d.document === 'focus-group')!.speakers.length);
+    expect(report.notImported).toEqual([]);
     const back = caller(other.session);
     expect(await roles(back)).toEqual(before);
     expect((await back('matrix/get', { rows: 'labels', by: 'participant' })).columns.map((c) => c.name)).toEqual(matrix.columns.map((c) => c.name));

@@ -3,7 +3,7 @@ import { checkpoint, reportProgress } from '../tasks.ts';
 import type { FileRef } from '../../../shared/api/def.ts';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { ImportedSource, QdpxImportReport, UnplacedSelection } from '../../../shared/interchange.ts';
-import { SPEAKER_ROLES, type AttributeType, type AttributeValue, type Turn } from '../../../shared/model.ts';
+import { SPEAKER_ROLES, type AttributeType, type AttributeValue, type SpeakerRole, type Turn } from '../../../shared/model.ts';
 import { nextColour } from '../../../shared/palette.ts';
 import { lexicalFromPlainText } from '../../../shared/lexical-plain.ts';
 import { richTextProblem } from '../../../shared/lexical-validate.ts';
@@ -515,6 +515,18 @@ async function writeProject(
   }
 
   // Speakers' roles as the researcher set them, from Duiding's block; the rest are inferred as at any import.
+  // A file written before roles had a place of their own carries them as rows of the table.
+  const oldRows = block?.analysis?.tables?.speakers;
+  if (speakersOf.size === 0 && Array.isArray(oldRows)) {
+    const byGuid = new Map([...documents].map(([guid, id]) => [guid.toLowerCase(), id]));
+    for (const row of oldRows) {
+      const documentId = typeof row.document_id === 'string' ? byGuid.get(row.document_id.toLowerCase()) : undefined;
+      if (!documentId) continue;
+      const list = speakersOf.get(documentId) ?? [];
+      list.push({ name: row.name as string, role: row.role as SpeakerRole, participant: (row.participant_id as string | null) ?? null, confirmed: row.confirmed === 1 });
+      speakersOf.set(documentId, list);
+    }
+  }
   let speakerRows = 0;
   let speakersRefused = 0;
   for (const [documentId, speakers] of speakersOf) {
