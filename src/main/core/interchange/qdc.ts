@@ -1,7 +1,6 @@
 import type { FileRef } from '../../../shared/api/def.ts';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { QdcImportReport } from '../../../shared/interchange.ts';
-import type { Label } from '../../../shared/model.ts';
 import { nextColour } from '../../../shared/palette.ts';
 import { newId, now } from '../clock.ts';
 import type { Project } from '../project.ts';
