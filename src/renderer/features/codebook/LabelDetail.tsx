@@ -86,7 +86,7 @@ export function LabelDetail(props: { label: Label; onMove(id: string, move: Move
       <div className="codebook-detail__usage">
         <span>
           {label.segmentCount === 0
-            ? t('codebook.notUsed')
+            ? t(label.branchSegmentCount > 0 ? 'codebook.notUsedItself' : 'codebook.notUsed')
             : t('codebook.usedOn', {
                 passages: t('codebook.passages', { count: label.segmentCount }),
                 transcripts: t('codebook.transcripts', { count: label.documentCount }),
