@@ -150,5 +150,18 @@ describe('speaker roles in the browser', () => {
     await screenshot(page, 'sp-10-retrieval-with-interviewer');
     await retrievalToggle.uncheck();
     await expect.poll(() => page.locator('.quote').count()).toBe(participantsOnly);
+
+    // A concept of the label: its counts and quotes follow the same switch as the codebook's.
+    const labels = await api<Array<{ id: string; name: string }>>(page, 'labels/list');
+    const concept = await api<{ id: string }>(page, 'concepts/create', { name: 'Directie', labelIds: [labels.find((l) => l.name === 'directie')!.id] });
+    await page.evaluate((id) => (location.hash = `#/concepts/${id}`), concept.id);
+    const support = page.locator('.concept-page__title p.muted');
+    await expect.poll(() => support.innerText()).toContain(`${participantsOnly} fragmenten`);
+    const conceptToggle = page.locator('.concept-page').getByLabel('Ook wat de interviewer zegt tellen');
+    await conceptToggle.check();
+    await expect.poll(() => support.innerText()).toContain(`${everyone} fragmenten`);
+    await screenshot(page, 'sp-11-concept-with-interviewer');
+    await conceptToggle.uncheck();
+    await expect.poll(() => support.innerText()).toContain(`${participantsOnly} fragmenten`);
   });
 });

@@ -49,8 +49,8 @@ function EmptyCodebook({ onOpen }: { onOpen(open: Open): void }) {
 export function CodebookView({ labelId }: { labelId: string | null }) {
   const { t, i18n } = useTranslation();
   // The counts follow whose speech counts, as the matrix does; the switch adds the interviewer's.
-  const speakers = useStore((s) => s.codebookSpeakers);
-  const setSpeakers = useStore((s) => s.setCodebookSpeakers);
+  const speakers = useStore((s) => s.listSpeakers);
+  const setSpeakers = useStore((s) => s.setListSpeakers);
   const listArgs = speakers === 'all' ? { speakers } : {};
   const labels = useData('labels/list', listArgs, NO_LABELS);
   const navigate = useStore((s) => s.navigate);

@@ -7,7 +7,7 @@ import { SavedRichText } from '../../components/rich-text/SavedRichText.tsx';
 import { FuzzyPick, SavedInput } from '../rounds/fields.tsx';
 import { QuoteCard } from '../rounds/QuoteCard.tsx';
 import { DeleteConceptDialog, NewConceptDialog } from './ConceptDialogs.tsx';
-import { useConcepts, useLabels } from '../../data/reads.ts';
+import { NO_CONCEPTS, useLabels } from '../../data/reads.ts';
 import { useData, useRead } from '../../data/index.ts';
 import { supportCounts } from './support-counts.ts';
 
@@ -61,8 +61,10 @@ function ConceptPage({ concept, onDelete }: { concept: Concept; onDelete(): void
   const addConceptLabels = useStore((s) => s.addConceptLabels);
   const removeConceptLabel = useStore((s) => s.removeConceptLabel);
   const removeConceptSegment = useStore((s) => s.removeConceptSegment);
-  const quotes = useData('concepts/quotes', { id: concept.id }, null);
+  const speakers = useStore((s) => s.listSpeakers);
+  const quotes = useData('concepts/quotes', speakers === 'all' ? { id: concept.id, speakers } : { id: concept.id }, null);
   const navigate = useStore((s) => s.navigate);
+  const setListSpeakers = useStore((s) => s.setListSpeakers);
   const [adding, setAdding] = useState(false);
   const n = (value: number) => formatNumber(value, i18n.language);
 
@@ -86,6 +88,10 @@ function ConceptPage({ concept, onDelete }: { concept: Concept; onDelete(): void
           </p>
         </div>
         <div className="button-row">
+          <label className={`codebook__switch${speakers === 'all' ? ' is-set' : ''}`}>
+            <input type="checkbox" checked={speakers === 'all'} onChange={(e) => setListSpeakers(e.target.checked ? 'all' : 'participants')} />
+            <span>{t('concepts.includeInterviewer')}</span>
+          </label>
           <button type="button" className="button button--quiet" onClick={() => navigate({ name: 'matrix', params: {} })}>
             {t('concepts.inMatrix')}
           </button>
@@ -202,8 +208,11 @@ function ConceptPage({ concept, onDelete }: { concept: Concept; onDelete(): void
 /** Round 2: concepts on the left, the chosen concept in the middle. */
 export function ConceptsView({ conceptId }: { conceptId: string | null }) {
   const { t } = useTranslation();
-  const concepts = useConcepts();
-  const loaded = useRead('concepts/list', {}).data !== undefined;
+  // The counts and quotes follow whose speech counts (one switch with the codebook's).
+  const speakers = useStore((s) => s.listSpeakers);
+  const listRead = useRead('concepts/list', speakers === 'all' ? { speakers } : {});
+  const concepts = listRead.data ?? NO_CONCEPTS;
+  const loaded = listRead.data !== undefined;
   const navigate = useStore((s) => s.navigate);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Concept | null>(null);
