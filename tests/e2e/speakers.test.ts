@@ -156,12 +156,12 @@ describe('speaker roles in the browser', () => {
     const concept = await api<{ id: string }>(page, 'concepts/create', { name: 'Directie', labelIds: [labels.find((l) => l.name === 'directie')!.id] });
     await page.evaluate((id) => (location.hash = `#/concepts/${id}`), concept.id);
     const support = page.locator('.concept-page__title p.muted');
-    await expect.poll(() => support.innerText()).toContain(`${participantsOnly} fragmenten`);
+    await expect.poll(() => support.innerText()).toContain(`${participantsOnly} passages`);
     const conceptToggle = page.locator('.concept-page').getByLabel('Ook wat de interviewer zegt tellen');
     await conceptToggle.check();
-    await expect.poll(() => support.innerText()).toContain(`${everyone} fragmenten`);
+    await expect.poll(() => support.innerText()).toContain(`${everyone} passages`);
     await screenshot(page, 'sp-11-concept-with-interviewer');
     await conceptToggle.uncheck();
-    await expect.poll(() => support.innerText()).toContain(`${participantsOnly} fragmenten`);
+    await expect.poll(() => support.innerText()).toContain(`${participantsOnly} passages`);
   });
 });
