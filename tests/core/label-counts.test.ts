@@ -44,7 +44,7 @@ const FILES = [{ path: join(FIXTURES, 'participants.csv') }, { path: join(FIXTUR
 /** Per fixture interview, how often a participant (or anyone) says the word: by regex over the turns, not through the core. */
 function saidPerInterview(project: Project, pattern: RegExp, who: 'participants' | 'all'): Map<string, number> {
   const turns = project.db
-    .prepare("SELECT d.name AS document, t.speaker, t.text FROM turns t JOIN documents d ON d.id = t.document_id WHERE d.name LIKE 'interview-%'")
+    .prepare("SELECT d.name AS document, t.speaker, t.text FROM turns t JOIN documents d ON d.seq = t.document_seq WHERE d.name LIKE 'interview-%'")
     .all() as Array<{ document: string; speaker: string | null; text: string }>;
   const out = new Map<string, number>();
   for (const turn of turns) {
@@ -61,7 +61,7 @@ function codedBySql(project: Project, labelIds: string[], who: 'participants' | 
   const rows = project.db
     .prepare(
       `SELECT DISTINCT s.id, s.document_id AS document, t.speaker FROM codings c JOIN segments s ON s.id = c.segment_id
-       JOIN turns t ON t.document_id = s.document_id AND t.start < s.end AND s.start < t.end
+       JOIN documents d ON d.id = s.document_id JOIN turns t ON t.document_seq = d.seq AND t.start < s.end AND s.start < t.end
        WHERE c.label_id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(labelIds)) as Array<{ id: string; document: string; speaker: string | null }>;
