@@ -1,5 +1,6 @@
 import type { Label, SpeakerScope } from '../../../shared/model.ts';
 import type { Db } from '../db/database.ts';
+import { latestChange } from '../repos/analysis-sets.ts';
 import { codingIndex } from '../repos/coding-index.ts';
 import { codedSpansOf, labelParents, labelRow, labelRows, type LabelRow } from '../repos/labels.ts';
 import { countedKeys, speechIn, speechIndex, speechOfEntry } from './speakers.ts';
@@ -91,10 +92,28 @@ export function countLabels(db: Db, scope: SpeakerScope, only?: readonly string[
   return out;
 }
 
+/**
+ * The whole codebook's counts, kept until the next write or a change of roles: after a write the
+ * palette, the codebook and retrieval each ask for the list, and one pass answers them all.
+ */
+const kept = new WeakMap<Db, Map<SpeakerScope, { key: string; counts: Map<string, LabelCounts> }>>();
+
+function allCounts(db: Db, scope: SpeakerScope): Map<string, LabelCounts> {
+  if (db.inTransaction) return countLabels(db, scope);
+  const key = `${latestChange(db)}|${speechIndex(db).serial}`;
+  let byScope = kept.get(db);
+  if (!byScope) kept.set(db, (byScope = new Map()));
+  const found = byScope.get(scope);
+  if (found?.key === key) return found.counts;
+  const counts = countLabels(db, scope);
+  byScope.set(scope, { key, counts });
+  return counts;
+}
+
 /** Every label with its counts, in codebook order. */
 export function listLabels(db: Db, scope: SpeakerScope = 'participants'): Label[] {
   const rows = labelRows(db);
-  const counts = countLabels(db, scope);
+  const counts = allCounts(db, scope);
   return rows.map((row) => ({ ...row, ...(counts.get(row.id) ?? NONE) }));
 }
 
