@@ -25,6 +25,7 @@ export const BUDGETS: Budget[] = [
   { what: 'transcript open → highlights painted', path: 'browser.transcriptOpen.median', limit: 1000, unit: 'ms', kind: 'max' },
   { what: 'keypress → highlight painted, p95', path: 'browser.keypress.p95', limit: 50, unit: 'ms', kind: 'max' },
   { what: 'correct a turn of the long transcript → painted, p95', path: 'browser.transcriptEdit.p95', limit: 100, unit: 'ms', kind: 'max' },
+  { what: 'keypress → highlight painted, reading cursor, p95', path: 'browser.cursorKeypress.p95', limit: 50, unit: 'ms', kind: 'max' },
   { what: 'matrix, concepts × documents, afresh', path: 'handlers.matrixConceptsByDocument.median', limit: 200, unit: 'ms', kind: 'max', at: 'l' },
   { what: 'matrix, concepts × participants, afresh', path: 'handlers.matrixConcepts.median', limit: 200, unit: 'ms', kind: 'max', at: 'l' },
   { what: 'heat map concepts × documents painted', path: 'browser.heatMap.conceptsByDocument.median', limit: 1000, unit: 'ms', kind: 'max', at: 'l' },

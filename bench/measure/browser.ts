@@ -8,11 +8,14 @@ import { peakRssMB } from '../memory.ts';
 import { summarize, type Summary } from '../stats.ts';
 import { measureHeatMaps, type HeatMapFigures, type HeatMapTarget } from './heat-map.ts';
 import { pressTargets, type PressTarget } from './press-targets.ts';
+import { cursorTargets, measureCursorPresses } from './cursor-presses.ts';
 import { rendererDir } from './renderer.ts';
 import { measureTranscriptEdits } from './transcript-edit.ts';
 import { installProbes, waitForFirstScreen, waitForHighlights, waitForNewHighlight, type PageEvent, type PressTiming, PRESS_TIMEOUT_MS } from './page-probes.ts';
 
 export const PRESSES = 60;
+/** Codings made with the reading cursor (issue 21), after the mouse-selected ones. */
+const CURSOR_PRESSES = 30;
 const OPEN_RUNS = 5;
 const HEAT_MAP_RUNS = 4;
 
@@ -21,6 +24,8 @@ export interface BrowserFigures {
   projectOpen: Summary;
   transcriptOpen: Summary & { segments: number; codings: number; characters: number };
   keypress: Summary & { missed: number; enter: Summary | null; numberKey: Summary | null; untilApplied: Summary | null };
+  /** The same press (Enter in the palette) on a span chosen with the reading cursor, no mouse. */
+  cursorKeypress: (Summary & { missed: number; untilApplied: Summary | null }) | { status: string };
   heatMap: Record<string, HeatMapFigures> | { status: string };
   /** Issue 28: a turn of the long transcript corrected, from Ctrl+Enter to its new words painted. */
   transcriptEdit: (Summary & { edits: number }) | { status: string };
@@ -194,6 +199,20 @@ export async function measureBrowser(options: { file: string; documentId: string
     }
     const afterPresses = await heapMB(page);
 
+    // Before the corrections below: they move the long transcript's offsets that the targets are taken from.
+    const cursorAt = cursorTargets(document, segments, targets, CURSOR_PRESSES);
+    log(`browser: ${cursorAt.length} keypresses on spans chosen with the reading cursor → highlight painted`);
+    let cursorKeypress: BrowserFigures['cursorKeypress'];
+    try {
+      const cursor = await measureCursorPresses(page, cursorAt, names, events);
+      cursorKeypress = cursor.timings.length
+        ? { ...summarize(cursor.timings.map((t) => t.total)), missed: cursor.missed, ...breakdown(cursor.timings) }
+        : { status: `no press painted (${cursor.missed} missed)` };
+    } catch (error) {
+      cursorKeypress = { status: `failed: ${(error as Error).message}` };
+      events.push({ at: performance.now(), type: 'cursor-presses-failed', text: (error as Error).message });
+    }
+
     log('browser: corrections of the long transcript → painted');
     let transcriptEdit: BrowserFigures['transcriptEdit'];
     try {
@@ -221,6 +240,7 @@ export async function measureBrowser(options: { file: string; documentId: string
       projectOpen: summarize(projectOpen),
       transcriptOpen: { ...summarize(transcriptOpen), segments: segments.length, codings, characters: document.text.length },
       keypress: { ...summarizePresses([...enter, ...numberKey]), missed, enter: summaryOrNull(enter), numberKey: summaryOrNull(numberKey), ...breakdown(timings) },
+      cursorKeypress,
       heatMap,
       transcriptEdit,
       heap: { afterOpenMB: afterOpen.used, afterPressesMB: afterPresses.used, totalMB: afterPresses.total, afterHeatMapsMB: afterHeatMaps },

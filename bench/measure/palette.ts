@@ -32,6 +32,8 @@ export function measurePalette(count: number, rounds: number): PaletteFigures {
     createdAt: '2025-01-01T00:00:00.000Z',
     segmentCount: 0,
     documentCount: 0,
+    branchSegmentCount: 0,
+    branchDocumentCount: 0,
   }));
   const open: number[] = [];
   const keystroke: number[] = [];

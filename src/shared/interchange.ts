@@ -72,6 +72,8 @@ export interface QdpxImportReport {
     attributes: number;
     sets: number;
     concepts: number;
+    /** Speakers whose role the researcher had set or confirmed, from Duiding's own note. */
+    speakerRoles: number;
   };
   sources: ImportedSource[];
   /** Sources of kinds Duiding does not hold, per kind (pdf, picture, audio, video). */

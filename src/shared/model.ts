@@ -208,8 +208,15 @@ export interface Label {
   round: number;
   createdBy: string;
   createdAt: string;
+  /**
+   * Segments and transcripts coded with this label, counted as the matrix counts them: a segment
+   * counts when it covers a participant's speech (or anyone's, when the interviewer's speech is asked for too).
+   */
   segmentCount: number;
   documentCount: number;
+  /** The same with its sub-labels' codings (all levels): a segment coded with two sub-labels counts once. */
+  branchSegmentCount: number;
+  branchDocumentCount: number;
 }
 
 export interface Coding {

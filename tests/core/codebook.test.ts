@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/core/handlers.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { readGuide } from '../../src/main/core/repos/guide.ts';
-import { listLabels } from '../../src/main/core/repos/labels.ts';
+import { listLabels } from '../../src/main/core/services/label-counts.ts';
 import { applyLabel, createLabel, updateLabel } from '../../src/main/core/services/coding.ts';
 import { applyTemplate, importCodebookCsv, moveLabel, usageOfLabel } from '../../src/main/core/services/codebook.ts';
 import { importFiles } from '../../src/main/core/services/import.ts';

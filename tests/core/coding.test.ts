@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/main/core/project.ts';
 import { getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
-import { listLabels } from '../../src/main/core/repos/labels.ts';
+import { listLabels } from '../../src/main/core/services/label-counts.ts';
 import { listSegments } from '../../src/main/core/repos/segments.ts';
 import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from '../../src/main/core/services/coding.ts';
 import { importFiles } from '../../src/main/core/services/import.ts';

@@ -145,6 +145,9 @@ describe('speaker roles on the fixtures', () => {
     const concept = await call('concepts/create', { name: 'Leervragen', labelIds: [asked.label.id] });
     const listed = (await call('concepts/list', {})).find((c) => c.id === concept.id)!;
     expect([listed.segmentCount, listed.participantCount, listed.documentCount]).toEqual([0, 0, 0]);
+    // With the interviewer's speech: her 12 questions, each in its interview, for its participant.
+    const everyone = (await call('concepts/list', { speakers: 'all' })).find((c) => c.id === concept.id)!;
+    expect([everyone.segmentCount, everyone.participantCount, everyone.documentCount]).toEqual([12, 6, 6]);
     expect((await call('rounds/status', {})).round2.conceptsWithoutQuotes).toContain(concept.id);
     expect((await call('concepts/quotes', { id: concept.id })).groups).toEqual([]);
     expect((await call('concepts/quotes', { id: concept.id, speakers: 'all' })).groups.flatMap((g) => g.quotes)).toHaveLength(12);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, showTurn } from './browser.ts';
 import { code, selectWords } from './coding.ts';
-import { fixtureProject, openProject, type Opened } from './project.ts';
+import { api, fixtureProject, openProject, type Opened } from './project.ts';
 
 const PALETTE = 'Een label toekennen';
 const showTurnCentred = showTurn;
@@ -246,5 +246,76 @@ describe('coding by keyboard, and a palette that never applies the wrong label',
     // The cursor stays drawn after the turn was redrawn without the segment.
     await expect.poll(() => highlighted(page, 'reading-cursor')).toEqual([third[0]!.split(' ').pop()]);
     await screenshot(page, 'kb-05-coded-by-keyboard');
+  });
+
+  it('a memo marker in the margin opens the passage’s memo, by mouse and by keyboard', async () => {
+    const memoEditor = page.locator('.segment-panel__memo [contenteditable="true"]').first();
+    const memoFocused = () => page.evaluate(() => document.activeElement?.closest('.segment-panel__memo') !== null);
+    await page.evaluate(() => document.querySelector('.reader')!.scrollTo(0, 0));
+    // M on a selected passage puts the caret in its memo; what is typed there is its memo.
+    await page.locator('[data-turn="1"] .chip', { hasText: 'leervraag' }).click();
+    await page.locator('.segment-panel').waitFor();
+    expect(await page.locator('[data-turn="1"] .memo-marker').count()).toBe(0);
+    await page.locator('.reader').focus();
+    await page.keyboard.press('m');
+    await expect.poll(memoFocused).toBe(true);
+    await page.keyboard.type('Vraagt naar wat leerlingen willen leren.');
+    const marker = page.locator('[data-turn="1"] .memo-marker');
+    await marker.waitFor();
+    expect(await marker.getAttribute('aria-label')).toBe('Memo bij dit fragment: “Vraagt naar wat leerlingen willen leren.” (M op een gekozen fragment)');
+
+    // Elsewhere, then back by the marker alone: Tab reaches it from the turn's guide button, Enter opens the memo.
+    await page.locator('.reader').focus();
+    await page.keyboard.press('Escape');
+    await page.locator('.segment-panel').waitFor({ state: 'detached' });
+    // Tab reaches it from the turn's other margin buttons (the guide mark, the correction).
+    await page.locator('[data-turn="1"] .turn__guide').focus();
+    const onMarker = () => page.evaluate(() => document.activeElement?.classList.contains('memo-marker') === true);
+    for (let i = 0; i < 3 && !(await onMarker()); i++) await page.keyboard.press('Tab');
+    expect(await onMarker()).toBe(true);
+    await screenshot(page, 'kb-06-memo-marker');
+    await page.keyboard.press('Enter');
+    await expect.poll(memoFocused).toBe(true);
+    expect(await memoEditor.innerText()).toContain('Vraagt naar wat leerlingen willen leren.');
+    expect(await page.locator('.segment-panel__quote').innerText()).toBe(await page.locator('[data-turn="1"] .turn__text .coded').first().innerText());
+    await screenshot(page, 'kb-07-memo-opened');
+
+    // By mouse too, after the pane showed another passage.
+    await page.locator('[data-turn="3"] .chip').first().click();
+    await expect.poll(() => page.locator('.segment-panel__quote').innerText()).not.toBe(await page.locator('[data-turn="1"] .turn__text .coded').first().innerText());
+    await marker.click();
+    await expect.poll(memoFocused).toBe(true);
+    expect(await memoEditor.innerText()).toContain('Vraagt naar wat leerlingen willen leren.');
+  });
+
+  it('a parent label counts its sub-labels’ passages, a passage with two of them once', async () => {
+    const labels = await api<Array<{ id: string; name: string }>>(page, 'labels/list');
+    const id = (name: string) => labels.find((l) => l.name === name)!.id;
+    const parent = await api<{ id: string }>(page, 'labels/create', { name: 'leren' });
+    for (const child of ['leervraag', 'leervragen', 'toetsenbord']) await api(page, 'labels/update', { id: id(child), parentId: parent.id });
+    // One passage with two of the sub-labels: it counts once for the parent.
+    const documentId = page.url().split('#/documents/')[1]!.split(/[?#]/)[0]!;
+    const segments = await api<Array<{ start: number; end: number; codings: Array<{ labelId: string }> }>>(page, 'segments/list', { documentId });
+    const first = segments.find((s) => s.codings.some((c) => c.labelId === id('leervraag')))!;
+    await api(page, 'codings/apply', { documentId, start: first.start, end: first.end, labelId: id('toetsenbord') });
+    const after = await api<Array<{ start: number; end: number; codings: Array<{ labelId: string }> }>>(page, 'segments/list', { documentId });
+    const children = new Set(['leervraag', 'leervragen', 'toetsenbord'].map(id));
+    // The count from the segments themselves, those in a participant's turn (the interviewer's do not count).
+    const { turns } = await api<{ turns: Array<{ start: number; end: number; speaker: string | null }> }>(page, 'documents/get', { id: documentId });
+    const [roles] = await api<Array<{ speakers: Array<{ name: string; role: string }> }>>(page, 'speakers/list', { documentId });
+    const participantSpeech = (s: { start: number; end: number }) =>
+      turns.some((t) => t.start < s.end && s.start < t.end && roles!.speakers.find((r) => r.name === t.speaker)?.role === 'participant');
+    const under = after.filter((s) => s.codings.some((c) => children.has(c.labelId)));
+    const expected = under.filter(participantSpeech).length;
+    expect(under.length).toBeGreaterThan(expected);
+    const sum = under.filter(participantSpeech).reduce((n, s) => n + new Set(s.codings.filter((c) => children.has(c.labelId)).map((c) => c.labelId)).size, 0);
+    expect(sum).toBe(expected + 1);
+
+    await page.evaluate(() => (location.hash = '#/codebook'));
+    const row = page.locator('.codebook-row', { has: page.locator('.codebook-row__name', { hasText: /^leren$/ }) });
+    await expect.poll(async () => (await row.locator('.num').allInnerTexts()).map(Number)).toEqual([expected, 1]);
+    await row.click();
+    await page.locator('.codebook-detail__usage', { hasText: `Met de sublabels: ${expected} fragmenten in 1 transcript.` }).waitFor();
+    await screenshot(page, 'kb-08-parent-counts');
   });
 });

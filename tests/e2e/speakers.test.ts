@@ -113,4 +113,55 @@ describe('speaker roles in the browser', () => {
     await toggle.uncheck();
     await expect.poll(() => panel.locator('.quote').count()).toBe(expected.others);
   });
+
+  it('the codebook and retrieval count as the matrix does, each with its switch', async () => {
+    const counts = await independentCounts(page, new Set(['Interviewer', 'Hanne Claeys']));
+    const participantsOnly = [...counts.values()].reduce((n, c) => n + c.others, 0);
+    const everyone = [...counts.values()].reduce((n, c) => n + c.others + c.interviewer, 0);
+    const inDocuments = (pick: (c: { interviewer: number; others: number }) => number) => [...counts.values()].filter((c) => pick(c) > 0).length;
+
+    await page.goto(`${opened.served.url.split('#')[0]}#/codebook`);
+    const row = page.locator('.codebook-row', { hasText: 'directie' });
+    const shown = async () => (await row.locator('.num').allInnerTexts()).map(Number);
+    await expect.poll(shown).toEqual([participantsOnly, inDocuments((c) => c.others)]);
+    await page.locator('.codebook-detail__usage', { hasText: `${participantsOnly} fragmenten` }).waitFor();
+    await screenshot(page, 'sp-07-codebook-participants');
+    const toggle = page.getByLabel('Ook wat de interviewer zegt tellen');
+    await toggle.check();
+    await expect.poll(shown).toEqual([everyone, inDocuments((c) => c.others + c.interviewer)]);
+    await screenshot(page, 'sp-08-codebook-with-interviewer');
+    await toggle.uncheck();
+    await expect.poll(shown).toEqual([participantsOnly, inDocuments((c) => c.others)]);
+
+    // Retrieval: the passages, the label's count and the spread follow the switch (kept in the address).
+    await page.getByRole('button', { name: /Toon fragmenten/ }).click();
+    const status = page.locator('.retrieval__count strong');
+    await expect.poll(() => status.innerText()).toContain(`${participantsOnly} segmenten`);
+    await expect.poll(() => page.locator('.quote').count()).toBe(participantsOnly);
+    await screenshot(page, 'sp-09-retrieval-participants');
+    const retrievalToggle = page.getByRole('group', { name: 'Filters' }).getByLabel('Ook wat de interviewer zegt tellen');
+    expect(await retrievalToggle.isChecked()).toBe(false);
+    await retrievalToggle.check();
+    await expect.poll(() => status.innerText()).toContain(`${everyone} segmenten`);
+    await expect.poll(() => page.locator('.quote').count()).toBe(everyone);
+    expect(page.url()).toContain('speakers=all');
+    // The interviewer's passages are credited to the interviewer's turn.
+    expect(await page.locator('.quote__speaker', { hasText: 'Hanne Claeys' }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'sp-10-retrieval-with-interviewer');
+    await retrievalToggle.uncheck();
+    await expect.poll(() => page.locator('.quote').count()).toBe(participantsOnly);
+
+    // A concept of the label: its counts and quotes follow the same switch as the codebook's.
+    const labels = await api<Array<{ id: string; name: string }>>(page, 'labels/list');
+    const concept = await api<{ id: string }>(page, 'concepts/create', { name: 'Directie', labelIds: [labels.find((l) => l.name === 'directie')!.id] });
+    await page.evaluate((id) => (location.hash = `#/concepts/${id}`), concept.id);
+    const support = page.locator('.concept-page__title p.muted');
+    await expect.poll(() => support.innerText()).toContain(`${participantsOnly} passages`);
+    const conceptToggle = page.locator('.concept-page').getByLabel('Ook wat de interviewer zegt tellen');
+    await conceptToggle.check();
+    await expect.poll(() => support.innerText()).toContain(`${everyone} passages`);
+    await screenshot(page, 'sp-11-concept-with-interviewer');
+    await conceptToggle.uncheck();
+    await expect.poll(() => support.innerText()).toContain(`${participantsOnly} passages`);
+  });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportQdc, importQdc } from '../../src/main/core/interchange/qdc.ts';
 import type { Project } from '../../src/main/core/project.ts';
-import { listLabels } from '../../src/main/core/repos/labels.ts';
+import { listLabels } from '../../src/main/core/services/label-counts.ts';
 import { listConcepts } from '../../src/main/core/services/concepts.ts';
 import { createLabel } from '../../src/main/core/services/coding.ts';
 import { newSession, snapshot, tempDir } from '../support/temp.ts';

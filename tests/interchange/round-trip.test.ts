@@ -6,6 +6,7 @@ import { exportQdpx } from '../../src/main/core/interchange/export-qdpx.ts';
 import { importQdpx } from '../../src/main/core/interchange/import-qdpx.ts';
 import { listDocuments } from '../../src/main/core/repos/documents.ts';
 import { newSession, tempDir } from '../support/temp.ts';
+import { caller } from '../core/analysis-fixture.ts';
 import { buildAnalysis, buildStudy, describeProject } from './study.ts';
 import { countElements, PROJECT_XSD, xmllint } from './support.ts';
 
@@ -107,5 +108,44 @@ describe('round trip: Duiding → .qdpx → Duiding', () => {
     expect(xmllint(unzipSync(bytes)['project.qde']!, PROJECT_XSD).valid).toBe(true);
     const back = await reimport(bytes);
     expect(describeProject(back.project)).toEqual(first);
+  });
+});
+
+describe('speaker roles through .qdpx (issue 20)', () => {
+  it('the roles the researcher set travel in Duiding\u2019s note and come back; the file still validates', async () => {
+    const { session } = newSession('tester');
+    const call = caller(session);
+    const dir = tempDir();
+    const focusGroup = join(import.meta.dirname, '../core/focus-group');
+    const twoNames = join(dir, 'gesprek.txt');
+    // Two names no rule decides: roles unconfirmed, inferred again after the round trip.
+    writeFileSync(twoNames, 'Jan: Hoe gaat het?\nPiet: Goed, dank je.\n');
+    await call('documents/import', { files: [{ path: join(focusGroup, 'participants.csv') }, { path: join(focusGroup, 'focus-group.vtt') }, { path: twoNames }] });
+    const participants = (await call('participants/list', {})).participants;
+    const dirk = participants.find((p) => p.name === 'Dirk Janssens')!;
+    // Choices no import rule would make: Bram is an observer, Anna speaks for Dirk's school.
+    await call('speakers/set', { name: 'Bram Claes', role: 'other' });
+    await call('speakers/set', { name: 'Anna Peeters', role: 'participant', participantId: dirk.id });
+    const roles = async (c: typeof call) =>
+      (await c('speakers/list', {})).map((d) => ({ document: d.documentName, unconfirmed: d.unconfirmed, speakers: d.speakers.map((s) => [s.name, s.role, s.participantName, s.confirmed]) }));
+    const before = await roles(call);
+    expect(before.find((d) => d.document === 'focus-group')!.speakers).toContainEqual(['Bram Claes', 'other', null, true]);
+    expect(before.find((d) => d.document === 'focus-group')!.speakers).toContainEqual(['Anna Peeters', 'participant', 'Dirk Janssens', true]);
+    expect(before.find((d) => d.document === 'gesprek')!.unconfirmed).toBe(true);
+    const matrix = await call('matrix/get', { rows: 'labels', by: 'participant' });
+
+    const { bytes } = exportQdpx(session.project);
+    const qde = strFromU8(unzipSync(bytes)['project.qde']!);
+    expect(xmllint(qde, PROJECT_XSD).valid).toBe(true);
+
+    const path = join(tempDir(), 'rollen.qdpx');
+    writeFileSync(path, bytes);
+    const other = newSession('someone else');
+    const report = await importQdpx(other.project, { path });
+    expect(report.counts.speakerRoles).toBe(before.find((d) => d.document === 'focus-group')!.speakers.length);
+    expect(report.notImported).toEqual([]);
+    const back = caller(other.session);
+    expect(await roles(back)).toEqual(before);
+    expect((await back('matrix/get', { rows: 'labels', by: 'participant' })).columns.map((c) => c.name)).toEqual(matrix.columns.map((c) => c.name));
   });
 });

@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importQdpx } from '../../src/main/core/interchange/import-qdpx.ts';
 import { listDocuments } from '../../src/main/core/repos/documents.ts';
-import { listLabels } from '../../src/main/core/repos/labels.ts';
+import { listLabels } from '../../src/main/core/services/label-counts.ts';
 import { listMemos } from '../../src/main/core/repos/memos.ts';
 import { listCoders, listSegments } from '../../src/main/core/repos/segments.ts';
 import type { Project } from '../../src/main/core/project.ts';

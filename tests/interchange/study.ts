@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import type { Project } from '../../src/main/core/project.ts';
 import { getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
 import { dumpTable, rowTables } from '../../src/main/core/repos/interchange.ts';
-import { listLabels } from '../../src/main/core/repos/labels.ts';
+import { listLabels } from '../../src/main/core/services/label-counts.ts';
 import { listMemos } from '../../src/main/core/repos/memos.ts';
 import { listAttributes, listParticipants } from '../../src/main/core/repos/participants.ts';
 import { listCoders, listSegments } from '../../src/main/core/repos/segments.ts';

@@ -9,7 +9,7 @@ function label(index: number, name: string, definition: string): Label {
   return {
     id: `label-${index}`, name, parentId: null, position: index, colour: '#0072B2', definition, definitionRich: null,
     inclusion: '', exclusion: '', example: '', origin: 'emergent', round: 1, createdBy: 'test',
-    createdAt: '2025-01-01T00:00:00.000Z', segmentCount: 0, documentCount: 0,
+    createdAt: '2025-01-01T00:00:00.000Z', segmentCount: 0, documentCount: 0, branchSegmentCount: 0, branchDocumentCount: 0,
   };
 }
 

@@ -34,7 +34,7 @@ import { roundStatus } from './services/rounds.ts';
 
 /** Rounds 2 and 3: concepts, matrix, links, learning questions, tensions, outline. */
 export const analysisHandlers: HandlerMap<AnalysisHandlerName> = {
-  'concepts/list': (session) => listConcepts(session.project.db),
+  'concepts/list': (session, { speakers }) => listConcepts(session.project.db, speakers),
   'concepts/create': (session, fields) => createConcept(session.project, fields),
   'concepts/update': (session, { id, ...patch }) => updateConcept(session.project, id, patch),
   'concepts/move': (session, { id, index }) => moveConcept(session.project, id, index),

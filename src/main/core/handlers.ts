@@ -10,7 +10,7 @@ import { listChanges } from './repos/changes.ts';
 import { countRows, getDocument, listDocuments, totalWords } from './repos/documents.ts';
 import { readGuide, replaceGuide } from './repos/guide.ts';
 import { ensureAttribute, getParticipant, listAttributes, listParticipants, renameParticipant, setNamedAttribute } from './repos/participants.ts';
-import { listLabels } from './repos/labels.ts';
+import { listLabels } from './services/label-counts.ts';
 import { searchTurns } from './repos/search.ts';
 import { explainStorageError } from './db/storage-errors.ts';
 import { listCoders as listProjectCoders, listSegments } from './repos/segments.ts';
@@ -138,7 +138,7 @@ export const handlers: Handlers = buildHandlerMap({
     });
   },
   'changes/list': (session, { limit }) => listChanges(session.project.db, limit ?? 100),
-  'labels/list': (session) => listLabels(session.project.db),
+  'labels/list': (session, { speakers }) => listLabels(session.project.db, speakers),
   'coders/current': (session) => ({ name: session.coder }),
   'coders/set': (session, { name }) => {
     session.setCoder(name.normalize('NFC'));

@@ -6,12 +6,12 @@ import { useData } from './index.ts';
  * The reads most views share, each with its empty value, so that a view reads one line. A fallback
  * is a constant: a view that has no data yet keeps the same empty list from render to render.
  */
-const NO_LABELS: Label[] = [];
+export const NO_LABELS: Label[] = [];
 const NO_DOCUMENTS: DocumentSummary[] = [];
 const NO_PARTICIPANTS: { participants: Participant[]; attributes: AttributeDefinition[] } = { participants: [], attributes: [] };
 const NO_MEMOS: Memo[] = [];
 const NO_GUIDE: GuideSection[] = [];
-const NO_CONCEPTS: Concept[] = [];
+export const NO_CONCEPTS: Concept[] = [];
 const NO_RELATIONS: RelationType[] = [];
 const NO_LINKS: ConceptLink[] = [];
 const NO_LAYOUT: MapPosition[] = [];

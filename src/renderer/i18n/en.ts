@@ -130,6 +130,7 @@ export const en = {
     clearMarks: 'Clear marks',
     backToResults: 'Back to results',
     turnLabel: 'Turn {{n}}, {{speaker}}',
+    openMemo: 'Memo on this passage: “{{memo}}” (M on a selected passage)',
     noSpeaker: 'no speaker',
     details: 'Details',
     participant: 'Participant',

@@ -132,6 +132,7 @@ export const nl: typeof en = {
     clearMarks: 'Markering wissen',
     backToResults: 'Terug naar de resultaten',
     turnLabel: 'Beurt {{n}}, {{speaker}}',
+    openMemo: 'Memo bij dit fragment: “{{memo}}” (M op een gekozen fragment)',
     noSpeaker: 'geen spreker',
     details: 'Details',
     participant: 'Deelnemer',

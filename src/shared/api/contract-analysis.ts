@@ -59,7 +59,8 @@ const tensionFields = {
 
 export const analysisContract = {
   /** Concepts by position, with their labels, direct segments and counts. */
-  'concepts/list': def<Concept[]>()(z.object({}).strict()),
+  /** Concepts with their counts: participants' speech only unless `speakers: 'all'`. */
+  'concepts/list': def<Concept[]>()(z.object({ speakers: speakerScope.optional() }).strict()),
   'concepts/create': def<Concept>()(
     z
       .object({

@@ -120,7 +120,8 @@ export const contract = {
   'changes/list': def<ChangeEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(10000).optional() }).strict(),
   ),
-  'labels/list': def<Label[]>()(z.object({}).strict()),
+  /** The codebook with each label's counts: participants' speech only unless `speakers: 'all'`; the branch counts take in its sub-labels. */
+  'labels/list': def<Label[]>()(z.object({ speakers: speakerScope.optional() }).strict()),
   'labels/create': def<Label>()(
     z
       .object({
@@ -165,8 +166,8 @@ export const contract = {
     z.object({ template: z.enum(CODEBOOK_TEMPLATES), includeEmergent: z.boolean().optional() }).strict(),
   ),
   'segments/list': def<Segment[]>()(z.object({ documentId: id }).strict()),
-  /** Answers with all a coding changes (the segment, the label's counts) and the undo state, so that a page repaints without asking again. */
-  'codings/apply': def<{ segment: Segment; label: Label; createdLabel: boolean; history: HistoryState }>()(
+  /** Answers with all a coding changes (the segment, the label's counts and its parents' branch counts) and the undo state, so that a page repaints without asking again. */
+  'codings/apply': def<{ segment: Segment; label: Label; ancestors: Label[]; createdLabel: boolean; history: HistoryState }>()(
     z
       .object({
         documentId: id,

@@ -83,7 +83,7 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'guide/get': read('guide_sections', 'guide_questions'),
   'guide/set': undoable,
   'changes/list': read('change_log'),
-  'labels/list': read('labels', 'codings', 'segments'),
+  'labels/list': read(...COUNTED),
   'labels/create': undoable,
   'labels/update': undoable,
   'labels/merge': undoable,

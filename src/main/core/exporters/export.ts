@@ -11,7 +11,7 @@ import { defaultTitleLines, mergeTitleLines } from '../../../shared/report-from-
 import { readReportSettings } from '../repos/report-settings.ts';
 import type { Project } from '../project.ts';
 import { codingRows } from '../repos/exports.ts';
-import { listLabels } from '../repos/labels.ts';
+import { listLabels } from '../services/label-counts.ts';
 import { listMemos } from '../repos/memos.ts';
 import { listAttributes, listParticipants } from '../repos/participants.ts';
 import { segmentsOfLabel } from '../repos/retrieval.ts';
@@ -103,7 +103,7 @@ function matrixOf(project: Project, options: ExportOptions | undefined, language
 
 function tableOf(project: Project, report: Exclude<ExportReport, 'themes'>, options: ExportOptions | undefined, language: ReportOptions['language']): Table {
   const db = project.db;
-  if (report === 'codebook') return codebookTable(listLabels(db), language);
+  if (report === 'codebook') return codebookTable(listLabels(db, options?.speakers ?? 'participants'), language);
   if (report === 'matrix') return matrixOf(project, options, language);
   const rows = codingRows(db);
   const counted = countedKeysOf(db, [...new Set(rows.map((r) => r.segmentId))], options?.speakers ?? 'participants');
@@ -122,7 +122,7 @@ function tableOf(project: Project, report: Exclude<ExportReport, 'themes'>, opti
 }
 
 function documentOf(project: Project, report: 'themes' | 'codebook', options: ReportOptions, speakers?: SpeakerScope): ReportDocument {
-  return report === 'themes' ? themeDocument(project, options, speakers) : codebookDocument(listLabels(project.db), project.meta().title, options.language);
+  return report === 'themes' ? themeDocument(project, options, speakers) : codebookDocument(listLabels(project.db, speakers), project.meta().title, options.language);
 }
 
 /** A file name from the project title: letters, digits and dashes, accents kept. */

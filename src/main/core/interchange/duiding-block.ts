@@ -1,4 +1,4 @@
-import type { DocumentKind, LabelOrigin, MemoTargetKind, Turn } from '../../../shared/model.ts';
+import type { DocumentKind, LabelOrigin, MemoTargetKind, SpeakerRole, Turn } from '../../../shared/model.ts';
 
 /**
  * What the REFI-QDA standard has no place for travels in one project-level Note: a readable line
@@ -32,6 +32,18 @@ export interface BlockDocument {
   /** SHA-256 of the canonical text the turns belong to. */
   textHash: string;
   turns: Turn[];
+  /**
+   * The speakers' roles the researcher set or confirmed (issue 20; REFI-QDA has no field for them).
+   * `participant` is the GUID of the case the speaker is. Roles no one set are inferred again on import.
+   */
+  speakers?: BlockSpeaker[];
+}
+
+export interface BlockSpeaker {
+  name: string;
+  role: SpeakerRole;
+  participant: string | null;
+  confirmed: boolean;
 }
 
 export interface BlockMemo {

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { AttributeDefinition, Label, Memo } from '../../../shared/model.ts';
+import type { AttributeDefinition, Memo } from '../../../shared/model.ts';
 import { now } from '../clock.ts';
 import type { Project } from '../project.ts';
 import { getDocument, listDocuments } from '../repos/documents.ts';
 import { codingsOfDocument, documentHashes } from '../repos/interchange.ts';
-import { listLabels } from '../repos/labels.ts';
+import { labelRows, type LabelRow } from '../repos/labels.ts';
 import { listMemos } from '../repos/memos.ts';
 import { listAttributes, listParticipants } from '../repos/participants.ts';
 import { listCoders, listSegments } from '../repos/segments.ts';
+import { storedSpeakers } from '../repos/speakers.ts';
 import { exportAnalysis } from './analysis-exchange.ts';
 import { DUIDING_NOTE_NAME, encodeBlock, type DuidingBlock } from './duiding-block.ts';
 import { guidOf } from './guids.ts';
@@ -65,7 +66,7 @@ export interface QdpxExport {
 export function exportQdpx(project: Project): QdpxExport {
   const db = project.db;
   const meta = project.meta();
-  const labels = listLabels(db);
+  const labels = labelRows(db);
   const memos = listMemos(db, meta.title);
   const { participants, attributes } = { participants: listParticipants(db), attributes: listAttributes(db) };
   const documents = listDocuments(db).map((d) => getDocument(db, d.id)!);
@@ -81,13 +82,13 @@ export function exportQdpx(project: Project): QdpxExport {
   };
 
   // The codebook, as a tree in the order of the labels' positions.
-  const byParent = new Map<string | null, Label[]>();
+  const byParent = new Map<string | null, LabelRow[]>();
   for (const label of labels) {
     const list = byParent.get(label.parentId) ?? [];
     list.push(label);
     byParent.set(label.parentId, list);
   }
-  const codeNode = (label: Label): XmlNode =>
+  const codeNode = (label: LabelRow): XmlNode =>
     el('Code', { guid: guidOf(label.id), name: label.name, isCodable: true, color: label.colour }, [
       label.definition ? textEl('Description', label.definition) : null,
       ...noteRefs('label', label.id),
@@ -160,6 +161,10 @@ export function exportQdpx(project: Project): QdpxExport {
   });
 
   const analysis = exportAnalysis(db);
+  const speakersOf = new Map<string, NonNullable<DuidingBlock['documents'][string]['speakers']>>();
+  for (const s of storedSpeakers(db)) {
+    speakersOf.set(s.documentId, [...(speakersOf.get(s.documentId) ?? []), { name: s.name, role: s.role, participant: s.participantId ? guidOf(s.participantId) : null, confirmed: s.confirmed }]);
+  }
   // What the standard has no place for, for Duiding to read back.
   const block: DuidingBlock = {
     format: 'duiding-refi/1',
@@ -182,6 +187,7 @@ export function exportQdpx(project: Project): QdpxExport {
           importedBy: d.importedBy,
           textHash: createHash('sha256').update(d.text).digest('hex'),
           turns: d.turns,
+          ...(speakersOf.has(d.id) ? { speakers: speakersOf.get(d.id) } : {}),
         },
       ]),
     ),

@@ -3,7 +3,7 @@ import { checkpoint, reportProgress } from '../tasks.ts';
 import type { FileRef } from '../../../shared/api/def.ts';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { ImportedSource, QdpxImportReport, UnplacedSelection } from '../../../shared/interchange.ts';
-import type { AttributeType, AttributeValue, Turn } from '../../../shared/model.ts';
+import { SPEAKER_ROLES, type AttributeType, type AttributeValue, type SpeakerRole, type Turn } from '../../../shared/model.ts';
 import { nextColour } from '../../../shared/palette.ts';
 import { lexicalFromPlainText } from '../../../shared/lexical-plain.ts';
 import { richTextProblem } from '../../../shared/lexical-validate.ts';
@@ -19,6 +19,7 @@ import { insertLabel } from '../repos/labels.ts';
 import { writeMeta } from '../repos/meta.ts';
 import { ensureAttribute, setNamedAttribute } from '../repos/participants.ts';
 import { insertCoding, insertSegment, registerCoder } from '../repos/segments.ts';
+import { insertSpeaker } from '../repos/speakers.ts';
 import { loadFileRef } from '../services/files.ts';
 import { conceptsFromSets, importAnalysis } from './analysis-exchange.ts';
 import { decodeBlock, DUIDING_NOTE_NAME, type DuidingBlock } from './duiding-block.ts';
@@ -291,6 +292,8 @@ async function writeProject(
   const sourceReports: ImportedSource[] = [];
   const skippedKinds: Record<string, number> = {};
   const documents = new Map<string, string>();
+  const speakersOf = new Map<string, NonNullable<DuidingBlock['documents'][string]['speakers']>>();
+  const caseIds = new Map<string, string>();
   const segmentIds = new Map<string, string>();
   const memoTargets = new Map<string, { kind: 'project' | 'document' | 'participant' | 'label' | 'segment'; id: string | null }>();
   const descriptionMemos: Array<{ kind: 'project' | 'document' | 'participant' | 'segment'; id: string | null; title: string; text: string; by: string; at: string }> = [];
@@ -349,6 +352,8 @@ async function writeProject(
     const textHash = sha256(mapped.text);
     const turns = extra && extra.textHash === textHash ? extra.turns : paragraphTurns(mapped.text);
     const documentId = idFor(source.guid);
+    // The speakers' roles belong to the turns they were set on: a text changed elsewhere has new turns.
+    if (extra?.speakers && extra.textHash === textHash) speakersOf.set(documentId, extra.speakers);
     insertDocument(db, {
       id: documentId,
       name,
@@ -506,7 +511,40 @@ async function writeProject(
     caseRefsIgnored += c.codeRefs + c.selectionRefs;
     if (c.description.trim()) descriptionMemos.push({ kind: 'participant', id, title: 'Description', text: c.description, by: project.coder, at });
     memoTargets.set(`case:${c.guid}`, { kind: 'participant', id });
+    caseIds.set(c.guid, id);
   }
+
+  // Speakers' roles as the researcher set them, from Duiding's block; the rest are inferred as at any import.
+  // A file written before roles had a place of their own carries them as rows of the table.
+  const oldRows = block?.analysis?.tables?.speakers;
+  if (speakersOf.size === 0 && Array.isArray(oldRows)) {
+    const byGuid = new Map([...documents].map(([guid, id]) => [guid.toLowerCase(), id]));
+    for (const row of oldRows) {
+      const documentId = typeof row.document_id === 'string' ? byGuid.get(row.document_id.toLowerCase()) : undefined;
+      if (!documentId) continue;
+      const list = speakersOf.get(documentId) ?? [];
+      list.push({ name: row.name as string, role: row.role as SpeakerRole, participant: (row.participant_id as string | null) ?? null, confirmed: row.confirmed === 1 });
+      speakersOf.set(documentId, list);
+    }
+  }
+  let speakerRows = 0;
+  let speakersRefused = 0;
+  for (const [documentId, speakers] of speakersOf) {
+    const seen = new Set<string>();
+    for (const s of Array.isArray(speakers) ? speakers : []) {
+      const valid = s && typeof s.name === 'string' && s.name.trim() !== '' && (SPEAKER_ROLES as readonly string[]).includes(s.role) && !seen.has(s.name);
+      if (!valid) {
+        speakersRefused++;
+        continue;
+      }
+      seen.add(s.name);
+      // A case another tool removed leaves a participant speaker without one, not a broken reference.
+      const participantId = s.role === 'participant' && typeof s.participant === 'string' ? (caseIds.get(s.participant) ?? null) : null;
+      insertSpeaker(db, { id: newId(), documentId, name: s.name.normalize('NFC'), role: s.role, participantId, confirmed: s.confirmed === true });
+      speakerRows++;
+    }
+  }
+  if (speakersRefused) notImported.push(`${plural(speakersRefused, 'speaker role')} in the Duiding data note ${speakersRefused === 1 ? 'was' : 'were'} damaged and left out; ${speakersRefused === 1 ? 'its role is' : 'their roles are'} inferred as at any import.`);
   if (participantRenamed) adapted.push(`${plural(participantRenamed, 'case')} shared a name with another and got a number added.`);
   if (doubleCase) adapted.push(`${plural(doubleCase, 'document')} belonged to more than one case; in Duiding a document belongs to one participant, the first case.`);
   if (caseRefsIgnored) notImported.push(`${plural(caseRefsIgnored, 'code or selection reference')} of cases ${caseRefsIgnored === 1 ? 'was' : 'were'} not imported (Duiding ties participants to documents).`);
@@ -620,6 +658,7 @@ async function writeProject(
       attributes: attributeIds.size,
       sets: qde.sets.length,
       concepts,
+      speakerRoles: speakerRows,
     },
     sources: sourceReports,
     skippedKinds,

@@ -1,11 +1,10 @@
 import type { FileRef } from '../../../shared/api/def.ts';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { QdcImportReport } from '../../../shared/interchange.ts';
-import type { Label } from '../../../shared/model.ts';
 import { nextColour } from '../../../shared/palette.ts';
 import { newId, now } from '../clock.ts';
 import type { Project } from '../project.ts';
-import { findSibling, getLabel, insertLabel, listLabels, updateLabelRow, usedColours } from '../repos/labels.ts';
+import { findSibling, insertLabel, labelRow, labelRows, updateLabelRow, usedColours, type LabelRow } from '../repos/labels.ts';
 import { loadFileRef } from '../services/files.ts';
 import { conceptsFromSets } from './analysis-exchange.ts';
 import { colourOf } from './colour.ts';
@@ -52,7 +51,7 @@ export function importQdc(project: Project, file: FileRef): QdcImportReport {
         let id: string;
         if (existing) {
           id = existing.id;
-          const before = getLabel(project.db, id)!;
+          const before = labelRow(project.db, id)!;
           const patch: Partial<Record<'colour' | 'definition', string>> = {};
           if (colour && colour !== before.colour) patch.colour = colour;
           if (definition && definition !== before.definition) patch.definition = definition;
@@ -98,10 +97,10 @@ export function importQdc(project: Project, file: FileRef): QdcImportReport {
 }
 
 export function exportQdc(project: Project): { bytes: Uint8Array; counts: Record<string, number> } {
-  const labels = listLabels(project.db);
-  const byParent = new Map<string | null, Label[]>();
+  const labels = labelRows(project.db);
+  const byParent = new Map<string | null, LabelRow[]>();
   for (const label of labels) byParent.set(label.parentId, [...(byParent.get(label.parentId) ?? []), label]);
-  const node = (label: Label): XmlNode =>
+  const node = (label: LabelRow): XmlNode =>
     el('Code', { guid: guidOf(label.id), name: label.name, isCodable: true, color: label.colour }, [
       label.definition ? textEl('Description', label.definition) : null,
       ...(byParent.get(label.id) ?? []).map(node),

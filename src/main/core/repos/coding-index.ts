@@ -41,6 +41,8 @@ export interface Speech {
 
 export interface LabelTally {
   segments: number;
+  /** The segments themselves: the codebook counts them by whose speech they cover (services/label-counts.ts). */
+  ids: Set<string>;
   /** Document id → how many of the label's segments lie in it. */
   documents: Map<string, number>;
 }
@@ -72,8 +74,9 @@ export class CodingIndex {
     }
     if (!entry.labels.includes(label)) {
       let tally = this.labels.get(label);
-      if (!tally) this.labels.set(label, (tally = { segments: 0, documents: new Map() }));
+      if (!tally) this.labels.set(label, (tally = { segments: 0, ids: new Set(), documents: new Map() }));
       tally.segments++;
+      tally.ids.add(segment);
       tally.documents.set(entry.document, (tally.documents.get(entry.document) ?? 0) + 1);
     }
     entry.labels.push(label);
@@ -90,6 +93,7 @@ export class CodingIndex {
     const tally = this.labels.get(label);
     if (!tally) return;
     tally.segments--;
+    tally.ids.delete(segment);
     const left = (tally.documents.get(entry.document) ?? 1) - 1;
     if (left > 0) tally.documents.set(entry.document, left);
     else tally.documents.delete(entry.document);

@@ -81,6 +81,8 @@ const WRITTEN_BY_FIELD = new Set([
   'write_context', 'coders', 'labels', 'segments', 'codings', 'memos',
   // The audit of exports belongs to this file: it does not travel to another project.
   'export_log',
+  // Per document in the block, with the case's GUID: they follow the document's and the case's new ids.
+  'speakers',
 ]);
 
 interface ColumnInfo {

@@ -1,33 +1,33 @@
 import type { Label, LabelOrigin } from '../../../shared/model.ts';
 import type { Db } from '../db/database.ts';
-import { codingIndex } from './coding-index.ts';
 
 const FIELDS = `l.id, l.name, l.parent_id AS parentId, l.position, l.colour, l.definition, l.definition_rich AS definitionRich, l.inclusion, l.exclusion,
          l.example, l.origin, l.round, l.created_by AS createdBy, l.created_at AS createdAt`;
 
-// One label: its counts through the codings_label index.
-const SELECT = `
-  SELECT ${FIELDS},
-         (SELECT COUNT(DISTINCT c.segment_id) FROM codings c WHERE c.label_id = l.id) AS segmentCount,
-         (SELECT COUNT(DISTINCT s.document_id) FROM codings c JOIN segments s ON s.id = c.segment_id WHERE c.label_id = l.id) AS documentCount
-  FROM labels l`;
+/** A label as stored, without its counts (services/label-counts.ts adds them: they follow the speakers). */
+export type LabelRow = Omit<Label, 'segmentCount' | 'documentCount' | 'branchSegmentCount' | 'branchDocumentCount'>;
 
-/**
- * All labels with their counts. The counts come from the coding index (coding-index.ts), which
- * holds every coding with its segment's document: a grouped query joining all codings to their
- * segments cost 0.2–0.5 s at 62,000 codings, on every refresh of the codebook.
- */
-export function listLabels(db: Db): Label[] {
-  const rows = db.prepare(`SELECT ${FIELDS} FROM labels l ORDER BY l.position, l.name COLLATE NOCASE`).all() as Array<Omit<Label, 'segmentCount' | 'documentCount'>>;
-  const index = codingIndex(db);
-  return rows.map((row) => {
-    const tally = index.labels.get(row.id);
-    return { ...row, segmentCount: tally?.segments ?? 0, documentCount: tally?.documents.size ?? 0 };
-  });
+/** Every label, in codebook order. */
+export function labelRows(db: Db): LabelRow[] {
+  return db.prepare(`SELECT ${FIELDS} FROM labels l ORDER BY l.position, l.name COLLATE NOCASE`).all() as LabelRow[];
 }
 
-export function getLabel(db: Db, id: string): Label | undefined {
-  return db.prepare(`${SELECT} WHERE l.id = ?`).get(id) as Label | undefined;
+export function labelRow(db: Db, id: string): LabelRow | undefined {
+  return db.prepare(`SELECT ${FIELDS} FROM labels l WHERE l.id = ?`).get(id) as LabelRow | undefined;
+}
+
+/** Every label's parent (null at the top level). */
+export function labelParents(db: Db): Map<string, string | null> {
+  return new Map(db.prepare('SELECT id, parent_id FROM labels').raw().all() as Array<[string, string | null]>);
+}
+
+/** Each coding of these labels with its segment's span (inside a write, where the coding index is not kept). */
+export function codedSpansOf(db: Db, labelIds: readonly string[]): Array<[label: string, segment: string, document: string, start: number, end: number]> {
+  if (labelIds.length === 0) return [];
+  return db
+    .prepare('SELECT c.label_id, s.id, s.document_id, s.start, s.end FROM json_each(?) j JOIN codings c ON c.label_id = j.value JOIN segments s ON s.id = c.segment_id')
+    .raw()
+    .all(JSON.stringify(labelIds)) as Array<[string, string, string, number, number]>;
 }
 
 /** A label by name among its siblings (names are unique per parent, in any case). */

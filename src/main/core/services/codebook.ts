@@ -9,7 +9,8 @@ import { decodeText } from '../importers/decode.ts';
 import type { Project } from '../project.ts';
 import { childrenOf, duplicateCodings, labelUsage } from '../repos/codebook.ts';
 import { readGuide, replaceGuide } from '../repos/guide.ts';
-import { ancestors, findByName, findSibling, getLabel, insertLabel, updateLabelRow, usedColours } from '../repos/labels.ts';
+import { ancestors, findByName, findSibling, insertLabel, labelRow, updateLabelRow, usedColours } from '../repos/labels.ts';
+import { getLabel } from './label-counts.ts';
 import { LLB_STUDY, type CodebookTemplate, type TemplateLabel } from '../../../shared/templates/llb-study.ts';
 import { loadFileRef } from './files.ts';
 
@@ -193,7 +194,7 @@ function upsert(project: Project, entry: Entry, fillOnly = false): { id: string;
     });
     return { id, outcome: 'created' };
   }
-  const before = getLabel(project.db, existing.id)!;
+  const before = labelRow(project.db, existing.id)!;
   const patch: Record<string, string | null> = {};
   for (const field of ['colour', 'definition', 'inclusion', 'exclusion', 'example'] as const) {
     const value = entry[field];
@@ -362,9 +363,9 @@ export function applyTemplate(project: Project, name: 'llb-study', options: { in
  * the siblings it leaves and joins so positions stay 0, 1, 2… One write.
  */
 export function moveLabel(project: Project, id: string, parentId: string | null, index: number): Label {
-  const label = getLabel(project.db, id);
+  const label = labelRow(project.db, id);
   if (!label) throw new DuidingError(`There is no label with id ${id}.`);
-  const parent = parentId ? getLabel(project.db, parentId) : null;
+  const parent = parentId ? labelRow(project.db, parentId) : null;
   if (parentId && !parent) throw new DuidingError(`There is no label with id ${parentId}.`);
   if (parentId && ancestors(project.db, parentId).includes(id)) {
     throw new DuidingError(`"${label.name}" cannot go under itself or one of its own sub-labels.`, 'usage', { code: 'labelUnderItself', params: { name: label.name } });
@@ -405,7 +406,7 @@ export function moveLabel(project: Project, id: string, parentId: string | null,
 
 /** What hangs on a label, for the confirmation before a delete or a merge. */
 export function usageOfLabel(project: Project, id: string, targetId?: string): LabelUsage {
-  if (!getLabel(project.db, id)) throw new DuidingError(`There is no label with id ${id}.`);
-  if (targetId && !getLabel(project.db, targetId)) throw new DuidingError(`There is no label with id ${targetId}.`);
+  if (!labelRow(project.db, id)) throw new DuidingError(`There is no label with id ${id}.`);
+  if (targetId && !labelRow(project.db, targetId)) throw new DuidingError(`There is no label with id ${targetId}.`);
   return { ...labelUsage(project.db, id), duplicates: targetId ? duplicateCodings(project.db, id, targetId) : 0 };
 }

@@ -19,6 +19,7 @@ import { speechIn, speechIndex, type DocumentRoles } from './speakers.ts';
 import { newId, now } from '../clock.ts';
 import type { Project } from '../project.ts';
 import { moveMemos } from '../repos/memos.ts';
+import { getLabel, withCounts } from './label-counts.ts';
 import { moveLabelMemberships } from '../repos/analysis-concepts.ts';
 import { handOverLabelMemberships } from './concepts.ts';
 import { compileUserRegex, type UserRegex } from './user-regex.ts';
@@ -28,8 +29,9 @@ import {
   deleteLabelRow,
   findByName,
   findSibling,
-  getLabel,
   insertLabel,
+  labelRow,
+  type LabelRow,
   reparentChildren,
   updateLabelRow,
   usedColours,
@@ -65,8 +67,8 @@ export interface LabelFields {
   round?: number;
 }
 
-function requireLabel(project: Project, id: string): Label {
-  const label = getLabel(project.db, id);
+function requireLabel(project: Project, id: string): LabelRow {
+  const label = labelRow(project.db, id);
   if (!label) throw new DuidingError(`There is no label with id ${id}.`);
   return label;
 }
@@ -199,22 +201,26 @@ function codeSpan(project: Project, documentId: string, text: string, span: Rang
 export function applyLabel(
   project: Project,
   args: { documentId: string; start: number; end: number; labelId?: string; labelName?: string; origin?: LabelOrigin },
-): { segment: Segment; label: Label; createdLabel: boolean } {
+): { segment: Segment; label: Label; ancestors: Label[]; createdLabel: boolean } {
   // Only the text: this runs on every keypress that applies a label, on transcripts of 300,000 characters.
   const document = getDocumentText(project.db, args.documentId);
   if (!document) throw new DuidingError(`There is no document with id ${args.documentId}.`);
   validSpan(document.text, args.start, args.end, document.name);
-  return project.write('codings/apply', () => {
+  const done = project.write('codings/apply', () => {
     registerCoder(project.db, project.coder, now());
     const label = resolveLabel(project, args);
     codeSpan(project, document.id, document.text, { start: args.start, end: args.end }, label.id);
     const segment = getSegment(project.db, findSegment(project.db, document.id, args.start, args.end)!.id)!;
-    const full = getLabel(project.db, label.id)!;
+    const name = labelRow(project.db, label.id)!.name;
     return {
-      result: { segment, label: full, createdLabel: label.created },
-      summary: `Coded “${segment.text.slice(0, 40)}${segment.text.length > 40 ? '…' : ''}” in "${document.name}" with "${full.name}"`,
+      result: { segment, labelId: label.id, createdLabel: label.created },
+      summary: `Coded “${segment.text.slice(0, 40)}${segment.text.length > 40 ? '…' : ''}” in "${document.name}" with "${name}"`,
     };
   });
+  // Counted once the write is in: the coding index then takes it in place (inside the write it
+  // would be read afresh). The parents' branch counts changed too, so they come along.
+  const [label, ...above] = withCounts(project.db, ancestors(project.db, done.labelId).map((id) => labelRow(project.db, id)!));
+  return { segment: done.segment, label: label!, ancestors: above, createdLabel: done.createdLabel };
 }
 
 /** Takes a label off a segment (the current coder's coding, or every coder's with `allCoders`). */
@@ -380,7 +386,7 @@ export async function autocode(project: Project, args: { labelName?: string; lab
   await checkpoint();
   reportProgress(summaries.length, summaries.length, '');
   const total = plans.reduce((sum, plan) => sum + plan.spans.length, 0);
-  return project.writeInChunks('codings/autocode', async () => {
+  const done = await project.writeInChunks('codings/autocode', async () => {
     registerCoder(project.db, project.coder, now());
     const label = resolveLabel(project, { ...args, origin: 'emergent' });
     let hits = 0;
@@ -396,8 +402,10 @@ export async function autocode(project: Project, args: { labelName?: string; lab
         if (codeSpan(project, plan.documentId, plan.text, span, label.id)) coded++;
       }
     }
-    const full = getLabel(project.db, label.id)!;
+    const name = labelRow(project.db, label.id)!.name;
     const how = args.scope && args.scope !== 'sentence' ? ` (${args.scope})` : '';
-    return { result: { label: full, hits, coded, documents: plans.length }, summary: `Auto-coded ${coded} segments of ${described}${how} with "${full.name}"` };
+    return { result: { labelId: label.id, hits, coded, documents: plans.length }, summary: `Auto-coded ${coded} segments of ${described}${how} with "${name}"` };
   });
+  // The label counted as the run chose whose speech to code, once the write is in (see applyLabel).
+  return { label: getLabel(project.db, done.labelId, args.speakers ?? 'participants')!, hits: done.hits, coded: done.coded, documents: done.documents };
 }

@@ -35,9 +35,9 @@ import { supportCounts } from './support-counts.ts';
  * Per concept: distinct segments, documents and participants, counting participants' speech only
  * (speech of no known participant counts once together, as documents without one did).
  */
-function countsOfAll(db: Db): Map<string, { segments: number; documents: number; participants: number }> {
-  const byDocument = supportCounts(db, 'concepts', 'document');
-  const byParticipant = supportCounts(db, 'concepts', 'participant');
+function countsOfAll(db: Db, scope: SpeakerScope): Map<string, { segments: number; documents: number; participants: number }> {
+  const byDocument = supportCounts(db, 'concepts', 'document', scope);
+  const byParticipant = supportCounts(db, 'concepts', 'participant', scope);
   const out = new Map<string, { segments: number; documents: number; participants: number }>();
   const nonZero = (counts: typeof byDocument, r: number) => {
     let columns = 0;
@@ -59,18 +59,18 @@ function countsOfAll(db: Db): Map<string, { segments: number; documents: number;
 }
 
 /** One concept's counts from its own segments (a small query) and their speakers. */
-function countsOfOne(db: Db, id: string): Map<string, { segments: number; documents: number; participants: number }> {
-  const counted = [...countedKeysOf(db, segmentsOfRow(db, 'concepts', id), 'participants').values()].filter((c) => c.keys.length > 0);
+function countsOfOne(db: Db, id: string, scope: SpeakerScope): Map<string, { segments: number; documents: number; participants: number }> {
+  const counted = [...countedKeysOf(db, segmentsOfRow(db, 'concepts', id), scope).values()].filter((c) => c.keys.length > 0);
   if (counted.length === 0) return new Map();
   return new Map([
     [id, { segments: counted.length, documents: new Set(counted.map((c) => c.document)).size, participants: new Set(counted.flatMap((c) => c.keys)).size }],
   ]);
 }
 
-function assemble(db: Db, rows: ConceptRow[], only: string | null): Concept[] {
+function assemble(db: Db, rows: ConceptRow[], only: string | null, scope: SpeakerScope = 'participants'): Concept[] {
   const members = conceptMembers(db, only);
   // One concept: a query over its own small label tree; all of them: one pass over the codings.
-  const counts = only ? countsOfOne(db, only) : countsOfAll(db);
+  const counts = only ? countsOfOne(db, only, scope) : countsOfAll(db, scope);
   return rows.map((row) => {
     const c = counts.get(row.id);
     return {
@@ -84,8 +84,9 @@ function assemble(db: Db, rows: ConceptRow[], only: string | null): Concept[] {
   });
 }
 
-export function listConcepts(db: Db): Concept[] {
-  return assemble(db, conceptRows(db), null);
+/** Every concept with its counts: participants' speech only unless `all` (issue 20). */
+export function listConcepts(db: Db, scope: SpeakerScope = 'participants'): Concept[] {
+  return assemble(db, conceptRows(db), null, scope);
 }
 
 export function getConcept(db: Db, id: string): Concept {

@@ -12,7 +12,7 @@ import type {
 import type { Project } from '../project.ts';
 import { codingIndex } from '../repos/coding-index.ts';
 import { documentText } from '../repos/documents.ts';
-import { getLabel } from '../repos/labels.ts';
+import { getLabel } from './label-counts.ts';
 import { listParticipants } from '../repos/participants.ts';
 import { countedKeys, countedKeysOf, speechIndex, speechOfEntry } from './speakers.ts';
 import {
@@ -98,7 +98,7 @@ function contextAfter(text: string, end: number, ceiling: number, size: number):
 
 export function retrieveSegments(project: Project, args: { labelId: string; filters?: RetrievalFilters; context?: number }): RetrievalResult {
   const db = project.db;
-  const label = getLabel(db, args.labelId);
+  const label = getLabel(db, args.labelId, args.filters?.speakers ?? 'participants');
   if (!label) throw new DuidingError(`There is no label with id ${args.labelId}.`);
   const filters = args.filters ?? {};
   const size = args.context ?? DEFAULT_CONTEXT;

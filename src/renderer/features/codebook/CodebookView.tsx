@@ -11,8 +11,8 @@ import { TemplateDialog } from './TemplateDialog.tsx';
 import { LabelDetail } from './LabelDetail.tsx';
 import { LabelTree } from './LabelTree.tsx';
 import { childrenMap, flattenTree, type Move } from './tree.ts';
-import { useLabels } from '../../data/reads.ts';
-import { peek } from '../../data/index.ts';
+import { NO_LABELS } from '../../data/reads.ts';
+import { peek, useData } from '../../data/index.ts';
 
 type Open = { kind: 'new' } | { kind: 'import' } | { kind: 'template' } | { kind: 'merge'; id: string } | { kind: 'delete'; id: string } | null;
 
@@ -48,7 +48,11 @@ function EmptyCodebook({ onOpen }: { onOpen(open: Open): void }) {
  */
 export function CodebookView({ labelId }: { labelId: string | null }) {
   const { t, i18n } = useTranslation();
-  const labels = useLabels();
+  // The counts follow whose speech counts, as the matrix does; the switch adds the interviewer's.
+  const speakers = useStore((s) => s.listSpeakers);
+  const setSpeakers = useStore((s) => s.setListSpeakers);
+  const listArgs = speakers === 'all' ? { speakers } : {};
+  const labels = useData('labels/list', listArgs, NO_LABELS);
   const navigate = useStore((s) => s.navigate);
   const moveLabel = useStore((s) => s.moveLabel);
   const undo = useStore((s) => s.undo);
@@ -59,7 +63,7 @@ export function CodebookView({ labelId }: { labelId: string | null }) {
   const [shown, setShown] = useState<{ notice: Notice; codebook: string } | null>(null);
   const codebook = useMemo(() => JSON.stringify(labels), [labels]);
   const notice = shown && shown.codebook === codebook ? shown.notice : null;
-  const setNotice = (next: Notice | null) => setShown(next ? { notice: next, codebook: JSON.stringify(peek('labels/list', {}) ?? []) } : null);
+  const setNotice = (next: Notice | null) => setShown(next ? { notice: next, codebook: JSON.stringify(peek('labels/list', listArgs) ?? []) } : null);
   const [created, setCreated] = useState<{ name: string; parentId: string | null } | null>(null);
 
   // No label in the address (or one that is gone): the first of the tree is shown.
@@ -95,6 +99,10 @@ export function CodebookView({ labelId }: { labelId: string | null }) {
           <p className="muted">{labels.length > 0 ? t('codebook.summary', { count: labels.length, segments: n(coded) }) : t('codebook.subtitle')}</p>
         </div>
         <div className="button-row">
+          <label className={`codebook__switch${speakers === 'all' ? ' is-set' : ''}`}>
+            <input type="checkbox" checked={speakers === 'all'} onChange={(e) => setSpeakers(e.target.checked ? 'all' : 'participants')} />
+            <span>{t('codebook.includeInterviewer')}</span>
+          </label>
           <button type="button" className="button button--quiet" onClick={() => setOpen({ kind: 'template' })}>
             {t('codebook.useTemplate')}
           </button>

@@ -86,11 +86,20 @@ export function LabelDetail(props: { label: Label; onMove(id: string, move: Move
       <div className="codebook-detail__usage">
         <span>
           {label.segmentCount === 0
-            ? t('codebook.notUsed')
+            ? t(label.branchSegmentCount > 0 ? 'codebook.notUsedItself' : 'codebook.notUsed')
             : t('codebook.usedOn', {
                 passages: t('codebook.passages', { count: label.segmentCount }),
                 transcripts: t('codebook.transcripts', { count: label.documentCount }),
               })}
+          {label.branchSegmentCount !== label.segmentCount && (
+            <>
+              {' '}
+              {t('codebook.withSubLabels', {
+                passages: t('codebook.passages', { count: label.branchSegmentCount }),
+                transcripts: t('codebook.transcripts', { count: label.branchDocumentCount }),
+              })}
+            </>
+          )}
         </span>
         <button type="button" className="button button--small" disabled={label.segmentCount === 0} onClick={() => navigate({ name: 'retrieval', labelId: label.id, params: {} })}>
           {t('codebook.showSegments')} →

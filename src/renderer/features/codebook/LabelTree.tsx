@@ -141,7 +141,12 @@ export function LabelTree(props: {
               aria-selected={selected}
               aria-expanded={row.hasChildren ? !collapsed.has(label.id) : undefined}
               aria-label={label.name}
-              aria-description={t('codebook.countsTitle', { segments: label.segmentCount, documents: label.documentCount })}
+              aria-description={
+                row.hasChildren
+                  ? t('codebook.branchCountsTitle', { segments: label.branchSegmentCount, documents: label.branchDocumentCount, own: label.segmentCount })
+                  : t('codebook.countsTitle', { segments: label.segmentCount, documents: label.documentCount })
+              }
+              title={row.hasChildren ? t('codebook.branchCountsTitle', { segments: label.branchSegmentCount, documents: label.branchDocumentCount, own: label.segmentCount }) : undefined}
               tabIndex={isFocusable ? 0 : -1}
               data-label-id={label.id}
               className={[
@@ -200,8 +205,9 @@ export function LabelTree(props: {
               <span className="swatch" style={{ background: label.colour }} aria-hidden="true" />
               <span className="codebook-row__name">{label.name}</span>
               {dropHere === 'inside' && <span className="codebook-row__drop">{t('codebook.dropInside', { name: label.name })}</span>}
-              <span className={`num${label.segmentCount === 0 ? ' muted' : ''}`}>{n(label.segmentCount)}</span>
-              <span className={`num${label.documentCount === 0 ? ' muted' : ''}`}>{n(label.documentCount)}</span>
+              {/* A parent's counts take in its sub-labels (a passage with two of them once). */}
+              <span className={`num${label.branchSegmentCount === 0 ? ' muted' : ''}`}>{n(label.branchSegmentCount)}</span>
+              <span className={`num${label.branchDocumentCount === 0 ? ' muted' : ''}`}>{n(label.branchDocumentCount)}</span>
             </li>
           );
         })}

@@ -7,7 +7,7 @@ import { SavedRichText } from '../../components/rich-text/SavedRichText.tsx';
 import { FuzzyPick, SavedInput } from '../rounds/fields.tsx';
 import { QuoteCard } from '../rounds/QuoteCard.tsx';
 import { DeleteConceptDialog, NewConceptDialog } from './ConceptDialogs.tsx';
-import { useConcepts, useLabels } from '../../data/reads.ts';
+import { NO_CONCEPTS, NO_LABELS } from '../../data/reads.ts';
 import { useData, useRead } from '../../data/index.ts';
 import { supportCounts } from './support-counts.ts';
 
@@ -56,13 +56,16 @@ function ConceptList({ concepts, selectedId, onSelect, onNew }: { concepts: Conc
 /** One concept: name, definition, its labels, its own segments, and all its quotes by participant. */
 function ConceptPage({ concept, onDelete }: { concept: Concept; onDelete(): void }) {
   const { t, i18n } = useTranslation();
-  const labels = useLabels();
+  const speakers = useStore((s) => s.listSpeakers);
+  // The labels' counts beside their names follow the same switch.
+  const labels = useData('labels/list', speakers === 'all' ? { speakers } : {}, NO_LABELS);
   const updateConcept = useStore((s) => s.updateConcept);
   const addConceptLabels = useStore((s) => s.addConceptLabels);
   const removeConceptLabel = useStore((s) => s.removeConceptLabel);
   const removeConceptSegment = useStore((s) => s.removeConceptSegment);
-  const quotes = useData('concepts/quotes', { id: concept.id }, null);
+  const quotes = useData('concepts/quotes', speakers === 'all' ? { id: concept.id, speakers } : { id: concept.id }, null);
   const navigate = useStore((s) => s.navigate);
+  const setListSpeakers = useStore((s) => s.setListSpeakers);
   const [adding, setAdding] = useState(false);
   const n = (value: number) => formatNumber(value, i18n.language);
 
@@ -84,6 +87,10 @@ function ConceptPage({ concept, onDelete }: { concept: Concept; onDelete(): void
           <p className="muted">
             {t('concepts.support', supportCounts(t, i18n.language, { segments: concept.segmentCount, participants: concept.participantCount, documents: concept.documentCount }))}
           </p>
+          <label className={`codebook__switch concept-page__switch${speakers === 'all' ? ' is-set' : ''}`}>
+            <input type="checkbox" checked={speakers === 'all'} onChange={(e) => setListSpeakers(e.target.checked ? 'all' : 'participants')} />
+            <span>{t('concepts.includeInterviewer')}</span>
+          </label>
         </div>
         <div className="button-row">
           <button type="button" className="button button--quiet" onClick={() => navigate({ name: 'matrix', params: {} })}>
@@ -202,8 +209,11 @@ function ConceptPage({ concept, onDelete }: { concept: Concept; onDelete(): void
 /** Round 2: concepts on the left, the chosen concept in the middle. */
 export function ConceptsView({ conceptId }: { conceptId: string | null }) {
   const { t } = useTranslation();
-  const concepts = useConcepts();
-  const loaded = useRead('concepts/list', {}).data !== undefined;
+  // The counts and quotes follow whose speech counts (one switch with the codebook's).
+  const speakers = useStore((s) => s.listSpeakers);
+  const listRead = useRead('concepts/list', speakers === 'all' ? { speakers } : {});
+  const concepts = listRead.data ?? NO_CONCEPTS;
+  const loaded = listRead.data !== undefined;
   const navigate = useStore((s) => s.navigate);
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Concept | null>(null);

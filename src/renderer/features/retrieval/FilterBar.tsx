@@ -60,6 +60,10 @@ export function FilterBar({ params, onChange }: { params: Record<string, string>
           ))}
         </select>
       </label>
+      <label className={`retrieval-filter retrieval-filter--switch${params.speakers === 'all' ? ' is-set' : ''}`}>
+        <input type="checkbox" checked={params.speakers === 'all'} onChange={(e) => onChange('speakers', e.target.checked ? 'all' : null)} />
+        <span>{t('retrieval.includeInterviewer')}</span>
+      </label>
       {active && (
         <button type="button" className="button button--quiet button--small retrieval-filters__clear" onClick={() => onChange('*', null)}>
           {t('retrieval.clearFilters')}

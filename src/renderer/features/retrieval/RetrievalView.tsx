@@ -4,7 +4,7 @@ import type { LabelSpread, RetrievalResult, RetrievedSegment } from '../../../sh
 import { formatNumber } from '../../components/format.ts';
 import { useStore } from '../../store/index.ts';
 import { filtersFromParams, hasFilters, participantMatches } from './filters.ts';
-import { useDocuments, useLabels, useParticipants } from '../../data/reads.ts';
+import { NO_LABELS, useDocuments, useParticipants } from '../../data/reads.ts';
 import { useData, useRead } from '../../data/index.ts';
 import { labelColour } from './label-colour.ts';
 import { LabelPicker } from './LabelPicker.tsx';
@@ -24,10 +24,13 @@ const NO_SPREADS: LabelSpread[] = [];
 
 export function RetrievalView({ labelId, params }: { labelId: string | null; params: Record<string, string> }) {
   const { t, i18n } = useTranslation();
-  const labels = useLabels();
+  // Whose speech: the participants' unless the switch adds the interviewer's; the label's counts,
+  // the spread and the passages all follow it.
+  const scope = params.speakers === 'all' ? { speakers: 'all' as const } : {};
+  const labels = useData('labels/list', scope, NO_LABELS);
   const participants = useParticipants().participants;
   const documents = useDocuments();
-  const spreads = useData('progress/labels', {}, NO_SPREADS);
+  const spreads = useData('progress/labels', scope, NO_SPREADS);
   const coders = useData('retrieval/coders', {}, NO_CODERS);
   const navigate = useStore((s) => s.navigate);
   const main = useRef<HTMLDivElement>(null);
@@ -51,7 +54,8 @@ export function RetrievalView({ labelId, params }: { labelId: string | null; par
   const select = (id: string) => navigate({ name: 'retrieval', labelId: id, params });
   const setParam = (key: string, value: string | null) => {
     if (key === '*') {
-      navigate({ name: 'retrieval', labelId, params: {} });
+      // Clearing the filters keeps the choice of whose speech counts.
+      navigate({ name: 'retrieval', labelId, params: params.speakers ? { speakers: params.speakers } : {} });
       return;
     }
     const next = { ...params };

@@ -14,6 +14,8 @@ export function filtersFromParams(params: Record<string, string>): RetrievalFilt
   if (Object.keys(attributes).length) filters.attributes = attributes;
   if (params.coder) filters.coder = params.coder;
   if (params.section) filters.guideSectionId = params.section;
+  // `speakers=all` adds the interviewer's speech (the switch); by default only the participants' counts.
+  if (params.speakers === 'all') filters.speakers = 'all';
   return filters;
 }
 

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail, Label, Segment } from '../../../shared/model.ts';
 import { formatDate, showValue } from '../../components/format.ts';
@@ -10,8 +11,37 @@ import { SegmentPanel } from '../coding/SegmentPanel.tsx';
  * The details pane beside the transcript: the selected segment with its memo, or the transcript's
  * memo; the participant with their attributes; where the transcript came from.
  */
-export function TranscriptDetails(props: { document: DocumentDetail | null; segment: Segment | null; labelsById: Map<string, Label>; onAddLabel(segment: Segment): void; onMarkGuide(segment: Segment): void }) {
+export function TranscriptDetails(props: {
+  document: DocumentDetail | null;
+  segment: Segment | null;
+  labelsById: Map<string, Label>;
+  onAddLabel(segment: Segment): void;
+  onMarkGuide(segment: Segment): void;
+  /** A segment whose memo was asked for (the margin's marker, or M): its editor takes the caret once shown. */
+  focusMemoOf: string | null;
+  onMemoFocused(): void;
+}) {
   const { t, i18n } = useTranslation();
+  const memoBox = useRef<HTMLDivElement>(null);
+  const { focusMemoOf, onMemoFocused } = props;
+  const shownId = props.segment?.id ?? null;
+  useEffect(() => {
+    if (!focusMemoOf || shownId !== focusMemoOf) return;
+    // The editor mounts with the pane; its content becomes editable a frame later.
+    let tries = 0;
+    let frame = 0;
+    const focus = () => {
+      const editable = memoBox.current?.querySelector<HTMLElement>('[contenteditable="true"]');
+      if (editable) {
+        editable.scrollIntoView({ block: 'nearest' });
+        editable.focus();
+        onMemoFocused();
+      } else if (tries++ < 30) frame = requestAnimationFrame(focus);
+      else onMemoFocused();
+    };
+    frame = requestAnimationFrame(focus);
+    return () => cancelAnimationFrame(frame);
+  }, [focusMemoOf, shownId, onMemoFocused]);
   const { participants } = useParticipants();
   const navigate = useStore((s) => s.navigate);
   const { document, segment } = props;
@@ -21,7 +51,7 @@ export function TranscriptDetails(props: { document: DocumentDetail | null; segm
       {document && segment && (
         <>
           <SegmentPanel segment={segment} text={document.text} labelsById={props.labelsById} onAddLabel={() => props.onAddLabel(segment)} onMarkGuide={() => props.onMarkGuide(segment)} />
-          <div className="segment-panel__memo">
+          <div className="segment-panel__memo" ref={memoBox}>
             <MemoPanel key={segment.id} target={{ kind: 'segment', id: segment.id }} />
           </div>
         </>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuideSpan, Segment, Turn } from '../../../shared/model.ts';
+import type { GuideSpan, Memo, Segment, Turn } from '../../../shared/model.ts';
 import type { Range } from '../../../shared/text/highlight.ts';
 import { snapToWords } from '../../../shared/text/words.ts';
 import { useAfterPaint } from '../../components/useAfterPaint.ts';
@@ -28,6 +28,8 @@ const EMPTY: Segment[] = [];
 const NO_TERMS: Range[] = [];
 const NO_SPANS: GuideSpan[] = [];
 const NO_TURNS: Turn[] = [];
+const NO_MEMOS: Memo[] = [];
+const NO_MEMO_MAP: ReadonlyMap<string, string> = new Map();
 
 interface PaletteState {
   start: number;
@@ -61,6 +63,9 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const [autocodeOpen, setAutocodeOpen] = useState(false);
   const [guideMenuTurn, setGuideMenuTurn] = useState<number | null>(null);
   const [editingTurn, setEditingTurn] = useState<number | null>(null);
+  // A memo marker (or M) selects its passage and puts the caret in the passage's memo once the pane shows it.
+  const [memoFocus, setMemoFocus] = useState<string | null>(null);
+  const allMemos = useData('memos/list', {}, NO_MEMOS);
   const { guide, spans: guideSpans } = useGuide(id);
   const markGuide = useMarkGuide();
   const turnWindow = useTurnWindow(reader, document?.turns ?? NO_TURNS);
@@ -88,6 +93,34 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const panelSegment = useAfterPaint(selected);
 
   const segmentsByTurn = useSegmentsByTurn(document, segments);
+  // Per turn the memos of the segments starting in it, so that a memo's change repaints only its turn.
+  const memosByTurn = useMemo(() => {
+    const bySegment = new Map<string, string>();
+    for (const memo of allMemos) {
+      if (memo.target.kind !== 'segment' || !memo.target.id || bySegment.has(memo.target.id)) continue;
+      const words = (memo.title || memo.bodyText).trim();
+      if (words) bySegment.set(memo.target.id, words.length > 60 ? `${words.slice(0, 60)}…` : words);
+    }
+    const out = new Map<number, Map<string, string>>();
+    for (const [position, inTurn] of segmentsByTurn) {
+      for (const s of inTurn) {
+        const memo = bySegment.get(s.id);
+        if (memo === undefined) continue;
+        let forTurn = out.get(position);
+        if (!forTurn) out.set(position, (forTurn = new Map()));
+        forTurn.set(s.id, memo);
+      }
+    }
+    return out;
+  }, [allMemos, segmentsByTurn]);
+  const openMemo = useCallback(
+    (segmentId: string) => {
+      selectSegment(segmentId);
+      setMemoFocus(segmentId);
+    },
+    [selectSegment],
+  );
+  const memoFocused = useCallback(() => setMemoFocus(null), []);
   const termsByTurn = useTermsByTurn(document, query);
   const tints = useSpeakerTints(document);
   const { guidedTurns, guideByTurn } = useGuideByTurn(document, guideSpans);
@@ -144,7 +177,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     setPalette(null);
   };
 
-  useCodingKeys({ reader, document, selected, paletteOpen: palette !== null, openPaletteFor, reveal });
+  useCodingKeys({ reader, document, selected, paletteOpen: palette !== null, openPaletteFor, openMemo, reveal });
   const readingCursor = useReadingCursor({ reader, document, segments, selected, paletteOpen: palette !== null, openPaletteFor, reveal });
   const cursorTurn = readingCursor.cursor && document ? document.turns.find((item) => readingCursor.cursor!.start >= item.start && readingCursor.cursor!.start < item.end) : undefined;
 
@@ -173,6 +206,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
             labelsById={labelsById}
             selectedId={selectedId !== null && inTurn.some((s) => s.id === selectedId) ? selectedId : null}
             hoveredId={hoveredId !== null && inTurn.some((s) => s.id === hoveredId) ? hoveredId : null}
+            memos={memosByTurn.get(item.position) ?? NO_MEMO_MAP}
             guideSpans={guideByTurn.get(item.position) ?? NO_SPANS}
             menuGuide={guideMenuTurn === item.position ? guide : null}
             tint={item.speaker ? tints.get(item.speaker) : undefined}
@@ -184,11 +218,12 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
             onCloseMenu={closeGuideMenu}
             onHover={setHoveredId}
             onSelect={selectSegment}
+            onOpenMemo={openMemo}
             t={t}
           />
         );
       }),
-    [document, firstDrawn, pastDrawn, segmentsByTurn, termsByTurn, labelsById, selectedId, hoveredId, guideByTurn, guideMenuTurn, guide, tints, turn, guidedTurns, toggleGuideMenu, closeGuideMenu, selectSegment, editingTurn, t],
+    [document, firstDrawn, pastDrawn, segmentsByTurn, termsByTurn, labelsById, selectedId, hoveredId, memosByTurn, openMemo, guideByTurn, guideMenuTurn, guide, tints, turn, guidedTurns, toggleGuideMenu, closeGuideMenu, selectSegment, editingTurn, t],
   );
   return (
     <div className="reader-layout">
@@ -215,7 +250,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
         )}
       </article>
 
-      <TranscriptDetails document={document} segment={document ? panelSegment : null} labelsById={labelsById} onAddLabel={(s) => openPaletteOn(s, 'label')} onMarkGuide={(s) => openPaletteOn(s, 'guide')} />
+      <TranscriptDetails document={document} segment={document ? panelSegment : null} labelsById={labelsById} onAddLabel={(s) => openPaletteOn(s, 'label')} onMarkGuide={(s) => openPaletteOn(s, 'guide')} focusMemoOf={memoFocus} onMemoFocused={memoFocused} />
 
       {palette && document && (
         <CodingPalette

@@ -20,6 +20,8 @@ export interface TurnSectionProps {
   /** Only set when the selected / hovered segment lies in this turn, so that selecting repaints two turns, not all. */
   selectedId: string | null;
   hoveredId: string | null;
+  /** The memos on this turn's segments (segment id → its first memo's title or words); the same map until a memo changes. */
+  memos: ReadonlyMap<string, string>;
   guideSpans: GuideSpan[];
   /** The guide, only for the turn whose menu is open. */
   menuGuide: GuideSection[] | null;
@@ -33,6 +35,7 @@ export interface TurnSectionProps {
   /** The transcript's speakers, only for the turn being corrected (so that the others keep their memo). */
   editing: { speakers: string[]; isLast: boolean } | null;
   onEdit(position: number | null): void;
+  onOpenMemo(segmentId: string): void;
   /** The reader's `t`: the same function until the language changes, and one i18n hook per turn would cost more than the turn. */
   t: TFunction;
 }
@@ -86,6 +89,22 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
         {props.menuGuide && <GuideMenu documentId={props.documentId} start={item.start} end={item.end} guide={props.menuGuide} onDone={props.onCloseMenu} />}
         {margin.map((s) => (
           <span key={s.id} className="margin-labels">
+            {props.memos.has(s.id) && (
+              // The passage has a memo: the marker opens it in the details pane (Tab reaches it; M does on a selected passage).
+              <button
+                className={`memo-marker${s.id === selectedId ? ' is-selected' : ''}`}
+                aria-label={t('transcript.openMemo', { memo: props.memos.get(s.id) })}
+                title={t('transcript.openMemo', { memo: props.memos.get(s.id) })}
+                onMouseEnter={() => props.onHover(s.id)}
+                onMouseLeave={() => props.onHover(null)}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  props.onOpenMemo(s.id);
+                }}
+              >
+                <span aria-hidden="true">✎</span>
+              </button>
+            )}
             {s.codings.map((c) => {
               const label = labelsById.get(c.labelId);
               return label ? (

@@ -10,7 +10,7 @@ function typingIn(target: EventTarget | null): boolean {
 
 /**
  * Keyboard coding on the selected segment: Escape lets it go, 1–9 add a recent label, Delete removes
- * its only label, L and G open the palette (labels, guide), Alt+arrows widen or narrow it by a word
+ * its only label, L and G open the palette (labels, guide), M opens its memo, Alt+arrows widen or narrow it by a word
  * (with Shift, at its start). Quiet while the palette is open or the user types. They act only on a
  * segment in view: one scrolled away is brought into view first.
  */
@@ -20,9 +20,10 @@ export function useCodingKeys(props: {
   selected: Segment | null;
   paletteOpen: boolean;
   openPaletteFor(start: number, end: number, rect: DOMRect, mode?: PaletteMode): void;
+  openMemo(segmentId: string): void;
   reveal(index: number, then?: (element: HTMLElement) => void): void;
 }) {
-  const { reader, document, selected, paletteOpen, openPaletteFor, reveal } = props;
+  const { reader, document, selected, paletteOpen, openPaletteFor, openMemo, reveal } = props;
   const recentLabelIds = useStore((s) => s.recentLabelIds);
   const selectSegment = useStore((s) => s.selectSegment);
   const applyLabel = useStore((s) => s.applyLabel);
@@ -54,6 +55,8 @@ export function useCodingKeys(props: {
         act = () => void removeCoding(selected.id, selected.codings[0]!.labelId);
       } else if ((key === 'l' || key === 'g') && plain) {
         act = (el) => openPaletteFor(selected.start, selected.end, el.getBoundingClientRect(), key === 'g' ? 'guide' : 'label');
+      } else if (key === 'm' && plain) {
+        act = () => openMemo(selected.id);
       } else if (event.altKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
         const widen = event.key === 'ArrowRight' ? !event.shiftKey : event.shiftKey;
         const start = event.shiftKey ? moveStartByWord(text, selected.start, selected.end, widen ? 'widen' : 'narrow') : selected.start;
@@ -82,5 +85,5 @@ export function useCodingKeys(props: {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [paletteOpen, selected, document, recentLabelIds, applyLabel, removeCoding, resizeSegment, selectSegment, openPaletteFor, reader, reveal]);
+  }, [paletteOpen, selected, document, recentLabelIds, applyLabel, removeCoding, resizeSegment, selectSegment, openPaletteFor, openMemo, reader, reveal]);
 }

@@ -77,12 +77,12 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
           : null;
       if (drawn) set({ pendingCoding: { documentId: args.documentId, pending: drawn.pending, before: drawn.before } });
       try {
-        await write('codings/apply', args, ({ segment, label, history }) => {
+        await write('codings/apply', args, ({ segment, label, ancestors, history }) => {
           // One render for the coding: the stored segment replaces the drawn one in the same update.
           set((s) => ({ pendingCoding: null, selectedSegmentId: segment.id, recentLabelIds: recentWith(s.recentLabelIds, label.id) }));
           return [
             seed('segments/list', { documentId: args.documentId }, (list) => (list ? withSegment(list, segment) : undefined)),
-            seed('labels/list', {}, (list: Label[] | undefined) => (list ? (withLabel(list, label) ?? undefined) : undefined)),
+            seed('labels/list', {}, (list: Label[] | undefined) => [label, ...ancestors].reduce<Label[] | undefined>((next, l) => (next ? (withLabel(next, l) ?? undefined) : undefined), list)),
             seedHistory(history),
           ];
         });

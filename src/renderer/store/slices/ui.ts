@@ -1,3 +1,4 @@
+import type { SpeakerScope } from '../../../shared/model.ts';
 import { ApiError } from '../../data/index.ts';
 import { parseRoute, routeToHash, type Route } from '../route.ts';
 import type { SliceCreator } from '../slice.ts';
@@ -10,6 +11,9 @@ export interface UiSlice {
   syncRoute(): void;
   showError(error: unknown): void;
   clearError(): void;
+  /** Whose speech the codebook's and the concepts' counts take in: the participants' (the default) or the interviewer's too. One switch for both lists. */
+  listSpeakers: SpeakerScope;
+  setListSpeakers(scope: SpeakerScope): void;
 }
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
@@ -25,4 +29,6 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
     set({ error: error instanceof ApiError ? { message: error.message, code: error.code, params: error.params } : { message: error instanceof Error ? error.message : String(error) } });
   },
   clearError: () => set({ error: null }),
+  listSpeakers: 'participants',
+  setListSpeakers: (listSpeakers) => set({ listSpeakers }),
 });
