@@ -6,7 +6,7 @@
  * dialog and read back paragraph by paragraph: every element, in order, with its style and number.
  * The live preview shows the same paragraphs. The pages LibreOffice makes of it are kept to look at.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -190,6 +190,7 @@ describe('the appendix, built in the screens and read back from Word', () => {
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Downloaden' }).click();
     const file = await download;
+    mkdirSync(REPORT_ARTIFACTS, { recursive: true });
     const path = join(REPORT_ARTIFACTS, 'appendix-from-screens.docx');
     copyFileSync((await file.path())!, path);
     await dialog.getByRole('button', { name: 'Sluiten' }).last().click();

@@ -26,6 +26,8 @@ describe('duiding CLI: REFI-QDA', () => {
     expect(made.stdout).toMatch(/✓ videos_selection: 20 segments, 97 codings; positions in UTF-16 units/);
     const info = JSON.parse(duiding('info', file, '--json').stdout) as Record<string, number | string>;
     expect(info).toMatchObject({ title: 'Untitled', documents: 1, labels: 60, segments: 20, codings: 97 });
+    // Built under a temporary name: nothing of that name is left beside it (no backups folder of it either).
+    expect(readdirSync(dir).filter((name) => name.includes('duiding-tmp'))).toEqual([]);
 
     const qdpx = join(dir, 'out.qdpx');
     const exported = duiding('export', file, '--format', 'qdpx', '--out', qdpx);

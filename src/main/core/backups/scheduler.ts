@@ -2,6 +2,7 @@ import type { Project } from '../project.ts';
 import { makeBackup, replaceBackupsAfterPurge } from './backups.ts';
 import { readPolicy } from './store.ts';
 import { storageWarning } from './synced.ts';
+import { isTempPath } from '../services/temp-files.ts';
 
 /**
  * When backups are made for a project open for writing: after the first write of the session, then
@@ -14,6 +15,9 @@ import { storageWarning } from './synced.ts';
  * A failing backup never fails the researcher's work: it is reported once through the project's notices.
  */
 export function attachBackups(project: Project): void {
+  // A project built under a temporary name (`new --from x.qdpx`) is not the researcher's yet: backups
+  // of it would lie in a folder named after the temporary file, left behind once it gets its name.
+  if (isTempPath(project.path)) return;
   // Said once at opening (the CLI prints notices; the page shows it in the backups screen).
   const warning = storageWarning(project.path);
   if (warning) {

@@ -12,6 +12,11 @@ import { basename, dirname, join } from 'node:path';
 const SUFFIX = '.duiding-tmp';
 const STALE = /^\..+\.(\d+)-[0-9a-f]{12}\.duiding-tmp(?:-wal|-shm|-journal|\.lock)?$/;
 
+/** Whether a path is such a temporary file (a project being built before it gets its name). */
+export function isTempPath(path: string): boolean {
+  return basename(path).endsWith(SUFFIX);
+}
+
 export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}${SUFFIX}`);
 }
