@@ -77,10 +77,17 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     setEditingTurn(null);
   }, [id, selectSegment]);
 
+  // The turn the address asks for is shown once per transcript and turn asked: a correction gives
+  // the transcript anew, and must not take the reader away from the turn just corrected.
+  const revealed = useRef<string | null>(null);
   useEffect(() => {
     if (!document || turn === null) return;
+    const key = `${document.id}:${turn}`;
+    if (revealed.current === key) return;
     const index = document.turns.findIndex((item) => item.position === turn);
-    if (index >= 0) reveal(index, (target) => target.focus({ preventScroll: true }));
+    if (index < 0) return;
+    revealed.current = key;
+    reveal(index, (target) => target.focus({ preventScroll: true }));
   }, [document, turn, reveal]);
 
   // Rebuilt only when a label's look changes, so that recounting labels repaints no turn.

@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { DocumentDetail, Segment } from '../../../shared/model.ts';
 import { cursorSpan, moveCursor, wordFrom, type CursorUnit, type ReadingCursor, type Span } from '../../../shared/text/reading-cursor.ts';
 import { useStore } from '../../store/index.ts';
@@ -81,8 +81,14 @@ export function useReadingCursor(props: {
   // The cursor stays in sight: its turn drawn (a long transcript draws a window) and scrolled to.
   const start = span?.start ?? -1;
   const end = span?.end ?? -1;
+  // Only when the cursor moves: a transcript given anew (a correction elsewhere) must not pull the
+  // reader back to where the cursor was left.
+  const shown = useRef<string | null>(null);
   useEffect(() => {
     if (!doc || start < 0 || !reader.current) return;
+    const key = `${doc.id}:${start}:${end}`;
+    if (shown.current === key) return;
+    shown.current = key;
     const range = rangeOfOffsets(reader.current, start, end);
     if (!range) {
       const index = doc.turns.findIndex((t) => start >= t.start && start < t.end);
