@@ -7,6 +7,7 @@ import { summarize, timeRuns, type Summary } from '../stats.ts';
 import { available, call, NOT_AVAILABLE } from './available.ts';
 import { measureMatrix } from './matrix.ts';
 import { pressTargets } from './press-targets.ts';
+import { correctionTargets } from './transcript-edit.ts';
 
 export type Figure = (Summary & Record<string, unknown>) | { status: string; [key: string]: unknown };
 
@@ -78,12 +79,10 @@ async function measureApply(session: Session, populated: Populated): Promise<Fig
 async function measureCorrect(session: Session, populated: Populated): Promise<Figure> {
   const documentId = populated.long.documentId;
   const document = await call<DocumentDetail>(session, 'documents/get', { id: documentId });
-  const turns = document.turns.filter((t) => /\s\S+$/.test(t.text));
   const samples: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    const turn = turns[Math.floor(((i + 0.5) * turns.length) / 10)]!;
+  for (const { turn, text } of correctionTargets(document, 10)) {
     const started = performance.now();
-    await call(session, 'transcript/edit-turn', { documentId, position: turn.position, text: turn.text.replace(/\S+$/, `gecorrigeerd${i}`) });
+    await call(session, 'transcript/edit-turn', { documentId, position: turn.position, text });
     samples.push(performance.now() - started);
   }
   for (let i = 0; i < 10; i++) await call(session, 'history/undo', {});

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { DocumentDetail } from '../../src/shared/model.ts';
+import type { DocumentDetail, Turn } from '../../src/shared/model.ts';
 import { showTurn } from '../../tests/e2e/browser.ts';
 import { summarize, type Summary } from '../stats.ts';
 
@@ -10,16 +10,23 @@ export const EDITS = 20;
  * reader, from Ctrl+Enter in the turn's editor until the turn shows its new words, painted (the
  * first animation frame after). The edits change the last word of turns spread over the transcript.
  */
-export async function measureTranscriptEdits(page: Page, transcript: DocumentDetail, edits = EDITS): Promise<Summary & { edits: number }> {
+/** `count` turns spread over a transcript, each with its last word replaced by a marker: what a probe corrects. */
+export function correctionTargets(transcript: DocumentDetail, count: number): Array<{ turn: Turn; marker: string; text: string }> {
   const turns = transcript.turns.filter((t) => /\s\S+$/.test(t.text));
-  const durations: number[] = [];
-  for (let i = 0; i < edits; i++) {
-    const turn = turns[Math.floor(((i + 0.5) * turns.length) / edits)]!;
+  return Array.from({ length: count }, (_, i) => {
+    const turn = turns[Math.floor(((i + 0.5) * turns.length) / count)]!;
     const marker = `gecorrigeerd${i}`;
+    return { turn, marker, text: turn.text.replace(/\S+$/, marker) };
+  });
+}
+
+export async function measureTranscriptEdits(page: Page, transcript: DocumentDetail, edits = EDITS): Promise<Summary & { edits: number }> {
+  const durations: number[] = [];
+  for (const { turn, marker, text } of correctionTargets(transcript, edits)) {
     await showTurn(page, turn.position);
     await page.locator(`[data-turn="${turn.position}"] .turn__edit`).click();
     const area = page.locator(`[data-turn="${turn.position}"] textarea`);
-    await area.fill(turn.text.replace(/\S+$/, marker));
+    await area.fill(text);
     await page.evaluate(
       ({ position, marker }) => {
         const probe = new Promise<number>((resolve, reject) => {

@@ -47,6 +47,16 @@ export interface OffsetMap {
   span(start: number, end: number): { start: number; end: number };
 }
 
+/**
+ * A span the edits do not touch, moved by what the edits before it added or took away; an empty span
+ * (a coded passage whose words were deleted) stays empty. What the core stores and the page shows
+ * after a correction both come from here.
+ */
+export function moveSpan(map: OffsetMap, start: number, end: number): { start: number; end: number } {
+  const moved = map.map(start, 'start');
+  return { start: moved, end: start === end ? moved : map.map(end, 'end') };
+}
+
 /** The offset map of sorted, non-overlapping edits; each lookup is a binary search. */
 export function offsetMap(edits: readonly TextEdit[]): OffsetMap {
   // shift[i]: what edits 0..i-1 added to every position after edit i-1.

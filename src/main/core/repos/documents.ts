@@ -16,8 +16,8 @@ export interface NewDocument {
   turns: Turn[];
 }
 
-/** The speakers of the turns, each once, in the order of their first turn. */
-function speakersOf(turns: Turn[]): string[] {
+/** The speakers of the turns, each once, in the order of their first turn (kept on the document, migration 0008). */
+export function speakersOf(turns: ReadonlyArray<Pick<Turn, 'position' | 'speaker'>>): string[] {
   const seen = new Set<string>();
   for (const turn of [...turns].sort((a, b) => a.position - b.position)) if (turn.speaker !== null) seen.add(turn.speaker);
   return [...seen];

@@ -1,10 +1,10 @@
 import { DuidingError } from '../../../shared/errors.ts';
 import { canonicalText, countWords } from '../../../shared/text/normalize.ts';
-import { applyEdits, assertEdits, offsetMap, type TextEdit } from '../../../shared/text/offset-map.ts';
+import { applyEdits, assertEdits, offsetMap, type OffsetMap, type TextEdit } from '../../../shared/text/offset-map.ts';
 import type { TranscriptEditResult } from '../../../shared/transcripts.ts';
 import type { Db } from '../db/database.ts';
 import type { Project } from '../project.ts';
-import { joinTurns, SEQ_OF_ID } from '../repos/documents.ts';
+import { joinTurns, SEQ_OF_ID, speakersOf } from '../repos/documents.ts';
 import { getSegment } from '../repos/segments.ts';
 import { remapSegment, type StoredSegment } from './remap.ts';
 
@@ -40,6 +40,8 @@ type NewTurn = Omit<TurnRow, 'id' | 'position' | 'start' | 'end'> & { id: number
 
 interface Planned {
   turns: NewTurn[];
+  /** Old turns `from` .. `from + remove` became `insert` new ones; the others only moved with the edit. */
+  splice: { from: number; remove: number; insert: number };
   /** The edit of the document's text (absolute offsets), or none when only a speaker or time changed. */
   edits: TextEdit[];
   summary: string;
@@ -141,7 +143,7 @@ function planTurnChange(doc: DocumentRow, turns: TurnRow[], change: TurnChange):
   if (what.length === 0) throw new DuidingError(`Nothing to change in turn ${change.position + 1} of "${doc.name}".`, 'usage');
   const planned = turns.map(keep);
   planned[index] = next;
-  return { turns: planned, edits, summary: `Corrected the ${what.join(', ')} of turn ${change.position + 1} in "${doc.name}"` };
+  return { turns: planned, splice: { from: index, remove: 1, insert: 1 }, edits, summary: `Corrected the ${what.join(', ')} of turn ${change.position + 1} in "${doc.name}"` };
 }
 
 function planSplit(doc: DocumentRow, turns: TurnRow[], args: { position: number; at: number; speaker?: string | null }): Planned {
@@ -160,7 +162,7 @@ function planSplit(doc: DocumentRow, turns: TurnRow[], args: { position: number;
   planned.splice(index, 1, first, second);
   // The space at the split becomes the blank line between two turns.
   const edits = [{ start: turn.start + left.length, end: turn.end - right.length, text: '\n\n' }];
-  return { turns: planned, edits, summary: `Split turn ${args.position + 1} of "${doc.name}" in two` };
+  return { turns: planned, splice: { from: index, remove: 1, insert: 2 }, edits, summary: `Split turn ${args.position + 1} of "${doc.name}" in two` };
 }
 
 function planJoin(doc: DocumentRow, turns: TurnRow[], args: { position: number }): Planned {
@@ -172,48 +174,22 @@ function planJoin(doc: DocumentRow, turns: TurnRow[], args: { position: number }
   const planned = turns.map(keep);
   planned.splice(index, 2, joined);
   const edits = [{ start: turn.end, end: following.start, text: ' ' }];
-  return { turns: planned, edits, summary: `Joined turns ${args.position + 1} and ${args.position + 2} of "${doc.name}"` };
+  return { turns: planned, splice: { from: index, remove: 2, insert: 1 }, edits, summary: `Joined turns ${args.position + 1} and ${args.position + 2} of "${doc.name}"` };
 }
 
-const sameTurn = (a: TurnRow, b: Omit<TurnRow, 'id'>) =>
-  a.position === b.position && a.speaker === b.speaker && a.start === b.start && a.end === b.end && a.timeStartMs === b.timeStartMs && a.timeEndMs === b.timeEndMs && a.text === b.text;
+type PlacedTurn = NewTurn & { position: number; start: number; end: number };
 
-/** How many turns at the end are the old ones moved by the edit only (the page moves those itself). */
-function trailingSame(old: TurnRow[], placed: Array<Omit<TurnRow, 'id'> & { id: number | null }>, from: number, map: ReturnType<typeof offsetMap>): number {
-  let n = 0;
-  const shiftPosition = placed.length - old.length;
-  while (n < old.length - from && n < placed.length - from) {
-    const a = old[old.length - 1 - n]!;
-    const b = placed[placed.length - 1 - n]!;
-    const start = map.map(a.start, 'start');
-    if (b.id !== a.id || b.text !== a.text || b.speaker !== a.speaker || b.timeStartMs !== a.timeStartMs || b.timeEndMs !== a.timeEndMs) break;
-    if (b.position !== a.position + shiftPosition || b.start !== start || b.end !== start + (a.end - a.start)) break;
-    n++;
-  }
-  return n;
-}
-
-/** The document's speakers in the order of their first turn (kept on the document, migration 0008). */
-function speakersOf(turns: NewTurn[]): string[] {
-  return [...new Set(turns.flatMap((t) => (t.speaker === null ? [] : [t.speaker])))];
-}
-
-function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): TranscriptEditResult {
-  const oldText = doc.ownText ?? joinTurns(old.map((t) => t.text));
-  assertEdits(planned.edits, oldText.length);
-  const newText = applyEdits(oldText, planned.edits);
-  const map = offsetMap(planned.edits);
-
-  // Turns: where each one lies in the new text, then only the rows that differ are written.
+/** Where each planned turn lies in the new text; then only the rows that differ are written. */
+function writeTurns(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned, map: OffsetMap): PlacedTurn[] {
   const byId = new Map(old.map((t) => [t.id, t]));
   let at = 0;
-  const placed = planned.turns.map((t, position) => {
+  const placed = planned.turns.map((t, position): PlacedTurn => {
     // A text of another program keeps its layout: its turns move with the edit, as segments do; the
     // edited turn (the one edit lies inside it) keeps its start and takes in all its new words.
-    const old = t.id === null ? undefined : byId.get(t.id);
-    const edited = old !== undefined && old.text !== t.text;
-    const start = doc.ownText === null ? at : edited ? old.start : map.map(old!.start, 'start');
-    const end = doc.ownText === null || edited ? start + t.text.length : map.map(old!.end, 'end');
+    const before = t.id === null ? undefined : byId.get(t.id);
+    const edited = before !== undefined && before.text !== t.text;
+    const start = doc.ownText === null ? at : edited ? before.start : map.map(before!.start, 'start');
+    const end = doc.ownText === null || edited ? start + t.text.length : map.map(before!.end, 'end');
     at = end + 2;
     return { ...t, position, start, end };
   });
@@ -236,50 +212,17 @@ function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): Tran
       update.run(t.position, t.speaker, t.start, t.end, t.timeStartMs, t.timeEndMs, t.text, t.id);
     }
   }
-  const speakers = speakersOf(planned.turns);
-  db.prepare('UPDATE documents SET own_text = ?, word_count = ?, turn_count = ?, speakers = ? WHERE id = ?').run(
-    doc.ownText === null ? null : newText,
-    countWords(newText),
-    placed.length,
-    JSON.stringify(speakers),
-    doc.id,
-  );
-  // A role set for a speaker no turn has any more would come back with the name: it goes.
-  const gone = (db.prepare('SELECT name FROM speakers WHERE document_id = ?').pluck().all(doc.id) as string[]).filter((name) => !speakers.includes(name));
-  for (const name of gone) db.prepare('DELETE FROM speakers WHERE document_id = ? AND name = ?').run(doc.id, name);
+  return placed;
+}
 
-  // The turns that differ from the old ones, for the page to splice in; before them the old ones
-  // stand as they were, after them they moved by the edit only.
-  let from = 0;
-  while (from < old.length && from < placed.length && placed[from]!.id === old[from]!.id && sameTurn(old[from]!, placed[from]!)) from++;
-  const tail = trailingSame(old, placed, from, map);
-  const spliced = placed.slice(from, placed.length - tail).map((t) => ({
-    position: t.position,
-    speaker: t.speaker,
-    start: t.start,
-    end: t.end,
-    startMs: t.timeStartMs,
-    endMs: t.timeEndMs,
-    text: t.text,
-  }));
-  const result: TranscriptEditResult = {
-    documentId: doc.id,
-    changed: [],
-    removed: [],
-    moved: 0,
-    guideMarksDropped: 0,
-    edit: planned.edits[0] ?? null,
-    turns: { from, remove: old.length - from - tail, insert: spliced },
-    segments: [],
-    document: { wordCount: countWords(newText), turnCount: placed.length, speakers },
-  };
-  if (planned.edits.length === 0) return result;
+/** Every segment moved through the edits (remap.ts); those whose words or flag changed are told to the page. */
+function moveSegments(db: Db, documentId: string, edits: TextEdit[], newText: string, map: OffsetMap, result: TranscriptEditResult): void {
   const segments = db
     .prepare('SELECT id, start, end, text, text_status AS textStatus, previous_text AS previousText FROM segments WHERE document_id = ?')
-    .all(doc.id) as StoredSegment[];
+    .all(documentId) as StoredSegment[];
   const moveSegment = db.prepare('UPDATE segments SET start = ?, end = ?, text = ?, text_status = ?, previous_text = ? WHERE id = ?');
   for (const segment of segments) {
-    const moved = remapSegment(segment, planned.edits, newText, map);
+    const moved = remapSegment(segment, edits, newText, map);
     if (moved.outcome === 'same') continue;
     moveSegment.run(moved.start, moved.end, moved.text, moved.textStatus, moved.previousText, moved.id);
     if (moved.outcome === 'changed') result.changed.push(moved.id);
@@ -288,16 +231,61 @@ function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): Tran
     // Moved by the edit alone, the page can move it too; anything else it is told.
     if (moved.text !== segment.text || moved.textStatus !== segment.textStatus) result.segments.push(getSegment(db, moved.id)!);
   }
-  const guides = db.prepare('SELECT id, start, end FROM guide_spans WHERE document_id = ?').all(doc.id) as Array<{ id: string; start: number; end: number }>;
+}
+
+/** Guide marks move with their words; one whose words are all gone goes (it holds no coding). Returns how many went. */
+function moveGuideMarks(db: Db, documentId: string, map: OffsetMap): number {
+  const guides = db.prepare('SELECT id, start, end FROM guide_spans WHERE document_id = ?').all(documentId) as Array<{ id: string; start: number; end: number }>;
+  const drop = db.prepare('DELETE FROM guide_spans WHERE id = ?');
+  const move = db.prepare('UPDATE guide_spans SET start = ?, end = ? WHERE id = ?');
+  let dropped = 0;
   for (const guide of guides) {
     const span = map.span(guide.start, guide.end);
     if (span.start >= span.end) {
-      db.prepare('DELETE FROM guide_spans WHERE id = ?').run(guide.id);
-      result.guideMarksDropped++;
-    } else if (span.start !== guide.start || span.end !== guide.end) {
-      db.prepare('UPDATE guide_spans SET start = ?, end = ? WHERE id = ?').run(span.start, span.end, guide.id);
-    }
+      drop.run(guide.id);
+      dropped++;
+    } else if (span.start !== guide.start || span.end !== guide.end) move.run(span.start, span.end, guide.id);
   }
+  return dropped;
+}
+
+function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): TranscriptEditResult {
+  const oldText = doc.ownText ?? joinTurns(old.map((t) => t.text));
+  assertEdits(planned.edits, oldText.length);
+  const newText = applyEdits(oldText, planned.edits);
+  const map = offsetMap(planned.edits);
+  const placed = writeTurns(db, doc, old, planned, map);
+  const speakers = speakersOf(placed);
+  db.prepare('UPDATE documents SET own_text = ?, word_count = ?, turn_count = ?, speakers = ? WHERE id = ?').run(
+    doc.ownText === null ? null : newText,
+    countWords(newText),
+    placed.length,
+    JSON.stringify(speakers),
+    doc.id,
+  );
+  // A role set for a speaker no turn has any more would come back with the name: it goes.
+  const dropRole = db.prepare('DELETE FROM speakers WHERE document_id = ? AND name = ?');
+  for (const name of db.prepare('SELECT name FROM speakers WHERE document_id = ?').pluck().all(doc.id) as string[]) if (!speakers.includes(name)) dropRole.run(doc.id, name);
+
+  const { from, remove, insert } = planned.splice;
+  const result: TranscriptEditResult = {
+    documentId: doc.id,
+    changed: [],
+    removed: [],
+    moved: 0,
+    guideMarksDropped: 0,
+    edit: planned.edits[0] ?? null,
+    turns: {
+      from,
+      remove,
+      insert: placed.slice(from, from + insert).map((t) => ({ position: t.position, speaker: t.speaker, start: t.start, end: t.end, startMs: t.timeStartMs, endMs: t.timeEndMs, text: t.text })),
+    },
+    segments: [],
+    document: { wordCount: countWords(newText), turnCount: placed.length, speakers },
+  };
+  if (planned.edits.length === 0) return result;
+  moveSegments(db, doc.id, planned.edits, newText, map, result);
+  result.guideMarksDropped = moveGuideMarks(db, doc.id, map);
   return result;
 }
 

@@ -1,5 +1,5 @@
 import type { SegmentTextStatus } from '../../../shared/transcripts.ts';
-import { offsetMap, type TextEdit } from '../../../shared/text/offset-map.ts';
+import { moveSpan, offsetMap, type TextEdit } from '../../../shared/text/offset-map.ts';
 
 /** A coded span of a document as stored, with its flag. */
 export interface StoredSegment {
@@ -25,8 +25,7 @@ export type SegmentMove = Omit<StoredSegment, 'id'> & { id: string; outcome: 'sa
 export function remapSegment(segment: StoredSegment, edits: readonly TextEdit[], newText: string, map = offsetMap(edits)): SegmentMove {
   const touched = segment.start < segment.end && edits.some((e) => e.start < segment.end && e.end > segment.start);
   if (!touched) {
-    const start = map.map(segment.start, 'start');
-    const end = segment.start === segment.end ? start : map.map(segment.end, 'end');
+    const { start, end } = moveSpan(map, segment.start, segment.end);
     return { ...segment, start, end, outcome: start === segment.start && end === segment.end ? 'same' : 'moved' };
   }
   const previousText = segment.previousText ?? segment.text;

@@ -1,5 +1,5 @@
 import type { DocumentDetail, Segment, Turn } from '../../../shared/model.ts';
-import { applyEdits, offsetMap } from '../../../shared/text/offset-map.ts';
+import { applyEdits, moveSpan, offsetMap } from '../../../shared/text/offset-map.ts';
 import type { TranscriptEditResult } from '../../../shared/transcripts.ts';
 
 /**
@@ -36,8 +36,7 @@ export function patchSegments(segments: Segment[], result: TranscriptEditResult)
   const next = segments.map((segment) => {
     const now = told.get(segment.id);
     if (now) return now;
-    const start = map.map(segment.start, 'start');
-    const end = segment.start === segment.end ? start : map.map(segment.end, 'end');
+    const { start, end } = moveSpan(map, segment.start, segment.end);
     return start === segment.start && end === segment.end ? segment : { ...segment, start, end };
   });
   return next.sort((a, b) => a.start - b.start || a.end - b.end);
