@@ -90,6 +90,8 @@ export async function buildElectron({
         metafile: true,
         logLevel: 'silent',
         absWorkingDir: root,
+        // The Node side's project (tsconfig.json at the root only lists the projects).
+        tsconfig: join(root, 'tsconfig.node.json'),
       });
     } catch (error) {
       throw bundleError(relative(root, entry), error);
@@ -122,6 +124,7 @@ export async function buildElectron({
       platform: 'browser',
       format: 'cjs',
       target: 'es2022',
+      tsconfig: join(root, 'tsconfig.node.json'),
       external: PRELOAD_MAY_REQUIRE,
       sourcemap: true,
       metafile: true,

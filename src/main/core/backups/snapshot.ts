@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { DuidingError } from '../../../shared/errors.ts';
 import { removeWithSidecars } from '../db/database.ts';
 import { explainStorageError } from '../db/storage-errors.ts';
-import { purgeSearchIndex } from '../history/purge.ts';
+import { dropRowImages, purgeSearchIndex, rowImageCount, vacuum, vacuumInto } from '../history/purge.ts';
 import type { Project } from '../project.ts';
 import { removeStaleTemps, tempPathFor } from '../services/temp-files.ts';
 
@@ -23,18 +23,17 @@ export function snapshotTo(project: Project, out: string): number {
   removeStaleTemps(out.replace(/[/\\][^/\\]*$/, '') || '.');
   const temp = tempPathFor(out);
   try {
-    project.db.prepare('VACUUM INTO ?').run(temp);
+    vacuumInto(project.db, temp);
     const copy = new Database(temp, { nativeBinding: project.openOptions.nativeBinding });
     try {
       copy.pragma('secure_delete = ON');
-      const images = copy.prepare('SELECT COUNT(*) FROM change_rows').pluck().get() as number;
+      const images = rowImageCount(copy);
       const purging = project.purgePending;
       copy.transaction(() => {
-        copy.prepare('DELETE FROM change_rows').run();
-        copy.prepare('UPDATE write_context SET change_id = NULL, record = 1, pruned_through = (SELECT COALESCE(MAX(id), 0) FROM change_log) WHERE one = 1').run();
+        dropRowImages(copy);
         if (purging) purgeSearchIndex(copy);
       })();
-      if (images > 0 || purging) copy.exec('VACUUM');
+      if (images > 0 || purging) vacuum(copy);
       const check = copy.pragma('integrity_check', { simple: true });
       if (check !== 'ok') throw new DuidingError(`The copy of ${project.name} did not pass SQLite's integrity check (${String(check)}); nothing was kept.`);
       copy.pragma('journal_mode = DELETE');

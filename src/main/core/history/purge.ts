@@ -21,3 +21,27 @@ export function compactAfterClose(db: Db): void {
   if (pages > 0 && free / pages > MAX_FREE_SHARE) db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
+
+/** Writes a compact copy of the database to `path`, read through this connection (it sees the `-wal` too). */
+export function vacuumInto(db: Db, path: string): void {
+  db.prepare('VACUUM INTO ?').run(path);
+}
+
+/** How many row images (undo's before and after of each row) the file holds. */
+export function rowImageCount(db: Db): number {
+  return db.prepare('SELECT COUNT(*) FROM change_rows').pluck().get() as number;
+}
+
+/**
+ * Empties the session's undo history in a copy of the project: undo serves a session only, and its
+ * row images may hold what a purging write removed. The change log stays, marked as pruned.
+ */
+export function dropRowImages(db: Db): void {
+  db.prepare('DELETE FROM change_rows').run();
+  db.prepare('UPDATE write_context SET change_id = NULL, record = 1, pruned_through = (SELECT COALESCE(MAX(id), 0) FROM change_log) WHERE one = 1').run();
+}
+
+/** Rewrites the file without free pages. Outside any transaction. */
+export function vacuum(db: Db): void {
+  db.exec('VACUUM');
+}

@@ -15,7 +15,7 @@ import { MAX_TEXT_LENGTH } from '../importers/index.ts';
 import type { Project } from '../project.ts';
 import { insertDocument, linkDocumentToParticipant } from '../repos/documents.ts';
 import { idsInUse, insertMemoAsRecorded, insertParticipantAs, projectContents, setAttributePosition, setLabelPosition } from '../repos/interchange.ts';
-import { insertLabel } from '../repos/labels.ts';
+import { insertLabel, updateLabelRow } from '../repos/labels.ts';
 import { writeMeta } from '../repos/meta.ts';
 import { ensureAttribute, setNamedAttribute } from '../repos/participants.ts';
 import { insertCoding, insertSegment, registerCoder } from '../repos/segments.ts';
@@ -276,7 +276,7 @@ async function writeProject(
     });
     setLabelPosition(db, id, extra?.position ?? index);
     const definitionRich = extra?.definitionRich ? checkedRich(extra.definitionRich, `the definition of code "${name}"`, adapted) : null;
-    if (definitionRich) db.prepare('UPDATE labels SET definition_rich = ? WHERE id = ?').run(definitionRich, id);
+    if (definitionRich) updateLabelRow(db, id, { definitionRich });
     if (code.guid) labels.set(code.guid, { id, name });
   }
   if (renamed) adapted.push(`${plural(renamed, 'code')} shared a name with a sibling (names are unique per parent in Duiding) and got a number added, e.g. "name (2)".`);

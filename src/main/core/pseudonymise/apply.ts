@@ -7,9 +7,22 @@ import { applyEdits, assertEdits, offsetMap, type OffsetMap, type TextEdit } fro
 import type { Db } from '../db/database.ts';
 import type { Project } from '../project.ts';
 import { createPseudonymizer, replacementsSince, type PseudonymEntry, type Pseudonymizer } from '../pseudonyms.ts';
-import { joinTurns, SEQ_OF_ID } from '../repos/documents.ts';
+import { documentTurns, joinTurns } from '../repos/documents.ts';
 import { PLACES, rewriteJson, rewriteValue } from './places.ts';
-import { recordPseudonyms } from './store.ts';
+import {
+  changeLogLines,
+  documentsMatching,
+  documentsToPseudonymise,
+  guideSpans,
+  participantNames,
+  recordPseudonyms,
+  rewriteChangeLogLine,
+  runRowUpdates,
+  segmentSpans,
+  textValues,
+  type PseudonymDocumentRow,
+  type RowUpdate,
+} from './store.ts';
 
 /**
  * Pseudonymising a project in place: the same list and matching as at import (whole words, any case,
@@ -19,36 +32,8 @@ import { recordPseudonyms } from './store.ts';
  *
  * `plan` works out everything without writing (the preview), `apply` writes it as one purging write.
  */
-interface DocumentRow {
-  id: string;
-  name: string;
-  source_name: string;
-  speakers: string;
-  own_text: string | null;
-}
-
-interface TurnRow {
-  id: number;
-  speaker: string | null;
-  start: number;
-  end: number;
-  text: string;
-}
-
-interface SpanRow {
-  id: string;
-  start: number;
-  end: number;
-  text?: string;
-}
-
-/** One row update the plan will make. */
-interface Update {
-  table: string;
-  key: string | number;
-  keyColumn: 'id' | 'rowid';
-  values: Record<string, string | number>;
-}
+type DocumentRow = PseudonymDocumentRow;
+type Update = RowUpdate;
 
 interface Plan {
   preview: PseudonymisePreview;
@@ -76,7 +61,7 @@ function examplesOf(oldText: string, newText: string, edits: TextEdit[], offsets
 
 function planDocument(db: Db, doc: DocumentRow, pz: Pseudonymizer, updates: Update[]): PseudonymiseDocument | null {
   const before = pz.counts();
-  const turns = db.prepare(`SELECT id, speaker, start, end, text FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY position`).all(doc.id) as TurnRow[];
+  const turns = documentTurns(db, doc.id);
   const oldText = doc.own_text ?? joinTurns(turns.map((t) => t.text));
   const edits = pz.edits(oldText);
   assertEdits(edits, oldText.length);
@@ -98,7 +83,7 @@ function planDocument(db: Db, doc: DocumentRow, pz: Pseudonymizer, updates: Upda
   }
 
   let segmentsMoved = 0;
-  const segments = db.prepare('SELECT id, start, end, text FROM segments WHERE document_id = ?').all(doc.id) as SpanRow[];
+  const segments = segmentSpans(db, doc.id);
   for (const segment of segments) {
     const span = offsets.span(segment.start, segment.end);
     // The snapshot follows the text; one that had drifted from it keeps its own words, rewritten.
@@ -112,7 +97,7 @@ function planDocument(db: Db, doc: DocumentRow, pz: Pseudonymizer, updates: Upda
       ownUpdates.push({ table: 'segments', key: segment.id, keyColumn: 'id', values });
     }
   }
-  for (const guide of db.prepare('SELECT id, start, end FROM guide_spans WHERE document_id = ?').all(doc.id) as SpanRow[]) {
+  for (const guide of guideSpans(db, doc.id)) {
     const span = offsets.span(guide.start, guide.end);
     if (span.start !== guide.start || span.end !== guide.end) ownUpdates.push({ table: 'guide_spans', key: guide.id, keyColumn: 'id', values: { start: span.start, end: span.end } });
   }
@@ -140,7 +125,7 @@ function planPlaces(db: Db, pz: Pseudonymizer, updates: Update[]): PseudonymiseP
   const counts = new Map<string, number>();
   const total = () => [...pz.counts().values()].reduce((a, b) => a + b, 0);
   for (const place of PLACES) {
-    const rows = db.prepare(`SELECT rowid AS k, "${place.column}" AS v FROM "${place.table}" WHERE typeof("${place.column}") = 'text'`).all() as Array<{ k: number; v: string }>;
+    const rows = textValues(db, place.table, place.column);
     for (const row of rows) {
       const was = total();
       const next = rewriteValue(row.v, place.format, (s) => pz.apply(s));
@@ -154,7 +139,7 @@ function planPlaces(db: Db, pz: Pseudonymizer, updates: Update[]): PseudonymiseP
 
 /** Two participants may not end up with one name (names are unique): say which, before anything is written. */
 function assertNoCollision(db: Db, pz: Pseudonymizer): void {
-  const names = db.prepare('SELECT name FROM participants').pluck().all() as string[];
+  const names = participantNames(db);
   const seen = new Map<string, string>();
   for (const name of names) {
     const next = pz.apply(name);
@@ -178,8 +163,7 @@ function documentsWithNames(db: Db, entries: PseudonymEntry[]): Set<string> | nu
   // Whole tokens, not prefixes ("an*" would match half the corpus): the name, and its possessive in s ("Katriens"); "Katrien's" is the tokens katrien + s.
   const query = phrases.flatMap((words) => [`"${words.join(' ')}"`, `"${words.join(' ')}s"`]).join(' OR ');
   try {
-    const ids = db.prepare('SELECT DISTINCT d.id FROM turns_fts f JOIN turns t ON t.id = f.rowid JOIN documents d ON d.seq = t.document_seq WHERE turns_fts MATCH ?').pluck().all(query) as string[];
-    return new Set(ids);
+    return new Set(documentsMatching(db, query));
   } catch {
     return null;
   }
@@ -189,7 +173,7 @@ async function plan(db: Db, entries: PseudonymEntry[], onProgress?: (progress: P
   const pz = createPseudonymizer(entries);
   assertNoCollision(db, createPseudonymizer(entries));
   const updates: Update[] = [];
-  const docs = db.prepare('SELECT id, name, source_name, speakers, own_text FROM documents ORDER BY name COLLATE NOCASE, imported_at').all() as DocumentRow[];
+  const docs = documentsToPseudonymise(db);
   const documents: PseudonymiseDocument[] = [];
   const withNames = documentsWithNames(db, entries);
   // A test of its own: `apply` on the real one counts replacements.
@@ -216,17 +200,6 @@ export async function previewPseudonyms(project: Project, entries: PseudonymEntr
   return (await plan(project.db, entries)).preview;
 }
 
-function runUpdates(db: Db, updates: Update[]): void {
-  const statements = new Map<string, ReturnType<Db['prepare']>>();
-  for (const update of updates) {
-    const columns = Object.keys(update.values);
-    const sql = `UPDATE "${update.table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE ${update.keyColumn} = ?`;
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-    statement.run([...columns.map((c) => update.values[c]!), update.key]);
-  }
-}
-
 /**
  * Pseudonymises in place: one purging write (undoable in this session; the names leave the file when
  * the project closes or is purged). Every update is worked out before the write starts, so a refusal
@@ -238,12 +211,12 @@ export async function applyPseudonyms(project: Project, entries: PseudonymEntry[
   const pz = createPseudonymizer(entries);
   project.write('pseudonyms/apply', () => {
     // Pseudonyms go first: segment snapshots and turns are rewritten in one pass, and their FTS rows follow through the triggers.
-    runUpdates(project.db, updates);
+    runRowUpdates(project.db, updates);
     // The change log's own lines (an import's file name, a label's name) are not row images: rewritten here, they are not undone.
-    for (const row of project.db.prepare('SELECT id, summary, detail FROM change_log').all() as Array<{ id: number; summary: string; detail: string | null }>) {
+    for (const row of changeLogLines(project.db)) {
       const summary = pz.apply(row.summary);
       const detail = row.detail === null ? null : (rewriteValue(row.detail, 'auto', (s) => pz.apply(s)) ?? row.detail);
-      if (summary !== row.summary || detail !== row.detail) project.db.prepare('UPDATE change_log SET summary = ?, detail = ? WHERE id = ?').run(summary, detail, row.id);
+      if (summary !== row.summary || detail !== row.detail) rewriteChangeLogLine(project.db, row.id, summary, detail);
     }
     recordPseudonyms(project.db, entries.map((e) => e.pseudonym));
     return {

@@ -1,8 +1,8 @@
 import type { NameSuggestion, NamesFound } from '../../../shared/pseudonymise.ts';
 import type { Db } from '../db/database.ts';
-import { SEQ_OF_ID } from '../repos/documents.ts';
+import { documentTurns } from '../repos/documents.ts';
 import { loadWordLists, type WordLists } from './dictionary.ts';
-import { appliedPseudonyms, dismissedNames, nameKey } from './store.ts';
+import { appliedPseudonyms, dismissedNames, documentNames, nameKey } from './store.ts';
 
 /**
  * The name finder: person, school and place names in the transcripts that no pseudonym list has
@@ -182,10 +182,8 @@ export function findNames(sources: Iterable<Source>, exclude: (name: string) => 
 
 /** The finder over a project: every transcript's turns and speakers, less what is pseudonymised or dismissed. */
 export function findProjectNames(db: Db): NamesFound {
-  const documents = db.prepare('SELECT id, name FROM documents ORDER BY name COLLATE NOCASE').all() as Array<{ id: string; name: string }>;
-  const turnsOf = db.prepare(`SELECT speaker, text FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY position`);
-  const sources = documents.map((doc) => {
-    const turns = turnsOf.all(doc.id) as Array<{ speaker: string | null; text: string }>;
+  const sources = documentNames(db).map((doc) => {
+    const turns = documentTurns(db, doc.id);
     return { document: doc.name, texts: turns.map((t) => t.text), speakers: turns.flatMap((t) => (t.speaker ? [t.speaker] : [])) };
   });
   const pseudonyms = new Set(appliedPseudonyms(db).map(nameKey));

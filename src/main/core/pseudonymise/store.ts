@@ -62,3 +62,79 @@ export function dismissName(db: Db, name: string): boolean {
   set(db, DISMISSED, JSON.stringify([...hashes, hash].sort()));
   return true;
 }
+
+// ---- What pseudonymising reads and rewrites (apply.ts, names.ts) ----
+
+export interface PseudonymDocumentRow {
+  id: string;
+  name: string;
+  source_name: string;
+  speakers: string;
+  own_text: string | null;
+}
+
+export interface SpanRow {
+  id: string;
+  start: number;
+  end: number;
+  text?: string;
+}
+
+/** One row update a plan makes. */
+export interface RowUpdate {
+  table: string;
+  key: string | number;
+  keyColumn: 'id' | 'rowid';
+  values: Record<string, string | number>;
+}
+
+export function documentsToPseudonymise(db: Db): PseudonymDocumentRow[] {
+  return db.prepare('SELECT id, name, source_name, speakers, own_text FROM documents ORDER BY name COLLATE NOCASE, imported_at').all() as PseudonymDocumentRow[];
+}
+
+export function documentNames(db: Db): Array<{ id: string; name: string }> {
+  return db.prepare('SELECT id, name FROM documents ORDER BY name COLLATE NOCASE').all() as Array<{ id: string; name: string }>;
+}
+
+export function segmentSpans(db: Db, documentId: string): SpanRow[] {
+  return db.prepare('SELECT id, start, end, text FROM segments WHERE document_id = ?').all(documentId) as SpanRow[];
+}
+
+export function guideSpans(db: Db, documentId: string): SpanRow[] {
+  return db.prepare('SELECT id, start, end FROM guide_spans WHERE document_id = ?').all(documentId) as SpanRow[];
+}
+
+/** The text values of one column of one table (a place a name can be written), by rowid. */
+export function textValues(db: Db, table: string, column: string): Array<{ k: number; v: string }> {
+  return db.prepare(`SELECT rowid AS k, "${column}" AS v FROM "${table}" WHERE typeof("${column}") = 'text'`).all() as Array<{ k: number; v: string }>;
+}
+
+export function participantNames(db: Db): string[] {
+  return db.prepare('SELECT name FROM participants').pluck().all() as string[];
+}
+
+/** The documents with a turn matching a full-text query; throws when the index cannot answer it. */
+export function documentsMatching(db: Db, query: string): string[] {
+  return db.prepare('SELECT DISTINCT d.id FROM turns_fts f JOIN turns t ON t.id = f.rowid JOIN documents d ON d.seq = t.document_seq WHERE turns_fts MATCH ?').pluck().all(query) as string[];
+}
+
+/** Runs a plan's row updates, one prepared statement per shape of update. */
+export function runRowUpdates(db: Db, updates: readonly RowUpdate[]): void {
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  for (const update of updates) {
+    const columns = Object.keys(update.values);
+    const sql = `UPDATE "${update.table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE ${update.keyColumn} = ?`;
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    statement.run([...columns.map((c) => update.values[c]!), update.key]);
+  }
+}
+
+/** The change log's own lines (summary and detail of each step). */
+export function changeLogLines(db: Db): Array<{ id: number; summary: string; detail: string | null }> {
+  return db.prepare('SELECT id, summary, detail FROM change_log').all() as Array<{ id: number; summary: string; detail: string | null }>;
+}
+
+export function rewriteChangeLogLine(db: Db, id: number, summary: string, detail: string | null): void {
+  db.prepare('UPDATE change_log SET summary = ?, detail = ? WHERE id = ?').run(summary, detail, id);
+}

@@ -5,6 +5,11 @@ export function findSegment(db: Db, documentId: string, start: number, end: numb
   return db.prepare('SELECT id FROM segments WHERE document_id = ? AND start = ? AND end = ?').get(documentId, start, end) as { id: string } | undefined;
 }
 
+export function documentOfSegment(db: Db, id: string): string | undefined {
+  const row = db.prepare('SELECT document_id AS documentId FROM segments WHERE id = ?').get(id) as { documentId: string } | undefined;
+  return row?.documentId;
+}
+
 export function insertSegment(db: Db, segment: Omit<Segment, 'codings'>): void {
   db.prepare(
     'INSERT INTO segments (id, document_id, start, end, text, created_by, created_at) VALUES (@id, @documentId, @start, @end, @text, @createdBy, @createdAt)',

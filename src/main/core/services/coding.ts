@@ -41,6 +41,7 @@ import {
   deleteCodings,
   deleteSegmentIfUncoded,
   deleteUncodedSegments,
+  documentOfSegment,
   findSegment,
   hasCoding,
   insertCoding,
@@ -352,9 +353,9 @@ export async function previewAutocode(project: Project, query: AutocodeQuery, li
 
 /** Widens or narrows a segment; its labels stay on it. */
 export function resizeSegment(project: Project, args: { segmentId: string; start: number; end: number }): Segment {
-  const row = project.db.prepare('SELECT document_id AS documentId FROM segments WHERE id = ?').get(args.segmentId) as { documentId: string } | undefined;
-  if (!row) throw new DuidingError(`There is no segment with id ${args.segmentId}.`);
-  const document = getDocumentText(project.db, row.documentId)!;
+  const documentId = documentOfSegment(project.db, args.segmentId);
+  if (documentId === undefined) throw new DuidingError(`There is no segment with id ${args.segmentId}.`);
+  const document = getDocumentText(project.db, documentId)!;
   validSpan(document.text, args.start, args.end, document.name);
   const clash = findSegment(project.db, document.id, args.start, args.end);
   if (clash && clash.id !== args.segmentId) throw new DuidingError('Another segment already covers exactly that span.', 'usage');

@@ -3,9 +3,9 @@ import { DuidingError } from '../../../shared/errors.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { exportScales } from './export.ts';
 import { importSurvey, planSurvey } from './import.ts';
-import { getItem, updateItem } from './repo.ts';
+import { getItem, updateItem } from './store.ts';
 import { computeCodedAnswers, computeScales } from './scales.ts';
-import { listItems } from './repo.ts';
+import { listItems } from './store.ts';
 
 /** Questionnaires (issue 27); registered into the handler map (handlers.ts). */
 export const surveysHandlers: HandlerMap<SurveysHandlerName> = {

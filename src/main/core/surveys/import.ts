@@ -17,7 +17,7 @@ import { ensureAttribute, findParticipantByName, insertParticipant, setAttribute
 import { loadFileRef } from '../services/files.ts';
 import { assembleText, loadPseudonyms } from '../services/import.ts';
 import { readSurveyTable, SURVEY_EXTENSIONS, SURVEY_MAX_BYTES, where, type SurveyTable } from './read-table.ts';
-import { ensureGuideSection, findSurveyByHash, highestGeneratedRespondent, insertAnswer, insertItem, insertSurvey } from './repo.ts';
+import { ensureGuideSection, findSurveyByHash, highestGeneratedRespondent, insertAnswer, insertItem, insertSurvey } from './store.ts';
 
 export interface SurveyArgs {
   file: FileRef;

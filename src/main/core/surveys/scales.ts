@@ -4,7 +4,7 @@ import type { CodedAnswers, ScaleRow, ScalesResult, Summary, SurveyItem } from '
 import { summarise } from '../../../shared/surveys/stats.ts';
 import type { Db } from '../db/database.ts';
 import { listAttributes, listParticipants } from '../repos/participants.ts';
-import { codedAnswers, listAnswers, listItems } from './repo.ts';
+import { codedAnswers, listAnswers, listItems, questionnaireRespondents } from './store.ts';
 
 const groupText = (value: AttributeValue) => (typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
 
@@ -101,7 +101,7 @@ export function computeCodedAnswers(db: Db, byName: string | null | undefined, q
   const groups = groupsOf(db, by);
   const rows = codedAnswers(db);
   const respondentsOf = new Map<string | null, Set<string>>();
-  const respondentDocs = db.prepare("SELECT DISTINCT participant_id FROM documents WHERE kind = 'questionnaire' AND participant_id IS NOT NULL").pluck().all() as string[];
+  const respondentDocs = questionnaireRespondents(db);
   const groupKey = (participantId: string) => (by ? (groups.get(participantId) ?? null) : null);
   for (const p of respondentDocs) {
     const key = groupKey(p);

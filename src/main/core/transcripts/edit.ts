@@ -4,9 +4,24 @@ import { applyEdits, assertEdits, offsetMap, type OffsetMap, type TextEdit } fro
 import type { TranscriptEditResult } from '../../../shared/transcripts.ts';
 import type { Db } from '../db/database.ts';
 import type { Project } from '../project.ts';
-import { joinTurns, SEQ_OF_ID, speakersOf } from '../repos/documents.ts';
+import { joinTurns, speakersOf } from '../repos/documents.ts';
 import { getSegment } from '../repos/segments.ts';
-import { remapSegment, type StoredSegment } from './remap.ts';
+import { remapSegment } from './remap.ts';
+import {
+  clearSegmentTextFlags,
+  documentGuideMarks,
+  documentSegments,
+  documentToEdit,
+  dropRolesOfGoneSpeakers,
+  guideMarkWriter,
+  segmentMover,
+  segmentTextFlags,
+  turnsToEdit,
+  turnWriter,
+  updateEditedDocument,
+  type EditedDocument,
+  type EditedTurn,
+} from './store.ts';
 
 /**
  * Correcting a transcript after coding (issue 28): words of a turn, its speaker or timestamp, a turn
@@ -17,23 +32,8 @@ import { remapSegment, type StoredSegment } from './remap.ts';
  * outline) points at it by id, so it follows the segment.
  */
 
-interface TurnRow {
-  id: number;
-  position: number;
-  speaker: string | null;
-  start: number;
-  end: number;
-  timeStartMs: number | null;
-  timeEndMs: number | null;
-  text: string;
-}
-
-interface DocumentRow {
-  id: string;
-  name: string;
-  seq: number;
-  ownText: string | null;
-}
+type TurnRow = EditedTurn;
+type DocumentRow = EditedDocument;
 
 /** The turns a document will have after an edit: existing rows keep their id, a new one has none. */
 type NewTurn = Omit<TurnRow, 'id' | 'position' | 'start' | 'end'> & { id: number | null };
@@ -48,15 +48,9 @@ interface Planned {
 }
 
 function loadDocument(db: Db, documentId: string): { doc: DocumentRow; turns: TurnRow[] } {
-  const doc = db.prepare('SELECT id, name, seq, own_text AS ownText FROM documents WHERE id = ?').get(documentId) as DocumentRow | undefined;
+  const doc = documentToEdit(db, documentId);
   if (!doc) throw new DuidingError(`There is no document with id ${documentId}.`);
-  const turns = db
-    .prepare(
-      `SELECT id, position, speaker, start, end, time_start_ms AS timeStartMs, time_end_ms AS timeEndMs, text
-       FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY position`,
-    )
-    .all(documentId) as TurnRow[];
-  return { doc, turns };
+  return { doc, turns: turnsToEdit(db, documentId) };
 }
 
 function turnAt(doc: DocumentRow, turns: TurnRow[], position: number): { turn: TurnRow; index: number } {
@@ -194,22 +188,16 @@ function writeTurns(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned, 
     return { ...t, position, start, end };
   });
   const kept = new Set(placed.map((t) => t.id));
-  const remove = db.prepare('DELETE FROM turns WHERE id = ?');
-  for (const t of old) if (!kept.has(t.id)) remove.run(t.id);
-  const update = db.prepare(
-    'UPDATE turns SET position = ?, speaker = ?, start = ?, end = ?, time_start_ms = ?, time_end_ms = ?, text = ? WHERE id = ?',
-  );
-  const insert = db.prepare(
-    'INSERT INTO turns (document_seq, position, speaker, start, end, time_start_ms, time_end_ms, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const turnRows = turnWriter(db);
+  for (const t of old) if (!kept.has(t.id)) turnRows.remove(t.id);
   for (const t of placed) {
     const before = t.id === null ? undefined : byId.get(t.id);
-    if (!before) insert.run(doc.seq, t.position, t.speaker, t.start, t.end, t.timeStartMs, t.timeEndMs, t.text);
+    if (!before) turnRows.insert(doc.seq, t);
     else if (
       before.position !== t.position || before.speaker !== t.speaker || before.start !== t.start || before.end !== t.end ||
       before.timeStartMs !== t.timeStartMs || before.timeEndMs !== t.timeEndMs || before.text !== t.text
     ) {
-      update.run(t.position, t.speaker, t.start, t.end, t.timeStartMs, t.timeEndMs, t.text, t.id);
+      turnRows.update({ ...t, id: before.id });
     }
   }
   return placed;
@@ -217,14 +205,12 @@ function writeTurns(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned, 
 
 /** Every segment moved through the edits (remap.ts); those whose words or flag changed are told to the page. */
 function moveSegments(db: Db, documentId: string, edits: TextEdit[], newText: string, map: OffsetMap, result: TranscriptEditResult): void {
-  const segments = db
-    .prepare('SELECT id, start, end, text, text_status AS textStatus, previous_text AS previousText FROM segments WHERE document_id = ?')
-    .all(documentId) as StoredSegment[];
-  const moveSegment = db.prepare('UPDATE segments SET start = ?, end = ?, text = ?, text_status = ?, previous_text = ? WHERE id = ?');
+  const segments = documentSegments(db, documentId);
+  const moveSegment = segmentMover(db);
   for (const segment of segments) {
     const moved = remapSegment(segment, edits, newText, map);
     if (moved.outcome === 'same') continue;
-    moveSegment.run(moved.start, moved.end, moved.text, moved.textStatus, moved.previousText, moved.id);
+    moveSegment(moved);
     if (moved.outcome === 'changed') result.changed.push(moved.id);
     else if (moved.outcome === 'removed') result.removed.push(moved.id);
     else result.moved++;
@@ -235,16 +221,15 @@ function moveSegments(db: Db, documentId: string, edits: TextEdit[], newText: st
 
 /** Guide marks move with their words; one whose words are all gone goes (it holds no coding). Returns how many went. */
 function moveGuideMarks(db: Db, documentId: string, map: OffsetMap): number {
-  const guides = db.prepare('SELECT id, start, end FROM guide_spans WHERE document_id = ?').all(documentId) as Array<{ id: string; start: number; end: number }>;
-  const drop = db.prepare('DELETE FROM guide_spans WHERE id = ?');
-  const move = db.prepare('UPDATE guide_spans SET start = ?, end = ? WHERE id = ?');
+  const guides = documentGuideMarks(db, documentId);
+  const marks = guideMarkWriter(db);
   let dropped = 0;
   for (const guide of guides) {
     const span = map.span(guide.start, guide.end);
     if (span.start >= span.end) {
-      drop.run(guide.id);
+      marks.drop(guide.id);
       dropped++;
-    } else if (span.start !== guide.start || span.end !== guide.end) move.run(span.start, span.end, guide.id);
+    } else if (span.start !== guide.start || span.end !== guide.end) marks.move(guide.id, span.start, span.end);
   }
   return dropped;
 }
@@ -256,16 +241,8 @@ function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): Tran
   const map = offsetMap(planned.edits);
   const placed = writeTurns(db, doc, old, planned, map);
   const speakers = speakersOf(placed);
-  db.prepare('UPDATE documents SET own_text = ?, word_count = ?, turn_count = ?, speakers = ? WHERE id = ?').run(
-    doc.ownText === null ? null : newText,
-    countWords(newText),
-    placed.length,
-    JSON.stringify(speakers),
-    doc.id,
-  );
-  // A role set for a speaker no turn has any more would come back with the name: it goes.
-  const dropRole = db.prepare('DELETE FROM speakers WHERE document_id = ? AND name = ?');
-  for (const name of db.prepare('SELECT name FROM speakers WHERE document_id = ?').pluck().all(doc.id) as string[]) if (!speakers.includes(name)) dropRole.run(doc.id, name);
+  updateEditedDocument(db, doc.id, { ownText: doc.ownText === null ? null : newText, wordCount: countWords(newText), turnCount: placed.length, speakers });
+  dropRolesOfGoneSpeakers(db, doc.id, speakers);
 
   const { from, remove, insert } = planned.splice;
   const result: TranscriptEditResult = {
@@ -315,9 +292,7 @@ export function joinTurnWithNext(project: Project, args: { documentId: string; p
 
 /** The researcher has looked at segments an edit changed: their flags go (a removed one must be removed or anchored again). */
 export function confirmSegmentText(project: Project, segmentIds: readonly string[]): { confirmed: number } {
-  const rows = project.db
-    .prepare('SELECT s.id, s.text_status AS status FROM json_each(?) j JOIN segments s ON s.id = j.value')
-    .all(JSON.stringify(segmentIds)) as Array<{ id: string; status: string | null }>;
+  const rows = segmentTextFlags(project.db, segmentIds);
   if (rows.length !== new Set(segmentIds).size) throw new DuidingError('Some of these segments no longer exist.');
   if (rows.some((r) => r.status === 'removed')) {
     throw new DuidingError('A passage whose words were all deleted cannot be confirmed: remove it, or select its new words and anchor it there.', 'usage');
@@ -325,8 +300,7 @@ export function confirmSegmentText(project: Project, segmentIds: readonly string
   const flagged = rows.filter((r) => r.status !== null);
   if (flagged.length === 0) return { confirmed: 0 };
   return project.write('segments/confirm-text', () => {
-    const clear = project.db.prepare('UPDATE segments SET text_status = NULL, previous_text = NULL WHERE id = ?');
-    for (const row of flagged) clear.run(row.id);
+    clearSegmentTextFlags(project.db, flagged.map((row) => row.id));
     return { result: { confirmed: flagged.length }, summary: `Confirmed the new words of ${flagged.length} coded passage${flagged.length === 1 ? '' : 's'}` };
   });
 }

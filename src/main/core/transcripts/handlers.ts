@@ -2,6 +2,7 @@ import type { TranscriptHandlerName } from '../../../shared/api/names-transcript
 import { DuidingError } from '../../../shared/errors.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { confirmSegmentText, editTurn, joinTurnWithNext, splitTurn } from './edit.ts';
+import { deleteSegment, segmentToRemove } from './store.ts';
 
 /** Correcting a transcript after coding; registered into the handler map (handlers.ts). */
 export const transcriptHandlers: HandlerMap<TranscriptHandlerName> = {
@@ -11,12 +12,10 @@ export const transcriptHandlers: HandlerMap<TranscriptHandlerName> = {
   'segments/confirm-text': (session, { segmentIds }) => confirmSegmentText(session.project, segmentIds),
   'segments/remove': (session, { segmentId }) => {
     const project = session.project;
-    const row = project.db.prepare('SELECT s.text, s.previous_text AS previous, d.name FROM segments s JOIN documents d ON d.id = s.document_id WHERE s.id = ?').get(segmentId) as
-      | { text: string; previous: string | null; name: string }
-      | undefined;
+    const row = segmentToRemove(project.db, segmentId);
     if (!row) throw new DuidingError(`There is no segment with id ${segmentId}.`);
     return project.write('segments/remove', () => {
-      project.db.prepare('DELETE FROM segments WHERE id = ?').run(segmentId);
+      deleteSegment(project.db, segmentId);
       const words = (row.text || row.previous || '').slice(0, 40);
       return { result: { removed: true }, summary: `Removed the coded passage “${words}” in "${row.name}" with its labels` };
     });

@@ -105,3 +105,8 @@ export function codedAnswers(db: Db): Array<{ segmentId: string; text: string; p
     )
     .all() as Array<{ segmentId: string; text: string; participantId: string; participant: string; labelId: string; label: string; colour: string | null; question: string | null }>;
 }
+
+/** The participants who answered a questionnaire. */
+export function questionnaireRespondents(db: Db): string[] {
+  return db.prepare("SELECT DISTINCT participant_id FROM documents WHERE kind = 'questionnaire' AND participant_id IS NOT NULL").pluck().all() as string[];
+}
