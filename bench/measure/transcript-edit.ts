@@ -20,8 +20,14 @@ export function correctionTargets(transcript: DocumentDetail, count: number): Ar
   });
 }
 
-export async function measureTranscriptEdits(page: Page, transcript: DocumentDetail, edits = EDITS): Promise<Summary & { edits: number }> {
+/**
+ * From Ctrl+Enter to painted, and of that the part after the core's reply arrived (`afterReply`:
+ * the page's own work, patching its reads and rendering; the reply's time comes from the socket
+ * probe of page-probes.ts, when installed).
+ */
+export async function measureTranscriptEdits(page: Page, transcript: DocumentDetail, edits = EDITS): Promise<Summary & { edits: number; afterReply: Summary | null }> {
   const durations: number[] = [];
+  const afterReply: number[] = [];
   for (const { turn, marker, text } of correctionTargets(transcript, edits)) {
     await showTurn(page, turn.position);
     await page.locator(`[data-turn="${turn.position}"] .turn__edit`).click();
@@ -29,10 +35,18 @@ export async function measureTranscriptEdits(page: Page, transcript: DocumentDet
     await area.fill(text);
     await page.evaluate(
       ({ position, marker }) => {
-        const probe = new Promise<number>((resolve, reject) => {
+        const probe = new Promise<{ total: number; afterReply: number | null }>((resolve, reject) => {
           let start = 0;
+          let firstCall = 0;
           const onKey = (event: KeyboardEvent) => {
-            if (event.key === 'Enter' && event.ctrlKey) start = performance.now();
+            if (event.key !== 'Enter' || !event.ctrlKey) return;
+            start = performance.now();
+            firstCall = Math.max(0, ...(window.__benchSocketCalls?.keys() ?? [])) + 1;
+          };
+          // When the correction's reply came in, if the socket probe is there.
+          const replied = () => {
+            for (const [id, call] of window.__benchSocketCalls ?? []) if (id >= firstCall && call.name === 'transcript/edit-turn' && call.answeredAt !== null) return call.answeredAt;
+            return null;
           };
           window.addEventListener('keydown', onKey, true);
           const reader = document.querySelector('.reader')!;
@@ -46,7 +60,11 @@ export async function measureTranscriptEdits(page: Page, transcript: DocumentDet
             if (!start || !shown || shown.querySelector('textarea') || !shown.textContent?.includes(marker)) return;
             observer.disconnect();
             window.removeEventListener('keydown', onKey, true);
-            requestAnimationFrame(() => resolve(performance.now() - start));
+            requestAnimationFrame(() => {
+              const painted = performance.now();
+              const reply = replied();
+              resolve({ total: painted - start, afterReply: reply === null ? null : painted - reply });
+            });
           });
           observer.observe(reader, { subtree: true, childList: true, characterData: true });
           setTimeout(() => {
@@ -55,12 +73,14 @@ export async function measureTranscriptEdits(page: Page, transcript: DocumentDet
             reject(new Error(`turn ${position + 1}: the correction was not painted within 30 s (${start ? 'Ctrl+Enter seen' : 'no Ctrl+Enter seen'}; ${seen})`));
           }, 30_000);
         });
-        (window as unknown as { editProbe: Promise<number> }).editProbe = probe;
+        (window as unknown as { editProbe: typeof probe }).editProbe = probe;
       },
       { position: turn.position, marker },
     );
     await area.press('Control+Enter');
-    durations.push(await page.evaluate(() => (window as unknown as { editProbe: Promise<number> }).editProbe));
+    const timing = await page.evaluate(() => (window as unknown as { editProbe: Promise<{ total: number; afterReply: number | null }> }).editProbe);
+    durations.push(timing.total);
+    if (timing.afterReply !== null) afterReply.push(timing.afterReply);
   }
-  return { ...summarize(durations), edits };
+  return { ...summarize(durations), edits, afterReply: afterReply.length ? summarize(afterReply) : null };
 }

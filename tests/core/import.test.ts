@@ -6,6 +6,7 @@ import { getDocument, listDocuments } from '../../src/main/core/repos/documents.
 import { listAttributes, listParticipants } from '../../src/main/core/repos/participants.ts';
 import { searchTurns } from '../../src/main/core/repos/search.ts';
 import { importFiles } from '../../src/main/core/services/import.ts';
+import type { Db } from '../../src/main/core/db/database.ts';
 import { FIXTURES, newSession, snapshot } from '../support/temp.ts';
 
 const transcripts = join(FIXTURES, 'transcripts');
@@ -22,6 +23,27 @@ function realNames(): string[] {
 }
 
 describe('importing the study', () => {
+  it('writes a long file\'s turns in slices, with turns of the event loop for other callers in between (issue 16)', async () => {
+    const { project, dir } = newSession();
+    const path = join(dir, 'lang.txt');
+    const TURNS = 20_000;
+    writeFileSync(path, Array.from({ length: TURNS }, (_, i) => `${i % 2 ? 'Interviewer' : 'Katrien'}: beurt ${i} over de zorg op school`).join('\n\n'));
+    // What the writing connection holds between two turns of the event loop: a part of the turns
+    // shows that the insert gave others their turn before it was done.
+    const writer = (project as unknown as { writer: Db }).writer;
+    const seen = new Set<number>();
+    let importing = true;
+    const poll = () => {
+      seen.add(writer.prepare('SELECT COUNT(*) FROM turns').pluck().get() as number);
+      if (importing) setImmediate(poll);
+    };
+    setImmediate(poll);
+    const report = await importFiles(project, { files: [{ path }] }).finally(() => (importing = false));
+    expect(report.files[0]).toMatchObject({ status: 'imported', turns: TURNS });
+    expect([...seen].some((count) => count > 0 && count < TURNS)).toBe(true);
+    expect(getDocument(project.db, report.files[0]!.documentId!)!.turns).toHaveLength(TURNS);
+  }, 120_000);
+
   it('imports the six fixtures with participants and pseudonyms; each transcript is tied to its participant', async () => {
     const { project } = newSession();
     const report = await importFiles(project, { files: [participants, { path: transcripts }], pseudonyms });

@@ -137,4 +137,22 @@ describe('correcting a transcript in the reader', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await segmentOn('De ouders bellen'))?.textStatus).toBe('removed');
   });
+
+  it('opens the editor on the reading cursor\'s turn with E, and the cursor keys work again after it', async () => {
+    await page.locator('.reader').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByTestId('cursor-position').textContent()).toContain('beurt 2');
+    await page.keyboard.press('e');
+    const words = page.getByRole('textbox', { name: 'Woorden van beurt 2' });
+    await expect.poll(() => words.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Typing an e in the editor is a letter, not the shortcut again.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => words.count()).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getByTestId('cursor-position').textContent()).toContain('beurt 3');
+    await page.keyboard.press('E');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Woorden van beurt 3' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+  });
 });

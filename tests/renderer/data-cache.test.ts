@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TableName } from '../../src/shared/api/changes.ts';
 import { readsOf } from '../../src/shared/api/declarations.ts';
 import type { HandlerName } from '../../src/shared/api/names.ts';
-import { QueryCache, stableKey } from '../../src/renderer/data/cache.ts';
+import { QueryCache, shareEqual, stableKey } from '../../src/renderer/data/cache.ts';
 import { createNotices } from '../../src/renderer/data/notices.ts';
 
 /**
@@ -187,5 +187,29 @@ describe('the notices of writes', () => {
     notices.event({ id: 9, action: 'labels/create', summary: '' });
     await answerAll();
     expect(asked).toEqual(['memos/list']);
+  });
+
+  it('keeps the objects a read fetched again answers unchanged, so that their views are not rendered again', async () => {
+    const held = [{ id: 'a', name: 'één', counts: [1, 2] }, { id: 'b', name: 'twee', counts: [3] }];
+    const again = [{ id: 'a', name: 'één', counts: [1, 2] }, { id: 'b', name: 'twee', counts: [4] }, { id: 'c', name: 'drie', counts: [] }];
+    const shared = shareEqual(held, again);
+    expect(shared).toEqual(again);
+    expect(shared[0]).toBe(held[0]);
+    expect(shared[1]).not.toBe(held[1]);
+    expect(shared[1]!.counts).not.toBe(held[1]!.counts);
+    expect(shareEqual(held, structuredClone(held))).toBe(held);
+    expect('b' in shareEqual({ a: 1 }, { a: 1, b: undefined })).toBe(true);
+
+    // Through the cache: an answer equal to what was held publishes the same data object.
+    const { cache, waiting } = harness();
+    cache.mount('labels/list', {}, () => undefined);
+    waiting.splice(0)[0]!.answer([{ id: 'l1', segmentCount: 2 }]);
+    await tick();
+    const first = cache.snapshot('labels/list', {}).data;
+    const refetch = cache.invalidate(['codings']);
+    waiting.splice(0).forEach((r) => r.answer([{ id: 'l1', segmentCount: 2 }]));
+    await refetch;
+    await tick();
+    expect(cache.snapshot('labels/list', {}).data).toBe(first);
   });
 });

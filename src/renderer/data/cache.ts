@@ -51,6 +51,40 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/**
+ * `next` with every part equal to the one held replaced by the held object (arrays and plain
+ * objects compared by value), so that a read fetched again after a write keeps the objects the
+ * write did not change: the views memoised on them (a documents table row, a label's count) are not
+ * rendered again, and an answer equal to what was held is the very same object.
+ */
+export function shareEqual<T>(held: unknown, next: T): T {
+  if (held === next) return next;
+  if (Array.isArray(held) && Array.isArray(next)) {
+    let same = held.length === next.length;
+    const out = next.map((item: unknown, i) => {
+      const shared = i < held.length ? shareEqual(held[i], item) : item;
+      if (shared !== held[i]) same = false;
+      return shared;
+    });
+    return (same ? held : out) as T;
+  }
+  if (isPlain(held) && isPlain(next)) {
+    const keys = Object.keys(next);
+    let same = keys.length === Object.keys(held).length;
+    const out: Record<string, unknown> = {};
+    for (const key of keys) {
+      const shared = shareEqual(held[key], next[key]);
+      if (shared !== held[key] || !(key in held)) same = false;
+      out[key] = shared;
+    }
+    return (same ? held : out) as T;
+  }
+  return next;
+}
+
+const isPlain = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
 const LOADING: QueryState = { data: undefined, error: undefined, loading: true };
 /** Unmounted entries kept for a quick return to a view; older ones are dropped. */
 const KEEP_UNMOUNTED = 200;
@@ -97,7 +131,7 @@ export class QueryCache {
           return data;
         }
         entry.stale = false;
-        this.publish(entry, { data, error: undefined, loading: false });
+        this.publish(entry, { data: shareEqual(entry.state.data, data), error: undefined, loading: false });
         this.settle(entry);
         return data;
       },

@@ -47,9 +47,20 @@ export function useRead<K extends HandlerName>(name: K, args: ArgsOf<K> | null):
 
 const IDLE: QueryState = { data: undefined, error: undefined, loading: false };
 
-/** The data of one read, or `fallback` until it has come. */
+/**
+ * The data of one read, or `fallback` until it has come. Only the data: a view that shows no
+ * "loading" is not rendered again when a fetch starts (a correction's notice sets a few reads
+ * fetching, and their views rendering in the frame that paints the correction cost it at size L),
+ * nor when one answers with what it held (the cache keeps the same objects then).
+ */
 export function useData<K extends HandlerName, F>(name: K, args: ArgsOf<K> | null, fallback: F): ResultOf<K> | F {
-  return useRead(name, args).data ?? fallback;
+  const key = args === null ? null : JSON.stringify(args);
+  const subscribe = useCallback(
+    (listener: () => void) => (key === null ? () => undefined : queries.mount(name, JSON.parse(key) as unknown, listener)),
+    [name, key],
+  );
+  const snapshot = () => (args === null ? undefined : (queries.snapshot(name, args).data as ResultOf<K> | undefined));
+  return useSyncExternalStore(subscribe, snapshot) ?? fallback;
 }
 
 /** A read outside a view (a dialog's one-off question, a mutation's check): the fresh data held, or fetched now. */

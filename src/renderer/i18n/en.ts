@@ -125,7 +125,7 @@ export const en = {
   },
   transcript: {
     cursorAt: '{{speaker}}, turn {{n}}: “{{words}}”',
-    cursorHint: 'Arrows: word · Ctrl+arrows: sentence · up/down: turn · Shift extends · Enter or L: label · Space: pick the coded segment',
+    cursorHint: 'Arrows: word · Ctrl+arrows: sentence · up/down: turn · Shift extends · Enter or L: label · Space: pick the coded segment · E: correct the turn',
     marked: 'Marked: “{{query}}”.',
     clearMarks: 'Clear marks',
     backToResults: 'Back to results',

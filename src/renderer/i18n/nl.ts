@@ -127,7 +127,7 @@ export const nl: typeof en = {
   },
   transcript: {
     cursorAt: '{{speaker}}, beurt {{n}}: “{{words}}”',
-    cursorHint: 'Pijltjes: woord · Ctrl+pijltjes: zin · pijl omhoog/omlaag: beurt · Shift breidt uit · Enter of L: label · Spatie: gecodeerd segment kiezen',
+    cursorHint: 'Pijltjes: woord · Ctrl+pijltjes: zin · pijl omhoog/omlaag: beurt · Shift breidt uit · Enter of L: label · Spatie: gecodeerd segment kiezen · E: beurt corrigeren',
     marked: 'Gemarkeerd: “{{query}}”.',
     clearMarks: 'Markering wissen',
     backToResults: 'Terug naar de resultaten',

@@ -39,6 +39,16 @@ export function joinTurns(texts: readonly string[]): string {
  * by blank lines (a REFI-QDA source) keeps its own copy (migration 0010).
  */
 export function insertDocument(db: Db, doc: NewDocument): void {
+  const { seq, turns } = insertDocumentRow(db, doc);
+  insertTurns(db, seq, turns);
+}
+
+/**
+ * A document's own row, without its turns: what `insertDocument` does first. Returns its `seq` and
+ * its turns in order, for `insertTurns` — which a long import calls in slices, giving other callers
+ * their turn in between (issue 16: one file's 1,200 turns with their search index were one piece).
+ */
+export function insertDocumentRow(db: Db, doc: NewDocument): { seq: number; turns: Turn[] } {
   const { turns, text, ...row } = doc;
   const ordered = [...turns].sort((a, b) => a.position - b.position);
   const ownText = joinTurns(ordered.map((t) => t.text)) === text ? null : text;
@@ -47,11 +57,16 @@ export function insertDocument(db: Db, doc: NewDocument): void {
      VALUES (@id, (SELECT IFNULL(MAX(seq), 0) + 1 FROM documents), @name, @kind, @participantId, @ownText, @wordCount, @sourceName, @sourceHash, @importer, @importedAt, @importedBy, @turnCount, @speakers)`,
   ).run({ ...row, ownText, turnCount: turns.length, speakers: JSON.stringify(speakersOf(turns)) });
   const seq = db.prepare('SELECT seq FROM documents WHERE id = ?').pluck().get(doc.id) as number;
+  return { seq, turns: ordered };
+}
+
+/** Turns of the document with this `seq` (from `insertDocumentRow`), in order. */
+export function insertTurns(db: Db, seq: number, turns: readonly Turn[]): void {
   const insertTurn = db.prepare(
     `INSERT INTO turns (document_seq, position, speaker, start, end, time_start_ms, time_end_ms, text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const t of ordered) insertTurn.run(seq, t.position, t.speaker, t.start, t.end, t.startMs, t.endMs, t.text);
+  for (const t of turns) insertTurn.run(seq, t.position, t.speaker, t.start, t.end, t.startMs, t.endMs, t.text);
 }
 
 export function findDocumentByHash(db: Db, hash: string): { id: string; name: string } | undefined {

@@ -185,7 +185,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   };
 
   useCodingKeys({ reader, document, selected, paletteOpen: palette !== null, openPaletteFor, openMemo, reveal });
-  const readingCursor = useReadingCursor({ reader, document, segments, selected, paletteOpen: palette !== null, openPaletteFor, reveal });
+  const readingCursor = useReadingCursor({ reader, document, segments, selected, paletteOpen: palette !== null, openPaletteFor, reveal, editTurn: setEditingTurn });
   const cursorTurn = readingCursor.cursor && document ? document.turns.find((item) => readingCursor.cursor!.start >= item.start && readingCursor.cursor!.start < item.end) : undefined;
 
   // The turn list only changes with what its turns show: opening the palette, the details pane or
@@ -236,7 +236,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
     <div className="reader-layout">
       <DocumentList documents={documents} currentId={id} navigate={navigate} />
 
-      <article className="reader" ref={reader} tabIndex={0} aria-busy={!document} aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Enter" aria-description={t('transcript.cursorHint')} onMouseUp={onMouseUp} onClick={onClick}>
+      <article className="reader" ref={reader} tabIndex={0} aria-busy={!document} aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Enter E" aria-description={t('transcript.cursorHint')} onMouseUp={onMouseUp} onClick={onClick}>
         <p className="visually-hidden" aria-live="polite" data-testid="cursor-position">
           {cursorTurn && readingCursor.cursor && document
             ? t('transcript.cursorAt', { speaker: cursorTurn.speaker ?? t('transcript.noSpeaker'), n: cursorTurn.position + 1, words: document.text.slice(readingCursor.cursor.start, Math.min(readingCursor.cursor.end, readingCursor.cursor.start + 120)) })

@@ -18,8 +18,9 @@ function forReader(target: EventTarget | null, reader: HTMLElement | null): bool
 /**
  * The reading cursor: the arrows move it by word (Ctrl: by sentence; up and down: by turn), Shift
  * extends it, Enter or L opens the palette on it, Space selects the coded segment under it (again:
- * the next one out) for the segment keys (Delete, 1–9, Alt+arrows); after a coding it moves on to
- * the next word. A whole coding session without the mouse (issue 21).
+ * the next one out) for the segment keys (Delete, 1–9, Alt+arrows), E opens the correction editor on
+ * its turn (issue 28); after a coding it moves on to the next word. A whole coding session without
+ * the mouse (issue 21).
  */
 export function useReadingCursor(props: {
   reader: RefObject<HTMLElement | null>;
@@ -29,8 +30,10 @@ export function useReadingCursor(props: {
   paletteOpen: boolean;
   openPaletteFor(start: number, end: number, rect: DOMRect): void;
   reveal(index: number, then?: (element: HTMLElement) => void): void;
+  /** Opens the correction editor on the turn at this position. */
+  editTurn(position: number): void;
 }): { cursor: Span | null; moveOnFrom(end: number): void } {
-  const { reader, document: doc, segments, selected, paletteOpen, openPaletteFor, reveal } = props;
+  const { reader, document: doc, segments, selected, paletteOpen, openPaletteFor, reveal, editTurn } = props;
   const [cursor, setCursor] = useState<ReadingCursor | null>(null);
   const selectSegment = useStore((s) => s.selectSegment);
   const span = cursor ? cursorSpan(cursor) : null;
@@ -70,13 +73,18 @@ export function useReadingCursor(props: {
         event.preventDefault();
         const under = segments.filter((s) => s.start < end && s.end > start && !s.id.startsWith(PENDING_PREFIX)).sort((a, b) => a.end - a.start - (b.end - b.start));
         if (under[0]) selectSegment(under[0].id);
+      } else if (event.key.toLowerCase() === 'e') {
+        const turn = turns.find((t) => start >= t.start && start < t.end);
+        if (!turn) return;
+        event.preventDefault();
+        editTurn(turn.position);
       } else if (event.key === 'Escape') {
         setCursor(null);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [doc, cursor, selected, segments, paletteOpen, reader, openPaletteFor, selectSegment]);
+  }, [doc, cursor, selected, segments, paletteOpen, reader, openPaletteFor, selectSegment, editTurn]);
 
   // The cursor stays in sight: its turn drawn (a long transcript draws a window) and scrolled to.
   const start = span?.start ?? -1;

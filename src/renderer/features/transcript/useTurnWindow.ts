@@ -101,7 +101,7 @@ export function useTurnWindow(scroller: RefObject<HTMLElement | null>, turns: re
         viewTop = around === null ? 0 : tops[around]! - viewHeight / 2;
       } else {
         viewHeight = box.clientHeight;
-        viewTop = box.getBoundingClientRect().top - holder.getBoundingClientRect().top;
+        viewTop = viewTopOf(box, holder, tops, viewHeight);
       }
       const margin = viewHeight * OVERSCAN_VIEWS;
       let start = 0;
@@ -206,4 +206,26 @@ export function useTurnWindow(scroller: RefObject<HTMLElement | null>, turns: re
   if (!windowed) return { list, windowed, start: 0, end: count, before: 0, after: 0, reveal };
   const clampedEnd = Math.min(state.end, count);
   return { list, windowed, start: Math.min(state.start, clampedEnd), end: clampedEnd, before: state.before, after: state.after, reveal };
+}
+
+/**
+ * Where the reader's view begins, in the coordinates of `tops` (the heights known now). Counted from
+ * a drawn turn in the view, not in pixels from the list's top: the spacer above the drawn turns still
+ * has the height of the estimate it was drawn with, and when measuring the drawn turns changes the
+ * estimate of every turn above them, pixels would put the view elsewhere in the new estimate — the
+ * window moved away from the turns on screen (a turn revealed after a reload, before its neighbours
+ * were measured, was taken off the page again). Pixels only when no drawn turn is in view (the
+ * scroll bar dragged far).
+ */
+function viewTopOf(box: HTMLElement, holder: HTMLElement, tops: Float64Array, viewHeight: number): number {
+  const top = box.getBoundingClientRect().top;
+  for (const child of holder.children) {
+    if (!(child instanceof HTMLElement) || child.dataset.index === undefined) continue;
+    const turn = child.getBoundingClientRect();
+    if (turn.bottom <= top) continue;
+    const at = tops[Number(child.dataset.index)];
+    if (turn.top < top + viewHeight && at !== undefined) return at + (top - turn.top);
+    break;
+  }
+  return top - holder.getBoundingClientRect().top;
 }
