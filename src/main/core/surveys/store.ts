@@ -110,3 +110,15 @@ export function codedAnswers(db: Db): Array<{ segmentId: string; text: string; p
 export function questionnaireRespondents(db: Db): string[] {
   return db.prepare("SELECT DISTINCT participant_id FROM documents WHERE kind = 'questionnaire' AND participant_id IS NOT NULL").pluck().all() as string[];
 }
+
+/** The names the scales view gives its rows: each dimension (of scale items), then each numeric question's header. */
+export function rowNames(db: Db): string[] {
+  return db
+    .prepare(
+      `SELECT name FROM (SELECT dimension AS name, MIN(s.imported_at) AS at, 0 AS k, MIN(i.position) AS p FROM survey_items i JOIN surveys s ON s.id = i.survey_id WHERE i.kind = 'scale' GROUP BY dimension
+        UNION ALL SELECT i.header, s.imported_at, 1, i.position FROM survey_items i JOIN surveys s ON s.id = i.survey_id WHERE i.kind = 'numeric')
+       ORDER BY k, at, p`,
+    )
+    .pluck()
+    .all() as string[];
+}
