@@ -313,6 +313,9 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
         Math.min(chartDraft, out.length),
         0,
         <li key="chart-draft" className="outline-item outline-item--chart is-draft">
+          <span className="drag-handle" aria-hidden>
+            ⠿
+          </span>
           <span className="outline-item__kind">{t('outline.kinds.chart')}</span>
           <div className="outline-item__body">
             <ChartPicker
