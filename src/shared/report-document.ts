@@ -2,7 +2,7 @@
  * The report as a document, independent of any file format: what the theme-report builder produces
  * and what the Word, HTML and Markdown writers read. Pure: no I/O, no DOM.
  */
-import type { ItemNumbering, Numbering, QuoteStyle, TitleLine } from './analysis.ts';
+import type { ItemNumbering, Numbering, OutlineChartFigures, QuoteStyle, TitleLine } from './analysis.ts';
 import type { AttributeValue } from './model.ts';
 import { formatTimecode } from './text/timecode.ts';
 
@@ -44,7 +44,9 @@ export type ReportItem =
   /** A finding is a point of the section's list; a titled one prints its bold title by the bullet and its text as a paragraph under it. */
   | { kind: 'finding'; text: string; title?: string }
   | { kind: 'implication'; text: string }
-  | { kind: 'paragraph'; blocks: RichBlock[] };
+  | { kind: 'paragraph'; blocks: RichBlock[] }
+  /** A scales chart with its figures as computed for this report (never a stored image). */
+  | { kind: 'chart'; figures: OutlineChartFigures };
 
 export interface ReportSection {
   title: string;
@@ -170,6 +172,16 @@ const TEXTS = {
       `${quotes} ${quotes === 1 ? 'citaat' : 'citaten'} uit ${interviews} ${interviews === 1 ? 'interview' : 'interviews'}`,
     labelsInNoConcept: 'Labels zonder concept',
     noQuotes: 'Nog geen citaten.',
+    chartTitle: (rows: string[], by: string | null) => `${rows.join(', ')}${by ? ` per ${by}` : ''}`,
+    chartAll: 'Alle',
+    chartMissing: (rows: string[]) => `Niet meer in het project: ${rows.join(', ')}.`,
+    chartMissingBy: (by: string) => `Het kenmerk "${by}" bestaat niet meer: alle respondenten samen.`,
+    chartEmpty: 'Deze grafiek heeft niets meer om te tonen.',
+    chartGroup: 'Groep',
+    chartRow: 'Dimensie of vraag',
+    mean: 'Gemiddelde',
+    median: 'Mediaan',
+    decimal: ',',
   },
   en: {
     contents: 'Contents',
@@ -182,6 +194,16 @@ const TEXTS = {
       `${quotes} ${quotes === 1 ? 'quote' : 'quotes'} from ${interviews} ${interviews === 1 ? 'interview' : 'interviews'}`,
     labelsInNoConcept: 'Labels in no concept',
     noQuotes: 'No quotes yet.',
+    chartTitle: (rows: string[], by: string | null) => `${rows.join(', ')}${by ? ` by ${by}` : ''}`,
+    chartAll: 'All',
+    chartMissing: (rows: string[]) => `No longer in the project: ${rows.join(', ')}.`,
+    chartMissingBy: (by: string) => `The attribute "${by}" no longer exists: all respondents together.`,
+    chartEmpty: 'This chart has nothing left to show.',
+    chartGroup: 'Group',
+    chartRow: 'Dimension or question',
+    mean: 'Mean',
+    median: 'Median',
+    decimal: '.',
   },
 } as const;
 

@@ -15,6 +15,8 @@ import {
   type RichBlock,
   type RichRun,
 } from './report-document.ts';
+import type { OutlineChartFigures } from './analysis.ts';
+import { scalesChart } from './surveys/chart.ts';
 
 export type ReportElementKind =
   | 'title'
@@ -34,6 +36,8 @@ export type ReportElementKind =
   /** The paragraph under a titled finding, in line with the finding's text. */
   | 'finding-text'
   | 'implication'
+  /** A scales chart: `chart` holds its SVG and figures; the runs are its title, the text a reader without the picture gets. */
+  | 'chart'
   | 'date';
 
 export interface ReportElement {
@@ -50,6 +54,43 @@ export interface ReportElement {
   /** For quotes: the attribution printed after the text, without parentheses, and where it comes from. */
   attribution?: string | null;
   segmentId?: string;
+  /** For a chart: the picture (SVG, drawn from the figures), its size in pixels, and the figures as a table. */
+  chart?: ReportChart;
+}
+
+/** A chart as every writer needs it: the SVG the page and .html show, its size (.docx scales its PNG), the figures as a table (.md). */
+export interface ReportChart {
+  svg: string;
+  width: number;
+  height: number;
+  /** Header row first; one row per dimension or question and group: name, group, n, mean, median. */
+  table: string[][];
+  /** What the chart cannot show any more (a row or attribute gone), one sentence, or null. */
+  note: string | null;
+}
+
+/** A number as the report's language writes it, to two decimals at most. */
+function decimal(value: number | null, separator: string): string {
+  if (value === null) return '–';
+  return String(Math.round(value * 100) / 100).replace('.', separator);
+}
+
+/** The chart of a report item, drawn from its figures in the report's language. */
+export function reportChart(figures: OutlineChartFigures, options: Pick<ReportOptions, 'language'>): { title: string; chart: ReportChart } {
+  const texts = reportTexts(options.language);
+  const title = texts.chartTitle(figures.items.map((row) => row.name), figures.by);
+  const drawn = scalesChart(figures, { title, all: texts.chartAll, n: (n) => `n = ${n}`, number: (v) => decimal(v, texts.decimal) });
+  const table = [[texts.chartRow, texts.chartGroup, 'n', texts.mean, texts.median]];
+  for (const row of figures.items) {
+    table.push([row.name, texts.chartAll, String(row.n), decimal(row.mean, texts.decimal), decimal(row.median, texts.decimal)]);
+    for (const value of figures.groupValues) {
+      const group = row.groups[value];
+      if (group && group.n > 0) table.push([row.name, value, String(group.n), decimal(group.mean, texts.decimal), decimal(group.median, texts.decimal)]);
+    }
+  }
+  const notes = [figures.missing.length ? texts.chartMissing(figures.missing) : null, figures.missingBy ? texts.chartMissingBy(figures.missingBy) : null, figures.items.length ? null : texts.chartEmpty];
+  const note = notes.filter(Boolean).join(' ') || null;
+  return { title, chart: { ...drawn, table, note } };
 }
 
 /** Word numbering definitions: bullets and ordered lists of rich text, and one per way of numbering findings. */
@@ -157,6 +198,11 @@ function sectionElements(section: ReportSection, options: ReportOptions, lists: 
       case 'paragraph':
         out.push(...blockElements(item.blocks, section.depth, lists));
         break;
+      case 'chart': {
+        const { title, chart } = reportChart(item.figures, options);
+        out.push({ kind: 'chart', style: 'Chart', label: null, runs: [{ text: title }], chart });
+        break;
+      }
     }
   }
   return out;

@@ -141,7 +141,11 @@ export function reportFromOutline(outline: Outline, sources: DefinitionSource, p
         items.push(entry);
       } else if (item.kind === 'finding') items.push({ kind: 'finding', text: item.text, ...(item.title ? { title: item.title } : {}) });
       else if (item.kind === 'implication') items.push({ kind: 'implication', text: item.text });
-      else items.push({ kind: 'paragraph', blocks: lexicalBlocks(item.rich, item.text) });
+      else if (item.kind === 'chart') {
+        // The figures come with the outline, computed at its read; without them there is nothing true to draw.
+        const figures = outline.charts?.[item.id];
+        if (figures) items.push({ kind: 'chart', figures });
+      } else items.push({ kind: 'paragraph', blocks: lexicalBlocks(item.rich, item.text) });
     }
     return {
       title: section.title,

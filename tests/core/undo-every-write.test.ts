@@ -58,7 +58,10 @@ async function buildStudy() {
   const items = outline.sections.flatMap((s) => s.items.map((item) => ({ ...item, sectionId: s.id })));
   const item = items.find((i) => i.kind !== 'quote')!;
   const otherSection = outline.sections.find((s) => s.id !== item.sectionId)!;
-  return { ...study, surveyItems, guide, span, memo, concept, concept2, relation, link, question, question2, tension, tension2, section, item, otherSection, sections: outline.sections };
+  // A scales chart in the report (issue 27): its own item kind, written by outline/addItem and updateItem.
+  const charted = await c('outline/addItem', { sectionId: otherSection.id, kind: 'chart', chart: { rows: ['A1', 'B'], by: 'Rol' } });
+  const chartItem = charted.sections.flatMap((s) => s.items).find((i) => i.kind === 'chart')!;
+  return { ...study, surveyItems, guide, span, memo, concept, concept2, relation, link, question, question2, tension, tension2, section, item, otherSection, chartItem, sections: outline.sections };
 }
 
 const scenarios: { [K in HandlerName]?: Scenario<K> } = {
@@ -159,6 +162,12 @@ const prepare: { [K in HandlerName]?: (study: Study, session: Session) => Promis
   'segments/confirm-text': (s, session) => call(session, 'transcript/edit-turn', { documentId: s.documents.A, position: 1, text: 'Ik doe de plannen. Daarna de zorg. En het team.' }),
 };
 
+/** More scenarios for a handler that writes different things by its arguments: a chart item of the outline. */
+const variants: Array<[HandlerName, Scenario]> = [
+  ['outline/addItem', (s) => ({ sectionId: s.section.id, index: 0, kind: 'chart', chart: { rows: ['A2', 'D.1'], by: null } })],
+  ['outline/updateItem', (s) => ({ id: s.chartItem.id, chart: { rows: ['B'], by: 'School' } })],
+];
+
 /** Write handlers whose scenario needs a project of its own (an empty one). */
 const ELSEWHERE = new Set<HandlerName>(['interchange/importQdpx']);
 
@@ -174,28 +183,32 @@ describe('undo over every write handler', () => {
     const source = built.project.path;
     built.session.close();
     const failures: string[] = [];
-    for (const name of writes.filter((n) => scenarios[n])) {
+    const runs: Array<[HandlerName, Scenario, string]> = [
+      ...writes.filter((n) => scenarios[n]).map((n): [HandlerName, Scenario, string] => [n, scenarios[n] as Scenario, n]),
+      ...variants.map(([n, scenario], k): [HandlerName, Scenario, string] => [n, scenario, `${n} (variant ${k + 1})`]),
+    ];
+    for (const [handler, scenario, name] of runs) {
       const dir = tempDir();
       const path = join(dir, 'copy.duiding');
       copyFileSync(source, path);
       const session = new Session('hanne');
       const project = session.open(path);
       try {
-        await prepare[name]?.(built, session);
+        await prepare[handler]?.(built, session);
         // An older write: undo of the write under test must not reach it.
         await call(session, 'codings/apply', { documentId: built.documents.C, start: 0, end: 11, labelId: built.labels.L2 });
         const before = tables(project);
-        const args = (scenarios[name] as Scenario)(built, dir);
-        const { change } = await call(session, name, args);
+        const args = scenario(built, dir);
+        const { change } = await call(session, handler, args);
         const after = tables(project);
         const changed = changedTables(before, after);
         if (changed.length === 0) failures.push(`${name}: changed nothing`);
         const notice = change as ChangeNotice;
         const reported = notice.tables.filter((t) => t !== 'change_log' && t !== 'turns_fts');
-        if (JSON.stringify(reported) !== JSON.stringify(changed) && DECLARATIONS[name].kind !== 'baseline') {
+        if (JSON.stringify(reported) !== JSON.stringify(changed) && DECLARATIONS[handler].kind !== 'baseline') {
           failures.push(`${name}: notice names ${reported.join(',')} but ${changed.join(',')} changed`);
         }
-        if (DECLARATIONS[name].kind === 'baseline') {
+        if (DECLARATIONS[handler].kind === 'baseline') {
           // Every table it changed is among those it names.
           const missing = changed.filter((t) => !reported.includes(t as never));
           if (missing.length) failures.push(`${name}: baseline notice misses ${missing.join(',')}`);

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { Outline } from '../../src/shared/analysis.ts';
 import type { ScalesResult } from '../../src/shared/surveys/model.ts';
 import { launchBrowser, screenshot, serve } from './browser.ts';
 import { code } from './coding.ts';
@@ -104,6 +105,42 @@ describe('questionnaires in Chromium', () => {
       const svg = readFileSync((await (await svgDownload).path())!, 'utf8');
       expect(svg).toContain('Schalen per Rol');
       expect(svg.match(/>n = \d+</g)!.slice(0, 4)).toEqual(['>n = 8<', '>n = 3<', '>n = 3<', '>n = 2<']);
+
+      // The chart into the report: from the scales view (a new section, as the outline has none yet)…
+      await page.getByTestId('scales-add-to-report').click();
+      const adding = page.getByRole('region', { name: 'Deze grafiek in het rapport opnemen' });
+      expect(await adding.getByTestId('chart-by').inputValue()).toBe('Rol');
+      await adding.getByRole('checkbox', { name: /A2/ }).uncheck();
+      await screenshot(page, 'surveys-08-add-to-report');
+      await adding.getByRole('button', { name: 'In het rapport opnemen' }).click();
+      await page.getByText('Opgenomen in het rapport onder “Schalen”.').waitFor();
+      const outline = await api<Outline>(page, 'outline/get', {});
+      const charted = outline.sections[0]!.items[0]!;
+      expect(charted).toMatchObject({ kind: 'chart', chart: { rows: ['A1', 'B', 'D.1', 'E.1 Ouders worden betrokken'], by: 'Rol' } });
+      expect(outline.charts![charted.id]!.items[0]).toMatchObject({ name: 'A1', mean: 3.4375 });
+      // …shown in the report's preview, drawn from the answers…
+      await page.getByRole('navigation', { name: 'Rondes van de analyse' }).getByRole('button', { name: /Rapport/ }).click();
+      const preview = page.getByRole('article', { name: 'Voorbeeld van het rapport' });
+      const figure = preview.locator('[data-kind="chart"]');
+      await figure.locator('svg').waitFor();
+      expect(await figure.getAttribute('aria-label')).toBe('A1, B, D.1, E.1 Ouders worden betrokken per Rol');
+      expect(await figure.locator('svg text').allTextContents()).toEqual(expect.arrayContaining(['A1 · Alle', 'schoolleider', 'n = 8']));
+      await figure.scrollIntoViewIfNeeded();
+      await screenshot(page, 'surveys-09-chart-in-report');
+      // …and one more from the outline editor: A2 alone, all respondents together.
+      const section = page.locator('section.outline-section[aria-label="Schalen"]');
+      await section.getByRole('button', { name: '+ Grafiek' }).click();
+      const picker = section.getByRole('form', { name: 'Wat de grafiek toont' });
+      await picker.getByRole('checkbox', { name: /A2/ }).check();
+      await screenshot(page, 'surveys-10-chart-in-outline-editor');
+      await picker.getByRole('button', { name: 'Grafiek toevoegen' }).click();
+      await expect.poll(async () => (await api<Outline>(page, 'outline/get', {})).sections[0]!.items.map((i) => i.chart?.rows.join(','))).toEqual(['A1,B,D.1,E.1 Ouders worden betrokken', 'A2']);
+      await expect.poll(() => preview.locator('[data-kind="chart"]').count()).toBe(2);
+      await preview.locator('[data-kind="chart"]').nth(1).scrollIntoViewIfNeeded();
+      await screenshot(page, 'surveys-11-two-charts-in-report');
+      await page.getByRole('navigation', { name: 'Rondes van de analyse' }).getByRole('button', { name: /^Ronde 2/ }).click();
+      await page.getByRole('button', { name: 'Schalen', exact: true }).click();
+      await page.getByTestId('scales-by').selectOption('Rol');
 
       // In English.
       await page.getByRole('button', { name: 'EN', exact: true }).click();

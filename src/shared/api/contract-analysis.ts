@@ -32,6 +32,8 @@ const matrixFilter = z
   .object({ attributes: z.record(z.string().min(1), z.array(attributeValue)).optional() })
   .strict();
 const tie = z.object({ kind: z.enum(OUTLINE_TIE_KINDS), id }).strict().nullable();
+/** Rows by the scales view's names (a dimension's code, a numeric question's header); `by` an attribute's name. */
+const outlineChart = z.object({ rows: z.array(z.string().trim().min(1).max(2000)).min(1).max(50), by: z.string().trim().min(1).max(200).nullable() }).strict();
 const tensionQuote = z
   .object({ segmentId: id, pole: z.union([z.literal(1), z.literal(2), z.null()]).optional() })
   .strict();
@@ -210,11 +212,13 @@ export const analysisContract = {
         /** A finding's bold title (its text then prints as a paragraph under it). */
         title: z.string().max(500).optional(),
         rich: richText.nullable().optional(),
+        /** A chart item's chart: the dimensions and numeric questions it shows, compared by an attribute or not. */
+        chart: outlineChart.optional(),
       })
       .strict(),
   ),
   'outline/updateItem': def<Outline>()(
-    z.object({ id, text: z.string().optional(), title: z.string().max(500).optional(), rich: richText.nullable().optional() }).strict(),
+    z.object({ id, text: z.string().optional(), title: z.string().max(500).optional(), rich: richText.nullable().optional(), chart: outlineChart.optional() }).strict(),
   ),
   /** Moves an item to `index` in `sectionId` (the same or another section). */
   'outline/moveItem': def<Outline>()(z.object({ id, sectionId: id, index }).strict()),

@@ -42,8 +42,9 @@ const ROUND3: TableName[] = [
   'tension_quotes',
   'tension_concepts',
 ];
-const OUTLINE: TableName[] = ['outline_sections', 'outline_items'];
 const SURVEY: TableName[] = ['surveys', 'survey_items', 'survey_answers'];
+/** The outline, with the answers its charts are computed from (each read computes them anew). */
+const OUTLINE: TableName[] = ['outline_sections', 'outline_items', ...SURVEY];
 /** What a survey import fills: its items and answers, the respondents, their open answers and the questions as guide sections. */
 const SURVEY_IMPORT: TableName[] = [...SURVEY, ...PARTICIPANTS, 'documents', 'turns', 'turns_fts', 'guide_sections', 'guide_spans'];
 /** The report's layout kept in the project (title block, quote style, attribution, numbering per level). */

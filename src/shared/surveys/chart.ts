@@ -2,7 +2,8 @@
  * The diverging stacked bar chart of the scales view, as one SVG document: the page shows it and
  * the export writes it, so the picture in a report is the one on screen. Per dimension (and per
  * group under it) the share of answers on each scale point; points below the scale's middle lie left
- * of the centre line, points above it right, the middle point half on either side.
+ * of the centre line, points above it right, the middle point half on either side. Numeric
+ * questions (days per domain) follow as bars of their mean.
  */
 import type { ScaleRow, ScalesResult } from './model.ts';
 
@@ -11,6 +12,8 @@ export interface ChartText {
   all: string;
   /** "n = {n}" in the reader's language. */
   n: (n: number) => string;
+  /** A mean as the reader writes it ("3,25"); default: two decimals with a point. */
+  number?: (value: number) => string;
 }
 
 /** Colour-blind-safe diverging colours (ColorBrewer RdBu), low → high. */
@@ -41,84 +44,148 @@ interface Bar {
   n: number;
   distribution: Record<string, number>;
   heading: boolean;
+  /** The group's value, for a group's bar. */
+  group?: string;
 }
 
 function barsOf(row: ScaleRow, result: ScalesResult, text: ChartText): Bar[] {
   const bars: Bar[] = [{ label: `${short(row.name, 28)}${result.by ? ` · ${text.all}` : ''}`, n: row.n, distribution: row.distribution ?? {}, heading: true }];
   for (const value of result.groupValues) {
     const group = row.groups[value];
-    if (group && group.n > 0) bars.push({ label: short(value, 26), n: group.n, distribution: group.distribution ?? {}, heading: false });
+    if (group && group.n > 0) bars.push({ label: short(value, 26), n: group.n, distribution: group.distribution ?? {}, heading: false, group: value });
   }
   return bars;
 }
 
+export interface ChartSvg {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** A numeric question's axis: its header's `/N` (days of a 5-day week), else the largest answer. */
+function numericMax(row: ScaleRow): number {
+  const denominator = /\/\s*(\d+(?:[.,]\d+)?)\s*$/.exec(row.name);
+  if (denominator) return Number(denominator[1]!.replace(',', '.'));
+  const maxima = [row.max, ...Object.values(row.groups).map((g) => g.max)].filter((v): v is number => v !== null);
+  return Math.max(1, ...maxima);
+}
+
+const WIDTH = 760;
+const LABEL_WIDTH = 230;
+const ROW_HEIGHT = 22;
+
+/** The chart as SVG markup. */
 export function scalesChartSvg(result: ScalesResult, text: ChartText): string {
-  const rows = result.items.filter((r) => r.kind === 'dimension' && r.scale);
-  const width = 760;
-  const labelWidth = 230;
+  return scalesChart(result, text).svg;
+}
+
+/**
+ * The chart with its size: dimensions as diverging stacked bars on a shared centre line (with the
+ * legend of their scale), numeric questions below as bars of their mean on their own axis (0 to the
+ * header's `/N`, else the largest answer), each overall and per group.
+ */
+export function scalesChart(result: ScalesResult, text: ChartText): ChartSvg {
+  const dimensions = result.items.filter((r) => r.kind === 'dimension' && r.scale);
+  const numerics = result.items.filter((r) => r.kind === 'numeric');
+  const number = text.number ?? ((v: number) => String(fixed(v)));
+  const width = WIDTH;
+  const labelWidth = LABEL_WIDTH;
   const barArea = width - labelWidth - 70;
   const centre = labelWidth + barArea / 2;
   const half = barArea / 2;
-  const rowHeight = 22;
+  const rowHeight = ROW_HEIGHT;
   const parts: string[] = [];
   let y = 44;
   parts.push(`<text x="16" y="26" font-size="16" font-weight="bold">${escape(text.title)}</text>`);
-  let legend: { min: number; max: number; words: string[] | null } | null = null;
-  for (const row of rows) {
-    const scale = row.scale!;
-    legend ??= scale;
-    const points = scale.max - scale.min + 1;
-    const middle = (scale.min + scale.max) / 2;
+  const label = (bar: Bar) =>
+    parts.push(
+      `<text x="${bar.heading ? 16 : 28}" y="${y + 15}" font-size="12"${bar.heading ? ' font-weight="bold"' : ''}>${escape(bar.label)}</text>`,
+      `<text x="${width - 8}" y="${y + 15}" font-size="11" text-anchor="end" fill="#555">${escape(text.n(bar.n))}</text>`,
+    );
+  if (dimensions.length) {
+    const top = y - 6;
+    let legend: { min: number; max: number; words: string[] | null } | null = null;
+    for (const row of dimensions) {
+      const scale = row.scale!;
+      legend ??= scale;
+      const points = scale.max - scale.min + 1;
+      const middle = (scale.min + scale.max) / 2;
+      for (const bar of barsOf(row, result, text)) {
+        const total = Object.values(bar.distribution).reduce((s, v) => s + v, 0);
+        label(bar);
+        if (total > 0) {
+          // Left of the centre, from the middle outwards: the points just below the middle first.
+          let left = centre;
+          let right = centre;
+          // All answers on one side fill that side: the axis runs from 100 % left to 100 % right.
+          const share = (v: number) => ((bar.distribution[String(v)] ?? 0) / total) * half;
+          for (let v = Math.floor(middle); v >= scale.min; v--) {
+            const w = v === middle ? share(v) / 2 : v < middle ? share(v) : 0;
+            if (w <= 0) continue;
+            left -= w;
+            parts.push(`<rect x="${fixed(left)}" y="${y + 3}" width="${fixed(w)}" height="${rowHeight - 6}" fill="${colourOf(v - scale.min, points)}" stroke="#fff" stroke-width="0.5"><title>${escape(`${v}: ${bar.distribution[String(v)] ?? 0}`)}</title></rect>`);
+          }
+          for (let v = Math.ceil(middle); v <= scale.max; v++) {
+            const w = v === middle ? share(v) / 2 : v > middle ? share(v) : 0;
+            if (w <= 0) continue;
+            parts.push(`<rect x="${fixed(right)}" y="${y + 3}" width="${fixed(w)}" height="${rowHeight - 6}" fill="${colourOf(v - scale.min, points)}" stroke="#fff" stroke-width="0.5"><title>${escape(`${v}: ${bar.distribution[String(v)] ?? 0}`)}</title></rect>`);
+            right += w;
+          }
+        }
+        y += rowHeight;
+      }
+      y += 8;
+    }
+    parts.push(`<line x1="${centre}" y1="${top}" x2="${centre}" y2="${y}" stroke="#333" stroke-width="1"/>`);
+    for (const pct of [-100, -50, 50, 100]) {
+      const x = centre + (pct / 100) * half;
+      parts.push(`<line x1="${x}" y1="${top}" x2="${x}" y2="${y}" stroke="#ddd" stroke-width="0.5"/>`, `<text x="${x}" y="${y + 12}" font-size="10" text-anchor="middle" fill="#555">${Math.abs(pct)}%</text>`);
+    }
+    y += 24;
+    if (legend) {
+      const points = legend.max - legend.min + 1;
+      let x = 16;
+      for (let v = legend.min; v <= legend.max; v++) {
+        const word = legend.words?.[v - legend.min];
+        const name = word ? `${v} ${word}` : String(v);
+        parts.push(`<rect x="${fixed(x)}" y="${y}" width="12" height="12" fill="${colourOf(v - legend.min, points)}" stroke="#999" stroke-width="0.5"/>`, `<text x="${fixed(x + 16)}" y="${y + 10}" font-size="11">${escape(name)}</text>`);
+        x += 22 + name.length * 6.2;
+        if (x > width - 120) {
+          x = 16;
+          y += 18;
+        }
+      }
+      y += 26;
+    }
+  }
+  // Numeric questions: the mean per group as a bar from 0 on the question's own axis.
+  const start = labelWidth;
+  const span = barArea;
+  for (const row of numerics) {
+    const max = numericMax(row);
+    const top = y - 6;
     for (const bar of barsOf(row, result, text)) {
-      const total = Object.values(bar.distribution).reduce((s, v) => s + v, 0);
-      parts.push(
-        `<text x="${bar.heading ? 16 : 28}" y="${y + 15}" font-size="12"${bar.heading ? ' font-weight="bold"' : ''}>${escape(bar.label)}</text>`,
-        `<text x="${width - 8}" y="${y + 15}" font-size="11" text-anchor="end" fill="#555">${escape(text.n(bar.n))}</text>`,
-      );
-      if (total > 0) {
-        // Left of the centre, from the middle outwards: the points just below the middle first.
-        let left = centre;
-        let right = centre;
-        // All answers on one side fill that side: the axis runs from 100 % left to 100 % right.
-        const share = (v: number) => ((bar.distribution[String(v)] ?? 0) / total) * half;
-        for (let v = Math.floor(middle); v >= scale.min; v--) {
-          const w = v === middle ? share(v) / 2 : v < middle ? share(v) : 0;
-          if (w <= 0) continue;
-          left -= w;
-          parts.push(`<rect x="${fixed(left)}" y="${y + 3}" width="${fixed(w)}" height="${rowHeight - 6}" fill="${colourOf(v - scale.min, points)}" stroke="#fff" stroke-width="0.5"><title>${escape(`${v}: ${bar.distribution[String(v)] ?? 0}`)}</title></rect>`);
-        }
-        for (let v = Math.ceil(middle); v <= scale.max; v++) {
-          const w = v === middle ? share(v) / 2 : v > middle ? share(v) : 0;
-          if (w <= 0) continue;
-          parts.push(`<rect x="${fixed(right)}" y="${y + 3}" width="${fixed(w)}" height="${rowHeight - 6}" fill="${colourOf(v - scale.min, points)}" stroke="#fff" stroke-width="0.5"><title>${escape(`${v}: ${bar.distribution[String(v)] ?? 0}`)}</title></rect>`);
-          right += w;
-        }
+      const mean = bar.heading ? row.mean : row.groups[bar.group!]?.mean ?? null;
+      label(bar);
+      if (mean !== null) {
+        const w = Math.max(0, Math.min(1, mean / max)) * span;
+        parts.push(
+          `<rect x="${start}" y="${y + 3}" width="${fixed(w)}" height="${rowHeight - 6}" fill="${bar.heading ? '#2166ac' : '#67a9cf'}"><title>${escape(number(mean))}</title></rect>`,
+          `<text x="${fixed(start + w + 4)}" y="${y + 15}" font-size="11" fill="#222">${escape(number(mean))}</text>`,
+        );
       }
       y += rowHeight;
     }
-    y += 8;
-  }
-  parts.push(`<line x1="${centre}" y1="38" x2="${centre}" y2="${y}" stroke="#333" stroke-width="1"/>`);
-  for (const pct of [-100, -50, 50, 100]) {
-    const x = centre + (pct / 100) * half;
-    parts.push(`<line x1="${x}" y1="38" x2="${x}" y2="${y}" stroke="#ddd" stroke-width="0.5"/>`, `<text x="${x}" y="${y + 12}" font-size="10" text-anchor="middle" fill="#555">${Math.abs(pct)}%</text>`);
-  }
-  y += 24;
-  if (legend) {
-    const points = legend.max - legend.min + 1;
-    let x = 16;
-    for (let v = legend.min; v <= legend.max; v++) {
-      const word = legend.words?.[v - legend.min];
-      const label = word ? `${v} ${word}` : String(v);
-      parts.push(`<rect x="${fixed(x)}" y="${y}" width="12" height="12" fill="${colourOf(v - legend.min, points)}" stroke="#999" stroke-width="0.5"/>`, `<text x="${fixed(x + 16)}" y="${y + 10}" font-size="11">${escape(label)}</text>`);
-      x += 22 + label.length * 6.2;
-      if (x > width - 120) {
-        x = 16;
-        y += 18;
-      }
+    parts.push(`<line x1="${start}" y1="${top}" x2="${start}" y2="${y}" stroke="#333" stroke-width="1"/>`);
+    for (const step of [0.5, 1]) {
+      const x = start + step * span;
+      parts.push(`<line x1="${fixed(x)}" y1="${top}" x2="${fixed(x)}" y2="${y}" stroke="#ddd" stroke-width="0.5"/>`);
     }
-    y += 18;
+    for (const step of [0, 0.5, 1]) parts.push(`<text x="${fixed(start + step * span)}" y="${y + 12}" font-size="10" text-anchor="middle" fill="#555">${escape(number(step * max))}</text>`);
+    y += 28;
   }
-  const height = y + 8;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" role="img"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
+  const height = y + 4;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, 'DejaVu Sans', sans-serif" role="img"><rect width="100%" height="100%" fill="#fff"/>${parts.join('')}</svg>`;
+  return { svg, width, height };
 }

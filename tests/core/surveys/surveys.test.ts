@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../src/main/core/handlers.ts';
+import { triggersCurrent, withoutHistoryTriggers } from '../../../src/main/core/history/triggers.ts';
 import { getDocument, listDocuments } from '../../../src/main/core/repos/documents.ts';
 import { listParticipants } from '../../../src/main/core/repos/participants.ts';
 import { retrieveSegments } from '../../../src/main/core/services/retrieval.ts';
@@ -268,5 +269,16 @@ describe('a year-2-like questionnaire (.xlsx: a group column, a date, days per d
       ['Groep 3', 2, [['Tijdgebrek', 2, 1]]],
     ]);
     expect(joint.groups[0]!.labels[0]!.quotes[0]).toMatchObject({ participant: 'R-KL', question: '2. Wat loopt er minder goed in de leerlingenbegeleiding?' });
+  });
+});
+
+describe('a survey import sets the answers history triggers aside only while it writes them', () => {
+  it('puts them back before it commits, and refuses to set them aside outside a baseline write', async () => {
+    const { session, project } = newSession();
+    await run(session, 'surveys/import', { file: CSV });
+    expect(triggersCurrent(project.db)).toBe(true);
+    const names = project.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'survey_answers' ORDER BY name").pluck().all();
+    expect(names).toEqual(['history_survey_answers_delete', 'history_survey_answers_insert', 'history_survey_answers_update']);
+    expect(() => withoutHistoryTriggers(project.db, 'survey_answers', () => 0)).toThrow(/only inside a baseline write/);
   });
 });

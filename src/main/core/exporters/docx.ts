@@ -10,6 +10,7 @@ import {
   ExternalHyperlink,
   Footer,
   HeadingLevel,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -19,7 +20,11 @@ import {
 } from 'docx';
 import { titleLine, type ReportDocument, type ReportOptions, type RichRun } from '../../../shared/report-document.ts';
 import { elementText, reportElements, type ReportElement } from '../../../shared/report-elements.ts';
+import { svgToPng } from './chart-png.ts';
 import { reportNumbering, reportStyles } from './docx-styles.ts';
+
+/** The page's text width in pixels at 96 to the inch: A4 (11906 twips) less two margins of 1418. */
+const TEXT_WIDTH_PX = ((11906 - 2 * 1418) / 1440) * 96;
 
 const HEADINGS = [
   HeadingLevel.HEADING_1,
@@ -64,9 +69,27 @@ function richRuns(runs: RichRun[]): ParagraphChild[] {
   });
 }
 
+type Png = Awaited<ReturnType<typeof svgToPng>>;
+
+/** A chart as a picture in a paragraph of its own (scaled to the text width), its note under it. */
+function chartParagraphs(element: ReportElement, png: Png): Paragraph[] {
+  const chart = element.chart!;
+  const width = Math.min(TEXT_WIDTH_PX, chart.width);
+  const height = Math.round((chart.height * width) / chart.width);
+  const title = elementText(element);
+  const picture = new Paragraph({
+    keepNext: chart.note !== null,
+    spacing: { before: 120, after: 120 },
+    children: [new ImageRun({ type: 'png', data: png.png, transformation: { width: Math.round(width), height }, altText: { name: title, title, description: chart.table.map((row) => row.join(' · ')).join('\n') } })],
+  });
+  return chart.note ? [picture, new Paragraph({ style: 'ReportNote', children: [new TextRun({ text: chart.note })] })] : [picture];
+}
+
 /** Each element of the laid-out report as a Word paragraph: the same list the live preview renders. */
-function elementParagraph(element: ReportElement): Paragraph | TableOfContents {
+function elementParagraph(element: ReportElement, pngs: Map<ReportElement, Png>): Paragraph | TableOfContents | Paragraph[] {
   switch (element.kind) {
+    case 'chart':
+      return chartParagraphs(element, pngs.get(element)!);
     case 'title':
       return new Paragraph({ heading: HeadingLevel.TITLE, children: richRuns(element.runs) });
     case 'heading':
@@ -92,7 +115,11 @@ function elementParagraph(element: ReportElement): Paragraph | TableOfContents {
 const LANGUAGE_TAGS = { nl: 'nl-BE', en: 'en-GB' } as const;
 
 export async function writeDocx(report: ReportDocument, options: ReportOptions): Promise<Uint8Array> {
-  const body = reportElements(report, options).map(elementParagraph);
+  const elements = reportElements(report, options);
+  // Drawn here, from the figures of this export: the report never carries a stored picture.
+  const pngs = new Map<ReportElement, Png>();
+  for (const element of elements) if (element.chart) pngs.set(element, await svgToPng(element.chart.svg));
+  const body = elements.flatMap((element) => elementParagraph(element, pngs));
 
   const styles = {
     ...reportStyles,

@@ -4,6 +4,7 @@
  */
 import { isSafeLink } from '../../../shared/lexical-validate.ts';
 import { EXPORT_CONTROLS } from './table.ts';
+import { reportChart } from '../../../shared/report-elements.ts';
 import {
   formatAttribution,
   numberLabel,
@@ -113,7 +114,11 @@ function itemsHtml(items: ReportItem[], options: ReportOptions, depth: number, n
         `<blockquote class="quote${options.quoteStyle === 'plain' ? ' plain' : ''}"><p>${lines(quoted(item.text, options))}${attribution ? ` <span class="attribution">(${escapeHtml(attribution)})</span>` : ''}</p></blockquote>`,
       );
     } else if (item.kind === 'implication') out.push(`<p class="implication">--&gt; ${lines(item.text)}</p>`);
-    else out.push(blocksHtml(item.blocks, depth));
+    else if (item.kind === 'chart') {
+      // Inline: the file stays self-contained; the SVG is drawn from numbers and escaped text only.
+      const { title, chart } = reportChart(item.figures, options);
+      out.push(`<figure class="chart" aria-label="${escapeHtml(title)}">${chart.svg}${chart.note ? `<figcaption>${escapeHtml(chart.note)}</figcaption>` : ''}</figure>`);
+    } else out.push(blocksHtml(item.blocks, depth));
   }
   flush();
   return out.join('\n');
@@ -160,6 +165,9 @@ ol.findings .label { display: inline-block; min-width: 1.6em; margin-left: -1.6e
 .finding-text { margin: 0.2rem 0 0; }
 blockquote.quote.plain { margin: 0 0 0.6rem; font-style: normal; color: inherit; }
 .implication { margin: 0.3rem 0 0.6rem; }
+figure.chart { margin: 0.8rem 0; break-inside: avoid; page-break-inside: avoid; }
+figure.chart svg { max-width: 100%; height: auto; }
+figure.chart figcaption { font-size: 0.9rem; color: #595959; }
 .definition-label { font-weight: 700; margin-bottom: 0.2rem; }
 nav.toc ul { list-style: none; padding: 0; }
 nav.toc .toc-2 { padding-left: 1.2rem; } nav.toc .toc-3 { padding-left: 2.4rem; }

@@ -10,11 +10,13 @@ import {
   reportTexts,
   sectionHeading,
   type ReportDocument,
+  type ReportItem,
   type ReportOptions,
   type ReportSection,
   type RichBlock,
   type RichRun,
 } from '../../../shared/report-document.ts';
+import { reportChart } from '../../../shared/report-elements.ts';
 
 /** Backslash-escapes inline markup, and block markers at the start of a line (`#`, `-`, `1.`, `>`). */
 export function escapeMarkdown(text: string): string {
@@ -73,6 +75,23 @@ function blocksMd(blocks: RichBlock[], depth: number): string[] {
   });
 }
 
+/**
+ * A chart as its figures: a Markdown file is one file (also as a browser download), and a table of
+ * n, mean and median per group reads anywhere and converts with pandoc; the picture is in the
+ * .docx and .html.
+ */
+function chartMd(figures: Extract<ReportItem, { kind: 'chart' }>['figures'], options: ReportOptions): string[] {
+  const { title, chart } = reportChart(figures, options);
+  const cell = (text: string) => escapeMarkdown(text).replace(/\n/g, ' ');
+  const [header, ...rows] = chart.table;
+  const table = [
+    `| ${header!.map(cell).join(' | ')} |`,
+    `| ${header!.map((_, i) => (i >= 2 ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n');
+  return [`**${escapeMarkdown(title)}**`, ...(rows.length ? [table] : []), ...(chart.note ? [`*${escapeMarkdown(chart.note)}*`] : [])];
+}
+
 function sectionMd(section: ReportSection, options: ReportOptions): string[] {
   const texts = reportTexts(options.language);
   const out = [headingMd(section.depth, escapeMarkdown(sectionHeading(section)))];
@@ -110,6 +129,7 @@ function sectionMd(section: ReportSection, options: ReportOptions): string[] {
           .map((line) => `> ${line}`)
           .join('  \n'));
     } else if (item.kind === 'implication') out.push(`--> ${escapeMarkdown(item.text)}`);
+    else if (item.kind === 'chart') out.push(...chartMd(item.figures, options));
     else out.push(...blocksMd(item.blocks, section.depth));
   }
   flush();

@@ -1,4 +1,4 @@
-import type { OutlineItem, OutlineItemKind, OutlineSection, OutlineTieKind } from '../../../shared/analysis.ts';
+import type { OutlineChart, OutlineItem, OutlineItemKind, OutlineSection, OutlineTieKind } from '../../../shared/analysis.ts';
 import type { Db } from '../db/database.ts';
 
 export type SectionRow = Omit<OutlineSection, 'items'>;
@@ -74,27 +74,35 @@ export function deleteAllOutline(db: Db): void {
     .forEach((row) => deleteSection(db, (row as { id: string }).id));
 }
 
-const ITEM = `SELECT id, section_id AS sectionId, kind, position, segment_id AS segmentId, text, title, rich FROM outline_items`;
+const ITEM = `SELECT id, section_id AS sectionId, kind, position, segment_id AS segmentId, text, title, rich, chart FROM outline_items`;
+
+type ItemRow = Omit<OutlineItem, 'chart'> & { chart: string | null };
+/** A chart item's chart as stored (JSON); every other item has none. */
+const itemOf = ({ chart, ...row }: ItemRow): OutlineItem => (chart === null ? row : { ...row, chart: JSON.parse(chart) as OutlineChart });
 
 export function itemRows(db: Db): OutlineItem[] {
-  return db.prepare(`${ITEM} ORDER BY position, rowid`).all() as OutlineItem[];
+  return (db.prepare(`${ITEM} ORDER BY position, rowid`).all() as ItemRow[]).map(itemOf);
 }
 
 export function itemRow(db: Db, id: string): OutlineItem | undefined {
-  return db.prepare(`${ITEM} WHERE id = ?`).get(id) as OutlineItem | undefined;
+  const row = db.prepare(`${ITEM} WHERE id = ?`).get(id) as ItemRow | undefined;
+  return row && itemOf(row);
 }
 
 export function insertItem(
   db: Db,
-  row: { id: string; sectionId: string; kind: OutlineItemKind; position: number; segmentId: string | null; text: string; title: string; rich: string | null },
+  row: { id: string; sectionId: string; kind: OutlineItemKind; position: number; segmentId: string | null; text: string; title: string; rich: string | null; chart?: OutlineChart | null },
 ): void {
   db.prepare(
-    'INSERT INTO outline_items (id, section_id, kind, position, segment_id, text, title, rich) VALUES (@id, @sectionId, @kind, @position, @segmentId, @text, @title, @rich)',
-  ).run(row);
+    'INSERT INTO outline_items (id, section_id, kind, position, segment_id, text, title, rich, chart) VALUES (@id, @sectionId, @kind, @position, @segmentId, @text, @title, @rich, @chart)',
+  ).run({ ...row, chart: row.chart ? JSON.stringify(row.chart) : null });
 }
 
-export function updateItem(db: Db, id: string, fields: { text: string; title: string; rich: string | null }): void {
-  db.prepare('UPDATE outline_items SET text = @text, title = @title, rich = @rich WHERE id = @id AND NOT (text = @text AND title = @title AND rich IS @rich)').run({ id, ...fields });
+export function updateItem(db: Db, id: string, fields: { text: string; title: string; rich: string | null; chart?: OutlineChart | null }): void {
+  const chart = fields.chart ? JSON.stringify(fields.chart) : null;
+  db.prepare(
+    'UPDATE outline_items SET text = @text, title = @title, rich = @rich, chart = @chart WHERE id = @id AND NOT (text = @text AND title = @title AND rich IS @rich AND chart IS @chart)',
+  ).run({ id, text: fields.text, title: fields.title, rich: fields.rich, chart });
 }
 
 export function deleteItem(db: Db, id: string): void {

@@ -1,4 +1,4 @@
-import type { ItemNumbering, Numbering, Outline, OutlineItem, OutlineItemKind, OutlineSection, OutlineTieKind } from '../../../shared/analysis.ts';
+import type { ItemNumbering, Numbering, Outline, OutlineChart, OutlineChartFigures, OutlineItem, OutlineItemKind, OutlineSection, OutlineTieKind } from '../../../shared/analysis.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import { newId } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -23,6 +23,7 @@ import {
 import { notFound, placeAt, short } from './analysis-order.ts';
 import { quotesOf } from './analysis-quotes.ts';
 import { listLearningQuestions, listTensions } from './round3.ts';
+import { chartFigures, checkChart } from '../surveys/chart-item.ts';
 
 /** The report outline: an ordered tree of sections, each with ordered items. Every write returns the whole outline. */
 
@@ -44,7 +45,12 @@ export function readOutline(db: Db): Outline {
   };
   walk(null, 0);
   const quoted = items.filter((i) => i.segmentId !== null).map((i) => i.segmentId!);
-  return { sections: out, quotes: Object.fromEntries(quotesOf(db, quoted).map((q) => [q.segmentId, q])) };
+  const charts = items.filter((i) => i.chart);
+  return {
+    sections: out,
+    quotes: Object.fromEntries(quotesOf(db, quoted).map((q) => [q.segmentId, q])),
+    ...(charts.length ? { charts: chartFigures(db, charts.map((i) => ({ id: i.id, chart: i.chart! }))) satisfies Record<string, OutlineChartFigures> } : {}),
+  };
 }
 
 function requireSection(db: Db, id: string): OutlineSection {
@@ -135,9 +141,18 @@ interface ItemFields {
   text?: string;
   title?: string;
   rich?: string | null;
+  chart?: OutlineChart;
 }
 
-function checkItem(db: Db, fields: ItemFields): { segmentId: string | null; text: string; title: string; rich: string | null } {
+function checkItem(db: Db, fields: ItemFields): { segmentId: string | null; text: string; title: string; rich: string | null; chart?: OutlineChart } {
+  if (fields.kind === 'chart') {
+    if (!fields.chart) throw new DuidingError('A chart item needs its chart: the dimensions or numeric questions it shows (chart.rows).', 'usage', { code: 'chartNeedsRows', params: {} });
+    if (fields.segmentId || fields.text?.trim() || fields.title?.trim() || fields.rich) {
+      throw new DuidingError('A chart item shows its chart alone; put text in a paragraph beside it.', 'usage', { code: 'chartAlone', params: {} });
+    }
+    return { segmentId: null, text: '', title: '', rich: null, chart: checkChart(db, fields.chart) };
+  }
+  if (fields.chart) throw new DuidingError(`A ${fields.kind} item has no chart; add a chart item instead.`, 'usage', { code: 'itemNoChart', params: { kind: fields.kind } });
   if (fields.kind === 'quote') {
     if (!fields.segmentId) throw new DuidingError('A quote item needs the segment it quotes (segmentId).', 'usage', { code: 'quoteNeedsSegment', params: {} });
     if (existingSegments(db, [fields.segmentId]).size === 0) throw notFound('segment', fields.segmentId);
@@ -180,11 +195,14 @@ function requireItem(db: Db, id: string): OutlineItem {
   return item;
 }
 
-export function changeItem(project: Project, args: { id: string; text?: string; title?: string; rich?: string | null }): Outline {
+export function changeItem(project: Project, args: { id: string; text?: string; title?: string; rich?: string | null; chart?: OutlineChart }): Outline {
   const db = project.db;
   const item = requireItem(db, args.id);
   if (item.kind === 'quote') throw new DuidingError("A quote's words come from its segment and cannot be edited here.", 'usage', { code: 'quoteReadOnly', params: {} });
-  const checked = checkItem(db, { kind: item.kind, text: args.text ?? item.text, title: args.title ?? item.title, rich: args.rich === undefined ? item.rich : args.rich });
+  const checked =
+    item.kind === 'chart'
+      ? checkItem(db, { kind: 'chart', chart: args.chart ?? item.chart!, text: args.text, title: args.title, rich: args.rich ?? undefined })
+      : checkItem(db, { kind: item.kind, text: args.text ?? item.text, title: args.title ?? item.title, rich: args.rich === undefined ? item.rich : args.rich, chart: args.chart });
   return project.write('outline/updateItem', () => {
     updateItem(db, item.id, checked);
     return { result: readOutline(db), summary: `Changed a ${item.kind} in the report` };

@@ -9,6 +9,7 @@ import type { PlanColumn, PlanOverride, SurveyCell, SurveyImportResult, SurveyPl
 import { parseNumber } from '../../../shared/surveys/stats.ts';
 import { countWords } from '../../../shared/text/normalize.ts';
 import { newId, now } from '../clock.ts';
+import { withoutHistoryTriggers } from '../history/triggers.ts';
 import type { Project } from '../project.ts';
 import { replacementsSince, type Pseudonymizer } from '../pseudonyms.ts';
 import { insertDocument } from '../repos/documents.ts';
@@ -17,7 +18,7 @@ import { ensureAttribute, findParticipantByName, insertParticipant, setAttribute
 import { loadFileRef } from '../services/files.ts';
 import { assembleText, loadPseudonyms } from '../services/import.ts';
 import { readSurveyTable, SURVEY_EXTENSIONS, SURVEY_MAX_BYTES, where, type SurveyTable } from './read-table.ts';
-import { ensureGuideSection, findSurveyByHash, highestGeneratedRespondent, insertAnswer, insertItem, insertSurvey } from './store.ts';
+import { ensureGuideSection, findSurveyByHash, highestGeneratedRespondent, insertAnswersInOrder, insertItem, insertSurvey } from './store.ts';
 
 export interface SurveyArgs {
   file: FileRef;
@@ -208,7 +209,9 @@ export async function importSurvey(project: Project, args: SurveyArgs): Promise<
           reversed: column.kind === 'scale' && Boolean(column.reversed),
         });
       }
-      for (const answer of prepared.answers) insertAnswer(project.db, { itemId: itemIds.get(answer.column.index)!, participantId: participantIds[answer.respondent]!, value: answer.value, raw: answer.raw });
+      const answers = prepared.answers.map((answer) => ({ itemId: itemIds.get(answer.column.index)!, participantId: participantIds[answer.respondent]!, value: answer.value, raw: answer.raw }));
+      // A baseline records no row images: the answers' history triggers would only cost time.
+      withoutHistoryTriggers(project.db, 'survey_answers', () => insertAnswersInOrder(project.db, answers));
       const sections = new Map<number, string>();
       for (const column of plan.columns.filter((c) => c.kind === 'open')) sections.set(column.index, ensureGuideSection(project.db, column.header));
       for (const open of prepared.open) {

@@ -19,16 +19,24 @@ export function insertItem(db: Db, item: { id: string; surveyId: string; positio
   ).run({ ...item, scale: item.scale ? JSON.stringify(item.scale) : null, reversed: item.reversed ? 1 : 0 });
 }
 
-const answerInserts = new WeakMap<Db, ReturnType<Db['prepare']>>();
-
-/** One statement per project: a survey of 10,000 respondents has hundreds of thousands of answers. */
-export function insertAnswer(db: Db, answer: { itemId: string; participantId: string; value: number; raw: string }): void {
-  let statement = answerInserts.get(db);
-  if (!statement) {
-    statement = db.prepare('INSERT INTO survey_answers (item_id, participant_id, value, raw) VALUES (@itemId, @participantId, @value, @raw)');
-    answerInserts.set(db, statement);
+/**
+ * Every answer of an import, item by item and within an item by respondent id: the answers' two
+ * indexes (by item and respondent, by respondent) then grow in order instead of at random places.
+ * In file order, 10,000 respondents × 42 items took 25 s in the respondent index alone (each item a
+ * pass of random writes over an index larger than SQLite's page cache); the page cache is also made
+ * larger while they are written.
+ */
+export function insertAnswersInOrder(db: Db, answers: Array<{ itemId: string; participantId: string; value: number; raw: string }>): void {
+  const sorted = [...answers].sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0));
+  const insert = db.prepare('INSERT INTO survey_answers (item_id, participant_id, value, raw) VALUES (?, ?, ?, ?)');
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  // 64 MB (negative: KiB) while the answers go in; the project's own size afterwards.
+  db.pragma('cache_size = -65536');
+  try {
+    for (const a of sorted) insert.run(a.itemId, a.participantId, a.value, a.raw);
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
   }
-  statement.run(answer);
 }
 
 interface ItemRow {
@@ -63,9 +71,52 @@ export function updateItem(db: Db, id: string, patch: { dimension?: string; reve
   if (patch.reversed !== undefined) db.prepare('UPDATE survey_items SET reversed = ? WHERE id = ?').run(patch.reversed ? 1 : 0, id);
 }
 
-/** Every answer with its item and respondent, for the scales view. */
-export function listAnswers(db: Db): Array<{ itemId: string; participantId: string; value: number }> {
-  return db.prepare('SELECT item_id AS itemId, participant_id AS participantId, value FROM survey_answers').all() as Array<{ itemId: string; participantId: string; value: number }>;
+/**
+ * The items with the number a reversed one is flipped around (min + max), worked out once per item
+ * rather than once per answer.
+ */
+const ITEMS_WITH_FLIP = `WITH it AS MATERIALIZED (
+  SELECT id, kind, dimension, CASE WHEN kind = 'scale' AND reversed = 1 THEN json_extract(scale, '$.min') + json_extract(scale, '$.max') END AS flip FROM survey_items)`;
+const COUNTED_VALUE = 'CASE WHEN it.flip IS NULL THEN a.value ELSE it.flip - a.value END';
+
+/**
+ * Each respondent's score per row of the scales view, as [kind, key, participant, score]: for a
+ * dimension ('d', its name) the mean of the respondent's answers to its items, a reversed item
+ * counted as min + max − answer; for a numeric question ('n', its item id) the answer. One grouped
+ * query: 10,000 respondents × 42 items are 420,000 answers but 70,000 scores.
+ */
+export function respondentScores(db: Db): Array<['d' | 'n', string, string, number]> {
+  return db
+    .prepare(
+      `${ITEMS_WITH_FLIP}
+       SELECT 'd', it.dimension, a.participant_id, AVG(${COUNTED_VALUE}) FROM survey_answers a JOIN it ON it.id = a.item_id
+        WHERE it.kind = 'scale' GROUP BY it.dimension, a.participant_id
+       UNION ALL
+       SELECT 'n', it.id, a.participant_id, a.value FROM survey_answers a JOIN it ON it.id = a.item_id WHERE it.kind = 'numeric'`,
+    )
+    .raw()
+    .all() as Array<['d' | 'n', string, string, number]>;
+}
+
+/**
+ * How often each scale point was answered per dimension and value of the attribute (null: no value
+ * or no attribute), as [dimension, attribute value, point, count], reversed items flipped.
+ */
+export function pointCounts(db: Db, attributeId: string | null): Array<[string, string | number | null, number, number]> {
+  return db
+    .prepare(
+      `${ITEMS_WITH_FLIP}
+       SELECT it.dimension, pa.value, ${COUNTED_VALUE} AS point, COUNT(*) FROM survey_answers a JOIN it ON it.id = a.item_id
+         LEFT JOIN participant_attributes pa ON pa.participant_id = a.participant_id AND pa.attribute_id = ?
+        WHERE it.kind = 'scale' GROUP BY 1, 2, 3`,
+    )
+    .raw()
+    .all(attributeId) as Array<[string, string | number | null, number, number]>;
+}
+
+/** Each participant's value of one attribute, as stored (0/1 for a boolean). */
+export function attributeValues(db: Db, attributeId: string): Array<[string, string | number]> {
+  return db.prepare('SELECT participant_id, value FROM participant_attributes WHERE attribute_id = ?').raw().all(attributeId) as Array<[string, string | number]>;
 }
 
 /** The guide section of an open question: the one of that title, else a new one at the end. */
@@ -109,4 +160,16 @@ export function codedAnswers(db: Db): Array<{ segmentId: string; text: string; p
 /** The participants who answered a questionnaire. */
 export function questionnaireRespondents(db: Db): string[] {
   return db.prepare("SELECT DISTINCT participant_id FROM documents WHERE kind = 'questionnaire' AND participant_id IS NOT NULL").pluck().all() as string[];
+}
+
+/** The names the scales view gives its rows: each dimension (of scale items), then each numeric question's header. */
+export function rowNames(db: Db): string[] {
+  return db
+    .prepare(
+      `SELECT name FROM (SELECT dimension AS name, MIN(s.imported_at) AS at, 0 AS k, MIN(i.position) AS p FROM survey_items i JOIN surveys s ON s.id = i.survey_id WHERE i.kind = 'scale' GROUP BY dimension
+        UNION ALL SELECT i.header, s.imported_at, 1, i.position FROM survey_items i JOIN surveys s ON s.id = i.survey_id WHERE i.kind = 'numeric')
+       ORDER BY k, at, p`,
+    )
+    .pluck()
+    .all() as string[];
 }

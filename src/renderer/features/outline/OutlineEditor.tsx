@@ -9,6 +9,11 @@ import { QuotePicker } from '../rounds/QuotePicker.tsx';
 import { itemDropIndex, sectionDrop, sectionStep, siblings, type Drop, type Section } from './moves.ts';
 import { useConcepts, useLabels, useLearningQuestions, useTensions } from '../../data/reads.ts';
 import { NumberingSelect } from './ReportLayout.tsx';
+import { ChartPicker } from '../surveys/ChartPicker.tsx';
+import { useData } from '../../data/index.ts';
+import type { SurveyItem } from '../../../shared/surveys/model.ts';
+
+const NO_SURVEY_ITEMS: SurveyItem[] = [];
 
 type DraftKind = 'finding' | 'implication' | 'paragraph';
 type Dragging = { kind: 'item' | 'section'; id: string } | null;
@@ -121,10 +126,48 @@ function FindingTitle(props: { value: string; autoFocus?: boolean; onSave?(title
   );
 }
 
+/** A chart item: what it shows, and the picker to change that; the picture itself is in the preview. */
+function ChartItemBody({ item, outline }: { item: OutlineItem; outline: Outline }) {
+  const { t } = useTranslation();
+  const update = useStore((s) => s.updateOutlineItem);
+  const [editing, setEditing] = useState(false);
+  const chart = item.chart!;
+  const figures = outline.charts?.[item.id];
+  return (
+    <div className="outline-item__chart">
+      <span className="outline-item__text">
+        {chart.rows.join(', ')}
+        {chart.by ? ` · ${t('outline.chartBy', { by: chart.by })}` : ''}
+      </span>
+      {figures && (figures.missing.length > 0 || figures.missingBy) && (
+        <span className="bad small"> · {[...figures.missing, ...(figures.missingBy ? [figures.missingBy] : [])].join(', ')} ?</span>
+      )}{' '}
+      {!editing && (
+        <button type="button" className="link-button small" onClick={() => setEditing(true)}>
+          {t('outline.chartEdit')}
+        </button>
+      )}
+      {editing && (
+        <ChartPicker
+          initial={chart}
+          saveLabel={t('outline.chartSave')}
+          onCancel={() => setEditing(false)}
+          onSave={(next) => {
+            setEditing(false);
+            void update({ id: item.id, chart: next });
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
 function ItemBody({ item, outline, titling, onTitled }: { item: OutlineItem; outline: Outline; titling: boolean; onTitled(): void }) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateOutlineItem);
   switch (item.kind) {
+    case 'chart':
+      return <ChartItemBody item={item} outline={outline} />;
     case 'quote': {
       const quote = item.segmentId ? outline.quotes[item.segmentId] : undefined;
       return (
@@ -213,6 +256,9 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
   const [picking, setPicking] = useState(false);
   const [intro, setIntro] = useState(Boolean(section.rich || section.text));
   const [draft, setDraft] = useState<{ kind: DraftKind; index: number } | null>(null);
+  // Where a new chart goes while its picker is open.
+  const [chartDraft, setChartDraft] = useState<number | null>(null);
+  const surveyItems = useData('surveys/items', {}, NO_SURVEY_ITEMS);
   // The finding whose new title is being typed.
   const [titling, setTitling] = useState<string | null>(null);
   // The item the researcher was last in: new items go right after it.
@@ -261,6 +307,33 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
     props.setDragging(null);
   };
   const withDraft = (nodes: ReactNode[]): ReactNode[] => {
+    if (chartDraft !== null) {
+      const out = [...nodes];
+      out.splice(
+        Math.min(chartDraft, out.length),
+        0,
+        <li key="chart-draft" className="outline-item outline-item--chart is-draft">
+          <span className="drag-handle" aria-hidden>
+            ⠿
+          </span>
+          <span className="outline-item__kind">{t('outline.kinds.chart')}</span>
+          <div className="outline-item__body">
+            <ChartPicker
+              initial={{ rows: [], by: null }}
+              saveLabel={t('outline.chartAdd')}
+              onCancel={() => setChartDraft(null)}
+              onSave={(chart) => {
+                const index = chartDraft;
+                setChartDraft(null);
+                cursor.current = index;
+                void addItem({ sectionId: section.id, kind: 'chart', index, chart });
+              }}
+            />
+          </div>
+        </li>,
+      );
+      return out;
+    }
     if (!draft) return nodes;
     const out = [...nodes];
     out.splice(
@@ -442,6 +515,11 @@ function SectionCard(props: { section: Section; outline: Outline; dragging: Drag
         <button type="button" className="button button--small button--quiet" onClick={() => setDraft({ kind: 'paragraph', index: insertAt() })}>
           + {t('outline.kinds.paragraph')}
         </button>
+        {surveyItems.length > 0 && (
+          <button type="button" className="button button--small button--quiet" onClick={() => setChartDraft(insertAt())}>
+            + {t('outline.kinds.chart')}
+          </button>
+        )}
         <button type="button" className="button button--small button--quiet" onClick={() => void addSection({ parentId: section.id, title: t('outline.newSubsection') })}>
           + {t('outline.subsection')}
         </button>

@@ -40,6 +40,15 @@ export function ReportElementsView({ elements, quoteLink }: { elements: ReportEl
             </blockquote>
           );
         }
+        if (element.kind === 'chart' && element.chart) {
+          return (
+            <figure key={index} className={className} {...data} aria-label={element.runs.map((r) => r.text).join('')}>
+              {/* Built by the shared chart code from numbers and escaped text only: the same SVG the .html holds. */}
+              <div className="report-el__chart" dangerouslySetInnerHTML={{ __html: element.chart.svg }} />
+              {element.chart.note && <figcaption className="report-el__note">{element.chart.note}</figcaption>}
+            </figure>
+          );
+        }
         const indent = element.list ? { paddingLeft: `${1.6 + element.list.level * 1.2}em` } : undefined;
         return (
           <p key={index} className={className} style={indent} {...data}>

@@ -8,6 +8,8 @@ import { ask, useData, write } from '../../data/index.ts';
 import { useParticipants } from '../../data/reads.ts';
 import { useStore } from '../../store/index.ts';
 import { describeSurveyError } from './SurveyImportDialog.tsx';
+import { ChartPicker } from './ChartPicker.tsx';
+import type { OutlineChart } from '../../../shared/analysis.ts';
 
 const NO_ITEMS: SurveyItem[] = [];
 
@@ -25,6 +27,7 @@ export function ScalesView({ params }: { params: Record<string, string> }) {
   const coded = useData('surveys/codedAnswers', { by, quotes: 2 }, null);
   const items = useData('surveys/items', {}, NO_ITEMS);
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
+  const [adding, setAdding] = useState(false);
   const number = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v * 100) / 100, i18n.language));
 
   const svg = useMemo(
@@ -95,8 +98,21 @@ export function ScalesView({ params }: { params: Record<string, string> }) {
             <button type="button" className="button" onClick={() => void download('svg')}>
               {t('surveys.exportSvg')}
             </button>
+            <button type="button" className="button" aria-expanded={adding} onClick={() => setAdding((was) => !was)} data-testid="scales-add-to-report">
+              {t('surveys.addToReport')}
+            </button>
           </div>
         </div>
+        {adding && scales && (
+          <AddToReport
+            initial={{ rows: scales.items.map((r) => r.name), by }}
+            onDone={(text) => {
+              setAdding(false);
+              if (text) setMessage({ text, bad: false });
+            }}
+            onError={(error) => setMessage({ text: describeSurveyError(t, error), bad: true })}
+          />
+        )}
         {message && (
           <p className={message.bad ? 'bad' : 'ok'} role={message.bad ? 'alert' : 'status'}>
             {message.text}
@@ -134,7 +150,7 @@ export function ScalesView({ params }: { params: Record<string, string> }) {
                 </tbody>
               </table>
             </div>
-            {scales.items.some((r) => r.kind === 'dimension') && (
+            {scales.items.length > 0 && (
               <figure className="scales__chart" aria-label={t('surveys.chart')}>
                 {/* Built by the shared chart code from numbers and escaped text only. */}
                 <div dangerouslySetInnerHTML={{ __html: svg }} />
@@ -253,5 +269,60 @@ function ItemsEditor({ items }: { items: SurveyItem[] }) {
         </p>
       )}
     </details>
+  );
+}
+
+/**
+ * "Add to report": the chart as an item of the report outline, in a section chosen here (or a new
+ * one when the outline has none or the researcher asks for it). Its figures are not stored: the
+ * outline computes them at every read, so the report follows the answers.
+ */
+function AddToReport(props: { initial: OutlineChart; onDone(message: string | null): void; onError(error: unknown): void }) {
+  const { t } = useTranslation();
+  const outline = useData('outline/get', {}, null);
+  const sections = outline?.sections ?? [];
+  const NEW = '';
+  const [section, setSection] = useState<string | null>(null);
+  const chosen = section ?? sections[sections.length - 1]?.id ?? NEW;
+  const newTitle = t('surveys.title');
+  return (
+    <section className="scales__add panel" aria-label={t('surveys.addToReportTitle')}>
+      <h2 className="small-heading">{t('surveys.addToReportTitle')}</h2>
+      <p className="muted small">{t('surveys.addToReportHelp')}</p>
+      <ChartPicker
+        initial={props.initial}
+        saveLabel={t('surveys.add')}
+        onCancel={() => props.onDone(null)}
+        onSave={async (chart) => {
+          try {
+            let sectionId = chosen;
+            let title = sections.find((s) => s.id === chosen)?.title ?? newTitle;
+            if (sectionId === NEW) {
+              const before = new Set(sections.map((s) => s.id));
+              const next = await write('outline/addSection', { parentId: null, title: newTitle });
+              sectionId = next.sections.find((s) => !before.has(s.id))!.id;
+              title = newTitle;
+            }
+            await write('outline/addItem', { sectionId, kind: 'chart', chart });
+            props.onDone(t('surveys.added', { section: title }));
+          } catch (error) {
+            props.onError(error);
+          }
+        }}
+      >
+        <label className="chart-picker__section">
+          <span>{t('surveys.section')}</span>
+          <select value={chosen} onChange={(e) => setSection(e.target.value)} data-testid="chart-section">
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {'\u00a0\u00a0'.repeat(s.depth)}
+                {s.title}
+              </option>
+            ))}
+            <option value={NEW}>{t('surveys.newSection', { title: newTitle })}</option>
+          </select>
+        </label>
+      </ChartPicker>
+    </section>
   );
 }
