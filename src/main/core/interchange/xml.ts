@@ -135,19 +135,34 @@ export function textEl(name: string, text: string): XmlNode {
   return { name, text };
 }
 
-/** Serialises with two-space indentation; text elements keep their content exactly. */
-export function serialize(node: XmlNode, depth = 0): string {
-  const pad = '  '.repeat(depth);
-  const attrs = Object.entries(node.attrs ?? {})
+function attrText(attrs: XmlNode['attrs']): string {
+  return Object.entries(attrs ?? {})
     .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
     .join('');
+}
+
+/** An element's start tag at an indentation depth (or the whole empty element); for writing a document piece by piece. */
+export function startTag(name: string, attrs: XmlNode['attrs'], depth: number, empty = false): string {
+  return `${'  '.repeat(depth)}<${name}${attrText(attrs)}${empty ? '/' : ''}>`;
+}
+
+export function endTag(name: string, depth: number): string {
+  return `${'  '.repeat(depth)}</${name}>`;
+}
+
+/** Serialises with two-space indentation; text elements keep their content exactly. */
+export function serialize(node: XmlNode, depth = 0): string {
+  const pad = '  '.repeat(depth);
+  const attrs = attrText(node.attrs);
   if (node.text !== undefined) return `${pad}<${node.name}${attrs}>${escapeText(node.text)}</${node.name}>`;
   const kids = (node.children ?? []).filter((c): c is XmlNode => Boolean(c));
   if (kids.length === 0) return `${pad}<${node.name}${attrs}/>`;
   return `${pad}<${node.name}${attrs}>\n${kids.map((k) => serialize(k, depth + 1)).join('\n')}\n${pad}</${node.name}>`;
 }
 
+export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
+
 export function xmlDocument(root: XmlNode): string {
-  return `<?xml version="1.0" encoding="utf-8"?>\n${serialize(root)}\n`;
+  return `${XML_DECLARATION}${serialize(root)}\n`;
 }
