@@ -111,8 +111,14 @@ export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Whether a string may hold something NOT_XML removes: a cheap test first, as most text holds none. */
+// eslint-disable-next-line no-control-regex
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+
 export function escapeText(value: string): string {
-  return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  // One pass for the entities; the export of a whole project escapes megabytes (issue 19).
+  return (MAYBE_NOT_XML.test(value) ? value.replace(NOT_XML, '') : value).replace(/[&<>\r]/g, (c) => ENTITIES[c]!);
 }
 
 export function escapeAttr(value: string): string {

@@ -162,6 +162,12 @@ export function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits =
  * sync flush, the last one finished: the pieces join into one valid deflate stream (as pigz does),
  * so an entry is compressed chunk by chunk and never held whole. fflate keeps the CRC and the sizes.
  */
+/**
+ * zlib's level 4: half the time of the default 6 for a .qde some 5% larger (2.77 against 2.63 MB for
+ * the M project's 11 MB); the export's time is what a researcher waits for.
+ */
+const DEFLATE_LEVEL = 4;
+
 export class ZipNativeDeflate extends ZipPassThrough {
   constructor(filename: string) {
     super(filename);
@@ -170,7 +176,7 @@ export class ZipNativeDeflate extends ZipPassThrough {
 
   protected override process(chunk: Uint8Array, final: boolean): void {
     // A failure here throws through push() to the export, which then removes its temporary file.
-    const out = deflateRawSync(chunk, { level: 6, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    const out = deflateRawSync(chunk, { level: DEFLATE_LEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
     this.ondata(null, new Uint8Array(out.buffer, out.byteOffset, out.byteLength) as Uint8Array<ArrayBuffer>, final);
   }
 }
