@@ -3,7 +3,7 @@
 // and the REFI-QDA schemas from ../shared; without that folder thirteen tests failed one by one with
 // ENOENT and no hint. One line instead, before anything is linted or built.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMain } from './is-main.js';
 

@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
 import { DuidingError } from '../../../shared/errors.ts';
 
 /** iconv-lite, loaded by the first file that is not Unicode: most commands never need it and it is slow to load. */
 function windows1252(body: Uint8Array): string {
-  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
+  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof Iconv;
   return iconv.decode(Buffer.from(body), 'win1252');
 }
 
