@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentProps, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ComponentProps, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -8,10 +8,23 @@ import { useTranslation } from 'react-i18next';
  */
 export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>) {
   let loading: Promise<ComponentType<P>> | null = null;
-  const fetch = () => (loading ??= load());
+  let loaded: ComponentType<P> | null = null;
+  const fetch = () =>
+    (loading ??= load().then((component) => {
+      loaded = component;
+      return component;
+    }));
   const Lazy = lazy(async () => ({ default: await fetch() }));
   const Loaded = (props: P & { fallback?: ReactNode }) => {
+    // Code already here when this instance mounts (preloaded, or shown before) renders at once, as
+    // a static import would, without a Suspense turn; the choice holds for the instance's life, so
+    // that it never remounts.
+    const [ready] = useState(() => loaded);
     const { fallback, ...rest } = props;
+    if (ready) {
+      const Ready = ready;
+      return <Ready {...(rest as P)} />;
+    }
     return (
       <Suspense fallback={fallback ?? <Loading />}>
         <Lazy {...(rest as ComponentProps<typeof Lazy>)} />
