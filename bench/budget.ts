@@ -7,7 +7,7 @@ export interface Budget {
   /** Dot path into the figures, e.g. `search.common.p95`. */
   path: string;
   limit: number;
-  unit: 'ms' | 'MB' | 's' | '×';
+  unit: 'ms' | 'MB' | 's' | '×' | 'kB';
   /** `min`: the figure must reach the limit (throughput ratios); `max`: stay under it. */
   kind: 'max' | 'min';
   /** The size the budget speaks of; at other sizes the figure is shown for information. */
@@ -31,6 +31,12 @@ export const BUDGETS: Budget[] = [
   { what: 'heat map concepts × documents painted', path: 'browser.heatMap.conceptsByDocument.median', limit: 1000, unit: 'ms', kind: 'max', at: 'l' },
   { what: 'theme report .docx, 2,000 quotes', path: 'handlers.reportDocx.median', limit: 2000, unit: 'ms', kind: 'max' },
   { what: '.qdpx export + import of M', path: 'handlers.qdpxRoundTrip.seconds', limit: 10, unit: 's', kind: 'max', at: 'm' },
+  { what: '.qdpx export of M alone (issue 19: half of 2.5 s)', path: 'handlers.qdpxRoundTrip.exportAlone.seconds', limit: 1.25, unit: 's', kind: 'max', at: 'm' },
+  { what: '.qdpx export of M alone, peak RSS', path: 'handlers.qdpxRoundTrip.exportAlone.peakMB', limit: 200, unit: 'MB', kind: 'max', at: 'm' },
+  { what: 'first screen JavaScript', path: 'startup.firstScreen.kB', limit: 400, unit: 'kB', kind: 'max' },
+  { what: 'first screen JavaScript, gzipped', path: 'startup.firstScreen.gzipKB', limit: 130, unit: 'kB', kind: 'max' },
+  { what: '`duiding --help` ÷ `node -e 0`', path: 'startup.cli.helpRatio', limit: 5, unit: '×', kind: 'max' },
+  { what: '`duiding info FILE` ÷ `node -e 0`', path: 'startup.cli.infoRatio', limit: 5, unit: '×', kind: 'max' },
   { what: 'pseudonymise one name across the corpus', path: 'handlers.pseudonymiseOneName.seconds', limit: 10, unit: 's', kind: 'max', at: 'l' },
   { what: 'project file ÷ UTF-8 size of its texts, corpus alone', path: 'fileSize.corpus.ratio', limit: 2, unit: '×', kind: 'max' },
   { what: 'other client during (a+)+$ auto-code, slowest', path: 'freeze.regexAutocode.otherMaxMs', limit: 1000, unit: 'ms', kind: 'max' },

@@ -17,6 +17,9 @@ import { measureCorpusFileSize, measureFileSize } from './measure/file-size.ts';
 import { measureQdpx } from './measure/qdpx.ts';
 import { measurePseudonymise } from './measure/pseudonymise.ts';
 import { measureFreeze } from './measure/freeze.ts';
+import { measureCliStartup, measureFirstScreen } from './measure/startup.ts';
+import { rendererDir } from './measure/renderer.ts';
+import { measureQdpxExport } from './measure/qdpx.ts';
 import { rawInsert } from './measure/raw-insert.ts';
 import { measureSearch } from './measure/search.ts';
 import { measureSurveys } from './measure/surveys.ts';
@@ -46,11 +49,11 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10;
  * quick and is labelled as such), at L an M project is built beside it.
  */
 async function qdpxOfM(dir: string, file: string) {
-  if (size!.name !== 'l') return measureQdpx(file, dir, size!.name);
+  if (size!.name !== 'l') return { ...(await measureQdpx(file, dir, size!.name)), exportAlone: measureQdpxExport(file, dir) };
   log('an M project for the .qdpx round trip');
   const m = await buildProject(sizeDir(dir, SIZES.m), SIZES.m, log);
   m.session.close();
-  return measureQdpx(m.file, sizeDir(dir, SIZES.m), 'm');
+  return { ...(await measureQdpx(m.file, sizeDir(dir, SIZES.m), 'm')), exportAlone: measureQdpxExport(m.file, sizeDir(dir, SIZES.m)) };
 }
 
 const suiteStarted = performance.now();
@@ -81,6 +84,8 @@ try {
   log(`a questionnaire of ${respondents} respondents × 42 items: import and scales`);
   handlers.survey = await measureSurveys(mkdtempSync(join(dir, 'survey-')), respondents, 42);
   const freeze = await measureFreeze(file, dir, log);
+  log('start-up: the first screen\'s JavaScript, the command line');
+  const startup = { firstScreen: measureFirstScreen(rendererDir(log)), cli: measureCliStartup(file) };
 
   // A failing browser part must not lose the figures measured before it; the run still fails.
   let browser: unknown = { skipped: '--no-browser' };
@@ -123,6 +128,7 @@ try {
     handlers,
     freeze,
     fileSize,
+    startup,
     browser,
     memory: { benchPeakRssMB: peakRssMB('self') },
     suiteSeconds: 0,

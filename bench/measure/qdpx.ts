@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectInfo } from '../../src/shared/model.ts';
@@ -52,4 +53,19 @@ export async function measureQdpx(file: string, dir: string, measuredOn: string)
     source.close();
     target.close();
   }
+}
+
+/**
+ * The export alone, in a fresh process (bench/qdpx-export.ts), so that its peak resident memory is
+ * the export's own: the median of three runs' time, CPU time and peak RSS (issue 19).
+ */
+export function measureQdpxExport(file: string, dir: string, runs = 3): { seconds: number; cpuSeconds: number; peakMB: number } | { status: string } {
+  const times: Array<{ seconds: number; cpuSeconds: number; peakMB: number }> = [];
+  for (let i = 0; i < runs; i++) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../qdpx-export.ts'), '--child', `${file}\n${join(dir, 'qdpx', `alone-${i}.qdpx`)}`], { encoding: 'utf8' });
+    if (child.status !== 0) return { status: `failed: ${child.stderr.trim().split('\n').at(-1)}` };
+    times.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { seconds: number; cpuSeconds: number; peakMB: number });
+  }
+  const median = (pick: (t: (typeof times)[number]) => number) => times.map(pick).sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return { seconds: median((t) => t.seconds), cpuSeconds: median((t) => t.cpuSeconds), peakMB: median((t) => t.peakMB) };
 }

@@ -1,26 +1,35 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describe } from './components/describe.ts';
-import { CodebookView } from './features/codebook/CodebookView.tsx';
-import { ConceptMapView } from './features/concept-map/ConceptMapView.tsx';
-import { ConceptsView } from './features/concepts/ConceptsView.tsx';
-import { DocumentsView } from './features/documents/DocumentsView.tsx';
-import { LearningQuestionsView } from './features/learning-questions/LearningQuestionsView.tsx';
-import { MatrixView } from './features/matrix/MatrixView.tsx';
-import { MemosView } from './features/memos/MemosView.tsx';
-import { OutlineView } from './features/outline/OutlineView.tsx';
-import { RetrievalView } from './features/retrieval/RetrievalView.tsx';
-import { ParticipantsView } from './features/participants/ParticipantsView.tsx';
-import { ProjectLayout } from './features/project/ProjectLayout.tsx';
-import { RoundView } from './features/rounds/RoundView.tsx';
-import { SearchView } from './features/search/SearchView.tsx';
-import { ScalesView } from './features/surveys/ScalesView.tsx';
 import { StartScreen } from './features/start/StartScreen.tsx';
-import { TensionsView } from './features/tensions/TensionsView.tsx';
-import { TranscriptView } from './features/transcript/TranscriptView.tsx';
 import { TaskBar } from './features/tasks/TaskBar.tsx';
 import { listenForChanges, showReadErrors } from './data/index.ts';
+import { lazyComponent } from './components/lazy.tsx';
+import { loadAreaStrings } from './i18n/index.ts';
+import type { ComponentType } from 'react';
 import { useStore } from './store/index.ts';
+
+/** A project screen: its code and, first, the areas' strings it shows. */
+const screen = <P extends object>(load: () => Promise<ComponentType<P>>) => lazyComponent(() => loadAreaStrings().then(load));
+
+// The start screen comes with the page; round 1 (the project's frame, the transcripts, the reader)
+// is fetched right after it is shown, the rest when opened.
+const ProjectLayout = screen(() => import('./features/project/ProjectLayout.tsx').then((m) => m.ProjectLayout));
+const DocumentsView = screen(() => import('./features/documents/DocumentsView.tsx').then((m) => m.DocumentsView));
+const TranscriptView = screen(() => import('./features/transcript/TranscriptView.tsx').then((m) => m.TranscriptView));
+const CodebookView = screen(() => import('./features/codebook/CodebookView.tsx').then((m) => m.CodebookView));
+const ConceptMapView = screen(() => import('./features/concept-map/ConceptMapView.tsx').then((m) => m.ConceptMapView));
+const ConceptsView = screen(() => import('./features/concepts/ConceptsView.tsx').then((m) => m.ConceptsView));
+const LearningQuestionsView = screen(() => import('./features/learning-questions/LearningQuestionsView.tsx').then((m) => m.LearningQuestionsView));
+const MatrixView = screen(() => import('./features/matrix/MatrixView.tsx').then((m) => m.MatrixView));
+const MemosView = screen(() => import('./features/memos/MemosView.tsx').then((m) => m.MemosView));
+const OutlineView = screen(() => import('./features/outline/OutlineView.tsx').then((m) => m.OutlineView));
+const RetrievalView = screen(() => import('./features/retrieval/RetrievalView.tsx').then((m) => m.RetrievalView));
+const ParticipantsView = screen(() => import('./features/participants/ParticipantsView.tsx').then((m) => m.ParticipantsView));
+const RoundView = screen(() => import('./features/rounds/RoundView.tsx').then((m) => m.RoundView));
+const SearchView = screen(() => import('./features/search/SearchView.tsx').then((m) => m.SearchView));
+const ScalesView = screen(() => import('./features/surveys/ScalesView.tsx').then((m) => m.ScalesView));
+const TensionsView = screen(() => import('./features/tensions/TensionsView.tsx').then((m) => m.TensionsView));
 
 function ErrorBanner() {
   const { t } = useTranslation();
@@ -83,6 +92,7 @@ export function App() {
 
   useEffect(() => {
     void boot();
+    for (const round1 of [ProjectLayout, DocumentsView, TranscriptView]) round1.preload();
     window.addEventListener('popstate', syncRoute);
     // Every write's notice, this window's own echoed too: the data layer fetches again what a view
     // shows of the tables it changed, and takes each notice once.

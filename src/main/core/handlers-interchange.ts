@@ -3,15 +3,20 @@ import type { InterchangeHandlerName } from '../../shared/api/names-interchange.
 import type { InterchangeExport } from '../../shared/interchange.ts';
 import type { HandlerMap } from './handlers.ts';
 import type { Project } from './project.ts';
-import { writeFileAtomic } from './services/atomic-write.ts';
+import { writeFileAtomic, writeFileAtomicStreamed } from './services/atomic-write.ts';
 import { recordExport } from './audit/record.ts';
 import { checkpoint } from './tasks.ts';
 
-function deliver(project: Project, extension: string, made: { bytes: Uint8Array; counts: Record<string, number> }, out: string | undefined): InterchangeExport {
+function deliver(project: Project, extension: string, made: { bytes: Uint8Array | null; size: number; counts: Record<string, number> }, out: string | undefined): InterchangeExport {
   const fileName = out ? basename(out) : `${(project.meta().title || project.name).replace(/[\\/:*?"<>|]+/g, '_')}${extension}`;
-  if (out) writeFileAtomic(out, made.bytes);
   recordExport(project, { action: extension === '.qdpx' ? 'interchange/exportQdpx' : 'interchange/exportQdc', what: extension === '.qdpx' ? 'project' : 'codebook', format: extension.slice(1), out });
-  return { fileName, path: out ?? null, base64: out ? null : Buffer.from(made.bytes).toString('base64'), bytes: made.bytes.length, counts: made.counts };
+  return { fileName, path: out ?? null, base64: made.bytes && !out ? Buffer.from(made.bytes).toString('base64') : null, bytes: made.size, counts: made.counts };
+}
+
+/** A made file: written to `out` (whole or not at all), or kept for the reply. */
+function written(made: { bytes: Uint8Array; counts: Record<string, number> }, out: string | undefined) {
+  if (out) writeFileAtomic(out, made.bytes);
+  return { bytes: made.bytes, size: made.bytes.length, counts: made.counts };
 }
 
 // Loaded on first use, like the exporters: most CLI calls never need them.
@@ -21,11 +26,17 @@ const qdc = () => import('./interchange/qdc.ts');
 export const interchangeHandlers: HandlerMap<InterchangeHandlerName> = {
   'interchange/importQdpx': async (session, { file, adoptTitle }) => (await import('./interchange/import-qdpx.ts')).importQdpx(session.project, file, { adoptTitle }),
   'interchange/exportQdpx': async (session, { out }) => {
-    const made = (await import('./interchange/export-qdpx.ts')).exportQdpx(session.project);
-    // Cancel counts until the file is written (whole, or not at all).
+    const { exportQdpx, writeQdpx } = await import('./interchange/export-qdpx.ts');
+    // A cancel before it starts stops it; once started, the export runs to its end in one go (it is
+    // read-only and streams into a temporary file, renamed onto `out` only when whole).
     await checkpoint();
-    return deliver(session.project, '.qdpx', made, out);
+    if (!out) {
+      const made = exportQdpx(session.project);
+      return deliver(session.project, '.qdpx', { bytes: made.bytes, size: made.bytes.length, counts: made.counts }, out);
+    }
+    const { result: counts, bytes } = writeFileAtomicStreamed(out, (write) => writeQdpx(session.project, write));
+    return deliver(session.project, '.qdpx', { bytes: null, size: bytes, counts }, out);
   },
   'interchange/importQdc': async (session, { file }) => (await qdc()).importQdc(session.project, file),
-  'interchange/exportQdc': async (session, { out }) => deliver(session.project, '.qdc', (await qdc()).exportQdc(session.project), out),
+  'interchange/exportQdc': async (session, { out }) => deliver(session.project, '.qdc', written((await qdc()).exportQdc(session.project), out), out),
 };

@@ -1,33 +1,24 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { codebookStrings } from '../features/codebook/i18n.ts';
-import { codingStrings } from '../features/coding/i18n.ts';
-import { mapStrings } from '../features/concept-map/i18n.ts';
-import { conceptsStrings } from '../features/concepts/i18n.ts';
-import { lqStrings } from '../features/learning-questions/i18n.ts';
-import { matrixStrings } from '../features/matrix/i18n.ts';
-import { outlineStrings } from '../features/outline/i18n.ts';
-import { roundsStrings } from '../features/rounds/i18n.ts';
-import { tensionsStrings } from '../features/tensions/i18n.ts';
-import { memosStrings } from '../features/memos/i18n.ts';
-import { participantDetailStrings } from '../features/participants/i18n.ts';
-import { retrievalStrings } from '../features/retrieval/i18n.ts';
-import { interchangeStrings } from '../features/interchange/i18n.ts';
-import { pseudonymiseStrings } from '../features/pseudonymise/i18n.ts';
-import { speakersStrings } from '../features/speakers/i18n.ts';
-import { protectStrings } from '../features/protect/i18n.ts';
-import { surveysStrings } from '../features/surveys/i18n.ts';
-import { transcriptEditStrings } from '../features/transcript-edit/i18n.ts';
 import { tasksStrings } from '../features/tasks/i18n.ts';
 import { en } from './en.ts';
 import { nl } from './nl.ts';
 
-/** Rounds 2 and 3 and the report. */
-const analysisAreas = { rounds: roundsStrings, concepts: conceptsStrings, matrix: matrixStrings, map: mapStrings, lq: lqStrings, tensions: tensionsStrings, outline: outlineStrings };
-/** Each area keeps its own strings (features/<area>/i18n.ts); they are merged under the area's name. */
-const areas = { codebook: codebookStrings, coding: codingStrings, memos: memosStrings, participantDetail: participantDetailStrings, retrieval: retrievalStrings, interchange: interchangeStrings, pseudonymise: pseudonymiseStrings, speakers: speakersStrings, protect: protectStrings, surveys: surveysStrings, transcriptEdit: transcriptEditStrings, tasks: tasksStrings, ...analysisAreas };
-const merged = (language: 'en' | 'nl', base: object) =>
-  Object.assign({}, base, Object.fromEntries(Object.entries(areas).map(([name, strings]) => [name, strings[language]])));
+/**
+ * The start screen needs only the app's own strings and the tasks bar's; every area's strings
+ * (features/<area>/i18n.ts, merged under the area's name) come with the first screen after it
+ * (`loadAreaStrings`, awaited before any project screen is drawn), so the first download stays small.
+ */
+const merged = (language: 'en' | 'nl', base: object) => Object.assign({}, base, { tasks: tasksStrings[language] });
+
+let areasLoaded: Promise<void> | null = null;
+
+/** Adds every area's strings, in both languages; once. */
+export function loadAreaStrings(): Promise<void> {
+  return (areasLoaded ??= import('./areas.ts').then(({ areaStrings }) => {
+    for (const language of LANGUAGES) i18n.addResourceBundle(language, 'translation', areaStrings(language), true, true);
+  }));
+}
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { dropTriggers, installTriggers } from '../history/triggers.ts';
+import { inCliBundle } from '../bundled.ts';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
 const FILE = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 
 /** Where the numbered .sql files live; a packaged app passes its resources folder instead. */
-export const defaultMigrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+export const defaultMigrationsDir = fileURLToPath(new URL(inCliBundle ? '../../src/main/core/db/migrations/' : './migrations/', import.meta.url));
 
 export function loadMigrations(dir = defaultMigrationsDir): Migration[] {
   const migrations = readdirSync(dir)

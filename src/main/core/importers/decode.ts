@@ -1,5 +1,12 @@
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
 import { DuidingError } from '../../../shared/errors.ts';
+
+/** iconv-lite, loaded by the first file that is not Unicode: most commands never need it and it is slow to load. */
+function windows1252(body: Uint8Array): string {
+  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof Iconv;
+  return iconv.decode(Buffer.from(body), 'win1252');
+}
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -157,7 +164,7 @@ export function decodeText(name: string, bytes: Uint8Array): DecodedText {
   try {
     // Node's TextDecoder reads "windows-1252" as Latin-1 (0x80-0x9F become C1 controls, not € “ ” –),
     // so that one goes through iconv-lite; undefined bytes come out as U+FFFD and are caught below.
-    text = encoding === 'windows-1252' ? iconv.decode(Buffer.from(body), 'win1252') : new TextDecoder(encoding, { fatal: true }).decode(body);
+    text = encoding === 'windows-1252' ? windows1252(body) : new TextDecoder(encoding, { fatal: true }).decode(body);
   } catch {
     throw new DuidingError(`${name} is not valid ${encoding.toUpperCase()} text (it has a broken character); save it again as UTF-8 and import it anew.`, 'input', {
       code: 'invalidText',

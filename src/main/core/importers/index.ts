@@ -2,9 +2,7 @@ import { extname } from 'node:path';
 import { DuidingError } from '../../../shared/errors.ts';
 import { canonicalText } from '../../../shared/text/normalize.ts';
 import { decodeText } from './decode.ts';
-import { readDocx } from './docx.ts';
 import { textLines, turnsFromLines } from './line-transcript.ts';
-import { readOdt } from './odt.ts';
 import { parseSrt, parseVtt, turnsFromCues } from './subtitles.ts';
 import type { RawTurn } from './turn-builder.ts';
 import { linesFromBlocks } from './word-processor.ts';
@@ -121,7 +119,8 @@ export async function parseTranscript(name: string, bytes: Uint8Array): Promise<
   switch (ext) {
     case '.docx':
     case '.odt': {
-      const blocks = ext === '.docx' ? await readDocx(name, bytes) : readOdt(name, bytes);
+      // Their readers (mammoth, an XML parser) load with the first such file, not with every command.
+      const blocks = ext === '.docx' ? await (await import('./docx.ts')).readDocx(name, bytes) : (await import('./odt.ts')).readOdt(name, bytes);
       checkLength(name, blocks.reduce((n, b) => n + (b.type === 'row' ? b.cells.reduce((m, c) => m + c.length, 0) : b.runs.reduce((m, r) => m + r.text.length, 0)), 0));
       turns = turnsFromLines(linesFromBlocks(blocks));
       break;

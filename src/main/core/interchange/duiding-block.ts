@@ -69,14 +69,23 @@ export interface DuidingBlock {
   analysis?: { tables: Record<string, Array<Record<string, unknown>>>; noteGuids: string[] };
 }
 
-export function encodeBlock(block: DuidingBlock): string {
+/** The note's text before the block's JSON: what it is, and the marker the JSON starts after. */
+export function blockHeader(): string {
   return [
     'This note holds what Duiding keeps beyond the REFI-QDA standard (label origins, interview turns, memo formatting, rounds 2 and 3).',
     'Duiding reads it back when this project is imported again; other programs can ignore it. Please do not edit the block below.',
     BEGIN,
-    JSON.stringify(block),
-    END,
+    '',
   ].join('\n');
+}
+
+/** The marker after the block's JSON (on a line of its own). */
+export function blockFooter(): string {
+  return END;
+}
+
+export function encodeBlock(block: DuidingBlock): string {
+  return `${blockHeader()}${JSON.stringify(block)}\n${blockFooter()}`;
 }
 
 /** The block from a note's text, or null when there is none or it was damaged. */

@@ -111,8 +111,14 @@ export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Whether a string may hold something NOT_XML removes: a cheap test first, as most text holds none. */
+// eslint-disable-next-line no-control-regex
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+
 export function escapeText(value: string): string {
-  return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  // One pass for the entities; the export of a whole project escapes megabytes (issue 19).
+  return (MAYBE_NOT_XML.test(value) ? value.replace(NOT_XML, '') : value).replace(/[&<>\r]/g, (c) => ENTITIES[c]!);
 }
 
 export function escapeAttr(value: string): string {
@@ -135,19 +141,34 @@ export function textEl(name: string, text: string): XmlNode {
   return { name, text };
 }
 
-/** Serialises with two-space indentation; text elements keep their content exactly. */
-export function serialize(node: XmlNode, depth = 0): string {
-  const pad = '  '.repeat(depth);
-  const attrs = Object.entries(node.attrs ?? {})
+function attrText(attrs: XmlNode['attrs']): string {
+  return Object.entries(attrs ?? {})
     .filter(([, v]) => v !== undefined && v !== null)
     .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
     .join('');
+}
+
+/** An element's start tag at an indentation depth (or the whole empty element); for writing a document piece by piece. */
+export function startTag(name: string, attrs: XmlNode['attrs'], depth: number, empty = false): string {
+  return `${'  '.repeat(depth)}<${name}${attrText(attrs)}${empty ? '/' : ''}>`;
+}
+
+export function endTag(name: string, depth: number): string {
+  return `${'  '.repeat(depth)}</${name}>`;
+}
+
+/** Serialises with two-space indentation; text elements keep their content exactly. */
+export function serialize(node: XmlNode, depth = 0): string {
+  const pad = '  '.repeat(depth);
+  const attrs = attrText(node.attrs);
   if (node.text !== undefined) return `${pad}<${node.name}${attrs}>${escapeText(node.text)}</${node.name}>`;
   const kids = (node.children ?? []).filter((c): c is XmlNode => Boolean(c));
   if (kids.length === 0) return `${pad}<${node.name}${attrs}/>`;
   return `${pad}<${node.name}${attrs}>\n${kids.map((k) => serialize(k, depth + 1)).join('\n')}\n${pad}</${node.name}>`;
 }
 
+export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
+
 export function xmlDocument(root: XmlNode): string {
-  return `<?xml version="1.0" encoding="utf-8"?>\n${serialize(root)}\n`;
+  return `${XML_DECLARATION}${serialize(root)}\n`;
 }

@@ -1,5 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
-import { zipSync, type Zippable } from 'fflate';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { ZipPassThrough } from 'fflate';
 import { DuidingError } from '../../../shared/errors.ts';
 
 /**
@@ -156,9 +156,27 @@ export function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits =
   };
 }
 
-/** Builds a zip archive (deflated entries). */
-export function writeZip(files: Record<string, Uint8Array>): Uint8Array {
-  const zippable: Zippable = {};
-  for (const [path, data] of Object.entries(files)) zippable[path] = [data, { level: 6 }];
-  return zipSync(zippable);
+/**
+ * A deflated zip entry for fflate's streaming `Zip`, compressed by Node's zlib rather than fflate's
+ * JavaScript deflate (several times faster). Each pushed chunk is deflated on its own and ended with a
+ * sync flush, the last one finished: the pieces join into one valid deflate stream (as pigz does),
+ * so an entry is compressed chunk by chunk and never held whole. fflate keeps the CRC and the sizes.
+ */
+/**
+ * zlib's level 4: half the time of the default 6 for a .qde some 5% larger (2.77 against 2.63 MB for
+ * the M project's 11 MB); the export's time is what a researcher waits for.
+ */
+const DEFLATE_LEVEL = 4;
+
+export class ZipNativeDeflate extends ZipPassThrough {
+  constructor(filename: string) {
+    super(filename);
+    this.compression = 8;
+  }
+
+  protected override process(chunk: Uint8Array, final: boolean): void {
+    // A failure here throws through push() to the export, which then removes its temporary file.
+    const out = deflateRawSync(chunk, { level: DEFLATE_LEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    this.ondata(null, new Uint8Array(out.buffer, out.byteOffset, out.byteLength) as Uint8Array<ArrayBuffer>, final);
+  }
 }

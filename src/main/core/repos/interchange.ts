@@ -71,6 +71,35 @@ export function codingsOfDocument(db: Db, documentId: string): CodingRow[] {
     .all(documentId) as CodingRow[];
 }
 
+/** A selection of a document with one of its codings (none: the coding fields are null). */
+export interface SelectionRow {
+  segmentId: string;
+  start: number;
+  end: number;
+  text: string;
+  createdBy: string;
+  createdAt: string;
+  codingId: string | null;
+  labelId: string | null;
+  coder: string | null;
+  codedAt: string | null;
+}
+
+/**
+ * A document's segments with their codings, a row per coding, in the order of the segments in the
+ * text and of the codings in time; iterated, so that an export writes each row as it is read.
+ */
+export function selectionRows(db: Db, documentId: string): IterableIterator<SelectionRow> {
+  return db
+    .prepare(
+      `SELECT s.id AS segmentId, s.start, s.end, s.text, s.created_by AS createdBy, s.created_at AS createdAt,
+              c.id AS codingId, c.label_id AS labelId, c.coder, c.created_at AS codedAt
+       FROM segments s LEFT JOIN codings c ON c.segment_id = s.id
+       WHERE s.document_id = ? ORDER BY s.start, s.end, s.id, c.created_at, c.id`,
+    )
+    .iterate(documentId) as IterableIterator<SelectionRow>;
+}
+
 /**
  * Tables that round 1 of the interchange writes field by field (or that are bookkeeping); every
  * other table (the guide, rounds 2 and 3, the outline, and whatever later migrations add) travels

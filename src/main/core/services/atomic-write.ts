@@ -64,3 +64,55 @@ export function writeFileAtomic(path: string, bytes: Uint8Array, fs: WriteFs = r
     throw new DuidingError(`Could not write ${basename(path)}: ${why}. Nothing was written.`, 'input', { code: `write-${code}`, params: { file: basename(path) } });
   }
 }
+
+/**
+ * Like writeFileAtomic, for a file made chunk by chunk: `produce` hands its chunks to `write` as it
+ * makes them, which go straight into the temporary file, so the whole never sits in memory. Whatever
+ * `produce` throws (a cancel, bad data) removes the temporary file and passes on as it is; a failed
+ * write is reported as writeFileAtomic reports it. Returns what `produce` returns and the bytes written.
+ */
+export function writeFileAtomicStreamed<T>(path: string, produce: (write: (chunk: Uint8Array) => void) => T, fs: WriteFs = realFs): { result: T; bytes: number } {
+  removeStaleTemps(dirname(path));
+  const temp = tempPathFor(path);
+  let fd: number | null = null;
+  let bytes = 0;
+  const failed = (error: unknown) => {
+    const { code, why } = reason(error as NodeJS.ErrnoException);
+    return new DuidingError(`Could not write ${basename(path)}: ${why}. Nothing was written.`, 'input', { code: `write-${code}`, params: { file: basename(path) } });
+  };
+  try {
+    try {
+      fd = fs.openSync(temp, 'wx');
+    } catch (error) {
+      throw failed(error);
+    }
+    const open = fd;
+    const result = produce((chunk) => {
+      try {
+        for (let written = 0; written < chunk.length; ) written += fs.writeSync(open, chunk, written, chunk.length - written);
+      } catch (error) {
+        throw failed(error);
+      }
+      bytes += chunk.length;
+    });
+    try {
+      fs.fsyncSync(open);
+      fs.closeSync(open);
+      fd = null;
+      fs.renameSync(temp, path);
+    } catch (error) {
+      throw failed(error);
+    }
+    return { result, bytes };
+  } catch (error) {
+    if (fd !== null) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // The descriptor is gone either way; the temporary file is removed below.
+      }
+    }
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { cancelAll } from '../../core/tasks.ts';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -24,11 +24,9 @@ import { dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
 import { explainStorageError } from '../../core/db/storage-errors.ts';
 import { exportInterchange, importQdpxCommand, isQdpx, newFromQdpx } from './interchange.ts';
-import { startCoreWorker } from '../http/core-worker.ts';
 import { namesCommand, pseudonymiseCommand } from './pseudonymise.ts';
 import { backupsCommand, copyCommand, removeCommand } from './protect.ts';
 import { importSurveyCommand, scalesCommand } from './surveys.ts';
-import { defaultStaticDir, startHost } from '../http/server.ts';
 
 /**
  * `duiding …`: a thin transport over the core handlers. Exit 0 on success, 1 when the input or the
@@ -442,7 +440,23 @@ const commands: Record<string, Command> = {
       if ((file === undefined) === (dir === undefined)) throw new DuidingError('Give either a project FILE or --dir DIR.', 'usage');
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DuidingError('--port must be a port number (1-65535).', 'usage');
-      if (dir !== undefined && !(existsSync(dir) && statSync(dir).isDirectory())) throw new DuidingError(`${dir} is not a folder.`);
+      if (dir !== undefined && existsSync(dir) && !statSync(dir).isDirectory()) throw new DuidingError(`${dir} is not a folder.`);
+      if (dir !== undefined && !existsSync(dir)) {
+        out.stderr(`${dir} does not exist yet: creating it for your projects.`);
+        try {
+          mkdirSync(dir, { recursive: true });
+        } catch (error) {
+          throw new DuidingError(`Could not create the folder ${dir}: ${(error as Error).message}`);
+        }
+      }
+      // The server, its socket library and the screens check load only for `serve`: every other
+      // command starts without them.
+      const [{ startCoreWorker }, { defaultStaticDir, startHost }, { ensureScreens }] = await Promise.all([
+        import('../http/core-worker.ts'),
+        import('../http/server.ts'),
+        import('./screens.ts'),
+      ]);
+      ensureScreens(defaultStaticDir, out);
       // Serving one FILE shows its folder once the project is closed, like `--dir` on that folder.
       const folder = dir ?? dirname(resolve(file!));
       // The core runs in a worker thread: a long call (an import, an export) never holds up the

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { connectCore, type RemoteCore } from '../core-client.ts';
 import type { CoreMessage } from '../core-endpoint.ts';
+import { inCliBundle } from '../../core/bundled.ts';
 
 /** What the worker thread is started with. */
 export interface CoreThreadData {
@@ -13,7 +14,8 @@ export interface CoreThreadData {
 
 export type WorkerCore = RemoteCore;
 
-const BOOT = new URL('./core-thread-boot.mjs', import.meta.url);
+/** From the sources a boot file registers tsx in the thread first; the CLI bundle has the thread's own entry beside it. */
+const BOOT = new URL(inCliBundle ? './core-thread.js' : './core-thread-boot.mjs', import.meta.url);
 
 /**
  * Starts the core of `duiding serve` in a worker thread and resolves once it has opened the

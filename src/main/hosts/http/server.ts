@@ -12,6 +12,7 @@ import type { Session } from '../../core/session.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
 import { coreEndpoint, statusOf, type CallArgs, type Guard } from '../core-endpoint.ts';
 import { errorReply, internalReply } from '../reply.ts';
+import { inCliBundle } from '../../core/bundled.ts';
 
 /**
  * The browser host: the same handlers as the CLI and Electron, over HTTP on 127.0.0.1 only.
@@ -36,7 +37,8 @@ import { errorReply, internalReply } from '../reply.ts';
  * The built screens. `DUIDING_RENDERER_DIR` points elsewhere: tests and benchmarks that build their
  * own copy of the renderer (so that two builds never write into one folder at once) use it.
  */
-export const defaultStaticDir = process.env.DUIDING_RENDERER_DIR ?? fileURLToPath(new URL('../../../../dist/renderer/', import.meta.url));
+export const defaultStaticDir =
+  process.env.DUIDING_RENDERER_DIR ?? fileURLToPath(new URL(inCliBundle ? '../renderer/' : '../../../../dist/renderer/', import.meta.url));
 
 /**
  * The core as the host reaches it: in this thread (tests), or in a worker thread (`duiding serve`,

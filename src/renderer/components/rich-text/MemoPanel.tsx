@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Memo, MemoTarget } from '../../../shared/model.ts';
 import { useStore } from '../../store/index.ts';
 import { formatDate } from '../format.ts';
-import { RichTextEditor } from './RichTextEditor.tsx';
+import { lazyComponent } from '../lazy.tsx';
 import { useRead } from '../../data/index.ts';
+
+const RichTextEditor = lazyComponent(() => import('./RichTextEditor.tsx').then((m) => m.RichTextEditor));
 
 const NO_MEMOS: Memo[] = [];
 

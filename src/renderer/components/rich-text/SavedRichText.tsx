@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { RichTextEditor } from './RichTextEditor.tsx';
+import { lazyComponent } from '../lazy.tsx';
+
+const RichTextEditor = lazyComponent(() => import('./RichTextEditor.tsx').then((m) => m.RichTextEditor));
 
 /**
  * Rich text saved when focus leaves it (another object chosen, the screen closed), not on every

@@ -1,5 +1,7 @@
 import { ImportQdpxDialog } from '../interchange/ImportQdpxDialog.tsx';
-import { SurveyImportDialog } from '../surveys/SurveyImportDialog.tsx';
+import { lazyComponent } from '../../components/lazy.tsx';
+
+const SurveyImportDialog = lazyComponent(() => import('../surveys/SurveyImportDialog.tsx').then((m) => m.SurveyImportDialog));
 import { useCallback, useMemo, useState } from 'react';
 import { PseudonymiseButton } from '../pseudonymise/PseudonymiseButton.tsx';
 import { useTranslation } from 'react-i18next';

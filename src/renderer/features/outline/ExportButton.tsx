@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/index.ts';
-import { ExportDialog } from '../export/ExportDialog.tsx';
+import { lazyComponent } from '../../components/lazy.tsx';
+
+const ExportDialog = lazyComponent(() => import('../export/ExportDialog.tsx').then((m) => m.ExportDialog));
 
 /** The report round's way out: the export dialog, opened on the theme report. */
 export function ExportButton() {

@@ -5,7 +5,9 @@ import type { Range } from '../../../shared/text/highlight.ts';
 import { formatTimecode } from '../../components/format.ts';
 import { CodedTurnText } from '../coding/CodedTurnText.tsx';
 import { GuideMenu, GuideTags } from '../coding/GuideMarks.tsx';
-import { TurnEditor } from '../transcript-edit/TurnEditor.tsx';
+import { lazyComponent } from '../../components/lazy.tsx';
+
+const TurnEditor = lazyComponent(() => import('../transcript-edit/TurnEditor.tsx').then((m) => m.TurnEditor));
 
 export interface TurnSectionProps {
   /** The turn's index in the transcript, by which a long transcript's window measures it. */
