@@ -28,7 +28,7 @@ const DOCUMENT_LIST: TableName[] = ['documents', 'participants', 'speakers'];
 /** Who says what: the roles, stored or inferred from the turns and the participants (issue 20). */
 const SPEECH: TableName[] = ['speakers', 'turns', 'documents', 'participants'];
 const PARTICIPANTS: TableName[] = ['participants', 'attributes', 'participant_attributes'];
-const CODED: TableName[] = ['segments', 'codings', 'labels'];
+const CODED: TableName[] = ['segments', 'codings', 'labels', 'coders'];
 const COUNTED: TableName[] = [...CODED, ...SPEECH];
 const CONCEPTS: TableName[] = ['concepts', 'concept_labels', 'concept_segments'];
 /** A quote: its segment, labels, document, speaker turn and participant with attributes. */
@@ -104,6 +104,7 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'coders/current': session,
   'coders/set': session,
   'coders/list': read('codings', 'coders'),
+  'coders/unite': undoable,
   'tasks/cancel': session,
   'memos/list': read('memos'),
   'memos/save': undoable,
@@ -112,7 +113,7 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'guide/unmarkSpan': undoable,
   'guide/spans': read('guide_spans', 'guide_sections', 'guide_questions'),
   'retrieval/segments': read(...QUOTES, 'guide_spans', 'guide_sections', 'memos'),
-  'retrieval/coders': read('codings'),
+  'retrieval/coders': read('codings', 'coders'),
   'progress/documents': read(...DOCUMENT_LIST, ...CODED),
   'progress/labels': read(...COUNTED),
   'concepts/list': read(...CONCEPTS, ...COUNTED),

@@ -49,6 +49,7 @@ export const HANDLER_NAMES = [
   'coders/current',
   'coders/set',
   'coders/list',
+  'coders/unite',
   'tasks/cancel',
   'memos/list',
   'memos/save',

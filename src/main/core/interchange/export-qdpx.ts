@@ -7,7 +7,8 @@ import { codingsOfDocument, documentHashes } from '../repos/interchange.ts';
 import { labelRows, type LabelRow } from '../repos/labels.ts';
 import { listMemos } from '../repos/memos.ts';
 import { listAttributes, listParticipants } from '../repos/participants.ts';
-import { listCoders, listSegments } from '../repos/segments.ts';
+import { listSegments } from '../repos/segments.ts';
+import { allCoders } from '../coders/repo.ts';
 import { storedSpeakers } from '../repos/speakers.ts';
 import { exportAnalysis } from './analysis-exchange.ts';
 import { DUIDING_NOTE_NAME, encodeBlock, type DuidingBlock } from './duiding-block.ts';
@@ -75,7 +76,7 @@ export function exportQdpx(project: Project): QdpxExport {
   const noteRefs = (kind: Memo['target']['kind'], id: string | null) => memosOf(kind, id).map((m) => el('NoteRef', { targetGUID: guidOf(m.id) }));
 
   const userNames = new Set<string>([project.coder, meta.createdBy].filter(Boolean));
-  for (const c of listCoders(db)) userNames.add(c.name);
+  for (const c of allCoders(db)) userNames.add(c.name);
   const note = (name: string) => {
     if (name) userNames.add(name);
     return name ? userGuid(name) : undefined;
@@ -197,7 +198,7 @@ export function exportQdpx(project: Project): QdpxExport {
         { targetKind: m.target.kind, targetId: m.target.id, title: m.title, bodyRich: m.bodyRich, createdBy: m.createdBy, createdAt: m.createdAt, updatedBy: m.updatedBy, updatedAt: m.updatedAt },
       ]),
     ),
-    coders: listCoders(db).map((c) => ({ name: c.name, firstSeen: c.firstSeen })),
+    coders: allCoders(db).filter((c) => c.sameAs === null).map((c) => ({ name: c.name, firstSeen: c.firstSeen })),
     attributes: attributes.map((a, position) => ({ id: a.id, name: a.name, type: a.type, position })),
     analysis: { tables: analysis.tables, noteGuids: analysis.noteGuids },
   };

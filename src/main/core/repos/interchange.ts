@@ -65,8 +65,8 @@ export interface CodingRow {
 export function codingsOfDocument(db: Db, documentId: string): CodingRow[] {
   return db
     .prepare(
-      `SELECT c.id, c.segment_id AS segmentId, c.label_id AS labelId, c.coder, c.created_at AS createdAt
-       FROM codings c JOIN segments s ON s.id = c.segment_id WHERE s.document_id = ? ORDER BY c.created_at, c.id`,
+      `SELECT c.id, c.segment_id AS segmentId, c.label_id AS labelId, COALESCE(k.name, c.coder) AS coder, c.created_at AS createdAt
+       FROM codings c JOIN segments s ON s.id = c.segment_id LEFT JOIN coders k ON k.id = c.coder WHERE s.document_id = ? ORDER BY c.created_at, c.id`,
     )
     .all(documentId) as CodingRow[];
 }

@@ -48,7 +48,6 @@ import {
   insertSegment,
   getSegment,
   moveCodings,
-  registerCoder,
   updateSegmentSpan,
 } from '../repos/segments.ts';
 
@@ -194,8 +193,9 @@ function codeSpan(project: Project, documentId: string, text: string, span: Rang
     segmentId = newId();
     insertSegment(project.db, { id: segmentId, documentId, start: span.start, end: span.end, text: text.slice(span.start, span.end), createdBy: project.coder, createdAt: at });
   }
-  if (hasCoding(project.db, segmentId, labelId, project.coder)) return false;
-  insertCoding(project.db, { id: newId(), segmentId, labelId, coder: project.coder, createdAt: at });
+  const coder = project.coderKey();
+  if (hasCoding(project.db, segmentId, labelId, coder)) return false;
+  insertCoding(project.db, { id: newId(), segmentId, labelId, coder, createdAt: at });
   return true;
 }
 
@@ -208,7 +208,7 @@ export function applyLabel(
   if (!document) throw new DuidingError(`There is no document with id ${args.documentId}.`);
   validSpan(document.text, args.start, args.end, document.name);
   const done = project.write('codings/apply', () => {
-    registerCoder(project.db, project.coder, now());
+    project.coderKey();
     const label = resolveLabel(project, args);
     codeSpan(project, document.id, document.text, { start: args.start, end: args.end }, label.id);
     const segment = getSegment(project.db, findSegment(project.db, document.id, args.start, args.end)!.id)!;
@@ -228,7 +228,7 @@ export function applyLabel(
 export function removeCoding(project: Project, args: { segmentId: string; labelId: string; allCoders?: boolean }): { removed: number } {
   const label = requireLabel(project, args.labelId);
   return project.write('codings/remove', () => {
-    const removed = deleteCodings(project.db, args.segmentId, args.labelId, args.allCoders ? null : project.coder);
+    const removed = deleteCodings(project.db, args.segmentId, args.labelId, args.allCoders ? null : project.coderKey());
     if (removed === 0) throw new DuidingError(`That segment has no "${label.name}" coding by ${args.allCoders ? 'anyone' : project.coder}.`);
     deleteSegmentIfUncoded(project.db, args.segmentId);
     return { result: { removed }, summary: `Removed "${label.name}" from a segment` };
@@ -388,7 +388,7 @@ export async function autocode(project: Project, args: { labelName?: string; lab
   reportProgress(summaries.length, summaries.length, '');
   const total = plans.reduce((sum, plan) => sum + plan.spans.length, 0);
   const done = await project.writeInChunks('codings/autocode', async () => {
-    registerCoder(project.db, project.coder, now());
+    project.coderKey();
     const label = resolveLabel(project, { ...args, origin: 'emergent' });
     let hits = 0;
     let coded = 0;
