@@ -15,6 +15,7 @@ import { searchTurns } from './repos/search.ts';
 import { explainStorageError } from './db/storage-errors.ts';
 import { listSegments } from './repos/segments.ts';
 import { codersHandlers } from './coders/handlers.ts';
+import { mergeHandlers } from './merge/handlers.ts';
 import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from './services/coding.ts';
 import { applyTemplate, importCodebookCsv, moveLabel, usageOfLabel } from './services/codebook.ts';
 import { importFiles } from './services/import.ts';
@@ -178,6 +179,7 @@ export const handlers: Handlers = buildHandlerMap({
   'progress/documents': (session) => documentProgress(session.project),
   'progress/labels': (session, { speakers }) => labelProgress(session.project, speakers),
   ...codersHandlers,
+  ...mergeHandlers,
   ...analysisHandlers,
   ...reportsHandlers,
   ...interchangeHandlers,

@@ -44,6 +44,7 @@ import { analysisContract } from './contract-analysis.ts';
 import { interchangeContract } from './contract-interchange.ts';
 import { pseudonymiseContract } from './contract-pseudonymise.ts';
 import { protectContract } from './contract-protect.ts';
+import { mergeContract } from './contract-merge.ts';
 import { transcriptContract } from './contract-transcripts.ts';
 import { reportsContract } from './contract-reports.ts';
 import { surveysContract } from './contract-surveys.ts';
@@ -284,6 +285,7 @@ export const contract = {
   ...interchangeContract,
   ...pseudonymiseContract,
   ...protectContract,
+  ...mergeContract,
   ...surveysContract,
   ...transcriptContract,
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.

@@ -184,6 +184,8 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   // Withdrawing removes every place a participant's words and data live (core/withdraw).
   'withdraw/preview': read(...ALL_ROWS, 'change_log', 'export_log'),
   'withdraw/apply': { kind: 'purging' },
+  /** Another copy's work brought in: one undo step (issue 25). */
+  'merge/apply': undoable,
   // Backups are files beside the project: a write may have made one, so the list follows the log.
   'backups/list': read('change_log'),
   'backups/make': session,
