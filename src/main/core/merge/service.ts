@@ -85,7 +85,8 @@ async function pseudonymised(project: Project, other: Db, path: string, name: st
   other.close();
   const temp = Project.open(path, { coder: project.coder, laptop: project.laptop });
   try {
-    await applyPseudonyms(temp, entries);
+    // As the handler runs it: a purging write (it rewrites the copy's audit lines that hold names).
+    await temp.run('pseudonyms/apply', 'purging', [], () => applyPseudonyms(temp, entries));
   } finally {
     temp.close();
   }
