@@ -27,6 +27,7 @@ import { exportInterchange, importQdpxCommand, isQdpx, newFromQdpx } from './int
 import { startCoreWorker } from '../http/core-worker.ts';
 import { namesCommand, pseudonymiseCommand } from './pseudonymise.ts';
 import { backupsCommand, copyCommand, removeCommand } from './protect.ts';
+import { mergeCommand } from './merge.ts';
 import { importSurveyCommand, scalesCommand } from './surveys.ts';
 import { defaultStaticDir, startHost } from '../http/server.ts';
 
@@ -349,6 +350,14 @@ const commands: Record<string, Command> = {
     usage: 'duiding backups FILE [--restore ID|latest] [--json]',
     options: { restore: { type: 'string' }, ...coderOption, ...jsonOption },
     run: (session, [file], values, out) => backupsCommand(session, file!, values.restore as string | undefined, Boolean(values.json), out),
+  },
+  merge: {
+    usage: 'duiding merge FILE OTHER.duiding [--pseudonyms LIST.csv] [--coder NAME] [--json]',
+    options: { pseudonyms: { type: 'string' }, ...coderOption, ...jsonOption },
+    async run(session, [file, other], values, out) {
+      need(other === undefined ? [] : [other], 1, commands.merge!.usage);
+      return mergeCommand(session, file!, other!, { pseudonyms: values.pseudonyms as string | undefined, json: Boolean(values.json) }, out);
+    },
   },
   copy: {
     usage: 'duiding copy FILE OUT [--json]',
