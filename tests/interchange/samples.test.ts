@@ -26,7 +26,7 @@ function qdeOf(file: string): string {
 function codedTexts(project: Project): Array<{ label: string; coder: string; text: string; start: number; end: number }> {
   const names = new Map(listLabels(project.db).map((l) => [l.id, l.name]));
   return listDocuments(project.db).flatMap((d) =>
-    listSegments(project.db, d.id).flatMap((s) => s.codings.map((c) => ({ label: names.get(c.labelId)!, coder: c.coder, text: s.text, start: s.start, end: s.end }))),
+    listSegments(project.db, d.id).flatMap((s) => s.codings.map((c) => ({ label: names.get(c.labelId)!, coder: c.coderName, text: s.text, start: s.start, end: s.end }))),
   );
 }
 

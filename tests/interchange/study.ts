@@ -95,7 +95,7 @@ export function describeProject(project: Project) {
         at: segmentKey.get(s.id),
         text: s.text,
         createdBy: s.createdBy,
-        codings: s.codings.map((c) => `${path(c.labelId)} by ${c.coder}`).sort(),
+        codings: s.codings.map((c) => `${path(c.labelId)} by ${c.coderName}`).sort(),
       }))
       .sort((a, b) => a.at!.localeCompare(b.at!)),
     memos: listMemos(db, '')

@@ -19,13 +19,14 @@ import { protectStrings } from '../features/protect/i18n.ts';
 import { surveysStrings } from '../features/surveys/i18n.ts';
 import { transcriptEditStrings } from '../features/transcript-edit/i18n.ts';
 import { tasksStrings } from '../features/tasks/i18n.ts';
+import { mergeStrings } from '../features/merge/i18n.ts';
 import { en } from './en.ts';
 import { nl } from './nl.ts';
 
 /** Rounds 2 and 3 and the report. */
 const analysisAreas = { rounds: roundsStrings, concepts: conceptsStrings, matrix: matrixStrings, map: mapStrings, lq: lqStrings, tensions: tensionsStrings, outline: outlineStrings };
 /** Each area keeps its own strings (features/<area>/i18n.ts); they are merged under the area's name. */
-const areas = { codebook: codebookStrings, coding: codingStrings, memos: memosStrings, participantDetail: participantDetailStrings, retrieval: retrievalStrings, interchange: interchangeStrings, pseudonymise: pseudonymiseStrings, speakers: speakersStrings, protect: protectStrings, surveys: surveysStrings, transcriptEdit: transcriptEditStrings, tasks: tasksStrings, ...analysisAreas };
+const areas = { codebook: codebookStrings, coding: codingStrings, memos: memosStrings, participantDetail: participantDetailStrings, retrieval: retrievalStrings, interchange: interchangeStrings, pseudonymise: pseudonymiseStrings, speakers: speakersStrings, protect: protectStrings, surveys: surveysStrings, transcriptEdit: transcriptEditStrings, tasks: tasksStrings, merge: mergeStrings, ...analysisAreas };
 const merged = (language: 'en' | 'nl', base: object) =>
   Object.assign({}, base, Object.fromEntries(Object.entries(areas).map(([name, strings]) => [name, strings[language]])));
 
