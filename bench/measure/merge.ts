@@ -35,7 +35,7 @@ export async function measureMerge(file: string, dir: string, log: (line: string
     db.prepare(`INSERT INTO codings (id, segment_id, label_id, coder, created_at) SELECT 'b-' || MIN(id), 'b-' || segment_id, label_id, ?, MIN(created_at) FROM codings WHERE segment_id NOT LIKE 'b-%' GROUP BY segment_id, label_id`).run(coder);
     db.prepare(
       `INSERT INTO memos (id, target_kind, target_id, title, body_rich, body_text, created_by, created_at, updated_by, updated_at)
-       SELECT 'b-' || id, 'segment', 'b-' || id, '', '{"root":{"children":[],"type":"root","version":1}}', 'Bert', created_at, 'bert', created_at, 'bert', created_at
+       SELECT 'b-' || id, 'segment', 'b-' || id, '', '{"root":{"children":[],"type":"root","version":1}}', 'Bert', 'bert', created_at, 'bert', created_at
        FROM segments WHERE id NOT LIKE 'b-%' AND rowid % 10 = 0`,
     ).run();
     return { result: null, summary: 'The other laptop coded every segment again (bench)' };

@@ -17,8 +17,7 @@ import { withdrawnTests } from './withdrawn.ts';
  * corrected or withdrawn from here stays as it is here, and the other's segments on it are placed by
  * their words (or listed as not placed).
  *
- * `dry`: counts what would come without writing (the merge runs it first: nothing to bring in is no
- * write at all, not an empty undo step).
+ * `dry`: counts what would come without writing (a preview).
  */
 type Row = Record<string, unknown>;
 
@@ -32,6 +31,11 @@ interface Spec {
   key?: string[];
   /** This copy's row for theirs (after mapping), matched by content. */
   natural?: (row: Row) => string | undefined;
+  /**
+   * The same for a large table, read once: `sql` selects `k` (the content key) and `id` of every row
+   * here, `key` makes theirs (after mapping). A lookup per row cost most of a merge of an M copy.
+   */
+  naturalIndex?: { sql: string; key: (row: Row) => string };
   /** Columns compared on a match: a difference is a conflict (this copy's kept). */
   compare?: string[];
   /** How the report names the object. */
@@ -115,26 +119,31 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
   function mergeTable(spec: Spec, rows: Row[] = rowsOf(spec.table)) {
     const map = mapOf(spec.table);
     const ordered = spec.parent ? parentsFirst(rows, spec.parent) : rows;
+    // This copy's rows, read once: a lookup per row of theirs was most of a merge's time.
+    const here = spec.key ? null : new Map((db.prepare(`SELECT * FROM "${spec.table}"`).all() as Row[]).map((r) => [String(r.id), r]));
+    const index = spec.naturalIndex ? new Map((db.prepare(spec.naturalIndex.sql).all() as Array<{ k: string; id: string }>).map((r) => [r.k, r.id])) : null;
     for (const theirs of ordered) {
       if (spec.skip?.(theirs)) continue;
       const row = mapped(spec, theirs);
       if (!row) continue;
       const theirId = spec.key ? spec.key.map((k) => String(theirs[k])).join('|') : String(theirs.id);
       let ours: string | undefined;
-      if (!spec.key && ourRow(spec.table, String(theirs.id))) ours = String(theirs.id);
-      ours ??= spec.natural?.(row);
+      if (here?.has(String(theirs.id))) ours = String(theirs.id);
+      ours ??= index ? index.get(spec.naturalIndex!.key(row)) : spec.natural?.(row);
       if (ours !== undefined) {
         map.set(theirId, ours);
         count('matched', spec.table);
         if (spec.compare) {
-          const here = spec.key ? (db.prepare(`SELECT * FROM "${spec.table}" WHERE ${spec.key.map((k) => `"${k}" = ?`).join(' AND ')}`).get(...spec.key.map((k) => row[k])) as Row) : ourRow(spec.table, ours)!;
-          conflict(spec.table, ours, spec.name?.(here) ?? ours, here, row, spec.compare);
+          const mine = spec.key ? (db.prepare(`SELECT * FROM "${spec.table}" WHERE ${spec.key.map((k) => `"${k}" = ?`).join(' AND ')}`).get(...spec.key.map((k) => row[k])) as Row) : (here!.get(ours) ?? ourRow(spec.table, ours)!);
+          conflict(spec.table, ours, spec.name?.(mine) ?? ours, mine, row, spec.compare);
         }
         continue;
       }
       const adjusted = spec.adjust ? spec.adjust(row) : row;
       if (!adjusted) continue;
       insert(spec.table, adjusted);
+      here?.set(String(adjusted.id), adjusted);
+      if (index) index.set(spec.naturalIndex!.key(adjusted), String(adjusted.id));
       map.set(theirId, spec.key ? theirId : String(adjusted.id));
       count('added', spec.table);
     }
@@ -331,7 +340,7 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
   mergeTable({
     table: 'codings',
     fks: { segment_id: 'segments', label_id: 'labels', coder: 'coders' },
-    natural: (row) => one('SELECT id FROM codings WHERE segment_id = ? AND label_id = ? AND coder = ?', row.segment_id, row.label_id, row.coder),
+    naturalIndex: { sql: "SELECT segment_id || '|' || label_id || '|' || coder AS k, id FROM codings", key: (row) => `${String(row.segment_id)}|${String(row.label_id)}|${String(row.coder)}` },
   });
   report.codings = { added: report.added.codings ?? 0, matched: report.matched.codings ?? 0 };
 
@@ -351,7 +360,7 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
   const pair = (table: string, a: string, b: string, fa: string, fb: string): Spec => ({
     table,
     fks: { [a]: fa, [b]: fb },
-    natural: (row) => one(`SELECT id FROM "${table}" WHERE "${a}" = ? AND "${b}" = ?`, row[a], row[b]),
+    naturalIndex: { sql: `SELECT "${a}" || '|' || "${b}" AS k, id FROM "${table}"`, key: (row) => `${String(row[a])}|${String(row[b])}` },
   });
   mergeTable(pair('concept_labels', 'concept_id', 'label_id', 'concepts', 'labels'));
   mergeTable(pair('concept_segments', 'concept_id', 'segment_id', 'concepts', 'segments'));

@@ -16,6 +16,9 @@ import { mergeInto } from './merge.ts';
 /** The largest copy read (a project of a large study is some hundreds of MB). */
 const MAX_COPY_BYTES = 1024 * 1024 * 1024;
 
+/** Thrown inside the write to roll it back when the copy brought nothing new. */
+const NOTHING = new Error('nothing to merge');
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -40,10 +43,15 @@ export async function mergeCopy(project: Project, file: FileRef, options: { pseu
     other = openDatabase(path);
     other = await pseudonymised(project, other, path, loaded.name, options.pseudonyms);
     const source = other;
-    const dry = mergeInto(project.db, source, { file: loaded.name, dry: true });
-    if (!dry.changed) return dry;
-    return project.write('merge/apply', () => {
+    let unchanged: MergeReport | null = null;
+    try {
+      return project.write('merge/apply', () => {
       const report = mergeInto(project.db, source, { file: loaded.name, dry: false });
+      // Nothing to bring in is no write at all (not an empty entry in the change log): rolled back.
+      if (!report.changed) {
+        unchanged = report;
+        throw NOTHING;
+      }
       // Pseudonyms the other copy applied now stand in this project's text too.
       if (report.documents.added.length) recordPseudonyms(project.db, appliedPseudonyms(source));
       const added = (table: string) => report.added[table] ?? 0;
@@ -54,7 +62,11 @@ export async function mergeCopy(project: Project, file: FileRef, options: { pseu
           `${plural(added('codings'), 'coding')}, ${plural(added('memos'), 'memo')} brought in; ${plural(report.conflicts.length, 'conflict')} kept as here`,
         detail: { file: loaded.name, added: report.added, conflicts: report.conflicts.length },
       };
-    });
+      });
+    } catch (error) {
+      if (error === NOTHING && unchanged) return unchanged;
+      throw error;
+    }
   } finally {
     other?.close();
     rmSync(dir, { recursive: true, force: true });
