@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { canonicalCoder } from '../coders/service.ts';
 import { documentText, getDocument, insertDocument } from '../repos/documents.ts';
 import { withdrawnTests } from './withdrawn.ts';
+import { labelAliases } from './label-aliases.ts';
 
 /**
  * Merging another copy of the project (`other`, opened read-only) into this one (`db`), issue 25.
@@ -300,8 +301,22 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
     adjust: (row) => (textDiffers.has(String(row.document_id)) ? null : row),
   });
 
-  // The codebook.
+  // The codebook. A label merged away here (labels/merge) maps to the label it went into.
+  {
+    const aliases = labelAliases(db);
+    const map = mapOf('labels');
+    for (const id of other.prepare('SELECT id FROM labels').pluck().all() as string[]) {
+      let to = aliases.get(id);
+      if (to === undefined || ourRow('labels', id)) continue;
+      for (let i = 0; i < 32 && aliases.has(to); i++) to = aliases.get(to)!;
+      if (!ourRow('labels', to)) continue;
+      map.set(id, to);
+      count('matched', 'labels');
+    }
+  }
+  const aliased = new Set(mapOf('labels').keys());
   mergeTable({
+    skip: (row) => aliased.has(String(row.id)),
     table: 'labels',
     fks: { parent_id: 'labels' },
     nullable: ['parent_id'],

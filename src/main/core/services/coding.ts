@@ -1,3 +1,4 @@
+import { rememberLabelMerge } from '../merge/label-aliases.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import { checkpoint, reportProgress } from '../tasks.ts';
 import type {
@@ -146,6 +147,7 @@ export function mergeLabels(project: Project, sourceId: string, targetId: string
     moveLabelMemberships(project.db, sourceId, targetId);
     reparentChildren(project.db, sourceId, targetId);
     deleteLabelRow(project.db, sourceId);
+    rememberLabelMerge(project.db, sourceId, targetId);
     return {
       result: { label: getLabel(project.db, targetId)!, moved, collapsed },
       summary: `Merged label "${source.name}" into "${target.name}" (${moved} codings moved, ${collapsed} duplicates collapsed)`,
