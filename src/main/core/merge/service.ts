@@ -46,22 +46,22 @@ export async function mergeCopy(project: Project, file: FileRef, options: { pseu
     let unchanged: MergeReport | null = null;
     try {
       return project.write('merge/apply', () => {
-      const report = mergeInto(project.db, source, { file: loaded.name, dry: false });
-      // Nothing to bring in is no write at all (not an empty entry in the change log): rolled back.
-      if (!report.changed) {
-        unchanged = report;
-        throw NOTHING;
-      }
-      // Pseudonyms the other copy applied now stand in this project's text too.
-      if (report.documents.added.length) recordPseudonyms(project.db, appliedPseudonyms(source));
-      const added = (table: string) => report.added[table] ?? 0;
-      return {
-        result: report,
-        summary:
-          `Merged ${loaded.name}: ${plural(added('documents'), 'document')}, ${plural(added('labels'), 'label')}, ${plural(added('segments'), 'segment')}, ` +
-          `${plural(added('codings'), 'coding')}, ${plural(added('memos'), 'memo')} brought in; ${plural(report.conflicts.length, 'conflict')} kept as here`,
-        detail: { file: loaded.name, added: report.added, conflicts: report.conflicts.length },
-      };
+        const report = mergeInto(project.db, source, { file: loaded.name, dry: false });
+        // Nothing to bring in is no write at all (not an empty entry in the change log): rolled back.
+        if (!report.changed) {
+          unchanged = report;
+          throw NOTHING;
+        }
+        // Pseudonyms the other copy applied now stand in this project's text too.
+        if (report.documents.added.length) recordPseudonyms(project.db, appliedPseudonyms(source));
+        const added = (table: string) => report.added[table] ?? 0;
+        return {
+          result: report,
+          summary:
+            `Merged ${loaded.name}: ${plural(added('documents'), 'document')}, ${plural(added('labels'), 'label')}, ${plural(added('segments'), 'segment')}, ` +
+            `${plural(added('codings'), 'coding')}, ${plural(added('memos'), 'memo')} brought in; ${plural(report.conflicts.length, 'conflict')} kept as here`,
+          detail: { file: loaded.name, added: report.added, conflicts: report.conflicts.length },
+        };
       });
     } catch (error) {
       if (error === NOTHING && unchanged) return unchanged;

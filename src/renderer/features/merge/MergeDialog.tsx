@@ -61,7 +61,7 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
   const counts = (record: Record<string, number>) =>
     Object.entries(record)
       .filter(([, n]) => n > 0)
-      .map(([table, n]) => `${n} ${table.replace(/_/g, ' ')}`)
+      .map(([table, n]) => `${n} ${t(`merge.tables.${table}`, { defaultValue: table.replace(/_/g, ' ') })}`)
       .join(', ') || t('merge.nothing');
 
   return (

@@ -33,6 +33,16 @@ export const mergeStrings = {
     proposals: 'Labels both made with the same name',
     mergeLabels: 'Merge into this copy’s label',
     mergedLabels: 'Merged',
+    tables: {
+      coders: 'coders', participants: 'participants', attributes: 'attributes', participant_attributes: 'attribute values', documents: 'transcripts',
+      speakers: 'speakers', guide_sections: 'guide sections', guide_questions: 'guide questions', guide_spans: 'guide marks', labels: 'labels',
+      segments: 'passages', codings: 'codings', memos: 'memos', concepts: 'concepts', concept_labels: 'labels in concepts', concept_segments: 'quotes in concepts',
+      relation_types: 'relation types', concept_links: 'links', map_positions: 'map places', learning_questions: 'learning questions',
+      learning_question_concepts: 'concepts of learning questions', learning_question_segments: 'quotes of learning questions', tensions: 'tensions',
+      tension_statements: 'findings and implications', tension_quotes: 'quotes of tensions', tension_concepts: 'concepts of tensions',
+      outline_sections: 'report sections', outline_items: 'report items', report_title_lines: 'title lines', report_settings: 'report layout',
+      surveys: 'questionnaires', survey_items: 'questionnaire items', survey_answers: 'answers',
+    },
     table: {
       labels: 'label',
       memos: 'memo',
@@ -81,6 +91,16 @@ export const mergeStrings = {
     proposals: 'Labels die allebei met dezelfde naam maakten',
     mergeLabels: 'Samenvoegen met het label van deze kopie',
     mergedLabels: 'Samengevoegd',
+    tables: {
+      coders: 'codeerders', participants: 'deelnemers', attributes: 'kenmerken', participant_attributes: 'kenmerkwaarden', documents: 'transcripten',
+      speakers: 'sprekers', guide_sections: 'leidraadsecties', guide_questions: 'leidraadvragen', guide_spans: 'leidraadmarkeringen', labels: 'labels',
+      segments: 'passages', codings: 'coderingen', memos: "memo's", concepts: 'concepten', concept_labels: 'labels in concepten', concept_segments: 'citaten in concepten',
+      relation_types: 'relatiesoorten', concept_links: 'verbanden', map_positions: 'plaatsen op de kaart', learning_questions: 'leervragen',
+      learning_question_concepts: 'concepten van leervragen', learning_question_segments: 'citaten van leervragen', tensions: 'spanningsvelden',
+      tension_statements: 'bevindingen en implicaties', tension_quotes: 'citaten van spanningsvelden', tension_concepts: 'concepten van spanningsvelden',
+      outline_sections: 'rapportsecties', outline_items: 'rapportonderdelen', report_title_lines: 'titelregels', report_settings: 'rapportopmaak',
+      surveys: 'vragenlijsten', survey_items: 'vragenlijstitems', survey_answers: 'antwoorden',
+    },
     table: {
       labels: 'label',
       memos: 'memo',
