@@ -188,14 +188,19 @@ describe('merging two laptops’ copies', () => {
     one.create(join(dir, 'one.duiding'), 'Studie');
     const a = caller(one);
     await a('documents/import', { files: [{ path: join(FIXTURES, 'interview-04-kso.txt') }] });
+    const doc = (await a('documents/list', {}))[0]!;
+    // Laptop one's Anna has coded before the copy is taken: laptop two's Anna does not become her.
+    await a('codings/apply', { documentId: doc.id, start: 0, end: 10, labelName: 'Eén' });
     await a('project/copy', { out: join(dir, 'two.duiding') });
     const two = new Session('Anna', { laptop: 'two' });
     sessions.push(two);
     two.open(join(dir, 'two.duiding'));
     const b = caller(two);
-    const doc = (await a('documents/list', {}))[0]!;
-    await a('codings/apply', { documentId: doc.id, start: 0, end: 10, labelName: 'Eén' });
-    await b('codings/apply', { documentId: doc.id, start: 0, end: 10, labelName: 'Eén' });
+    await b('codings/apply', { documentId: doc.id, start: 20, end: 30, labelName: 'Eén' });
+    expect((await b('coders/list', {})).map((c) => [c.name, c.thisLaptop, c.codings])).toEqual([
+      ['Anna', false, 1],
+      ['Anna', true, 1],
+    ]);
     two.close();
     await a('merge/apply', { file: { path: join(dir, 'two.duiding') } });
     const coders = await a('coders/list', {});
