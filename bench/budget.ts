@@ -32,6 +32,7 @@ export const BUDGETS: Budget[] = [
   { what: 'theme report .docx, 2,000 quotes', path: 'handlers.reportDocx.median', limit: 2000, unit: 'ms', kind: 'max' },
   { what: '.qdpx export + import of M', path: 'handlers.qdpxRoundTrip.seconds', limit: 10, unit: 's', kind: 'max', at: 'm' },
   { what: 'pseudonymise one name across the corpus', path: 'handlers.pseudonymiseOneName.seconds', limit: 10, unit: 's', kind: 'max', at: 'l' },
+  { what: 'merge an M copy into an M project', path: 'handlers.mergeCopy.seconds', limit: 10, unit: 's', kind: 'max', at: 'm' },
   { what: 'project file ÷ UTF-8 size of its texts, corpus alone', path: 'fileSize.corpus.ratio', limit: 2, unit: '×', kind: 'max' },
   { what: 'other client during (a+)+$ auto-code, slowest', path: 'freeze.regexAutocode.otherMaxMs', limit: 1000, unit: 'ms', kind: 'max' },
   { what: '(a+)+$ auto-code with 30 a’s, answered', path: 'freeze.regexAutocode.seconds', limit: 2, unit: 's', kind: 'max', at: 's' },
