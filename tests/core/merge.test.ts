@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/core/handlers.ts';
 import { Session } from '../../src/main/core/session.ts';
+import { codersByName } from '../../src/main/core/coders/service.ts';
 import type { MergeReport } from '../../src/shared/merge.ts';
 import { snapshot, tempDir } from '../support/temp.ts';
 import { caller } from './analysis-fixture.ts';
@@ -208,8 +209,12 @@ describe('merging two laptops’ copies', () => {
     expect(coders.filter((c) => c.thisLaptop)).toHaveLength(1);
     const other = coders.find((c) => !c.thisLaptop)!;
     const mine = coders.find((c) => c.thisLaptop)!;
+    // A display name two coders bear is refused with the choices (the CLI's --coders); an id is taken.
+    expect(() => codersByName(one.project.db, ['anna'])).toThrow(/"anna" names 2 coders \(from different laptops\): Anna \(.+\), Anna \(.+\)/);
+    expect(codersByName(one.project.db, [mine.id])).toEqual([mine.id]);
     await a('coders/unite', { from: other.id, into: mine.id });
     const united = await a('coders/list', {});
+    expect(codersByName(one.project.db, ['Anna'])).toEqual([mine.id]);
     expect(united.find((c) => c.id === mine.id)!.codings).toBe(2);
     expect(united.find((c) => c.id === other.id)!.sameAs).toBe(mine.id);
     // Merging that copy again maps its "Anna" to the one kept: nothing comes back.
