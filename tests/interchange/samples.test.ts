@@ -7,7 +7,7 @@ import { listDocuments } from '../../src/main/core/repos/documents.ts';
 import { listLabels } from '../../src/main/core/services/label-counts.ts';
 import { listMemos } from '../../src/main/core/repos/memos.ts';
 import { listSegments } from '../../src/main/core/repos/segments.ts';
-import { allCoders as listCoders } from '../../src/main/core/coders/repo.ts';
+import { allCoders as listCoders } from '../../src/main/core/coders/store.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { listConcepts } from '../../src/main/core/services/concepts.ts';
 import { newSession } from '../support/temp.ts';

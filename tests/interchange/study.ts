@@ -8,7 +8,7 @@ import { listLabels } from '../../src/main/core/services/label-counts.ts';
 import { listMemos } from '../../src/main/core/repos/memos.ts';
 import { listAttributes, listParticipants } from '../../src/main/core/repos/participants.ts';
 import { listSegments } from '../../src/main/core/repos/segments.ts';
-import { allCoders as listCoders } from '../../src/main/core/coders/repo.ts';
+import { allCoders as listCoders } from '../../src/main/core/coders/store.ts';
 import { applyLabel, createLabel, updateLabel } from '../../src/main/core/services/coding.ts';
 import { importFiles } from '../../src/main/core/services/import.ts';
 import { saveMemo } from '../../src/main/core/services/memos.ts';

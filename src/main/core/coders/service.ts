@@ -4,7 +4,7 @@ import { DuidingError } from '../../../shared/errors.ts';
 import type { CoderEntry } from '../../../shared/model.ts';
 import { newId } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { allCoders, claimCoder, codingCounts, findCoder, getCoder, insertCoder, moveCodingsOfCoder, setSameAs, type CoderRow } from './repo.ts';
+import { allCoders, sameAsOf, claimCoder, codingCounts, findCoder, getCoder, insertCoder, moveCodingsOfCoder, setSameAs, type CoderRow } from './store.ts';
 
 /**
  * This laptop as the coders table names it: a hash of the computer's and the user's name, never the
@@ -27,7 +27,7 @@ export function laptopKey(): string {
 export function canonicalCoder(db: Db, id: string): string {
   let current = id;
   for (let i = 0; i < 32; i++) {
-    const next = (db.prepare('SELECT same_as FROM coders WHERE id = ?').pluck().get(current) as string | null | undefined) ?? null;
+    const next = sameAsOf(db, current);
     if (next === null) return current;
     current = next;
   }

@@ -8,7 +8,7 @@ import { labelRows, type LabelRow } from '../repos/labels.ts';
 import { listMemos } from '../repos/memos.ts';
 import { listAttributes, listParticipants } from '../repos/participants.ts';
 import { listSegments } from '../repos/segments.ts';
-import { allCoders } from '../coders/repo.ts';
+import { allCoders } from '../coders/store.ts';
 import { storedSpeakers } from '../repos/speakers.ts';
 import { exportAnalysis } from './analysis-exchange.ts';
 import { DUIDING_NOTE_NAME, encodeBlock, type DuidingBlock } from './duiding-block.ts';

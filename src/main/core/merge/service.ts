@@ -11,7 +11,7 @@ import { appliedPseudonyms, recordPseudonyms } from '../pseudonymise/store.ts';
 import { parsePseudonymList } from '../pseudonyms.ts';
 import { loadFileRef } from '../services/files.ts';
 import { decodeText } from '../importers/decode.ts';
-import { mergeInto } from './merge.ts';
+import { mergeInto } from './store-merge.ts';
 
 /** The largest copy read (a project of a large study is some hundreds of MB). */
 const MAX_COPY_BYTES = 1024 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { rememberLabelMerge } from '../merge/label-aliases.ts';
+import { rememberLabelMerge } from '../merge/store-label-aliases.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import { checkpoint, reportProgress } from '../tasks.ts';
 import type {

@@ -1,4 +1,4 @@
-import { rememberWithdrawal } from '../merge/withdrawn.ts';
+import { rememberWithdrawal } from '../merge/store-withdrawn.ts';
 import type { WithdrawResult, WithdrawTarget } from '../../../shared/protect.ts';
 import { countWords } from '../../../shared/text/normalize.ts';
 import type { Project } from '../project.ts';

@@ -2,8 +2,8 @@ import type { MergeConflict, MergeReport } from '../../../shared/merge.ts';
 import type { Db } from '../db/database.ts';
 import { canonicalCoder } from '../coders/service.ts';
 import { documentText, getDocument, insertDocument } from '../repos/documents.ts';
-import { withdrawnTests } from './withdrawn.ts';
-import { labelAliases } from './label-aliases.ts';
+import { withdrawnTests } from './store-withdrawn.ts';
+import { labelAliases } from './store-label-aliases.ts';
 
 /**
  * Merging another copy of the project (`other`, opened read-only) into this one (`db`), issue 25.

@@ -60,3 +60,8 @@ export function codingCounts(db: Db): Map<string, number> {
   const rows = db.prepare('SELECT coder, COUNT(*) AS n FROM codings GROUP BY coder').all() as Array<{ coder: string; n: number }>;
   return new Map(rows.map((r) => [r.coder, r.n]));
 }
+
+/** The coder this one was united into, if any. */
+export function sameAsOf(db: Db, id: string): string | null {
+  return (db.prepare('SELECT same_as FROM coders WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+}
