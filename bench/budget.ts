@@ -38,6 +38,7 @@ export const BUDGETS: Budget[] = [
   { what: '`duiding --help` ÷ `node -e 0`', path: 'startup.cli.helpRatio', limit: 5, unit: '×', kind: 'max' },
   { what: '`duiding info FILE` ÷ `node -e 0`', path: 'startup.cli.infoRatio', limit: 5, unit: '×', kind: 'max' },
   { what: 'pseudonymise one name across the corpus', path: 'handlers.pseudonymiseOneName.seconds', limit: 10, unit: 's', kind: 'max', at: 'l' },
+  { what: 'merge an M copy into an M project', path: 'handlers.mergeCopy.seconds', limit: 10, unit: 's', kind: 'max', at: 'm' },
   { what: 'project file ÷ UTF-8 size of its texts, corpus alone', path: 'fileSize.corpus.ratio', limit: 2, unit: '×', kind: 'max' },
   { what: 'other client during (a+)+$ auto-code, slowest', path: 'freeze.regexAutocode.otherMaxMs', limit: 1000, unit: 'ms', kind: 'max' },
   { what: '(a+)+$ auto-code with 30 a’s, answered', path: 'freeze.regexAutocode.seconds', limit: 2, unit: 's', kind: 'max', at: 's' },

@@ -16,6 +16,7 @@ import { measurePalette } from './measure/palette.ts';
 import { measureCorpusFileSize, measureFileSize } from './measure/file-size.ts';
 import { measureQdpx } from './measure/qdpx.ts';
 import { measurePseudonymise } from './measure/pseudonymise.ts';
+import { measureMerge } from './measure/merge.ts';
 import { measureFreeze } from './measure/freeze.ts';
 import { measureCliStartup, measureFirstScreen } from './measure/startup.ts';
 import { rendererDir } from './measure/renderer.ts';
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'no-browser': { type: 'boolean', default: false },
     presses: { type: 'string', default: String(PRESSES) },
+    /** `--only merge`: builds the project of that size and runs that one measure (issue 25's M-into-M merge). */
+    only: { type: 'string' },
   },
 });
 const size: CorpusSize | undefined = SIZES[values.size as CorpusSize['name']];
@@ -54,6 +57,32 @@ async function qdpxOfM(dir: string, file: string) {
   const m = await buildProject(sizeDir(dir, SIZES.m), SIZES.m, log);
   m.session.close();
   return { ...(await measureQdpx(m.file, sizeDir(dir, SIZES.m), 'm')), exportAlone: measureQdpxExport(m.file, sizeDir(dir, SIZES.m)) };
+}
+
+/** The merge budget speaks of an M copy into an M project: at L an M project is built beside it. */
+async function mergeOfM(dir: string, file: string) {
+  if (size!.name !== 'l') return measureMerge(file, dir, log);
+  log('an M project for the merge');
+  const m = await buildProject(sizeDir(dir, SIZES.m), SIZES.m, log);
+  m.session.close();
+  return measureMerge(m.file, sizeDir(dir, SIZES.m), log);
+}
+
+if (values.only !== undefined) {
+  if (values.only !== 'merge') {
+    process.stderr.write(`--only takes: merge (got "${values.only}").\n`);
+    process.exit(2);
+  }
+  const dir = mkdtempSync(join(tmpdir(), `duiding-bench-${size.name}-merge-`));
+  try {
+    const built = await buildProject(sizeDir(dir, size), size, log);
+    built.session.close();
+    const merge = await mergeOfM(dir, built.file);
+    process.stdout.write(`${JSON.stringify({ size: size.name, measured: size.name === 'l' ? 'm' : size.name, merge }, null, 2)}\n`);
+  } finally {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(0);
 }
 
 const suiteStarted = performance.now();
@@ -83,6 +112,8 @@ try {
   const respondents = { s: 500, m: 2000, l: 10_000 }[size.name];
   log(`a questionnaire of ${respondents} respondents × 42 items: import and scales`);
   handlers.survey = await measureSurveys(mkdtempSync(join(dir, 'survey-')), respondents, 42);
+  log('merging another laptop’s copy');
+  handlers.mergeCopy = await mergeOfM(dir, file);
   const freeze = await measureFreeze(file, dir, log);
   log('start-up: the first screen\'s JavaScript, the command line');
   const startup = { firstScreen: measureFirstScreen(rendererDir(log)), cli: measureCliStartup(file) };

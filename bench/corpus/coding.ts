@@ -2,7 +2,8 @@ import type { DocumentDetail } from '../../src/shared/model.ts';
 import { newId, now } from '../../src/main/core/clock.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { insertLabel } from '../../src/main/core/repos/labels.ts';
-import { insertCoding, insertSegment, registerCoder } from '../../src/main/core/repos/segments.ts';
+import { insertCoding, insertSegment } from '../../src/main/core/repos/segments.ts';
+import { importedCoder } from '../../src/main/core/coders/service.ts';
 import { LABEL_PALETTE } from '../../src/shared/palette.ts';
 import type { GeneratedLabel } from './codebook.ts';
 import { zipfSampler, type Rng } from './prng.ts';
@@ -75,7 +76,7 @@ export function writeCodings(project: Project, rng: Rng, plan: CodingPlan): { se
   const answers = plan.documents.map(answerWords);
   return project.write('codings/autocode', () => {
     const at = now();
-    for (const coder of plan.coders) registerCoder(project.db, coder, at);
+    const keys = new Map(plan.coders.map((coder) => [coder, importedCoder(project.db, coder, at)]));
     const taken = new Set<string>();
     let codings = 0;
     let n = 0;
@@ -112,7 +113,7 @@ export function writeCodings(project: Project, rng: Rng, plan: CodingPlan): { se
       }
       if (plan.coders.length > 1 && rng.chance(plan.secondCoder)) codes.push([first, plan.coders[(n + 1) % plan.coders.length]!]);
       if (plan.codings !== undefined) codes.length = Math.min(codes.length, plan.codings - codings);
-      for (const [labelId, by] of codes) insertCoding(project.db, { id: newId(), segmentId, labelId, coder: by, createdAt: at });
+      for (const [labelId, by] of codes) insertCoding(project.db, { id: newId(), segmentId, labelId, coder: keys.get(by)!, createdAt: at });
       codings += codes.length;
       n++;
     }

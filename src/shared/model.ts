@@ -221,7 +221,24 @@ export interface Label {
 
 export interface Coding {
   labelId: string;
+  /** The coder key (a coder's stable id, migration 0017). */
   coder: string;
+  /** The coder's display name. */
+  coderName: string;
+}
+
+/** A coder of the project (issue 25): a stable id with a display name, made on one laptop. */
+export interface CoderEntry {
+  id: string;
+  name: string;
+  firstSeen: string;
+  codings: number;
+  /** Made on this laptop (two laptops' "Anna" are two coders until united). */
+  thisLaptop: boolean;
+  /** The coder this session writes as. */
+  current: boolean;
+  /** United into that coder (its codings moved there). */
+  sameAs: string | null;
 }
 
 /** A stored quotation: a span of a document's canonical text (UTF-16 units) and its labels. */

@@ -77,10 +77,13 @@ describe('the typed API', () => {
     await dispatch(session, 'documents/import', { files: [{ name: 'a.txt', base64: Buffer.from('I: Een twee drie.\nR: Vier vijf.').toString('base64') }] });
     const [doc] = (await dispatch(session, 'documents/list', {})) as Array<{ id: string }>;
     await dispatch(session, 'codings/apply', { documentId: doc!.id, start: 0, end: 3, labelName: 'a' });
-    expect(await dispatch(session, 'coders/set', { name: '  An  ' })).toEqual({ name: 'An' });
+    // An has no coder key in this project until her first coding (made on this laptop).
+    expect(await dispatch(session, 'coders/set', { name: '  An  ' })).toEqual({ name: 'An', id: null });
     await dispatch(session, 'codings/apply', { documentId: doc!.id, start: 0, end: 3, labelName: 'a' });
-    const [segment] = (await dispatch(session, 'segments/list', { documentId: doc!.id })) as Array<{ codings: Array<{ coder: string }> }>;
-    expect(segment!.codings.map((c) => c.coder)).toEqual(['hanne', 'An']);
+    const [segment] = (await dispatch(session, 'segments/list', { documentId: doc!.id })) as Array<{ codings: Array<{ coder: string; coderName: string }> }>;
+    expect(segment!.codings.map((c) => c.coderName)).toEqual(['hanne', 'An']);
+    const an = (await dispatch(session, 'coders/current', {})) as { id: string };
+    expect(segment!.codings[1]!.coder).toBe(an.id);
     expect(((await dispatch(session, 'coders/list', {})) as Array<{ name: string; codings: number }>).map((c) => [c.name, c.codings])).toEqual([
       ['hanne', 1],
       ['An', 1],

@@ -7,7 +7,7 @@
  * the tables whose rows changed. After a baseline write nothing is left to undo.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChangeNotice } from '../../src/shared/api/changes.ts';
 import { DECLARATIONS } from '../../src/shared/api/declarations.ts';
@@ -152,13 +152,41 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
     writeFileSync(path, 'Interviewer: Nog een vraag?\nLies: Een nieuw antwoord.\n');
     return { files: [{ path }], participant: 'Lies' };
   },
+  // Another laptop's copy with a coding, a label and a memo of its own (prepared below).
+  'merge/apply': (_s, dir) => ({ file: { path: join(dir, 'other.duiding') } }),
+  'coders/unite': () => ({ from: unite.from, into: unite.into }),
 };
+
+/** The coders/unite scenario's two coders, made by its preparation. */
+const unite = { from: '', into: '' };
 
 /** What must go first for a write to be allowed (a guide with marks cannot be replaced, a used relation type not deleted). */
 const prepare: { [K in HandlerName]?: (study: Study, session: Session) => Promise<unknown> } = {
   'guide/set': (s, session) => call(session, 'guide/unmarkSpan', { id: s.span.id }),
   'relations/delete': (s, session) => call(session, 'links/delete', { id: s.link.id }),
   // A segment flagged by a correction of its words.
+  'merge/apply': async (s, session) => {
+    const other = join(dirname(session.project.path), 'other.duiding');
+    await call(session, 'project/copy', { out: other });
+    const bert = new Session('bert', { laptop: 'bert' });
+    try {
+      bert.open(other);
+      const label = (await call(bert, 'labels/create', { name: 'Van Bert' })).result as { id: string };
+      const { segment } = (await call(bert, 'codings/apply', { documentId: s.documents.C, start: 0, end: 11, labelId: label.id })).result as { segment: { id: string } };
+      await call(bert, 'memos/save', { target: { kind: 'segment', id: segment.id }, bodyRich: rich('Bert'), bodyText: 'Bert' });
+    } finally {
+      bert.close();
+    }
+  },
+  'coders/unite': async (s, session) => {
+    session.setCoder('tweede');
+    await call(session, 'codings/apply', { documentId: s.documents.C, start: 0, end: 11, labelId: s.labels.L1 });
+    session.setCoder('hanne');
+    await call(session, 'codings/apply', { documentId: s.documents.C, start: 0, end: 11, labelId: s.labels.L1 });
+    const coders = (await call(session, 'coders/list', {})).result as Array<{ id: string; name: string }>;
+    unite.from = coders.find((c) => c.name === 'tweede')!.id;
+    unite.into = coders.find((c) => c.name === 'hanne')!.id;
+  },
   'segments/confirm-text': (s, session) => call(session, 'transcript/edit-turn', { documentId: s.documents.A, position: 1, text: 'Ik doe de plannen. Daarna de zorg. En het team.' }),
 };
 

@@ -6,7 +6,8 @@ import { importQdpx } from '../../src/main/core/interchange/import-qdpx.ts';
 import { listDocuments } from '../../src/main/core/repos/documents.ts';
 import { listLabels } from '../../src/main/core/services/label-counts.ts';
 import { listMemos } from '../../src/main/core/repos/memos.ts';
-import { listCoders, listSegments } from '../../src/main/core/repos/segments.ts';
+import { listSegments } from '../../src/main/core/repos/segments.ts';
+import { allCoders as listCoders } from '../../src/main/core/coders/store.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { listConcepts } from '../../src/main/core/services/concepts.ts';
 import { newSession } from '../support/temp.ts';
@@ -25,7 +26,7 @@ function qdeOf(file: string): string {
 function codedTexts(project: Project): Array<{ label: string; coder: string; text: string; start: number; end: number }> {
   const names = new Map(listLabels(project.db).map((l) => [l.id, l.name]));
   return listDocuments(project.db).flatMap((d) =>
-    listSegments(project.db, d.id).flatMap((s) => s.codings.map((c) => ({ label: names.get(c.labelId)!, coder: c.coder, text: s.text, start: s.start, end: s.end }))),
+    listSegments(project.db, d.id).flatMap((s) => s.codings.map((c) => ({ label: names.get(c.labelId)!, coder: c.coderName, text: s.text, start: s.start, end: s.end }))),
   );
 }
 

@@ -7,7 +7,8 @@ import { dumpTable, rowTables } from '../../src/main/core/repos/interchange.ts';
 import { listLabels } from '../../src/main/core/services/label-counts.ts';
 import { listMemos } from '../../src/main/core/repos/memos.ts';
 import { listAttributes, listParticipants } from '../../src/main/core/repos/participants.ts';
-import { listCoders, listSegments } from '../../src/main/core/repos/segments.ts';
+import { listSegments } from '../../src/main/core/repos/segments.ts';
+import { allCoders as listCoders } from '../../src/main/core/coders/store.ts';
 import { applyLabel, createLabel, updateLabel } from '../../src/main/core/services/coding.ts';
 import { importFiles } from '../../src/main/core/services/import.ts';
 import { saveMemo } from '../../src/main/core/services/memos.ts';
@@ -94,7 +95,7 @@ export function describeProject(project: Project) {
         at: segmentKey.get(s.id),
         text: s.text,
         createdBy: s.createdBy,
-        codings: s.codings.map((c) => `${path(c.labelId)} by ${c.coder}`).sort(),
+        codings: s.codings.map((c) => `${path(c.labelId)} by ${c.coderName}`).sort(),
       }))
       .sort((a, b) => a.at!.localeCompare(b.at!)),
     memos: listMemos(db, '')

@@ -99,7 +99,7 @@ describe('position units per source', () => {
   it('GUIDs in any case, with or without braces, match each other; coders come from the users', async () => {
     const { project: p, doc } = await imported(project('ATLAS.ti 9', { unit: 'codepoint', crlfAsOne: true, bomCounted: false }, true));
     const segments = listSegments(p.db, doc.id);
-    expect(segments.flatMap((s) => s.codings.map((c) => c.coder))).toEqual(['Sofie', 'Sofie', 'Sofie', 'Sofie']);
+    expect(segments.flatMap((s) => s.codings.map((c) => c.coderName))).toEqual(['Sofie', 'Sofie', 'Sofie', 'Sofie']);
     expect(segments.every((s) => s.createdBy === 'Sofie')).toBe(true);
   });
 
@@ -118,7 +118,7 @@ En dat wil ik zo houden.</PlainTextContent><PlainTextSelection guid="5e000000-00
     const report = await importQdpx(p, { path: zipFile('inline.qdpx', { 'project.qde': qde }) });
     const doc = getDocument(p.db, listDocuments(p.db)[0]!.id)!;
     expect(doc).toMatchObject({ name: 'Gesprek Mila', text: 'Het is hier rustig 😌.\nEn dat wil ik zo houden.', participantName: 'Mila' });
-    expect(listSegments(p.db, doc.id).map((s) => [s.text, s.codings.map((c) => c.coder)])).toEqual([
+    expect(listSegments(p.db, doc.id).map((s) => [s.text, s.codings.map((c) => c.coderName)])).toEqual([
       ['Het is hier rustig', ['Mila']],
       ['Het is hier rustig 😌.\nEn dat wil ik zo houden.', ['Mila']],
     ]);

@@ -27,7 +27,7 @@ describe('merging a write answer into the store', () => {
 
 describe('a coding drawn before the core answers', () => {
   const list = [seg('a', 0, 5), seg('b', 10, 20), seg('d', 40, 50)];
-  const coding = (start: number, end: number, labelId = 'l2', coder = 'an') => ({ documentId: 'd', start, end, labelId, coder, text: 'woorden' });
+  const coding = (start: number, end: number, labelId = 'l2', coder = 'an') => ({ documentId: 'd', start, end, labelId, coder, coderName: coder, text: 'woorden' });
 
   it('draws a new span as a pending segment in the core order, and takes it away again', () => {
     const drawn = withPendingCoding(list, coding(12, 30))!;

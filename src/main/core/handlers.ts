@@ -13,7 +13,9 @@ import { ensureAttribute, getParticipant, listAttributes, listParticipants, rena
 import { listLabels } from './services/label-counts.ts';
 import { searchTurns } from './repos/search.ts';
 import { explainStorageError } from './db/storage-errors.ts';
-import { listCoders as listProjectCoders, listSegments } from './repos/segments.ts';
+import { listSegments } from './repos/segments.ts';
+import { codersHandlers } from './coders/handlers.ts';
+import { mergeHandlers } from './merge/handlers.ts';
 import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from './services/coding.ts';
 import { applyTemplate, importCodebookCsv, moveLabel, usageOfLabel } from './services/codebook.ts';
 import { importFiles } from './services/import.ts';
@@ -139,12 +141,6 @@ export const handlers: Handlers = buildHandlerMap({
   },
   'changes/list': (session, { limit }) => listChanges(session.project.db, limit ?? 100),
   'labels/list': (session, { speakers }) => listLabels(session.project.db, speakers),
-  'coders/current': (session) => ({ name: session.coder }),
-  'coders/set': (session, { name }) => {
-    session.setCoder(name.normalize('NFC'));
-    return { name: session.coder };
-  },
-  'coders/list': (session) => listProjectCoders(session.project.db),
   'tasks/cancel': (_session, { task }) => ({ cancelled: cancelTask(task) }),
   'labels/create': (session, fields) => createLabel(session.project, fields),
   'labels/update': (session, { id, ...patch }) => updateLabel(session.project, id, patch),
@@ -182,6 +178,8 @@ export const handlers: Handlers = buildHandlerMap({
   'retrieval/coders': (session) => listCoders(session.project),
   'progress/documents': (session) => documentProgress(session.project),
   'progress/labels': (session, { speakers }) => labelProgress(session.project, speakers),
+  ...codersHandlers,
+  ...mergeHandlers,
   ...analysisHandlers,
   ...reportsHandlers,
   ...interchangeHandlers,

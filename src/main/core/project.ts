@@ -10,6 +10,7 @@ import { appendPurgeEntry, beginChange, changeSummary, endChange, pruneHistory, 
 import { compactAfterClose, purgeSearchIndex } from './history/purge.ts';
 import { readMeta, writeMeta } from './repos/meta.ts';
 import { cancelAll, cancelled, checkpoint } from './tasks.ts';
+import { ensureCoder, laptopKey } from './coders/service.ts';
 
 /** A write that happened (the reply of a write and the change event carry it). */
 export type ChangeEvent = ChangeNotice;
@@ -113,6 +114,19 @@ export class Project {
 
   get coder(): string {
     return this.coderName;
+  }
+
+  /** This laptop, as the coders table knows it (a hash). */
+  get laptop(): string {
+    return this.openOptions.laptop ?? laptopKey();
+  }
+
+  /**
+   * The coder key (id) the current coder writes under, made at their first write that needs one;
+   * only inside a write. `codings.coder` holds it; `coder` is the display name.
+   */
+  coderKey(): string {
+    return ensureCoder(this.db, this.coderName, this.laptop, now());
   }
 
   setCoder(name: string): void {

@@ -31,21 +31,21 @@ export const PENDING_PREFIX = 'pending:';
  */
 export function withPendingCoding(
   segments: Segment[],
-  coding: { documentId: string; start: number; end: number; labelId: string; coder: string; text: string },
+  coding: { documentId: string; start: number; end: number; labelId: string; coder: string; coderName: string; text: string },
 ): { segments: Segment[]; pending: Segment; before: Segment | null } | null {
   const before = segments.find((s) => s.start === coding.start && s.end === coding.end) ?? null;
   if (before?.codings.some((c) => c.labelId === coding.labelId && c.coder === coding.coder)) return null;
   const pending: Segment = before
-    ? { ...before, codings: [...before.codings, { labelId: coding.labelId, coder: coding.coder }] }
+    ? { ...before, codings: [...before.codings, { labelId: coding.labelId, coder: coding.coder, coderName: coding.coderName }] }
     : {
         id: `${PENDING_PREFIX}${coding.start}-${coding.end}`,
         documentId: coding.documentId,
         start: coding.start,
         end: coding.end,
         text: coding.text,
-        createdBy: coding.coder,
+        createdBy: coding.coderName,
         createdAt: new Date().toISOString(),
-        codings: [{ labelId: coding.labelId, coder: coding.coder }],
+        codings: [{ labelId: coding.labelId, coder: coding.coder, coderName: coding.coderName }],
       };
   return { segments: withSegment(segments, pending), pending, before };
 }

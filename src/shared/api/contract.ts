@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { HANDLER_NAMES, isHandlerName, type HandlerName } from './names.ts';
 import {
+  type CoderEntry,
   ATTRIBUTE_TYPES,
   DOCUMENT_KINDS,
   LABEL_ORIGINS,
@@ -43,6 +44,7 @@ import { analysisContract } from './contract-analysis.ts';
 import { interchangeContract } from './contract-interchange.ts';
 import { pseudonymiseContract } from './contract-pseudonymise.ts';
 import { protectContract } from './contract-protect.ts';
+import { mergeContract } from './contract-merge.ts';
 import { transcriptContract } from './contract-transcripts.ts';
 import { reportsContract } from './contract-reports.ts';
 import { surveysContract } from './contract-surveys.ts';
@@ -259,17 +261,19 @@ export const contract = {
       .strict(),
   ),
   /** Every coder who has codings in the project. */
-  'retrieval/coders': def<string[]>()(z.object({}).strict()),
+  'retrieval/coders': def<Array<{ id: string; name: string }>>()(z.object({}).strict()),
   /** Per document: segments, characters coded (overlaps once), and the share of its text that is coded. */
   'progress/documents': def<DocumentProgress[]>()(z.object({}).strict()),
   /** Per label: its segments per participant and the number of documents it is in. */
   'progress/labels': def<LabelSpread[]>()(z.object({ speakers: speakerScope.optional() }).strict()),
   /** Who is working in this window. */
-  'coders/current': def<{ name: string }>()(z.object({}).strict()),
+  'coders/current': def<{ name: string; id: string | null }>()(z.object({}).strict()),
   /** Sets who is working (the user's setting); their next writes carry this name. */
-  'coders/set': def<{ name: string }>()(z.object({ name: z.string().trim().min(1).max(80) }).strict()),
+  'coders/set': def<{ name: string; id: string | null }>()(z.object({ name: z.string().trim().min(1).max(80) }).strict()),
   /** Everyone who has coded in this project, with their number of codings. */
-  'coders/list': def<Array<{ name: string; firstSeen: string; codings: number }>>()(z.object({}).strict()),
+  'coders/list': def<CoderEntry[]>()(z.object({}).strict()),
+  /** The researcher says two coders are one (two laptops' "Anna"): `from`'s codings go to `into`. One undo step. */
+  'coders/unite': def<CoderEntry[]>()(z.object({ from: id, into: id }).strict()),
   /**
    * Cancels a long call that the caller named with this task id (sent beside the call, see
    * TaskProgress). Answers whether one was running; the cancelled call itself answers with a
@@ -281,6 +285,7 @@ export const contract = {
   ...interchangeContract,
   ...pseudonymiseContract,
   ...protectContract,
+  ...mergeContract,
   ...surveysContract,
   ...transcriptContract,
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.

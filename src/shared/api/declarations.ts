@@ -28,7 +28,7 @@ const DOCUMENT_LIST: TableName[] = ['documents', 'participants', 'speakers'];
 /** Who says what: the roles, stored or inferred from the turns and the participants (issue 20). */
 const SPEECH: TableName[] = ['speakers', 'turns', 'documents', 'participants'];
 const PARTICIPANTS: TableName[] = ['participants', 'attributes', 'participant_attributes'];
-const CODED: TableName[] = ['segments', 'codings', 'labels'];
+const CODED: TableName[] = ['segments', 'codings', 'labels', 'coders'];
 const COUNTED: TableName[] = [...CODED, ...SPEECH];
 const CONCEPTS: TableName[] = ['concepts', 'concept_labels', 'concept_segments'];
 /** A quote: its segment, labels, document, speaker turn and participant with attributes. */
@@ -105,6 +105,7 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'coders/current': session,
   'coders/set': session,
   'coders/list': read('codings', 'coders'),
+  'coders/unite': undoable,
   'tasks/cancel': session,
   'memos/list': read('memos'),
   'memos/save': undoable,
@@ -113,7 +114,7 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'guide/unmarkSpan': undoable,
   'guide/spans': read('guide_spans', 'guide_sections', 'guide_questions'),
   'retrieval/segments': read(...QUOTES, 'guide_spans', 'guide_sections', 'memos'),
-  'retrieval/coders': read('codings'),
+  'retrieval/coders': read('codings', 'coders'),
   'progress/documents': read(...DOCUMENT_LIST, ...CODED),
   'progress/labels': read(...COUNTED),
   'concepts/list': read(...CONCEPTS, ...COUNTED),
@@ -184,6 +185,8 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   // Withdrawing removes every place a participant's words and data live (core/withdraw).
   'withdraw/preview': read(...ALL_ROWS, 'change_log', 'export_log'),
   'withdraw/apply': { kind: 'purging' },
+  /** Another copy's work brought in: one undo step (issue 25). */
+  'merge/apply': undoable,
   // Backups are files beside the project: a write may have made one, so the list follows the log.
   'backups/list': read('change_log'),
   'backups/make': session,

@@ -6,6 +6,7 @@ import { ANALYSIS_HANDLER_NAMES } from './names-analysis.ts';
 import { INTERCHANGE_HANDLER_NAMES } from './names-interchange.ts';
 import { PSEUDONYMISE_HANDLER_NAMES } from './names-pseudonymise.ts';
 import { PROTECT_HANDLER_NAMES } from './names-protect.ts';
+import { MERGE_HANDLER_NAMES } from './names-merge.ts';
 import { REPORTS_HANDLER_NAMES } from './names-reports.ts';
 import { SURVEYS_HANDLER_NAMES } from './names-surveys.ts';
 import { TRANSCRIPT_HANDLER_NAMES } from './names-transcripts.ts';
@@ -49,6 +50,7 @@ export const HANDLER_NAMES = [
   'coders/current',
   'coders/set',
   'coders/list',
+  'coders/unite',
   'tasks/cancel',
   'memos/list',
   'memos/save',
@@ -68,6 +70,7 @@ export const HANDLER_NAMES = [
   ...INTERCHANGE_HANDLER_NAMES,
   ...PSEUDONYMISE_HANDLER_NAMES,
   ...PROTECT_HANDLER_NAMES,
+  ...MERGE_HANDLER_NAMES,
   ...SURVEYS_HANDLER_NAMES,
   ...TRANSCRIPT_HANDLER_NAMES,
 ] as const;

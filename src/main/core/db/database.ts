@@ -18,6 +18,8 @@ export interface OpenOptions {
   migrations?: Migration[];
   /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
+  /** This laptop's key for the coders table (tests: two laptops in one process); default laptopKey(). */
+  laptop?: string;
 }
 
 let cachedMigrations: Migration[] | null = null;

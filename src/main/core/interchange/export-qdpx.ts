@@ -11,7 +11,7 @@ import { documentHashes, selectionRows } from '../repos/interchange.ts';
 import { labelRows, type LabelRow } from '../repos/labels.ts';
 import { listMemos } from '../repos/memos.ts';
 import { listAttributes, listParticipants } from '../repos/participants.ts';
-import { listCoders } from '../repos/segments.ts';
+import { allCoders } from '../coders/store.ts';
 import { storedSpeakers } from '../repos/speakers.ts';
 import { exportAnalysis } from './analysis-exchange.ts';
 import { blockFooter, blockHeader, DUIDING_NOTE_NAME, type BlockDocument, type BlockSpeaker } from './duiding-block.ts';
@@ -171,7 +171,8 @@ function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: S
   const participants = listParticipants(db);
   const attributes = listAttributes(db);
   const documents = listDocuments(db);
-  const coders = listCoders(db);
+  // Every coder's name, aliases included (a united coder's codings may still name the alias).
+  const coders = allCoders(db);
   const hashes = documentHashes(db);
   const memosOn = new Map<string, string[]>();
   for (const m of memos) {
@@ -342,7 +343,7 @@ function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: S
       ),
     ),
   );
-  body.add(`,"coders":${json(coders.map((c) => ({ name: c.name, firstSeen: c.firstSeen })))}`);
+  body.add(`,"coders":${json(coders.filter((c) => c.sameAs === null).map((c) => ({ name: c.name, firstSeen: c.firstSeen })))}`);
   body.add(`,"attributes":${json(attributes.map((a, position) => ({ id: a.id, name: a.name, type: a.type, position })))}`);
   body.add(`,"analysis":${json({ tables: analysis.tables, noteGuids: analysis.noteGuids })}}`);
   body.add(`${escapeText(`\n${blockFooter()}`)}</PlainTextContent>\n${endTag('Note', 2)}\n${endTag('Notes', 1)}\n`);

@@ -18,7 +18,8 @@ import { idsInUse, insertMemoAsRecorded, insertParticipantAs, projectContents, s
 import { insertLabel, updateLabelRow } from '../repos/labels.ts';
 import { writeMeta } from '../repos/meta.ts';
 import { ensureAttribute, setNamedAttribute } from '../repos/participants.ts';
-import { insertCoding, insertSegment, registerCoder } from '../repos/segments.ts';
+import { insertCoding, insertSegment } from '../repos/segments.ts';
+import { importedCoder } from '../coders/service.ts';
 import { insertSpeaker } from '../repos/speakers.ts';
 import { loadFileRef } from '../services/files.ts';
 import { conceptsFromSets, importAnalysis } from './analysis-exchange.ts';
@@ -231,8 +232,8 @@ async function writeProject(
     return project.coder;
   };
   // A file Duiding wrote lists its coders itself (its users also name whoever exported it); another tool's users all are coders.
-  if (block) for (const c of block.coders) registerCoder(db, c.name, c.firstSeen);
-  else for (const name of new Set(users.values())) registerCoder(db, name, qde.created ?? at);
+  if (block) for (const c of block.coders) importedCoder(db, c.name, c.firstSeen);
+  else for (const name of new Set(users.values())) importedCoder(db, name, qde.created ?? at);
 
   // Codes → labels, in the file's order and hierarchy.
   const labels = new Map<string, { id: string; name: string }>();
@@ -405,8 +406,7 @@ async function writeProject(
         return;
       }
       seen.add(key);
-      registerCoder(db, coder, coding.created ?? at);
-      insertCoding(db, { id: idFor(coding.guid), segmentId, labelId: label.id, coder, createdAt: coding.created ?? at });
+      insertCoding(db, { id: idFor(coding.guid), segmentId, labelId: label.id, coder: importedCoder(db, coder, coding.created ?? at), createdAt: coding.created ?? at });
       codingsMade++;
       entry.codings++;
       noteRef(coding.noteRefs, { kind: 'segment', id: segmentId });

@@ -30,14 +30,15 @@ export function codingRows(db: Db): CodingRow[] {
     .prepare(
       `SELECT s.id AS segmentId, s.document_id AS documentId, d.name AS documentName, d.participant_id AS participantId,
               s.start, s.end, s.text, s.created_by AS segmentCreatedBy, s.created_at AS segmentCreatedAt,
-              l.id AS labelId, l.name AS labelName, c.coder, c.created_at AS codedAt,
+              l.id AS labelId, l.name AS labelName, COALESCE(k.name, c.coder) AS coder, c.created_at AS codedAt,
               t.position AS turnPosition, t.time_start_ms AS startMs, t.speaker
        FROM codings c
        JOIN segments s ON s.id = c.segment_id
        JOIN labels l ON l.id = c.label_id
        JOIN documents d ON d.id = s.document_id
+       LEFT JOIN coders k ON k.id = c.coder
        LEFT JOIN turns t ON t.document_seq = d.seq AND t.start <= s.start AND s.start < t.end
-       ORDER BY d.name COLLATE NOCASE, d.imported_at, s.document_id, s.start, s.end, l.position, l.name COLLATE NOCASE, c.coder`,
+       ORDER BY d.name COLLATE NOCASE, d.imported_at, s.document_id, s.start, s.end, l.position, l.name COLLATE NOCASE, coder`,
     )
     .all() as CodingRow[];
 }

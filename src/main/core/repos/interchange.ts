@@ -53,24 +53,6 @@ export function insertParticipantAs(db: Db, participant: { id: string; name: str
   db.prepare('INSERT INTO participants (id, name, created_at) VALUES (@id, @name, @createdAt)').run(participant);
 }
 
-export interface CodingRow {
-  id: string;
-  segmentId: string;
-  labelId: string;
-  coder: string;
-  createdAt: string;
-}
-
-/** Every coding of a document, oldest first. */
-export function codingsOfDocument(db: Db, documentId: string): CodingRow[] {
-  return db
-    .prepare(
-      `SELECT c.id, c.segment_id AS segmentId, c.label_id AS labelId, c.coder, c.created_at AS createdAt
-       FROM codings c JOIN segments s ON s.id = c.segment_id WHERE s.document_id = ? ORDER BY c.created_at, c.id`,
-    )
-    .all(documentId) as CodingRow[];
-}
-
 /** A selection of a document with one of its codings (none: the coding fields are null). */
 export interface SelectionRow {
   segmentId: string;
@@ -93,8 +75,8 @@ export function selectionRows(db: Db, documentId: string): IterableIterator<Sele
   return db
     .prepare(
       `SELECT s.id AS segmentId, s.start, s.end, s.text, s.created_by AS createdBy, s.created_at AS createdAt,
-              c.id AS codingId, c.label_id AS labelId, c.coder, c.created_at AS codedAt
-       FROM segments s LEFT JOIN codings c ON c.segment_id = s.id
+              c.id AS codingId, c.label_id AS labelId, COALESCE(k.name, c.coder) AS coder, c.created_at AS codedAt
+       FROM segments s LEFT JOIN codings c ON c.segment_id = s.id LEFT JOIN coders k ON k.id = c.coder
        WHERE s.document_id = ? ORDER BY s.start, s.end, s.id, c.created_at, c.id`,
     )
     .iterate(documentId) as IterableIterator<SelectionRow>;

@@ -21,7 +21,8 @@ export function segmentsOfLabel(db: Db, labelId: string, filters: { coder: strin
   const rows = db
     .prepare(
       `SELECT s.id, s.document_id AS documentId, d.name AS documentName, d.participant_id AS participantId, s.start, s.end, s.text,
-              (SELECT json_group_array(coder) FROM (SELECT DISTINCT coder FROM codings WHERE segment_id = s.id AND label_id = @labelId ORDER BY coder)) AS codersJson
+              (SELECT json_group_array(name) FROM (SELECT DISTINCT COALESCE(k.name, x.coder) AS name FROM codings x LEFT JOIN coders k ON k.id = x.coder
+                 WHERE x.segment_id = s.id AND x.label_id = @labelId ORDER BY name)) AS codersJson
        FROM segments s JOIN documents d ON d.id = s.document_id
        WHERE EXISTS (SELECT 1 FROM codings c WHERE c.segment_id = s.id AND c.label_id = @labelId AND (@coder IS NULL OR c.coder = @coder))
          AND (@documentId IS NULL OR s.document_id = @documentId)
@@ -71,8 +72,11 @@ export function guideSpansWithSections(db: Db, documentId: string): Array<{ star
 }
 
 /** Everyone who has coded anything. */
-export function codersWithCodings(db: Db): string[] {
-  return (db.prepare('SELECT DISTINCT coder FROM codings ORDER BY coder COLLATE NOCASE').all() as Array<{ coder: string }>).map((r) => r.coder);
+/** The coders who coded (their key and display name), by name. */
+export function codersWithCodings(db: Db): Array<{ id: string; name: string }> {
+  return db
+    .prepare('SELECT DISTINCT c.coder AS id, COALESCE(k.name, c.coder) AS name FROM codings c LEFT JOIN coders k ON k.id = c.coder ORDER BY name COLLATE NOCASE, id')
+    .all() as Array<{ id: string; name: string }>;
 }
 
 /**

@@ -89,7 +89,9 @@ export function getSegment(db: Db, id: string): Segment | undefined {
     .get(id) as Omit<Segment, 'codings'> | undefined;
   if (!segment) return undefined;
   withFlag(segment);
-  const codings = db.prepare('SELECT label_id AS labelId, coder FROM codings WHERE segment_id = ? ORDER BY created_at').all(id) as Segment['codings'];
+  const codings = db
+    .prepare('SELECT c.label_id AS labelId, c.coder, COALESCE(k.name, c.coder) AS coderName FROM codings c LEFT JOIN coders k ON k.id = c.coder WHERE c.segment_id = ? ORDER BY c.created_at')
+    .all(id) as Segment['codings'];
   return { ...segment, codings };
 }
 
@@ -103,28 +105,15 @@ export function listSegments(db: Db, documentId: string): Segment[] {
   for (const segment of segments) withFlag(segment);
   const codings = db
     .prepare(
-      `SELECT c.segment_id AS segmentId, c.label_id AS labelId, c.coder FROM codings c
-       JOIN segments s ON s.id = c.segment_id WHERE s.document_id = ? ORDER BY c.created_at`,
+      `SELECT c.segment_id AS segmentId, c.label_id AS labelId, c.coder, COALESCE(k.name, c.coder) AS coderName FROM codings c
+       JOIN segments s ON s.id = c.segment_id LEFT JOIN coders k ON k.id = c.coder WHERE s.document_id = ? ORDER BY c.created_at`,
     )
-    .all(documentId) as Array<{ segmentId: string; labelId: string; coder: string }>;
+    .all(documentId) as Array<{ segmentId: string; labelId: string; coder: string; coderName: string }>;
   const bySegment = new Map<string, Segment['codings']>();
   for (const c of codings) {
     const list = bySegment.get(c.segmentId) ?? [];
-    list.push({ labelId: c.labelId, coder: c.coder });
+    list.push({ labelId: c.labelId, coder: c.coder, coderName: c.coderName });
     bySegment.set(c.segmentId, list);
   }
   return segments.map((s) => ({ ...s, codings: bySegment.get(s.id) ?? [] }));
-}
-
-export function registerCoder(db: Db, name: string, at: string): void {
-  db.prepare('INSERT INTO coders (name, first_seen) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, at);
-}
-
-export function listCoders(db: Db): Array<{ name: string; firstSeen: string; codings: number }> {
-  return db
-    .prepare(
-      `SELECT c.name, c.first_seen AS firstSeen, (SELECT COUNT(*) FROM codings k WHERE k.coder = c.name) AS codings
-       FROM coders c ORDER BY c.first_seen`,
-    )
-    .all() as Array<{ name: string; firstSeen: string; codings: number }>;
 }

@@ -1,3 +1,4 @@
+import { rememberLabelMerge } from '../merge/store-label-aliases.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import { checkpoint, reportProgress } from '../tasks.ts';
 import type {
@@ -48,7 +49,6 @@ import {
   insertSegment,
   getSegment,
   moveCodings,
-  registerCoder,
   updateSegmentSpan,
 } from '../repos/segments.ts';
 
@@ -147,6 +147,7 @@ export function mergeLabels(project: Project, sourceId: string, targetId: string
     moveLabelMemberships(project.db, sourceId, targetId);
     reparentChildren(project.db, sourceId, targetId);
     deleteLabelRow(project.db, sourceId);
+    rememberLabelMerge(project.db, sourceId, targetId);
     return {
       result: { label: getLabel(project.db, targetId)!, moved, collapsed },
       summary: `Merged label "${source.name}" into "${target.name}" (${moved} codings moved, ${collapsed} duplicates collapsed)`,
@@ -194,8 +195,9 @@ function codeSpan(project: Project, documentId: string, text: string, span: Rang
     segmentId = newId();
     insertSegment(project.db, { id: segmentId, documentId, start: span.start, end: span.end, text: text.slice(span.start, span.end), createdBy: project.coder, createdAt: at });
   }
-  if (hasCoding(project.db, segmentId, labelId, project.coder)) return false;
-  insertCoding(project.db, { id: newId(), segmentId, labelId, coder: project.coder, createdAt: at });
+  const coder = project.coderKey();
+  if (hasCoding(project.db, segmentId, labelId, coder)) return false;
+  insertCoding(project.db, { id: newId(), segmentId, labelId, coder, createdAt: at });
   return true;
 }
 
@@ -208,7 +210,7 @@ export function applyLabel(
   if (!document) throw new DuidingError(`There is no document with id ${args.documentId}.`);
   validSpan(document.text, args.start, args.end, document.name);
   const done = project.write('codings/apply', () => {
-    registerCoder(project.db, project.coder, now());
+    project.coderKey();
     const label = resolveLabel(project, args);
     codeSpan(project, document.id, document.text, { start: args.start, end: args.end }, label.id);
     const segment = getSegment(project.db, findSegment(project.db, document.id, args.start, args.end)!.id)!;
@@ -228,7 +230,7 @@ export function applyLabel(
 export function removeCoding(project: Project, args: { segmentId: string; labelId: string; allCoders?: boolean }): { removed: number } {
   const label = requireLabel(project, args.labelId);
   return project.write('codings/remove', () => {
-    const removed = deleteCodings(project.db, args.segmentId, args.labelId, args.allCoders ? null : project.coder);
+    const removed = deleteCodings(project.db, args.segmentId, args.labelId, args.allCoders ? null : project.coderKey());
     if (removed === 0) throw new DuidingError(`That segment has no "${label.name}" coding by ${args.allCoders ? 'anyone' : project.coder}.`);
     deleteSegmentIfUncoded(project.db, args.segmentId);
     return { result: { removed }, summary: `Removed "${label.name}" from a segment` };
@@ -388,7 +390,7 @@ export async function autocode(project: Project, args: { labelName?: string; lab
   reportProgress(summaries.length, summaries.length, '');
   const total = plans.reduce((sum, plan) => sum + plan.spans.length, 0);
   const done = await project.writeInChunks('codings/autocode', async () => {
-    registerCoder(project.db, project.coder, now());
+    project.coderKey();
     const label = resolveLabel(project, { ...args, origin: 'emergent' });
     let hits = 0;
     let coded = 0;

@@ -169,7 +169,7 @@ export function retrieveSegments(project: Project, args: { labelId: string; filt
   return { label, total: items.length, items };
 }
 
-export function listCoders(project: Project): string[] {
+export function listCoders(project: Project): Array<{ id: string; name: string }> {
   return codersWithCodings(project.db);
 }
 

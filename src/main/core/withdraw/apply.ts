@@ -1,3 +1,4 @@
+import { rememberWithdrawal } from '../merge/store-withdrawn.ts';
 import type { WithdrawResult, WithdrawTarget } from '../../../shared/protect.ts';
 import { countWords } from '../../../shared/text/normalize.ts';
 import type { Project } from '../project.ts';
@@ -43,6 +44,8 @@ export function withdraw(project: Project, target: WithdrawTarget): WithdrawResu
   const plan = planWithdrawal(db, target);
   const { preview } = plan;
   project.write('withdraw/apply', () => {
+    // Remembered first (the rows still hold the hashes): a merge of an older copy must not bring them back.
+    rememberWithdrawal(db, plan.deleteDocuments, plan.participantId);
     for (const cut of plan.cuts) applyCut(db, cut, plan.participantId);
     deleteDocuments(db, plan.deleteDocuments);
     if (plan.participantId) deleteParticipant(db, plan.participantId);

@@ -26,6 +26,7 @@ import { explainStorageError } from '../../core/db/storage-errors.ts';
 import { exportInterchange, importQdpxCommand, isQdpx, newFromQdpx } from './interchange.ts';
 import { namesCommand, pseudonymiseCommand } from './pseudonymise.ts';
 import { backupsCommand, copyCommand, removeCommand } from './protect.ts';
+import { mergeCommand } from './merge.ts';
 import { importSurveyCommand, scalesCommand } from './surveys.ts';
 
 /**
@@ -347,6 +348,14 @@ const commands: Record<string, Command> = {
     usage: 'duiding backups FILE [--restore ID|latest] [--json]',
     options: { restore: { type: 'string' }, ...coderOption, ...jsonOption },
     run: (session, [file], values, out) => backupsCommand(session, file!, values.restore as string | undefined, Boolean(values.json), out),
+  },
+  merge: {
+    usage: 'duiding merge FILE OTHER.duiding [--pseudonyms LIST.csv] [--coder NAME] [--json]',
+    options: { pseudonyms: { type: 'string' }, ...coderOption, ...jsonOption },
+    async run(session, [file, other], values, out) {
+      need(other === undefined ? [] : [other], 1, commands.merge!.usage);
+      return mergeCommand(session, file!, other!, { pseudonyms: values.pseudonyms as string | undefined, json: Boolean(values.json) }, out);
+    },
   },
   copy: {
     usage: 'duiding copy FILE OUT [--json]',

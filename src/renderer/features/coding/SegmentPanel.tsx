@@ -33,7 +33,7 @@ export function SegmentPanel({ segment, text, labelsById, onAddLabel, onMarkGuid
               <button className="link-button segment-panel__label" onClick={() => navigate({ name: 'retrieval', labelId: label.id, params: {} })}>
                 {label.name}
               </button>
-              <span className="muted small">{coding.coder}</span>
+              <span className="muted small">{coding.coderName}</span>
               <button className="icon-button" aria-label={t('coding.removeLabel', { name: label.name })} title={t('coding.removeLabel', { name: label.name })} onClick={() => void removeCoding(segment.id, label.id)}>
                 ×
               </button>

@@ -5,6 +5,7 @@ import { useStore } from '../../store/index.ts';
 import { CoderButton } from './CoderButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { BackupsButton } from '../protect/BackupsButton.tsx';
+import { MergeButton } from '../merge/MergeButton.tsx';
 import { useHistory } from '../../data/reads.ts';
 
 /** The frame of an open project: its title, the rounds, search anywhere (Ctrl+K or /), undo; below, the round's screens, coder, language. */
@@ -87,6 +88,7 @@ export function ProjectLayout({ children }: { children: ReactNode }) {
         <div className="subbar__actions">
           <CoderButton />
           <BackupsButton />
+          <MergeButton />
           <LanguageSwitch />
           <button className="button button--quiet button--small" onClick={() => void closeProject()}>
             {t('nav.close')}

@@ -5,7 +5,7 @@ import { attributeChoices, attributeParam, hasFilters, valueKey } from './filter
 import { useGuideSections, useParticipants } from '../../data/reads.ts';
 import { useData } from '../../data/index.ts';
 
-const NO_CODERS: string[] = [];
+const NO_CODERS: Array<{ id: string; name: string }> = [];
 
 /** One select per participant attribute, the coder and the guide section; all kept in the address. */
 export function FilterBar({ params, onChange }: { params: Record<string, string>; onChange(key: string, value: string | null): void }) {
@@ -42,11 +42,11 @@ export function FilterBar({ params, onChange }: { params: Record<string, string>
         <select value={params.coder ?? ''} onChange={(e) => onChange('coder', e.target.value || null)}>
           <option value="">{t('retrieval.anyCoder')}</option>
           {coders.map((c) => (
-            <option key={c} value={c}>
-              {c}
+            <option key={c.id} value={c.id}>
+              {coders.some((o) => o.id !== c.id && o.name === c.name) ? `${c.name} (${c.id.slice(0, 6)})` : c.name}
             </option>
           ))}
-          {params.coder && !coders.includes(params.coder) && <option value={params.coder}>{params.coder}</option>}
+          {params.coder && !coders.some((c) => c.id === params.coder) && <option value={params.coder}>{params.coder}</option>}
         </select>
       </label>
       <label className={`retrieval-filter retrieval-filter--wide${params.section ? ' is-set' : ''}`}>

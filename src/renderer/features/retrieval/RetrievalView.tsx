@@ -19,7 +19,7 @@ import { DocumentGroup } from './DocumentGroup.tsx';
  * participant attribute, coder and interview-guide section (kept in the address); see the label's
  * spread over participants; open any passage in its transcript.
  */
-const NO_CODERS: string[] = [];
+const NO_CODERS: Array<{ id: string; name: string }> = [];
 const NO_SPREADS: LabelSpread[] = [];
 
 export function RetrievalView({ labelId, params }: { labelId: string | null; params: Record<string, string> }) {

@@ -52,6 +52,11 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const documents = useDocuments();
   const labels = useLabels();
   const { allSegments, segments, coders } = useTranscriptSegments(id);
+  const loadCoderId = useStore((s) => s.loadCoderId);
+  // The coder key is the open project's: asked again for each transcript (blind coding filters by it).
+  useEffect(() => {
+    void loadCoderId();
+  }, [id, loadCoderId]);
   const selectedId = useStore((s) => s.selectedSegmentId);
   const recentLabelIds = useStore((s) => s.recentLabelIds);
   const selectSegment = useStore((s) => s.selectSegment);

@@ -120,7 +120,7 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
                     e.stopPropagation();
                     props.onSelect(s.id);
                   }}
-                  title={`${label.name} · ${c.coder}`}
+                  title={`${label.name} · ${c.coderName}`}
                 >
                   {label.name}
                 </button>

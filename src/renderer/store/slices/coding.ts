@@ -1,6 +1,6 @@
 import type { AutocodeQuery, AutocodeResult, AutocodeScope, Label, LabelOrigin, Segment, SpeakerScope } from '../../../shared/model.ts';
 import { act, peek, seed, seedHistory, write } from '../../data/index.ts';
-import { withLabel, withPendingCoding, withSegment } from '../merge.ts';
+import { PENDING_PREFIX, withLabel, withPendingCoding, withSegment } from '../merge.ts';
 import type { SliceCreator } from '../slice.ts';
 
 /** A coding drawn before the core has answered: its document, the segment as drawn, and what it replaces. */
@@ -22,6 +22,13 @@ export interface CodingSlice {
   pendingCoding: PendingCoding | null;
   /** Who is working; the user's setting, kept on this computer and told to the core at start. */
   coder: string;
+  /** The coder's key in the open project (null before their first coding in it, on this laptop). */
+  coderId: string | null;
+  /** Blind coding (issue 25): the transcript shows only this coder's codings, so two researchers code independently. */
+  blindCoding: boolean;
+  setBlindCoding(on: boolean): void;
+  /** Asks the core which coder key the open project gives this coder. */
+  loadCoderId(): Promise<void>;
   loadCoder(): Promise<void>;
   setCoder(name: string): Promise<void>;
   selectSegment(id: string | null): void;
@@ -39,6 +46,7 @@ export interface CodingSlice {
 }
 
 const CODER_KEY = 'duiding.coder';
+const BLIND_KEY = 'duiding.blindCoding';
 
 export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) => {
   const recentWith = (ids: string[], labelId: string) => [labelId, ...ids.filter((id) => id !== labelId)].slice(0, 9);
@@ -49,14 +57,24 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
     coderFilter: null,
     pendingCoding: null,
     coder: '',
+    coderId: null,
+    blindCoding: localStorage.getItem(BLIND_KEY) === '1',
+    setBlindCoding: (on) => {
+      localStorage.setItem(BLIND_KEY, on ? '1' : '0');
+      set({ blindCoding: on });
+    },
+    loadCoderId: guarded(async () => {
+      set({ coderId: (await act('coders/current', {})).id });
+    }),
     loadCoder: guarded(async () => {
       const saved = localStorage.getItem(CODER_KEY);
-      set({ coder: (saved ? await act('coders/set', { name: saved }) : await act('coders/current', {})).name });
+      const result = saved ? await act('coders/set', { name: saved }) : await act('coders/current', {});
+      set({ coder: result.name, coderId: result.id });
     }),
     setCoder: guarded(async (name: string) => {
       const result = await act('coders/set', { name });
       localStorage.setItem(CODER_KEY, result.name);
-      set({ coder: result.name });
+      set({ coder: result.name, coderId: result.id });
     }),
     selectSegment: (id) => set({ selectedSegmentId: id }),
     setCoderFilter: (coder) => set({ coderFilter: coder }),
@@ -73,7 +91,7 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
       const document = peek('documents/get', { id: args.documentId });
       const drawn =
         args.labelId && segments && labels?.some((l) => l.id === args.labelId)
-          ? withPendingCoding(segments, { documentId: args.documentId, start: args.start, end: args.end, labelId: args.labelId, coder: get().coder, text: document ? document.text.slice(args.start, args.end) : '' })
+          ? withPendingCoding(segments, { documentId: args.documentId, start: args.start, end: args.end, labelId: args.labelId, coder: get().coderId ?? `${PENDING_PREFIX}coder`, coderName: get().coder, text: document ? document.text.slice(args.start, args.end) : '' })
           : null;
       if (drawn) set({ pendingCoding: { documentId: args.documentId, pending: drawn.pending, before: drawn.before } });
       try {
@@ -90,6 +108,8 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
         if (drawn) set({ pendingCoding: null });
         throw error;
       }
+      // The first coding in this project made this laptop's coder key.
+      if (get().coderId === null) set({ coderId: (await act('coders/current', {})).id });
     }),
     removeCoding: guarded(async (segmentId, labelId) => {
       await write('codings/remove', { segmentId, labelId });

@@ -1,0 +1,17 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MergeDialog } from './MergeDialog.tsx';
+
+/** Opens the merge of another researcher's copy (issue 25). */
+export function MergeButton() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button button--quiet button--small" onClick={() => setOpen(true)} data-testid="open-merge">
+        {t('merge.open')}
+      </button>
+      {open && <MergeDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}

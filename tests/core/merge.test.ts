@@ -1,0 +1,257 @@
+/**
+ * Two researchers, two laptops (issue 25): each codes a copy of one project; one copy is merged into
+ * the other. Every coding arrives (counted one by one), merging again changes nothing, a conflicting
+ * edit keeps this copy's version and is listed, and nothing withdrawn or replaced here comes back.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../src/main/core/handlers.ts';
+import { Session } from '../../src/main/core/session.ts';
+import { codersByName } from '../../src/main/core/coders/service.ts';
+import type { MergeReport } from '../../src/shared/merge.ts';
+import { snapshot, tempDir } from '../support/temp.ts';
+import { caller } from './analysis-fixture.ts';
+import { afterEach } from 'vitest';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/transcripts');
+const sessions: Session[] = [];
+afterEach(() => {
+  while (sessions.length) sessions.pop()!.close();
+});
+
+function rich(text: string): string {
+  return JSON.stringify({
+    root: {
+      children: [{ children: [{ detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 }], direction: null, format: '', indent: 0, type: 'paragraph', version: 1 }],
+      direction: null,
+      format: '',
+      indent: 0,
+      type: 'root',
+      version: 1,
+    },
+  });
+}
+
+/** A small fixed-seed generator (mulberry32): the same codings every run. */
+function rng(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n) };
+}
+
+/** Laptop A makes the project and imports the transcripts; laptop B gets a copy of it. */
+async function twoLaptops(options: { files?: string[] } = {}) {
+  const dir = tempDir();
+  const anna = new Session('Anna', { laptop: 'a' });
+  sessions.push(anna);
+  anna.create(join(dir, 'anna.duiding'), 'Studie');
+  const a = caller(anna);
+  const files = options.files ?? ['interview-01-aso.docx', 'interview-03-tso.srt', 'interview-04-kso.txt'];
+  await a('documents/import', { files: files.map((f) => ({ path: join(FIXTURES, f) })) });
+  await a('labels/create', { name: 'Gedeeld label' });
+  await a('project/copy', { out: join(dir, 'bert.duiding') });
+  const bert = new Session('Bert', { laptop: 'b' });
+  sessions.push(bert);
+  bert.open(join(dir, 'bert.duiding'));
+  return { dir, anna, bert, a, b: caller(bert), bertFile: join(dir, 'bert.duiding') };
+}
+
+/** Codes random spans with random labels (some names made on both laptops) and writes random memos. */
+async function codeRandomly(c: ReturnType<typeof caller>, seed: number, n: number, side: string) {
+  const random = rng(seed);
+  const documents = await c('documents/list', {});
+  const texts = await Promise.all(documents.map(async (d) => (await c('documents/get', { id: d.id })).text));
+  const names = [...Array.from({ length: 12 }, (_, i) => `${side} label ${i}`), 'Werkdruk', 'Zorg', 'Gedeeld label'];
+  for (let i = 0; i < n; i++) {
+    const d = random.int(documents.length);
+    const text = texts[d]!;
+    const start = random.int(text.length - 40);
+    const end = start + 5 + random.int(30);
+    const { segment } = await c('codings/apply', { documentId: documents[d]!.id, start, end, labelName: names[random.int(names.length)]! });
+    if (random.next() < 0.15) await c('memos/save', { target: { kind: 'segment', id: segment.id }, bodyRich: rich(`${side} memo ${i}`), bodyText: `${side} memo ${i}` });
+  }
+}
+
+interface CodingKey {
+  document: string;
+  start: number;
+  end: number;
+  label: string;
+  coder: string;
+}
+function codingsOf(session: Session): CodingKey[] {
+  return session.project.db
+    .prepare(
+      `SELECT d.source_hash AS document, s.start, s.end, c.label_id AS label, c.coder FROM codings c JOIN segments s ON s.id = c.segment_id JOIN documents d ON d.id = s.document_id
+       ORDER BY 1, 2, 3, 4, 5`,
+    )
+    .all() as CodingKey[];
+}
+const keyOf = (c: CodingKey) => `${c.document}|${c.start}|${c.end}|${c.label}|${c.coder}`;
+
+describe('merging two laptops’ copies', () => {
+  it('brings every coding, label and memo of the other copy, counted one by one; merging again changes nothing', async () => {
+    const { anna, bert, a, b, bertFile } = await twoLaptops();
+    await codeRandomly(a, 25, 300, 'Anna');
+    await codeRandomly(b, 2025, 300, 'Bert');
+    const theirs = codingsOf(bert);
+    const ours = codingsOf(anna);
+    const theirMemos = (bert.project.db.prepare('SELECT body_text FROM memos').pluck().all() as string[]).sort();
+    const theirLabels = bert.project.db.prepare('SELECT id FROM labels').pluck().all() as string[];
+    expect(theirs.length).toBeGreaterThan(250);
+    bert.close();
+
+    const report = (await dispatch(anna, 'merge/apply', { file: { path: bertFile } })) as MergeReport;
+    expect(report.changed).toBe(true);
+    const merged = new Set(codingsOf(anna).map(keyOf));
+    // Every coding of either copy is there, one by one: none lost, none doubled.
+    for (const coding of [...theirs, ...ours]) expect(merged.has(keyOf(coding)), keyOf(coding)).toBe(true);
+    expect(merged.size).toBe(new Set([...theirs, ...ours].map(keyOf)).size);
+    expect(codingsOf(anna)).toHaveLength(merged.size);
+    expect(report.codings.added).toBe(theirs.length);
+    // Two coders, each under their own id, named.
+    const coders = (await dispatch(anna, 'coders/list', {})) as Array<{ id: string; name: string; codings: number }>;
+    expect(coders.map((c) => [c.name, c.codings]).sort()).toEqual([
+      ['Anna', ours.length],
+      ['Bert', theirs.length],
+    ]);
+    const annaMemos = anna.project.db.prepare("SELECT body_text FROM memos WHERE body_text LIKE 'Bert memo%'").pluck().all() as string[];
+    expect(annaMemos.sort()).toEqual(theirMemos);
+    for (const id of theirLabels) expect(anna.project.db.prepare('SELECT 1 FROM labels WHERE id = ?').get(id)).toBeTruthy();
+    // Both made "Werkdruk" and "Zorg" on their own: proposed for a merge, not merged silently.
+    expect(report.labelProposals.map((p) => p.ours.name).sort()).toEqual(['Werkdruk', 'Zorg']);
+    // The label made before the copy is one label, not two.
+    expect(anna.project.db.prepare("SELECT COUNT(*) FROM labels WHERE name = 'Gedeeld label'").pluck().get()).toBe(1);
+    expect(report.documents.matched).toHaveLength(3);
+    expect(report.documents.added).toEqual([]);
+
+    // One undo step takes the whole merge back.
+    const after = snapshot(anna.project);
+    await dispatch(anna, 'history/undo', {});
+    expect(codingsOf(anna)).toEqual(ours);
+    await dispatch(anna, 'history/redo', {});
+    expect(codingsOf(anna).map(keyOf).sort()).toEqual([...merged].sort());
+
+    // The researcher merges the labels both made: merging the copy again brings no label back.
+    for (const p of report.labelProposals) await dispatch(anna, 'labels/merge', { sourceId: p.theirs.id, targetId: p.ours.id });
+    // Again: everything matches, nothing is written (not even a change-log entry).
+    const before = snapshot(anna.project);
+    const again = (await dispatch(anna, 'merge/apply', { file: { path: bertFile } })) as MergeReport;
+    expect(again.changed).toBe(false);
+    expect(again.added).toEqual({});
+    expect(again.labelProposals).toEqual([]);
+    expect(snapshot(anna.project)).toEqual(before);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+  }, 120_000);
+
+  it('keeps this copy’s version of an object both changed, and lists the other’s', async () => {
+    const { anna, bert, a, b, bertFile } = await twoLaptops({ files: ['interview-04-kso.txt'] });
+    const label = (await a('labels/list', {})).find((l) => l.name === 'Gedeeld label')!;
+    await a('labels/update', { id: label.id, name: 'Gedeeld label (Anna)' });
+    await b('labels/update', { id: label.id, name: 'Gedeeld label (Bert)', colour: '#009E73' });
+    bert.close();
+    const report = (await dispatch(anna, 'merge/apply', { file: { path: bertFile } })) as MergeReport;
+    const row = anna.project.db.prepare('SELECT name, colour FROM labels WHERE id = ?').get(label.id) as { name: string; colour: string };
+    expect(row.name).toBe('Gedeeld label (Anna)');
+    const conflict = report.conflicts.find((c) => c.table === 'labels' && c.id === label.id)!;
+    expect(conflict.name).toBe('Gedeeld label (Anna)');
+    expect(conflict.fields.find((f) => f.field === 'name')).toEqual({ field: 'name', ours: 'Gedeeld label (Anna)', theirs: 'Gedeeld label (Bert)' });
+    expect(conflict.fields.find((f) => f.field === 'colour')?.theirs).toBe('#009E73');
+    expect(report.conflicts.map((c) => c.table)).toEqual(['labels']);
+  });
+
+  it('brings the codings made with a label whose definition the other copy edited; the definition here stays, the other is listed', async () => {
+    const { anna, bert, a, b, bertFile } = await twoLaptops({ files: ['interview-04-kso.txt'] });
+    const label = (await a('labels/list', {})).find((l) => l.name === 'Gedeeld label')!;
+    await a('labels/update', { id: label.id, definition: 'Wat de leerkracht over het team zegt.' });
+    const doc = (await b('documents/list', {}))[0]!;
+    const text = (await b('documents/get', { id: doc.id })).text;
+    for (let i = 0; i < 5; i++) await b('codings/apply', { documentId: doc.id, start: 40 * i, end: 40 * i + 20, labelId: label.id });
+    expect(text.length).toBeGreaterThan(250);
+    bert.close();
+    const report = (await dispatch(anna, 'merge/apply', { file: { path: bertFile } })) as MergeReport;
+    expect(report.codings.added).toBe(5);
+    const codings = anna.project.db.prepare('SELECT COUNT(*) FROM codings WHERE label_id = ?').pluck().get(label.id);
+    expect(codings).toBe(5);
+    expect(anna.project.db.prepare('SELECT definition FROM labels WHERE id = ?').pluck().get(label.id)).toBe('Wat de leerkracht over het team zegt.');
+    expect(report.conflicts).toEqual([{ table: 'labels', id: label.id, name: 'Gedeeld label', fields: [{ field: 'definition', ours: 'Wat de leerkracht over het team zegt.', theirs: '' }] }]);
+  });
+
+  it('two laptops that both say "Anna" stay two coders until the researcher unites them', async () => {
+    const dir = tempDir();
+    const one = new Session('Anna', { laptop: 'one' });
+    sessions.push(one);
+    one.create(join(dir, 'one.duiding'), 'Studie');
+    const a = caller(one);
+    await a('documents/import', { files: [{ path: join(FIXTURES, 'interview-04-kso.txt') }] });
+    const doc = (await a('documents/list', {}))[0]!;
+    // Laptop one's Anna has coded before the copy is taken: laptop two's Anna does not become her.
+    await a('codings/apply', { documentId: doc.id, start: 0, end: 10, labelName: 'Eén' });
+    await a('project/copy', { out: join(dir, 'two.duiding') });
+    const two = new Session('Anna', { laptop: 'two' });
+    sessions.push(two);
+    two.open(join(dir, 'two.duiding'));
+    const b = caller(two);
+    await b('codings/apply', { documentId: doc.id, start: 20, end: 30, labelName: 'Eén' });
+    expect((await b('coders/list', {})).map((c) => [c.name, c.thisLaptop, c.codings])).toEqual([
+      ['Anna', false, 1],
+      ['Anna', true, 1],
+    ]);
+    two.close();
+    await a('merge/apply', { file: { path: join(dir, 'two.duiding') } });
+    const coders = await a('coders/list', {});
+    expect(coders.map((c) => c.name)).toEqual(['Anna', 'Anna']);
+    expect(coders.filter((c) => c.thisLaptop)).toHaveLength(1);
+    const other = coders.find((c) => !c.thisLaptop)!;
+    const mine = coders.find((c) => c.thisLaptop)!;
+    // A display name two coders bear is refused with the choices (the CLI's --coders); an id is taken.
+    expect(() => codersByName(one.project.db, ['anna'])).toThrow(/"anna" names 2 coders \(from different laptops\): Anna \(.+\), Anna \(.+\)/);
+    expect(codersByName(one.project.db, [mine.id])).toEqual([mine.id]);
+    await a('coders/unite', { from: other.id, into: mine.id });
+    const united = await a('coders/list', {});
+    expect(codersByName(one.project.db, ['Anna'])).toEqual([mine.id]);
+    expect(united.find((c) => c.id === mine.id)!.codings).toBe(2);
+    expect(united.find((c) => c.id === other.id)!.sameAs).toBe(mine.id);
+    // Merging that copy again maps its "Anna" to the one kept: nothing comes back.
+    const again = await a('merge/apply', { file: { path: join(dir, 'two.duiding') } });
+    expect(again.changed).toBe(false);
+  });
+
+  it('refuses a copy that is not pseudonymised as this project is, and pseudonymises it on the way in with a list', async () => {
+    const { anna, bert, a, b, dir, bertFile } = await twoLaptops({ files: ['interview-04-kso.txt'] });
+    const doc = (await a('documents/list', {}))[0]!;
+    const text = (await a('documents/get', { id: doc.id })).text;
+    const word = text.match(/\b[A-Z][a-z]{4,}\b/)![0];
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'list.csv'), `naam;pseudoniem\n${word};Pseudo\n`);
+    await a('pseudonyms/apply', { list: { path: join(dir, 'list.csv') } });
+    expect((await a('documents/get', { id: doc.id })).text).not.toContain(word);
+    await b('codings/apply', { documentId: doc.id, start: 0, end: 12, labelName: 'Bert' });
+    bert.close();
+    const before = snapshot(anna.project);
+    await expect(dispatch(anna, 'merge/apply', { file: { path: bertFile } })).rejects.toThrow(/bert\.duiding is not pseudonymised as this project is/);
+    expect(snapshot(anna.project)).toEqual(before);
+    const report = await a('merge/apply', { file: { path: bertFile }, pseudonyms: { path: join(dir, 'list.csv') } });
+    expect(report.codings.added).toBe(1);
+    const all = (anna.project.db.prepare('SELECT text FROM turns').pluck().all() as string[]).join('\n');
+    expect(all).not.toContain(word);
+  });
+
+  it('never brings a withdrawn participant back', async () => {
+    const { anna, bert, a, b, bertFile } = await twoLaptops({ files: ['interview-04-kso.txt', 'interview-03-tso.srt'] });
+    const docs = await a('documents/list', {});
+    await b('codings/apply', { documentId: docs[0]!.id, start: 0, end: 12, labelName: 'Bert' });
+    await b('codings/apply', { documentId: docs[1]!.id, start: 0, end: 12, labelName: 'Bert' });
+    bert.close();
+    await a('withdraw/apply', { documentId: docs[0]!.id });
+    const report = await a('merge/apply', { file: { path: bertFile } });
+    expect(report.documents.withdrawn).toBe(1);
+    expect(anna.project.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(docs[0]!.id)).toBeUndefined();
+    expect(report.codings.added).toBe(1);
+  });
+});
