@@ -50,6 +50,8 @@ export interface ReportElement {
   /** For quotes: the attribution printed after the text, without parentheses, and where it comes from. */
   attribution?: string | null;
   segmentId?: string;
+  /** For an edited quote: the verbatim text (its runs print the edited form). */
+  verbatim?: string;
 }
 
 /** Word numbering definitions: bullets and ordered lists of rich text, and one per way of numbering findings. */
@@ -136,6 +138,7 @@ function sectionElements(section: ReportSection, options: ReportOptions, lists: 
           runs: [{ text: quoted(item.text, options) }],
           attribution: formatAttribution(item.source, options.attribution, options.language),
           segmentId: item.segmentId,
+          ...(item.verbatim !== undefined ? { verbatim: item.verbatim } : {}),
         });
         break;
       case 'finding': {

@@ -42,7 +42,7 @@ const ROUND3: TableName[] = [
   'tension_quotes',
   'tension_concepts',
 ];
-const OUTLINE: TableName[] = ['outline_sections', 'outline_items'];
+const OUTLINE: TableName[] = ['outline_sections', 'outline_items', 'outline_quote_edits', 'outline_origins'];
 const SURVEY: TableName[] = ['surveys', 'survey_items', 'survey_answers'];
 /** What a survey import fills: its items and answers, the respondents, their open answers and the questions as guide sections. */
 const SURVEY_IMPORT: TableName[] = [...SURVEY, ...PARTICIPANTS, 'documents', 'turns', 'turns_fts', 'guide_sections', 'guide_spans'];
@@ -150,6 +150,8 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'tensions/delete': undoable,
   'outline/get': read(...OUTLINE, ...QUOTES, ...ROUND3, ...CONCEPTS),
   'outline/generate': undoable,
+  'outline/generatePlan': read(...OUTLINE, ...QUOTES, ...ROUND3),
+  'outline/editQuote': undoable,
   'outline/addSection': undoable,
   'outline/updateSection': undoable,
   'outline/moveSection': undoable,

@@ -6,7 +6,11 @@
 import { isSafeLink } from '../../../shared/lexical-validate.ts';
 import {
   AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
+  FootnoteReferenceRun,
   ExternalHyperlink,
   Footer,
   HeadingLevel,
@@ -17,7 +21,7 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
-import { titleLine, type ReportDocument, type ReportOptions, type RichRun } from '../../../shared/report-document.ts';
+import { reportTexts, titleLine, type ReportDocument, type ReportOptions, type RichRun } from '../../../shared/report-document.ts';
 import { elementText, reportElements, type ReportElement } from '../../../shared/report-elements.ts';
 import { reportNumbering, reportStyles } from './docx-styles.ts';
 
@@ -64,8 +68,33 @@ function richRuns(runs: RichRun[]): ParagraphChild[] {
   });
 }
 
+/**
+ * The verbatim text of the edited quotes, when the researcher asks for it: each a Word comment on the
+ * quote's text or a footnote after it, numbered in reading order.
+ */
+class VerbatimNotes {
+  readonly comments: Array<{ id: number; author: string; initials: string; children: Paragraph[] }> = [];
+  readonly footnotes: Record<string, { children: Paragraph[] }> = {};
+  constructor(private readonly options: ReportOptions) {}
+
+  /** The quote's runs with its note around or after them. */
+  wrap(element: ReportElement, runs: ParagraphChild[]): ParagraphChild[] {
+    const mode = this.options.verbatimNotes ?? 'none';
+    if (element.verbatim === undefined || mode === 'none') return runs;
+    const note = [new Paragraph({ children: [new TextRun({ text: `${reportTexts(this.options.language).verbatim}: `, bold: true }), ...textRuns(element.verbatim)] })];
+    if (mode === 'footnote') {
+      const id = Object.keys(this.footnotes).length + 1;
+      this.footnotes[id] = { children: note };
+      return [...runs, new FootnoteReferenceRun(id)];
+    }
+    const id = this.comments.length;
+    this.comments.push({ id, author: 'Duiding', initials: 'D', children: note });
+    return [new CommentRangeStart(id), ...runs, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+  }
+}
+
 /** Each element of the laid-out report as a Word paragraph: the same list the live preview renders. */
-function elementParagraph(element: ReportElement): Paragraph | TableOfContents {
+function elementParagraph(element: ReportElement, notes: VerbatimNotes): Paragraph | TableOfContents {
   switch (element.kind) {
     case 'title':
       return new Paragraph({ heading: HeadingLevel.TITLE, children: richRuns(element.runs) });
@@ -77,7 +106,7 @@ function elementParagraph(element: ReportElement): Paragraph | TableOfContents {
     case 'toc':
       return new TableOfContents(element.runs.map((r) => r.text).join('') || 'TOC', { hyperlink: true, headingStyleRange: '1-3' });
     case 'quote': {
-      const children: ParagraphChild[] = richRuns(element.runs);
+      const children: ParagraphChild[] = notes.wrap(element, richRuns(element.runs));
       if (element.attribution) children.push(new TextRun({ text: ` (${element.attribution})`, italics: false, color: '595959' }));
       // Plain quotes are body paragraphs: no style of their own.
       return new Paragraph({ style: element.style === 'Quote' ? 'Quote' : undefined, children });
@@ -92,7 +121,8 @@ function elementParagraph(element: ReportElement): Paragraph | TableOfContents {
 const LANGUAGE_TAGS = { nl: 'nl-BE', en: 'en-GB' } as const;
 
 export async function writeDocx(report: ReportDocument, options: ReportOptions): Promise<Uint8Array> {
-  const body = reportElements(report, options).map(elementParagraph);
+  const notes = new VerbatimNotes(options);
+  const body = reportElements(report, options).map((element) => elementParagraph(element, notes));
 
   const styles = {
     ...reportStyles,
@@ -111,6 +141,8 @@ export async function writeDocx(report: ReportDocument, options: ReportOptions):
     description: 'Duiding',
     styles,
     numbering: reportNumbering,
+    ...(notes.comments.length ? { comments: { children: notes.comments } } : {}),
+    ...(Object.keys(notes.footnotes).length ? { footnotes: notes.footnotes } : {}),
     features: options.toc ? { updateFields: true } : undefined,
     sections: [
       {
