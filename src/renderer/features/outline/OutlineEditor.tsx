@@ -9,6 +9,7 @@ import { QuotePicker } from '../rounds/QuotePicker.tsx';
 import { itemDropIndex, sectionDrop, sectionStep, siblings, type Drop, type Section } from './moves.ts';
 import { useConcepts, useLabels, useLearningQuestions, useTensions } from '../../data/reads.ts';
 import { NumberingSelect } from './ReportLayout.tsx';
+import { QuoteItem } from './QuoteItem.tsx';
 
 type DraftKind = 'finding' | 'implication' | 'paragraph';
 type Dragging = { kind: 'item' | 'section'; id: string } | null;
@@ -125,15 +126,8 @@ function ItemBody({ item, outline, titling, onTitled }: { item: OutlineItem; out
   const { t } = useTranslation();
   const update = useStore((s) => s.updateOutlineItem);
   switch (item.kind) {
-    case 'quote': {
-      const quote = item.segmentId ? outline.quotes[item.segmentId] : undefined;
-      return (
-        <div className="outline-item__quote">
-          <span className="outline-item__who">{quote ? `${quote.participant?.name ?? quote.documentName}` : t('outline.quoteGone')}</span>
-          <span className="outline-item__text">{quote?.text}</span>
-        </div>
-      );
-    }
+    case 'quote':
+      return <QuoteItem item={item} outline={outline} />;
     case 'paragraph':
       return <SavedRichText label={t('outline.kinds.paragraph')} value={richOf(item.rich, item.text)} placeholder={t('outline.paragraphPlaceholder')} onSave={(rich, text) => void update({ id: item.id, rich, text })} />;
     case 'finding':
