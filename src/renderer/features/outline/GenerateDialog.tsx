@@ -89,7 +89,7 @@ export function GenerateDialog(props: { open: boolean; language: 'nl' | 'en'; on
           )}
         </div>
       )}
-      <footer className="dialog__footer">
+      <footer className="dialog__footer generate-plan__footer">
         <button type="button" className="button button--quiet" onClick={props.onClose}>
           {t('common.cancel')}
         </button>
