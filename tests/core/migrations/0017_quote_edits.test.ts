@@ -13,7 +13,7 @@ describe('migration 0017: edited quotes, where generated parts came from, a tens
     // An existing tension keeps the default order (null: findings, quotes, implications).
     expect(db.prepare("SELECT report_order FROM tensions WHERE id = 't1'").get()).toEqual({ report_order: null });
     expect(tableExists(db, 'outline_quote_edits')).toBe(true);
-    expect(columns(db, 'outline_quote_edits')).toEqual(['item_id', 'text', 'checked_text']);
+    expect(columns(db, 'outline_quote_edits')).toEqual(['id', 'text', 'checked_text']);
     expect(columns(db, 'outline_origins')).toEqual(['id', 'section_id', 'item_id', 'origin']);
     expect(triggerNames(db)).toEqual(expect.arrayContaining(['history_outline_quote_edits_insert', 'history_outline_origins_delete']));
 
@@ -23,7 +23,7 @@ describe('migration 0017: edited quotes, where generated parts came from, a tens
     expect(() => order.run('["finding","quote"]')).toThrow(/CHECK/);
     expect(() => order.run('nope')).toThrow(/CHECK/);
     order.run('["implication","quote","finding"]');
-    const edit = db.prepare('INSERT INTO outline_quote_edits (item_id, text, checked_text) VALUES (?, ?, ?)');
+    const edit = db.prepare('INSERT INTO outline_quote_edits (id, text, checked_text) VALUES (?, ?, ?)');
     expect(() => edit.run('i1', '  ', 'x')).toThrow(/CHECK/);
     expect(() => edit.run('nope', 'x', 'x')).toThrow(/FOREIGN KEY/);
     edit.run('i1', '[Zij] bevinding', 'Een bevinding.');

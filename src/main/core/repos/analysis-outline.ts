@@ -101,7 +101,7 @@ export function updateItem(db: Db, id: string, fields: { text: string; title: st
 }
 
 export function deleteItem(db: Db, id: string): void {
-  db.prepare('DELETE FROM outline_quote_edits WHERE item_id = ?').run(id);
+  db.prepare('DELETE FROM outline_quote_edits WHERE id = ?').run(id);
   db.prepare('DELETE FROM outline_origins WHERE item_id = ?').run(id);
   db.prepare('DELETE FROM outline_items WHERE id = ?').run(id);
 }
@@ -120,18 +120,18 @@ export interface QuoteEditRow {
 }
 
 export function quoteEditRows(db: Db): QuoteEditRow[] {
-  return db.prepare('SELECT item_id AS itemId, text, checked_text AS checkedText FROM outline_quote_edits').all() as QuoteEditRow[];
+  return db.prepare('SELECT id AS itemId, text, checked_text AS checkedText FROM outline_quote_edits').all() as QuoteEditRow[];
 }
 
 /** Sets an item's edited form, or (text null) takes it away: the quote prints verbatim again. */
 export function setQuoteEdit(db: Db, itemId: string, edit: { text: string; checkedText: string } | null): void {
   if (edit === null) {
-    db.prepare('DELETE FROM outline_quote_edits WHERE item_id = ?').run(itemId);
+    db.prepare('DELETE FROM outline_quote_edits WHERE id = ?').run(itemId);
     return;
   }
   db.prepare(
-    `INSERT INTO outline_quote_edits (item_id, text, checked_text) VALUES (@itemId, @text, @checkedText)
-     ON CONFLICT (item_id) DO UPDATE SET text = excluded.text, checked_text = excluded.checked_text
+    `INSERT INTO outline_quote_edits (id, text, checked_text) VALUES (@itemId, @text, @checkedText)
+     ON CONFLICT (id) DO UPDATE SET text = excluded.text, checked_text = excluded.checked_text
      WHERE NOT (text = excluded.text AND checked_text = excluded.checked_text)`,
   ).run({ itemId, ...edit });
 }

@@ -5,8 +5,10 @@
 -- item, with the passage's words as they were when it was checked, so that a later correction of the
 -- transcript that no longer fits the edited form is shown, never silently applied. A table of its own
 -- (not columns on outline_items), so that other changes to the items' kinds need not touch it.
+-- `id` is the quote item's id (one edit per item), as map_positions has its concept's: a table keyed
+-- by `id` travels row for row in a .qdpx's Duiding block.
 CREATE TABLE outline_quote_edits (
-  item_id      TEXT PRIMARY KEY REFERENCES outline_items (id) ON DELETE CASCADE,
+  id           TEXT PRIMARY KEY REFERENCES outline_items (id) ON DELETE CASCADE,
   text         TEXT NOT NULL CHECK (length(trim(text)) > 0),
   checked_text TEXT NOT NULL
 ) STRICT;
