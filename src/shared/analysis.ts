@@ -4,6 +4,7 @@
  */
 import type { AttributeValue, SpeakerRole } from './model.ts';
 import type { ScalesResult } from './surveys/model.ts';
+import type { QuoteEditProblem } from './text/quote-edit.ts';
 
 /** A quote as every round-2/3 screen and every export shows it: a segment with where it comes from. */
 export interface Quote {
@@ -165,6 +166,10 @@ export interface TensionQuote {
   pole: 1 | 2 | null;
 }
 
+/** What a tension puts into the report, in the order the researcher set (issue 29). */
+export const TENSION_PARTS = ['finding', 'quote', 'implication'] as const;
+export type TensionPart = (typeof TENSION_PARTS)[number];
+
 export interface Tension {
   id: string;
   title: string;
@@ -178,6 +183,8 @@ export interface Tension {
   /** Practical advice, in order; shown and exported as `--> …`. */
   implications: string[];
   quotes: TensionQuote[];
+  /** The order of findings, quotes and implications in a generated report outline. */
+  reportOrder: TensionPart[];
   conceptIds: string[];
   memo: string;
   createdBy: string;
@@ -273,6 +280,18 @@ export interface ReportSettings {
   levelNumbering: Array<Numbering | null>;
 }
 
+/**
+ * A quote's edited form (issue 29): words left out with "(…)" or "[…]", words added in square
+ * brackets. The report prints it; the verbatim text stays the segment's.
+ */
+export interface QuoteEdit {
+  text: string;
+  /** The passage's words when the edit was checked and kept. */
+  checkedText: string;
+  /** Null while the edit fits the passage; after a correction of the transcript, what no longer fits. */
+  problem: QuoteEditProblem | null;
+}
+
 /** The outline as a tree, sections in order, with the quotes its items point at. */
 export interface Outline {
   sections: Array<OutlineSection & { depth: number }>;
@@ -280,6 +299,28 @@ export interface Outline {
   quotes: Record<string, Quote>;
   /** Every chart item's figures, by item id, computed from the answers at this read. */
   charts?: Record<string, OutlineChartFigures>;
+  /** The edited quotes, by item id (a quote item without one prints verbatim). */
+  edits: Record<string, QuoteEdit>;
+}
+
+/** One thing that generating the outline again would add to the researcher's outline. */
+export interface OutlineAddition {
+  /** Stable while the analysis does not change: the apply call names the ones to leave out. */
+  key: string;
+  kind: 'section' | OutlineItemKind;
+  /** A section's title, a finding's or implication's text, a quote's segment text. */
+  text: string;
+  /** The titles of the sections it goes into, outermost first (new ones included). */
+  path: string[];
+  segmentId?: string;
+}
+
+/** What "Generate" would do: build a new outline, or add to the researcher's (nothing of theirs changes). */
+export interface OutlinePlan {
+  mode: 'new' | 'merge';
+  additions: OutlineAddition[];
+  /** What the researcher's outline holds now, kept as it is. */
+  kept: { sections: number; items: number };
 }
 
 /** What is left to do in each round (shown on the round tabs and their pages). */

@@ -39,8 +39,11 @@ export interface QuoteSource {
 }
 
 export type ReportItem =
-  /** `text` is the segment's snapshot, verbatim: writers never reflow or trim it. */
-  | { kind: 'quote'; text: string; source: QuoteSource; segmentId?: string }
+  /**
+   * `text` is the segment's snapshot, verbatim, or the researcher's edited form of it (issue 29), then
+   * with the verbatim text in `verbatim`: writers never reflow or trim either.
+   */
+  | { kind: 'quote'; text: string; source: QuoteSource; segmentId?: string; verbatim?: string }
   /** A finding is a point of the section's list; a titled one prints its bold title by the bullet and its text as a paragraph under it. */
   | { kind: 'finding'; text: string; title?: string }
   | { kind: 'implication'; text: string }
@@ -139,7 +142,15 @@ export interface ReportOptions {
   titleLines?: TitleLine[];
   /** Numbering of the section headings per depth (from depth 1); null or absent: automatic. */
   levelNumbering?: Array<Numbering | null>;
+  /**
+   * The verbatim text of each edited quote: left out (the default), or beside it as a Word comment
+   * or a footnote (.html and .md print both as notes at the end).
+   */
+  verbatimNotes?: VerbatimNotes;
 }
+
+export const VERBATIM_NOTES = ['none', 'comment', 'footnote'] as const;
+export type VerbatimNotes = (typeof VERBATIM_NOTES)[number];
 
 export const DEFAULT_REPORT_OPTIONS: ReportOptions = {
   attribution: 'participant',
@@ -182,6 +193,8 @@ const TEXTS = {
     mean: 'Gemiddelde',
     median: 'Mediaan',
     decimal: ',',
+    verbatim: 'Letterlijk',
+    verbatimNotes: 'Letterlijke tekst van de bewerkte citaten',
   },
   en: {
     contents: 'Contents',
@@ -204,6 +217,8 @@ const TEXTS = {
     mean: 'Mean',
     median: 'Median',
     decimal: '.',
+    verbatim: 'Verbatim',
+    verbatimNotes: 'Verbatim text of the edited quotes',
   },
 } as const;
 

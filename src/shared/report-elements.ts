@@ -56,6 +56,8 @@ export interface ReportElement {
   segmentId?: string;
   /** For a chart: the picture (SVG, drawn from the figures), its size in pixels, and the figures as a table. */
   chart?: ReportChart;
+  /** For an edited quote: the verbatim text (its runs print the edited form). */
+  verbatim?: string;
 }
 
 /** A chart as every writer needs it: the SVG the page and .html show, its size (.docx scales its PNG), the figures as a table (.md). */
@@ -177,6 +179,7 @@ function sectionElements(section: ReportSection, options: ReportOptions, lists: 
           runs: [{ text: quoted(item.text, options) }],
           attribution: formatAttribution(item.source, options.attribution, options.language),
           segmentId: item.segmentId,
+          ...(item.verbatim !== undefined ? { verbatim: item.verbatim } : {}),
         });
         break;
       case 'finding': {

@@ -18,7 +18,7 @@ export function quoteSource(quote: Quote): QuoteSource {
   };
 }
 
-export function quoteItem(quote: Quote): ReportItem {
+export function quoteItem(quote: Quote): Extract<ReportItem, { kind: 'quote' }> {
   return { kind: 'quote', text: quote.text, source: quoteSource(quote), segmentId: quote.segmentId };
 }
 
@@ -136,7 +136,8 @@ export function reportFromOutline(outline: Outline, sources: DefinitionSource, p
         const quote = item.segmentId ? outline.quotes[item.segmentId] : undefined;
         // A quote whose segment was deleted since has nothing verbatim left to show.
         if (!quote) continue;
-        const entry = quoteItem(quote);
+        const edit = outline.edits?.[item.id];
+        const entry: ReportItem = edit ? { ...quoteItem(quote), text: edit.text, verbatim: quote.text } : quoteItem(quote);
         quoteKeys.set(entry, quote.segmentId);
         items.push(entry);
       } else if (item.kind === 'finding') items.push({ kind: 'finding', text: item.text, ...(item.title ? { title: item.title } : {}) });

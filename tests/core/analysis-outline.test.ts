@@ -30,12 +30,12 @@ describe('the report outline', () => {
   it('generates a first outline from the learning questions and the tensions grouped by group, as one undo step', async () => {
     const { project, call, q1, t1 } = await withRound3();
     const outline = await checkUndoRedo(project, () => call('outline/generate', {}));
+    // Learning questions are top-level themes (no wrapping part); every generated word is a title or an item.
     expect(shape(outline)).toEqual([
-      '# Leervragen',
-      '  # Hoe overleg ik? (learning-question)',
-      '    - quote: overleg',
-      '    - quote: beleid',
-      '  # Wat is mijn rol? (learning-question)',
+      '# Hoe overleg ik? (learning-question)',
+      '  - quote: overleg',
+      '  - quote: beleid',
+      '# Wat is mijn rol? (learning-question)',
       '# Spanningsvelden',
       '  # Zelfopvatting',
       '    # Zorg of les (tension)',
@@ -49,13 +49,15 @@ describe('the report outline', () => {
       '      - finding: Te weinig uren',
       '  # Los (tension)',
     ]);
-    expect(outline.sections[1]!.tie).toEqual({ kind: 'learning-question', id: q1.id });
-    expect(outline.sections.find((s) => s.title === 'Zorg of les')).toMatchObject({ text: 'zorg ↔ les', tie: { kind: 'tension', id: t1.id } });
-    expect(outline.quotes[outline.sections[1]!.items[0]!.segmentId!]).toMatchObject({ text: 'overleg', speaker: 'Bart' });
+    expect(outline.sections[0]!.tie).toEqual({ kind: 'learning-question', id: q1.id });
+    // No hidden "pole ↔ pole" introduction: the section has no text the editor would not show.
+    expect(outline.sections.find((s) => s.title === 'Zorg of les')).toMatchObject({ text: '', rich: null, tie: { kind: 'tension', id: t1.id } });
+    expect(outline.sections.every((s) => s.text === '' && s.rich === null)).toBe(true);
+    expect(outline.quotes[outline.sections[0]!.items[0]!.segmentId!]).toMatchObject({ text: 'overleg', speaker: 'Bart' });
 
-    await expect(call('outline/generate', {})).rejects.toThrow('There is already a report outline; generating a new one replaces it (ask with replace).');
+    await expect(call('outline/generate', {})).rejects.toThrow('There is already a report outline; generate again with merge (adds what it lacks, keeps your edits) or replace.');
     const english = await checkUndoRedo(project, () => call('outline/generate', { replace: true, language: 'en' }));
-    expect(english.sections.filter((s) => s.depth === 0).map((s) => s.title)).toEqual(['Learning questions', 'Tensions']);
+    expect(english.sections.filter((s) => s.depth === 0).map((s) => s.title)).toEqual(['Hoe overleg ik?', 'Wat is mijn rol?', 'Tensions']);
     expect(english.sections.length).toBe(outline.sections.length);
   });
 
@@ -89,7 +91,7 @@ describe('the report outline', () => {
 
     const edited = await checkUndoRedo(project, () => call('outline/updateItem', { id: paragraph!.id, text: 'Herschreven.', rich: '{"root":{"type":"root","children":[],"x":1}}' }));
     expect(edited.sections[0]!.items[1]).toMatchObject({ text: 'Herschreven.', rich: '{"root":{"type":"root","children":[],"x":1}}' });
-    await expect(call('outline/updateItem', { id: quote!.id, text: 'Andere woorden' })).rejects.toThrow("A quote's words come from its segment and cannot be edited here.");
+    await expect(call('outline/updateItem', { id: quote!.id, text: 'Andere woorden' })).rejects.toThrow("A quote's words come from its segment; its edited form is set with outline/editQuote.");
 
     const across = await checkUndoRedo(project, () => call('outline/moveItem', { id: quote!.id, sectionId: b.id, index: 0 }));
     expect(across.sections.find((s) => s.id === a.id)!.items.map((i) => [i.kind, i.position])).toEqual([['finding', 0], ['paragraph', 1]]);
@@ -143,7 +145,7 @@ describe('round status', () => {
       round1: { documents: 4, uncodedDocuments: 0, labels: 4, unusedLabels: 0 },
       round2: { concepts: 2, labelsInNoConcept: [labels.L1, labels.L2], conceptsWithoutQuotes: [c.id] },
       round3: { learningQuestions: 2, tensions: 4, questionsWithoutSupport: [q2.id], tensionsWithoutImplications: [t2.id, t4.id] },
-      report: { sections: 10, items: 7 }, // quotes 2 + (finding, quote, implication) + implication + finding
+      report: { sections: 9, items: 7 }, // quotes 2 + (finding, quote, implication) + implication + finding
     });
     await call('codings/remove', { segmentId: segments.s2, labelId: labels.L1ai });
     expect((await call('rounds/status', {})).round1).toEqual({ documents: 4, uncodedDocuments: 0, labels: 4, unusedLabels: 1 });

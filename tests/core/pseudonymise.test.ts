@@ -63,7 +63,10 @@ async function seedEverywhere(session: Session, dir: string, options: { survey?:
   const outline = await c('outline/addSection', { parentId: null, title: 'Bevindingen' });
   const section = outline.sections.find((s) => s.title === 'Bevindingen')!;
   await c('outline/addItem', { sectionId: section.id, kind: 'paragraph', text: `Zoals ${SECRET} zei.` });
-  await c('outline/addItem', { sectionId: section.id, kind: 'quote', segmentId: onName.segment.id });
+  const quoted = await c('outline/addItem', { sectionId: section.id, kind: 'quote', segmentId: onName.segment.id });
+  // An edited quote keeps the passage's words twice (as edited, and as they were checked).
+  const quoteItem = quoted.sections.find((s) => s.id === section.id)!.items.find((i) => i.kind === 'quote')!;
+  await c('outline/editQuote', { id: quoteItem.id, text: `Mevrouw ${SECRET}'s klas [van ${SECRET}]` });
   // A survey (issue 27): its file name, a question as an item's header and dimension and as a guide
   // section, an attribute value and an open answer, the respondent's id.
   if (options.survey) {

@@ -52,7 +52,10 @@ async function buildStudy() {
   const open = ['Wat zijn concrete sterktes?', 'Wat zijn prioritaire werkpunten?'].map((header) => ({ header, kind: 'ignore' as const }));
   await c('surveys/import', { file: { path: join(FIXTURES, 'surveys/zelfevaluatie.csv') }, plan: open });
   const surveyItems = await c('surveys/items', {});
-  const outline = await c('outline/generate', { language: 'nl' });
+  const generated = await c('outline/generate', { language: 'nl' });
+  // An edited quote (issue 29): the edits table holds a row too.
+  const quoteItem = generated.sections.flatMap((s) => s.items).find((i) => i.kind === 'quote' && i.segmentId === segments.s1)!;
+  const outline = await c('outline/editQuote', { id: quoteItem.id, text: '[de] planning' });
   await c('report/updateSettings', { titleLines: [{ kind: 'title', text: 'Rapport' }, { kind: 'author', text: 'Hanne' }], attribution: 'source' });
   const section = outline.sections[0]!;
   const items = outline.sections.flatMap((s) => s.items.map((item) => ({ ...item, sectionId: s.id })));
@@ -61,7 +64,7 @@ async function buildStudy() {
   // A scales chart in the report (issue 27): its own item kind, written by outline/addItem and updateItem.
   const charted = await c('outline/addItem', { sectionId: otherSection.id, kind: 'chart', chart: { rows: ['A1', 'B'], by: 'Rol' } });
   const chartItem = charted.sections.flatMap((s) => s.items).find((i) => i.kind === 'chart')!;
-  return { ...study, surveyItems, guide, span, memo, concept, concept2, relation, link, question, question2, tension, tension2, section, item, otherSection, chartItem, sections: outline.sections };
+  return { ...study, surveyItems, guide, span, memo, concept, concept2, relation, link, question, question2, tension, tension2, section, item, otherSection, chartItem, quoteItem, sections: outline.sections };
 }
 
 const scenarios: { [K in HandlerName]?: Scenario<K> } = {
@@ -116,10 +119,11 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
   'learningQuestions/move': (s) => ({ id: s.question2.id, index: 0 }),
   'learningQuestions/delete': (s) => ({ id: s.question.id }),
   'tensions/create': (s) => ({ title: 'Nieuw', poleA: 'x', poleB: 'y', quotes: [{ segmentId: s.segments.s4, pole: 2 }] }),
-  'tensions/update': (s) => ({ id: s.tension.id, title: 'Tijd en zorg', findings: ['Anders.', 'Nog een.'] }),
+  'tensions/update': (s) => ({ id: s.tension.id, title: 'Tijd en zorg', findings: ['Anders.', 'Nog een.'], reportOrder: ['implication', 'quote', 'finding'] }),
   'tensions/move': (s) => ({ id: s.tension2.id, index: 0 }),
   'tensions/delete': (s) => ({ id: s.tension.id }),
   'outline/generate': () => ({ replace: true, language: 'en' }),
+  'outline/editQuote': (s) => ({ id: s.quoteItem.id, text: 'planning [door de zorgcoördinator]' }),
   'outline/addSection': () => ({ parentId: null, title: 'Nieuwe sectie' }),
   'outline/updateSection': (s) => ({ id: s.section.id, title: 'Andere titel', text: 'Intro.', numbering: 'A.', itemNumbering: 'a.' }),
   'outline/moveSection': (s) => ({ id: s.sections[s.sections.length - 1]!.id, parentId: null, index: 0 }),

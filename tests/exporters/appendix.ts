@@ -179,6 +179,7 @@ export function appendixOutline(): Outline {
       depth: spec.depth,
     })),
     quotes,
+    edits: {},
   };
 }
 

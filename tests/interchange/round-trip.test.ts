@@ -27,6 +27,7 @@ describe('round trip: Duiding → .qdpx → Duiding', () => {
     expect(original.segments).toHaveLength(4);
     expect(original.rows.concepts).toHaveLength(2);
     expect(original.rows.outline_items).toHaveLength(2);
+    expect(original.rows.outline_quote_edits).toHaveLength(1);
     expect(original.rows.guide_spans).toHaveLength(1);
     expect(original.memos).toHaveLength(5);
 

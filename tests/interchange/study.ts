@@ -134,6 +134,7 @@ export async function buildAnalysis(session: Session, project: Project) {
     implications: ['Ruimte voor intervisie'],
     quotes: [{ segmentId: segments[2]!.id, pole: 1 }],
     conceptIds: [welzijn.id],
+    reportOrder: ['implication', 'finding', 'quote'],
   });
   await dispatch(session, 'guide/set', { sections: [{ title: 'Begin', questions: [{ text: 'Hoe begon het?', type: 'opening' }] }] });
   const doc = listDocuments(project.db).find((d) => d.name === 'katrien')!;
@@ -142,6 +143,9 @@ export async function buildAnalysis(session: Session, project: Project) {
   const outline = addSection(project, { parentId: null, title: 'Bevindingen', tie: { kind: 'concept', id: zorg.id } });
   const section = outline.sections[0]!;
   addSection(project, { parentId: section.id, title: 'Het team' });
-  addItem(project, { sectionId: section.id, kind: 'quote', segmentId: segments[1]!.id });
+  const quoted = addItem(project, { sectionId: section.id, kind: 'quote', segmentId: segments[1]!.id });
   addItem(project, { sectionId: section.id, kind: 'finding', text: 'Het team draagt.' });
+  // An edited quote (issue 29): its edited form travels beside the item.
+  const quoteItem = quoted.sections[0]!.items.find((i) => i.kind === 'quote')!;
+  await dispatch(session, 'outline/editQuote', { id: quoteItem.id, text: `[Zij:] ${segments[1]!.text.split(/\s+/)[0]} (…)` });
 }

@@ -15,7 +15,8 @@ import {
 } from './services/concepts.ts';
 import { changeLink, createLink, createRelationType, removeLink, removeRelationType, saveLayout } from './services/concept-map.ts';
 import { computeMatrix, matrixCell } from './services/matrix.ts';
-import { addItem, addSection, changeItem, changeSection, generateOutline, moveItem, moveSection, readOutline, removeItem, removeSection } from './services/outline.ts';
+import { addItem, addSection, changeItem, changeSection, editQuote, moveItem, moveSection, readOutline, removeItem, removeSection } from './services/outline.ts';
+import { generateOutline, planOutline } from './services/outline-generate.ts';
 import { quotesOf } from './services/analysis-quotes.ts';
 import {
   changeLearningQuestion,
@@ -69,6 +70,8 @@ export const analysisHandlers: HandlerMap<AnalysisHandlerName> = {
   'tensions/delete': (session, { id }) => removeTension(session.project, id),
   'outline/get': (session) => readOutline(session.project.db),
   'outline/generate': (session, args) => generateOutline(session.project, args),
+  'outline/generatePlan': (session, args) => planOutline(session.project.db, args),
+  'outline/editQuote': (session, args) => editQuote(session.project, args),
   'outline/addSection': (session, args) => addSection(session.project, args),
   'outline/updateSection': (session, args) => changeSection(session.project, args),
   'outline/moveSection': (session, args) => moveSection(session.project, args),

@@ -141,6 +141,10 @@ export const en = {
     imported: 'Imported',
   },
   errors: {
+    quoteEditNoWords: 'An edited quote needs at least one word of its passage outside the square brackets.',
+    quoteEditBracket: 'A square bracket is not closed or not opened near “{{near}}”.',
+    quoteEditWord: '“{{word}}” is not in the quoted passage at that place; put words of your own in [square brackets].',
+    quoteEditGap: 'Words of the passage are left out between “{{after}}” and “{{word}}”: mark them with (…) or […].',
     cancelled: 'Cancelled: nothing was changed.',
     empty: '{{file}} is empty.',
     binary: '{{file}} does not look like a text file (it contains binary data). Export the transcript as text, .docx or subtitles.',

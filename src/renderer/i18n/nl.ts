@@ -143,6 +143,10 @@ export const nl: typeof en = {
     imported: 'Geïmporteerd',
   },
   errors: {
+    quoteEditNoWords: 'Een bewerkt citaat heeft minstens één woord van zijn passage buiten de vierkante haken nodig.',
+    quoteEditBracket: 'Een vierkante haak is niet gesloten of niet geopend bij “{{near}}”.',
+    quoteEditWord: '“{{word}}” staat op die plaats niet in de geciteerde passage; zet eigen woorden tussen [vierkante haken].',
+    quoteEditGap: 'Tussen “{{after}}” en “{{word}}” zijn woorden van de passage weggelaten: markeer ze met (…) of […].',
     cancelled: 'Geannuleerd: er is niets gewijzigd.',
     empty: '{{file}} is leeg.',
     binary: '{{file}} lijkt geen tekstbestand (het bevat binaire gegevens). Bewaar het transcript als tekst, .docx of ondertitels.',

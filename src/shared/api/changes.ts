@@ -39,6 +39,10 @@ export const TABLE_NAMES = [
   'tension_concepts',
   'outline_sections',
   'outline_items',
+  /** A quote's edited form beside its verbatim segment (migration 0017, issue 29). */
+  'outline_quote_edits',
+  /** Where a generated section or item came from, so that generating again merges (migration 0017). */
+  'outline_origins',
   /** Questionnaires (issue 27): a survey file, its scale and numeric items, each respondent's answers. */
   'surveys',
   'survey_items',

@@ -10,6 +10,7 @@ import {
   LEARNING_QUESTION_KINDS,
   OUTLINE_ITEM_KINDS,
   OUTLINE_TIE_KINDS,
+  TENSION_PARTS,
   type Concept,
   type ConceptLink,
   type ConceptQuotes,
@@ -17,6 +18,7 @@ import {
   type MapPosition,
   type Matrix,
   type Outline,
+  type OutlinePlan,
   type Quote,
   type RelationType,
   type RoundStatus,
@@ -57,6 +59,8 @@ const tensionFields = {
   quotes: z.array(tensionQuote).optional(),
   conceptIds: ids.optional(),
   memo: z.string().optional(),
+  /** The order of its findings, quotes and implications in a generated outline: each kind once. */
+  reportOrder: z.array(z.enum(TENSION_PARTS)).length(3).optional(),
 };
 
 export const analysisContract = {
@@ -169,6 +173,7 @@ export const analysisContract = {
         quotes: tensionFields.quotes,
         conceptIds: tensionFields.conceptIds,
         memo: tensionFields.memo,
+        reportOrder: tensionFields.reportOrder,
       })
       .strict(),
   ),
@@ -176,10 +181,25 @@ export const analysisContract = {
   'tensions/delete': def<null>()(z.object({ id }).strict()),
   /** The whole outline; every outline write below returns it too, so a screen redraws from one answer. */
   'outline/get': def<Outline>()(z.object({}).strict()),
-  /** A first outline from the learning questions and the tensions (part titles in `language`, default nl); refused when one exists unless `replace`. One undo step. */
+  /**
+   * An outline from the learning questions and the tensions (the tensions part's title in `language`,
+   * default nl). With an outline there: `merge` adds what it lacks (leaving out the additions whose
+   * keys `skip` names) and changes nothing of the researcher's; `replace` builds it anew; neither is
+   * refused. One undo step.
+   */
   'outline/generate': def<Outline>()(
-    z.object({ replace: z.boolean().optional(), language: z.enum(['nl', 'en']).optional() }).strict(),
+    z
+      .object({ replace: z.boolean().optional(), merge: z.boolean().optional(), skip: z.array(z.string().max(200)).max(10000).optional(), language: z.enum(['nl', 'en']).optional() })
+      .strict(),
   ),
+  /** What `outline/generate` would do: a new outline, or the additions a merge would make. */
+  'outline/generatePlan': def<OutlinePlan>()(z.object({ language: z.enum(['nl', 'en']).optional() }).strict()),
+  /**
+   * A quote's edited form: words left out marked "(…)" or "[…]", words added in square brackets; every
+   * other word the passage's, in its order. Refused, naming the first word that does not fit. Null or
+   * blank: the quote prints verbatim again. One undo step.
+   */
+  'outline/editQuote': def<Outline>()(z.object({ id, text: z.string().max(20000).nullable() }).strict()),
   'outline/addSection': def<Outline>()(
     z.object({ parentId: id.nullable(), index: index.optional(), title: name, tie: tie.optional() }).strict(),
   ),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ITEM_NUMBERINGS, NUMBERINGS, QUOTE_STYLES, TITLE_LINE_KINDS, type ReportSettings } from '../analysis.ts';
 import { EXPORT_FORMATS, EXPORT_REPORTS, type ExportResult } from '../exports.ts';
-import { REPORT_LANGUAGES } from '../report-document.ts';
+import { REPORT_LANGUAGES, VERBATIM_NOTES } from '../report-document.ts';
 import type { ReportsHandlerName } from './names-reports.ts';
 import { def, speakerScope, type Def } from './def.ts';
 
@@ -23,6 +23,8 @@ const exportOptions = z
     language: z.enum(REPORT_LANGUAGES).optional(),
     toc: z.boolean().optional(),
     quoteStyle: z.enum(QUOTE_STYLES).optional(),
+    /** The verbatim text of edited quotes beside them: as Word comments or footnotes (.html, .md: notes at the end). */
+    verbatimNotes: z.enum(VERBATIM_NOTES).optional(),
     /**
      * Lines that replace the stored title block's lines of their kinds for this export (the CLI's
      * --title, --subtitle, --authors, in the order given); a blank line removes its kind.

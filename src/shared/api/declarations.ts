@@ -44,7 +44,7 @@ const ROUND3: TableName[] = [
 ];
 const SURVEY: TableName[] = ['surveys', 'survey_items', 'survey_answers'];
 /** The outline, with the answers its charts are computed from (each read computes them anew). */
-const OUTLINE: TableName[] = ['outline_sections', 'outline_items', ...SURVEY];
+const OUTLINE: TableName[] = ['outline_sections', 'outline_items', 'outline_quote_edits', 'outline_origins', ...SURVEY];
 /** What a survey import fills: its items and answers, the respondents, their open answers and the questions as guide sections. */
 const SURVEY_IMPORT: TableName[] = [...SURVEY, ...PARTICIPANTS, 'documents', 'turns', 'turns_fts', 'guide_sections', 'guide_spans'];
 /** The report's layout kept in the project (title block, quote style, attribution, numbering per level). */
@@ -152,6 +152,8 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'tensions/delete': undoable,
   'outline/get': read(...OUTLINE, ...QUOTES, ...ROUND3, ...CONCEPTS),
   'outline/generate': undoable,
+  'outline/generatePlan': read(...OUTLINE, ...QUOTES, ...ROUND3),
+  'outline/editQuote': undoable,
   'outline/addSection': undoable,
   'outline/updateSection': undoable,
   'outline/moveSection': undoable,

@@ -35,6 +35,8 @@ export const ANALYSIS_HANDLER_NAMES = [
   'tensions/delete',
   'outline/get',
   'outline/generate',
+  'outline/generatePlan',
+  'outline/editQuote',
   'outline/addSection',
   'outline/updateSection',
   'outline/moveSection',

@@ -2,7 +2,8 @@
  * Word arithmetic on a document's canonical text (UTF-16 offsets): selections snap to whole words,
  * and a segment widens or narrows by one word at either end.
  */
-const WORD_CHAR = /[\p{L}\p{N}\p{M}'’-]/u;
+/** What a word is made of: letters, digits, combining marks, apostrophes and hyphens. */
+export const WORD_CHAR = /[\p{L}\p{N}\p{M}'’-]/u;
 
 function isWordAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;

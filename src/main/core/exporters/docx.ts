@@ -6,7 +6,11 @@
 import { isSafeLink } from '../../../shared/lexical-validate.ts';
 import {
   AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   Document,
+  FootnoteReferenceRun,
   ExternalHyperlink,
   Footer,
   HeadingLevel,
@@ -18,7 +22,7 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx';
-import { titleLine, type ReportDocument, type ReportOptions, type RichRun } from '../../../shared/report-document.ts';
+import { reportTexts, titleLine, type ReportDocument, type ReportOptions, type RichRun } from '../../../shared/report-document.ts';
 import { elementText, reportElements, type ReportElement } from '../../../shared/report-elements.ts';
 import { svgToPng } from './chart-png.ts';
 import { reportNumbering, reportStyles } from './docx-styles.ts';
@@ -85,8 +89,33 @@ function chartParagraphs(element: ReportElement, png: Png): Paragraph[] {
   return chart.note ? [picture, new Paragraph({ style: 'ReportNote', children: [new TextRun({ text: chart.note })] })] : [picture];
 }
 
+/**
+ * The verbatim text of the edited quotes, when the researcher asks for it: each a Word comment on the
+ * quote's text or a footnote after it, numbered in reading order.
+ */
+class VerbatimNotes {
+  readonly comments: Array<{ id: number; author: string; initials: string; children: Paragraph[] }> = [];
+  readonly footnotes: Record<string, { children: Paragraph[] }> = {};
+  constructor(private readonly options: ReportOptions) {}
+
+  /** The quote's runs with its note around or after them. */
+  wrap(element: ReportElement, runs: ParagraphChild[]): ParagraphChild[] {
+    const mode = this.options.verbatimNotes ?? 'none';
+    if (element.verbatim === undefined || mode === 'none') return runs;
+    const note = [new Paragraph({ children: [new TextRun({ text: `${reportTexts(this.options.language).verbatim}: `, bold: true }), ...textRuns(element.verbatim)] })];
+    if (mode === 'footnote') {
+      const id = Object.keys(this.footnotes).length + 1;
+      this.footnotes[id] = { children: note };
+      return [...runs, new FootnoteReferenceRun(id)];
+    }
+    const id = this.comments.length;
+    this.comments.push({ id, author: 'Duiding', initials: 'D', children: note });
+    return [new CommentRangeStart(id), ...runs, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+  }
+}
+
 /** Each element of the laid-out report as a Word paragraph: the same list the live preview renders. */
-function elementParagraph(element: ReportElement, pngs: Map<ReportElement, Png>): Paragraph | TableOfContents | Paragraph[] {
+function elementParagraph(element: ReportElement, pngs: Map<ReportElement, Png>, notes: VerbatimNotes): Paragraph | TableOfContents | Paragraph[] {
   switch (element.kind) {
     case 'chart':
       return chartParagraphs(element, pngs.get(element)!);
@@ -100,7 +129,7 @@ function elementParagraph(element: ReportElement, pngs: Map<ReportElement, Png>)
     case 'toc':
       return new TableOfContents(element.runs.map((r) => r.text).join('') || 'TOC', { hyperlink: true, headingStyleRange: '1-3' });
     case 'quote': {
-      const children: ParagraphChild[] = richRuns(element.runs);
+      const children: ParagraphChild[] = notes.wrap(element, richRuns(element.runs));
       if (element.attribution) children.push(new TextRun({ text: ` (${element.attribution})`, italics: false, color: '595959' }));
       // Plain quotes are body paragraphs: no style of their own.
       return new Paragraph({ style: element.style === 'Quote' ? 'Quote' : undefined, children });
@@ -119,7 +148,8 @@ export async function writeDocx(report: ReportDocument, options: ReportOptions):
   // Drawn here, from the figures of this export: the report never carries a stored picture.
   const pngs = new Map<ReportElement, Png>();
   for (const element of elements) if (element.chart) pngs.set(element, await svgToPng(element.chart.svg));
-  const body = elements.flatMap((element) => elementParagraph(element, pngs));
+  const notes = new VerbatimNotes(options);
+  const body = elements.flatMap((element) => elementParagraph(element, pngs, notes));
 
   const styles = {
     ...reportStyles,
@@ -138,6 +168,8 @@ export async function writeDocx(report: ReportDocument, options: ReportOptions):
     description: 'Duiding',
     styles,
     numbering: reportNumbering,
+    ...(notes.comments.length ? { comments: { children: notes.comments } } : {}),
+    ...(Object.keys(notes.footnotes).length ? { footnotes: notes.footnotes } : {}),
     features: options.toc ? { updateFields: true } : undefined,
     sections: [
       {

@@ -90,8 +90,18 @@ function blocksHtml(blocks: RichBlock[], depth: number): string {
     .join('\n');
 }
 
+/** The verbatim texts of edited quotes, numbered in reading order, printed at the end (when asked for). */
+type Notes = string[];
+
+function noteMark(item: Extract<ReportItem, { kind: 'quote' }>, options: ReportOptions, notes: Notes): string {
+  if (item.verbatim === undefined || (options.verbatimNotes ?? 'none') === 'none') return '';
+  notes.push(item.verbatim);
+  const n = notes.length;
+  return `<sup class="verbatim-ref"><a href="#verbatim-${n}" id="verbatim-ref-${n}">${n}</a></sup>`;
+}
+
 /** A section's findings: bullets, or numbered as the researcher chose (counted across the items between them); a titled one has its text under its title. */
-function itemsHtml(items: ReportItem[], options: ReportOptions, depth: number, numbering: NonNullable<ReportSection['itemNumbering']>): string {
+function itemsHtml(items: ReportItem[], options: ReportOptions, depth: number, numbering: NonNullable<ReportSection['itemNumbering']>, notes: Notes): string {
   const out: string[] = [];
   let findings: string[] = [];
   let count = 0;
@@ -111,7 +121,7 @@ function itemsHtml(items: ReportItem[], options: ReportOptions, depth: number, n
     if (item.kind === 'quote') {
       const attribution = formatAttribution(item.source, options.attribution, options.language);
       out.push(
-        `<blockquote class="quote${options.quoteStyle === 'plain' ? ' plain' : ''}"><p>${lines(quoted(item.text, options))}${attribution ? ` <span class="attribution">(${escapeHtml(attribution)})</span>` : ''}</p></blockquote>`,
+        `<blockquote class="quote${options.quoteStyle === 'plain' ? ' plain' : ''}"><p>${lines(quoted(item.text, options))}${noteMark(item, options, notes)}${attribution ? ` <span class="attribution">(${escapeHtml(attribution)})</span>` : ''}</p></blockquote>`,
       );
     } else if (item.kind === 'implication') out.push(`<p class="implication">--&gt; ${lines(item.text)}</p>`);
     else if (item.kind === 'chart') {
@@ -124,7 +134,7 @@ function itemsHtml(items: ReportItem[], options: ReportOptions, depth: number, n
   return out.join('\n');
 }
 
-function sectionHtml(section: ReportSection, index: number, options: ReportOptions): string {
+function sectionHtml(section: ReportSection, index: number, options: ReportOptions, notes: Notes): string {
   const texts = reportTexts(options.language);
   const parts = [heading(section.depth, lines(sectionHeading(section)), `s${index + 1}`)];
   if (options.includeCounts && section.counts && section.counts.quotes > 0) {
@@ -133,7 +143,7 @@ function sectionHtml(section: ReportSection, index: number, options: ReportOptio
   if (options.includeDefinitions && section.definition.length) {
     parts.push(`<div class="definition"><p class="definition-label">${escapeHtml(texts.definition)}</p>${blocksHtml(section.definition, section.depth)}</div>`);
   }
-  parts.push(blocksHtml(section.intro, section.depth), itemsHtml(section.items, options, section.depth, section.itemNumbering ?? 'bullet'));
+  parts.push(blocksHtml(section.intro, section.depth), itemsHtml(section.items, options, section.depth, section.itemNumbering ?? 'bullet', notes));
   return parts.filter(Boolean).join('\n');
 }
 
@@ -173,6 +183,9 @@ nav.toc ul { list-style: none; padding: 0; }
 nav.toc .toc-2 { padding-left: 1.2rem; } nav.toc .toc-3 { padding-left: 2.4rem; }
 nav.toc a { color: inherit; text-decoration: none; }
 .toc-title { font-weight: 700; color: #1f4e79; }
+.verbatim-notes { margin-top: 2rem; border-top: 1px solid #ccc; font-size: 0.9rem; }
+.verbatim-title { font-weight: 700; }
+sup.verbatim-ref a { text-decoration: none; }
 @page { size: A4; margin: 2.5cm; }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 11pt; } a { color: inherit; } }
 `;
@@ -182,11 +195,14 @@ export function writeHtml(report: ReportDocument, options: ReportOptions): strin
   const head = report.titleBlock.lines.map((line) =>
     line.kind === 'title' ? `<h1 class="title">${lines(line.text)}</h1>` : `<p class="${line.kind === 'subtitle' ? 'subtitle' : 'authors'}">${lines(line.text)}</p>`,
   );
-  const body = [
-    `<header>${head.filter(Boolean).join('\n')}</header>`,
-    options.toc ? tocHtml(report, options) : '',
-    `<main>${report.sections.map((section, index) => sectionHtml(section, index, options)).join('\n')}</main>`,
-  ];
+  const notes: Notes = [];
+  const main = report.sections.map((section, index) => sectionHtml(section, index, options, notes)).join('\n');
+  const noteList = notes.length
+    ? `<section class="verbatim-notes"><p class="verbatim-title">${escapeHtml(reportTexts(options.language).verbatimNotes)}</p><ol>${notes
+        .map((text, i) => `<li id="verbatim-${i + 1}">${lines(text)} <a href="#verbatim-ref-${i + 1}">↩</a></li>`)
+        .join('')}</ol></section>`
+    : '';
+  const body = [`<header>${head.filter(Boolean).join('\n')}</header>`, options.toc ? tocHtml(report, options) : '', `<main>${main}</main>`, noteList];
   return [
     '<!DOCTYPE html>',
     `<html lang="${options.language}">`,

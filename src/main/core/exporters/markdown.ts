@@ -92,7 +92,7 @@ function chartMd(figures: Extract<ReportItem, { kind: 'chart' }>['figures'], opt
   return [`**${escapeMarkdown(title)}**`, ...(rows.length ? [table] : []), ...(chart.note ? [`*${escapeMarkdown(chart.note)}*`] : [])];
 }
 
-function sectionMd(section: ReportSection, options: ReportOptions): string[] {
+function sectionMd(section: ReportSection, options: ReportOptions, notes: string[]): string[] {
   const texts = reportTexts(options.language);
   const out = [headingMd(section.depth, escapeMarkdown(sectionHeading(section)))];
   if (options.includeCounts && section.counts && section.counts.quotes > 0) out.push(`*${texts.counts(section.counts.quotes, section.counts.interviews)}*`);
@@ -122,7 +122,13 @@ function sectionMd(section: ReportSection, options: ReportOptions): string[] {
     flush();
     if (item.kind === 'quote') {
       const attribution = formatAttribution(item.source, options.attribution, options.language);
-      const text = escapeMarkdown(quoted(item.text, options)) + (attribution ? ` (${escapeMarkdown(attribution)})` : '');
+      // The verbatim text of an edited quote, when asked for: a footnote (as GitHub and Pandoc read them).
+      let mark = '';
+      if (item.verbatim !== undefined && (options.verbatimNotes ?? 'none') !== 'none') {
+        notes.push(item.verbatim);
+        mark = `[^v${notes.length}]`;
+      }
+      const text = escapeMarkdown(quoted(item.text, options)) + mark + (attribution ? ` (${escapeMarkdown(attribution)})` : '');
       // Plain quotes are body paragraphs, as in the .docx.
       out.push(options.quoteStyle === 'plain' ? text.replace(/\n/g, '  \n') : text
           .split('\n')
@@ -162,6 +168,8 @@ export function writeMarkdown(report: ReportDocument, options: ReportOptions): s
         .join('\n'),
     );
   }
-  for (const section of report.sections) out.push(...sectionMd(section, options));
+  const notes: string[] = [];
+  for (const section of report.sections) out.push(...sectionMd(section, options, notes));
+  if (notes.length) out.push(notes.map((text, i) => `[^v${i + 1}]: ${escapeMarkdown(text).replace(/\n/g, '  \n    ')}`).join('\n'));
   return `${out.filter((block) => block !== '').join('\n\n')}\n`;
 }

@@ -39,6 +39,10 @@ export const PLACES: readonly Place[] = [
   rich('outline_sections', 'rich'),
   ...text('outline_items', 'text', 'title'),
   ...text('report_title_lines', 'text'),
+  // An edited quote holds the passage's words twice: as edited and as they were when checked.
+  ...text('outline_quote_edits', 'text', 'checked_text'),
+  // A group of tensions is known by its name (outline_origins' 'group:NAME'); rewritten as the group is.
+  ...text('outline_origins', 'origin'),
   rich('outline_items', 'rich'),
   ...text('guide_sections', 'title'),
   ...text('guide_questions', 'text'),

@@ -58,10 +58,13 @@ export function tieTargetExists(db: Db, tie: NonNullable<SectionRow['tie']>): bo
 }
 
 export function deleteSection(db: Db, id: string): void {
+  db.prepare('DELETE FROM outline_origins WHERE section_id = ?').run(id);
   db.prepare('DELETE FROM outline_sections WHERE id = ?').run(id);
 }
 
 export function deleteAllOutline(db: Db): void {
+  db.prepare('DELETE FROM outline_quote_edits').run();
+  db.prepare('DELETE FROM outline_origins').run();
   db.prepare('DELETE FROM outline_items').run();
   // Children before parents, so that no row goes by cascade (each one is recorded by its own delete).
   db.prepare(
@@ -106,6 +109,8 @@ export function updateItem(db: Db, id: string, fields: { text: string; title: st
 }
 
 export function deleteItem(db: Db, id: string): void {
+  db.prepare('DELETE FROM outline_quote_edits WHERE id = ?').run(id);
+  db.prepare('DELETE FROM outline_origins WHERE item_id = ?').run(id);
   db.prepare('DELETE FROM outline_items WHERE id = ?').run(id);
 }
 
@@ -114,4 +119,46 @@ export function outlineSize(db: Db): { sections: number; items: number } {
     sections: number;
     items: number;
   };
+}
+
+export interface QuoteEditRow {
+  itemId: string;
+  text: string;
+  checkedText: string;
+}
+
+export function quoteEditRows(db: Db): QuoteEditRow[] {
+  return db.prepare('SELECT id AS itemId, text, checked_text AS checkedText FROM outline_quote_edits').all() as QuoteEditRow[];
+}
+
+/** Sets an item's edited form, or (text null) takes it away: the quote prints verbatim again. */
+export function setQuoteEdit(db: Db, itemId: string, edit: { text: string; checkedText: string } | null): void {
+  if (edit === null) {
+    db.prepare('DELETE FROM outline_quote_edits WHERE id = ?').run(itemId);
+    return;
+  }
+  db.prepare(
+    `INSERT INTO outline_quote_edits (id, text, checked_text) VALUES (@itemId, @text, @checkedText)
+     ON CONFLICT (id) DO UPDATE SET text = excluded.text, checked_text = excluded.checked_text
+     WHERE NOT (text = excluded.text AND checked_text = excluded.checked_text)`,
+  ).run({ itemId, ...edit });
+}
+
+export interface OriginRow {
+  sectionId: string | null;
+  itemId: string | null;
+  origin: string;
+}
+
+export function originRows(db: Db): OriginRow[] {
+  return db.prepare('SELECT section_id AS sectionId, item_id AS itemId, origin FROM outline_origins ORDER BY rowid').all() as OriginRow[];
+}
+
+export function insertOrigin(db: Db, id: string, target: { sectionId: string } | { itemId: string }, origin: string): void {
+  db.prepare('INSERT INTO outline_origins (id, section_id, item_id, origin) VALUES (?, ?, ?, ?)').run(
+    id,
+    'sectionId' in target ? target.sectionId : null,
+    'itemId' in target ? target.itemId : null,
+    origin,
+  );
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 
 /** The own columns of a learning question and a tension; their lists live in child tables. */
 export type LearningQuestionRow = Omit<LearningQuestion, 'conceptIds' | 'segmentIds'>;
-export type TensionRow = Omit<Tension, 'findings' | 'implications' | 'quotes' | 'conceptIds'>;
+export type TensionRow = Omit<Tension, 'findings' | 'implications' | 'quotes' | 'conceptIds' | 'reportOrder'>;
 
 const LQ = `SELECT id, question, kind, level, position, source_segment_id AS sourceSegmentId, memo, created_by AS createdBy, created_at AS createdAt
             FROM learning_questions`;
@@ -30,6 +30,16 @@ export function updateLearningQuestion(db: Db, id: string, patch: Pick<LearningQ
     `UPDATE learning_questions SET question = @question, kind = @kind, level = @level, memo = @memo
      WHERE id = @id AND NOT (question = @question AND kind = @kind AND level = @level AND memo = @memo)`,
   ).run({ id, ...patch });
+}
+
+/** A tension's order of findings, quotes and implications in the report, as stored (JSON), or null for the default. */
+export function reportOrderRows(db: Db, only: string | null = null): Map<string, string | null> {
+  const rows = db.prepare('SELECT id, report_order AS reportOrder FROM tensions WHERE ? IS NULL OR id = ?').all(only, only) as Array<{ id: string; reportOrder: string | null }>;
+  return new Map(rows.map((r) => [r.id, r.reportOrder]));
+}
+
+export function updateReportOrder(db: Db, id: string, order: string | null): void {
+  db.prepare('UPDATE tensions SET report_order = ? WHERE id = ? AND report_order IS NOT ?').run(order, id, order);
 }
 
 export function insertTension(db: Db, row: TensionRow): void {

@@ -1,19 +1,21 @@
-import type { ItemNumbering, Numbering, Outline, OutlineChart, OutlineChartFigures, OutlineItem, OutlineItemKind, OutlineSection, OutlineTieKind } from '../../../shared/analysis.ts';
+import type { ItemNumbering, Numbering, Outline, OutlineChart, OutlineChartFigures, OutlineItem, OutlineItemKind, OutlineSection, OutlineTieKind, QuoteEdit } from '../../../shared/analysis.ts';
+import { checkQuoteEdit, quoteEditMessage } from '../../../shared/text/quote-edit.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import { newId } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { Project } from '../project.ts';
 import { nextPosition, orderedIds, setScope, writeOrder } from '../repos/analysis-order.ts';
-import { existingSegments } from '../repos/analysis-quotes.ts';
+import { existingSegments, quoteRows } from '../repos/analysis-quotes.ts';
 import {
-  deleteAllOutline,
   deleteItem,
   deleteSection,
   insertItem,
   insertSection,
   itemRow,
   itemRows,
+  quoteEditRows,
   sectionExists,
+  setQuoteEdit,
   sectionRows,
   tieTargetExists,
   updateItem,
@@ -22,7 +24,6 @@ import {
 } from '../repos/analysis-outline.ts';
 import { notFound, placeAt, short } from './analysis-order.ts';
 import { quotesOf } from './analysis-quotes.ts';
-import { listLearningQuestions, listTensions } from './round3.ts';
 import { chartFigures, checkChart } from '../surveys/chart-item.ts';
 
 /** The report outline: an ordered tree of sections, each with ordered items. Every write returns the whole outline. */
@@ -45,10 +46,20 @@ export function readOutline(db: Db): Outline {
   };
   walk(null, 0);
   const quoted = items.filter((i) => i.segmentId !== null).map((i) => i.segmentId!);
+  const quotes = Object.fromEntries(quotesOf(db, quoted).map((q) => [q.segmentId, q]));
+  const segmentOf = new Map(items.map((i) => [i.id, i.segmentId]));
+  // Checked again on every read: a correction of the transcript since shows here as a problem, and the edit stays as written.
+  const edits = Object.fromEntries(
+    quoteEditRows(db).map((e): [string, QuoteEdit] => {
+      const quote = quotes[segmentOf.get(e.itemId) ?? ''];
+      return [e.itemId, { text: e.text, checkedText: e.checkedText, problem: checkQuoteEdit(e.text, quote?.text ?? '') }];
+    }),
+  );
   const charts = items.filter((i) => i.chart);
   return {
     sections: out,
-    quotes: Object.fromEntries(quotesOf(db, quoted).map((q) => [q.segmentId, q])),
+    quotes,
+    edits,
     ...(charts.length ? { charts: chartFigures(db, charts.map((i) => ({ id: i.id, chart: i.chart! }))) satisfies Record<string, OutlineChartFigures> } : {}),
   };
 }
@@ -171,7 +182,7 @@ function checkItem(db: Db, fields: ItemFields): { segmentId: string | null; text
   return { segmentId: null, text, title, rich: fields.kind === 'paragraph' ? (fields.rich ?? null) : null };
 }
 
-function placeItem(db: Db, sectionId: string, fields: ItemFields, index?: number): string {
+export function placeItem(db: Db, sectionId: string, fields: ItemFields, index?: number): string {
   const checked = checkItem(db, fields);
   const id = newId();
   insertItem(db, { id, sectionId, kind: fields.kind, position: nextPosition(db, 'outline_items', sectionId), ...checked });
@@ -198,7 +209,7 @@ function requireItem(db: Db, id: string): OutlineItem {
 export function changeItem(project: Project, args: { id: string; text?: string; title?: string; rich?: string | null; chart?: OutlineChart }): Outline {
   const db = project.db;
   const item = requireItem(db, args.id);
-  if (item.kind === 'quote') throw new DuidingError("A quote's words come from its segment and cannot be edited here.", 'usage', { code: 'quoteReadOnly', params: {} });
+  if (item.kind === 'quote') throw new DuidingError("A quote's words come from its segment; its edited form is set with outline/editQuote.", 'usage', { code: 'quoteReadOnly', params: {} });
   const checked =
     item.kind === 'chart'
       ? checkItem(db, { kind: 'chart', chart: args.chart ?? item.chart!, text: args.text, title: args.title, rich: args.rich ?? undefined })
@@ -230,59 +241,25 @@ export function removeItem(project: Project, id: string): Outline {
   });
 }
 
-const TITLES = {
-  nl: { questions: 'Leervragen', tensions: 'Spanningsvelden' },
-  en: { questions: 'Learning questions', tensions: 'Tensions' },
-} as const;
-
 /**
- * A first outline: a "Leervragen" part with a section per learning question (its quotes), then a
- * "Spanningsvelden" part with a section per tension group (groups in the order they first occur)
- * and under it a section per tension with its findings, quotes and implications. Tensions without a
- * group sit directly under the part. One undo step; replaces an existing outline only when asked.
+ * Sets a quote's edited form (issue 29), or with no text takes it away. The form is checked against
+ * the segment's words now: every word outside the square brackets and the "(…)"/"[…]" marks must be
+ * the passage's, in order; a refusal names the first word that does not fit and writes nothing.
  */
-export function generateOutline(project: Project, args: { replace?: boolean; language?: 'nl' | 'en' }): Outline {
+export function editQuote(project: Project, args: { id: string; text: string | null }): Outline {
   const db = project.db;
-  if (sectionRows(db).length > 0 && args.replace !== true) {
-    throw new DuidingError('There is already a report outline; generating a new one replaces it (ask with replace).', 'input', { code: 'outlineExists', params: {} });
+  const item = requireItem(db, args.id);
+  if (item.kind !== 'quote') throw new DuidingError(`Only a quote has an edited form; a ${item.kind} item is edited as it is.`, 'usage', { code: 'editNotQuote', params: { kind: item.kind } });
+  const verbatim = quoteRows(db, [item.segmentId!])[0]?.text ?? '';
+  const text = args.text?.normalize('NFC').trim() ?? '';
+  // The passage itself, unchanged, is no edit: the quote prints verbatim.
+  const edit = text === '' || text === verbatim.normalize('NFC').trim() ? null : text;
+  if (edit !== null) {
+    const problem = checkQuoteEdit(edit, verbatim);
+    if (problem) throw new DuidingError(quoteEditMessage(problem), 'input', { code: problem.code, params: Object.fromEntries(Object.entries(problem).map(([k, v]) => [k, v ?? ''])) });
   }
-  const questions = listLearningQuestions(db);
-  const tensions = listTensions(db);
-  if (questions.length === 0 && tensions.length === 0) {
-    throw new DuidingError('There is nothing to build an outline from yet: add learning questions or tensions first.', 'input', { code: 'outlineEmpty', params: {} });
-  }
-  const titles = TITLES[args.language ?? 'nl'];
-  return project.write('outline/generate', () => {
-    deleteAllOutline(db);
-    const section = (parentId: string | null, title: string, tie: Tie = null, text = '') => {
-      const id = newId();
-      insertSection(db, { id, parentId, position: nextPosition(db, 'outline_sections', parentId), title, text, rich: null, tie });
-      return id;
-    };
-    if (questions.length > 0) {
-      const part = section(null, titles.questions);
-      for (const q of questions) {
-        const id = section(part, q.question, { kind: 'learning-question', id: q.id });
-        for (const segmentId of q.segmentIds) placeItem(db, id, { kind: 'quote', segmentId });
-      }
-    }
-    if (tensions.length > 0) {
-      const part = section(null, titles.tensions);
-      const groups = new Map<string, string>();
-      for (const t of tensions) {
-        let parent = part;
-        if (t.group) {
-          if (!groups.has(t.group)) groups.set(t.group, section(part, t.group));
-          parent = groups.get(t.group)!;
-        }
-        const poles = t.poleA && t.poleB ? `${t.poleA} ↔ ${t.poleB}` : t.poleA || t.poleB;
-        const id = section(parent, t.title, { kind: 'tension', id: t.id }, poles);
-        for (const text of t.findings) placeItem(db, id, { kind: 'finding', text });
-        for (const q of t.quotes) placeItem(db, id, { kind: 'quote', segmentId: q.segmentId });
-        for (const text of t.implications) placeItem(db, id, { kind: 'implication', text });
-      }
-    }
-    const outline = readOutline(db);
-    return { result: outline, summary: `Generated the report outline (${outline.sections.length} sections)` };
+  return project.write('outline/editQuote', () => {
+    setQuoteEdit(db, item.id, edit === null ? null : { text: edit, checkedText: verbatim });
+    return { result: readOutline(db), summary: edit === null ? 'Set a report quote back to its verbatim text' : 'Edited a report quote' };
   });
 }

@@ -1,4 +1,5 @@
-import type { LearningQuestion, LearningQuestionKind, Tension, TensionQuote } from '../../../shared/analysis.ts';
+import { TENSION_PARTS, type LearningQuestion, type LearningQuestionKind, type Tension, type TensionPart, type TensionQuote } from '../../../shared/analysis.ts';
+import { DuidingError } from '../../../shared/errors.ts';
 import { newId, now } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { Project } from '../project.ts';
@@ -16,10 +17,12 @@ import {
   insertTension,
   learningQuestionRows,
   memberRows,
+  reportOrderRows,
   statementRows,
   tensionRows,
   updateLearningQuestion,
   updateMember,
+  updateReportOrder,
   updateStatement,
   updateTension,
   type MemberList,
@@ -178,10 +181,12 @@ export function listTensions(db: Db, only: string | null = null): Tension[] {
     (s.kind === 'finding' ? entry.findings : entry.implications).push(s.text);
     statements.set(s.tensionId, entry);
   }
+  const orders = reportOrderRows(db, only);
   return tensionRows(db, only).map((row) => ({
     ...row,
     findings: statements.get(row.id)?.findings ?? [],
     implications: statements.get(row.id)?.implications ?? [],
+    reportOrder: parseReportOrder(orders.get(row.id) ?? null),
     quotes: (quotes.get(row.id) ?? []).map((m) => ({ segmentId: m.memberId, pole: m.pole as TensionQuote['pole'] })),
     conceptIds: (concepts.get(row.id) ?? []).map((m) => m.memberId),
   }));
@@ -210,6 +215,23 @@ function syncStatements(db: Db, tensionId: string, kind: 'finding' | 'implicatio
   });
 }
 
+const DEFAULT_ORDER: TensionPart[] = ['finding', 'quote', 'implication'];
+
+function parseReportOrder(json: string | null): TensionPart[] {
+  return json ? (JSON.parse(json) as TensionPart[]) : [...DEFAULT_ORDER];
+}
+
+/** The order as stored: null for the default, so that an untouched tension stays as it was. */
+function storedReportOrder(order: TensionPart[]): string | null {
+  if (order.length !== 3 || new Set(order).size !== 3 || !order.every((part) => (TENSION_PARTS as readonly string[]).includes(part))) {
+    throw new DuidingError(`A tension's report order names each of finding, quote and implication once; got ${order.join(', ') || 'nothing'}.`, 'usage', {
+      code: 'reportOrder',
+      params: { order: order.join(', ') },
+    });
+  }
+  return order.join() === DEFAULT_ORDER.join() ? null : JSON.stringify(order);
+}
+
 interface TensionFields {
   title: string;
   poleA: string;
@@ -220,6 +242,7 @@ interface TensionFields {
   quotes?: Array<{ segmentId: string; pole?: 1 | 2 | null }>;
   conceptIds?: string[];
   memo?: string;
+  reportOrder?: TensionPart[];
 }
 
 const clean = (lines: string[] | undefined) => lines?.map((l) => l.trim().normalize('NFC')).filter((l) => l.length > 0);
@@ -240,11 +263,13 @@ function writeTensionLists(db: Db, id: string, fields: Partial<TensionFields>): 
   if (implications) syncStatements(db, id, 'implication', implications);
   if (fields.quotes) syncMembers(db, 'tensionQuotes', id, fields.quotes.map((q) => ({ memberId: q.segmentId, pole: q.pole ?? null })));
   if (fields.conceptIds) syncMembers(db, 'tensionConcepts', id, fields.conceptIds.map((memberId) => ({ memberId })));
+  if (fields.reportOrder) updateReportOrder(db, id, storedReportOrder(fields.reportOrder));
 }
 
 export function createTension(project: Project, fields: TensionFields): Tension {
   const db = project.db;
   const checked = { ...fields, quotes: checkQuotes(db, fields.quotes), conceptIds: checkConcepts(db, fields.conceptIds) };
+  if (fields.reportOrder) storedReportOrder(fields.reportOrder);
   return project.write('tensions/create', () => {
     const id = newId();
     const title = fields.title.trim().normalize('NFC');
@@ -268,6 +293,7 @@ export function changeTension(project: Project, id: string, patch: Partial<Tensi
   const db = project.db;
   const before = getTension(db, id);
   const checked = { ...patch, quotes: checkQuotes(db, patch.quotes), conceptIds: checkConcepts(db, patch.conceptIds) };
+  if (patch.reportOrder) storedReportOrder(patch.reportOrder);
   return project.write('tensions/update', () => {
     updateTension(db, id, {
       title: patch.title?.trim().normalize('NFC') ?? before.title,

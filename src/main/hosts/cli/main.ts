@@ -19,7 +19,7 @@ import {
 } from '../../../shared/model.ts';
 import { formatTimecode } from '../../../shared/text/timecode.ts';
 import { EXPORT_FORMATS, EXPORT_REPORTS, type ExportResult } from '../../../shared/exports.ts';
-import { parseAttribution, REPORT_LANGUAGES, type Attribution } from '../../../shared/report-document.ts';
+import { parseAttribution, REPORT_LANGUAGES, VERBATIM_NOTES, type Attribution } from '../../../shared/report-document.ts';
 import { dispatch } from '../../core/handlers.ts';
 import { Session } from '../../core/session.ts';
 import { explainStorageError } from '../../core/db/storage-errors.ts';
@@ -132,6 +132,7 @@ const exportOptions = {
   language: { type: 'string' },
   toc: { type: 'boolean' },
   'quotation-marks': { type: 'boolean' },
+  verbatim: { type: 'string' },
   definitions: { type: 'boolean' },
   counts: { type: 'boolean' },
   matrix: { type: 'string' },
@@ -169,6 +170,7 @@ function reportExportArgs(values: Record<string, unknown>, format: string, token
       language: oneOf(values.language, REPORT_LANGUAGES, 'language'),
       toc: values.toc as boolean | undefined,
       quotationMarks: values['quotation-marks'] as boolean | undefined,
+      verbatimNotes: oneOf(values.verbatim, VERBATIM_NOTES, 'verbatim'),
       includeDefinitions: values.definitions as boolean | undefined,
       includeCounts: values.counts as boolean | undefined,
       titleLines: titleLinesOf(tokens),
@@ -368,7 +370,7 @@ const commands: Record<string, Command> = {
   export: {
     usage:
       'duiding export FILE --format docx|html|md|csv|xlsx|qdpx|qdc --out PATH [--report themes|codebook|segments|matrix] ' +
-      '[--attribution none|participant|attrs:KEY,KEY|source|full] [--language nl|en] [--toc] [--quotation-marks] [--definitions] [--counts] ' +
+      '[--attribution none|participant|attrs:KEY,KEY|source|full] [--language nl|en] [--toc] [--quotation-marks] [--verbatim none|comment|footnote] [--definitions] [--counts] ' +
       '[--matrix concepts|labels] [--by participant|document] [--group ATTR] [--speakers participants|all] ' +
       '[--title T] [--subtitle S]… [--authors A]… [--date D] [--json]',
     options: {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FORMATS_OF, EXPORT_REPORTS, type ExportFormat, type ExportOptions, type ExportReport } from '../../../shared/exports.ts';
-import type { ReportLanguage } from '../../../shared/report-document.ts';
+import { VERBATIM_NOTES, type ReportLanguage, type VerbatimNotes } from '../../../shared/report-document.ts';
 import { ask } from '../../data/index.ts';
 import { useParticipants } from '../../data/reads.ts';
 import { describe } from '../../components/describe.ts';
@@ -32,6 +32,8 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
   const [includeDefinitions, setIncludeDefinitions] = useState(false);
   const [includeCounts, setIncludeCounts] = useState(false);
   const [toc, setToc] = useState(false);
+  // The verbatim text of edited quotes beside them, only when asked for (a Word comment or a footnote).
+  const [verbatimNotes, setVerbatimNotes] = useState<VerbatimNotes>('none');
   const [language, setLanguage] = useState<ReportLanguage>(i18n.language === 'en' ? 'en' : 'nl');
   const [rows, setRows] = useState<'concepts' | 'labels'>('concepts');
   const [by, setBy] = useState<'participant' | 'document'>('participant');
@@ -53,10 +55,11 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
       includeCounts,
       toc,
       language,
+      verbatimNotes,
       matrix: { rows, by, groupBy: groupBy || null },
       speakers: withInterviewer ? 'all' : 'participants',
     }),
-    [includeDefinitions, includeCounts, toc, language, rows, by, groupBy, withInterviewer],
+    [includeDefinitions, includeCounts, toc, language, verbatimNotes, rows, by, groupBy, withInterviewer],
   );
 
   // The preview follows the options, a moment after the last change.
@@ -138,6 +141,16 @@ export function ExportDialog(props: { open: boolean; onClose(): void; initialRep
                 {check(t('export.definitions'), includeDefinitions, setIncludeDefinitions)}
                 {check(t('export.counts'), includeCounts, setIncludeCounts)}
                 {format !== 'md' && check(t('export.toc'), toc, setToc)}
+                <label className="field">
+                  <span>{t('export.verbatim')}</span>
+                  <select value={verbatimNotes} onChange={(e) => setVerbatimNotes(e.target.value as VerbatimNotes)}>
+                    {VERBATIM_NOTES.map((mode) => (
+                      <option key={mode} value={mode}>
+                        {t(`export.verbatimModes.${mode}`)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
                 <TitleBlockEditor projectTitle={props.projectTitle ?? ''} language={language} />
               </>
             )}

@@ -14,6 +14,7 @@ import { useData } from '../../data/index.ts';
 import type { SurveyItem } from '../../../shared/surveys/model.ts';
 
 const NO_SURVEY_ITEMS: SurveyItem[] = [];
+import { QuoteItem } from './QuoteItem.tsx';
 
 type DraftKind = 'finding' | 'implication' | 'paragraph';
 type Dragging = { kind: 'item' | 'section'; id: string } | null;
@@ -168,15 +169,8 @@ function ItemBody({ item, outline, titling, onTitled }: { item: OutlineItem; out
   switch (item.kind) {
     case 'chart':
       return <ChartItemBody item={item} outline={outline} />;
-    case 'quote': {
-      const quote = item.segmentId ? outline.quotes[item.segmentId] : undefined;
-      return (
-        <div className="outline-item__quote">
-          <span className="outline-item__who">{quote ? `${quote.participant?.name ?? quote.documentName}` : t('outline.quoteGone')}</span>
-          <span className="outline-item__text">{quote?.text}</span>
-        </div>
-      );
-    }
+    case 'quote':
+      return <QuoteItem item={item} outline={outline} />;
     case 'paragraph':
       return <SavedRichText label={t('outline.kinds.paragraph')} value={richOf(item.rich, item.text)} placeholder={t('outline.paragraphPlaceholder')} onSave={(rich, text) => void update({ id: item.id, rich, text })} />;
     case 'finding':

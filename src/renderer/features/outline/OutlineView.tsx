@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from '../../components/Dialog.tsx';
 import { useStore } from '../../store/index.ts';
 import { ExportButton } from './ExportButton.tsx';
+import { GenerateDialog } from './GenerateDialog.tsx';
 import { OutlineEditor } from './OutlineEditor.tsx';
 import { OutlinePreview } from './OutlinePreview.tsx';
 import { ReportLayoutPanel, useKeptReportOptions } from './ReportLayout.tsx';
@@ -27,7 +27,7 @@ export function OutlineView() {
   const hasSections = (outline?.sections.length ?? 0) > 0;
   const questions = status?.round3.learningQuestions ?? 0;
   const tensions = status?.round3.tensions ?? 0;
-  const onGenerate = () => (hasSections ? setConfirm(true) : void generate(false));
+  const onGenerate = () => (hasSections ? setConfirm(true) : void generate({ language }));
 
   return (
     <div className="report">
@@ -55,7 +55,7 @@ export function OutlineView() {
           <h2>{t('outline.emptyTitle')}</h2>
           <p>{questions + tensions > 0 ? t('outline.emptyHelp', { questions, tensions }) : t('outline.emptyNeeds')}</p>
           <div className="button-row empty-state__action">
-            <button type="button" className="button button--primary" disabled={questions + tensions === 0} onClick={() => void generate(false)}>
+            <button type="button" className="button button--primary" disabled={questions + tensions === 0} onClick={() => void generate({ language })}>
               {t('outline.generate')}
             </button>
             <button type="button" className="button" onClick={() => void addSection({ parentId: null, title: t('outline.newSection') })}>
@@ -75,23 +75,7 @@ export function OutlineView() {
           </div>
         </div>
       )}
-      <Dialog open={confirm} onClose={() => setConfirm(false)} title={t('outline.replaceTitle')} description={t('outline.replaceHelp')}>
-        <footer className="dialog__footer">
-          <button type="button" className="button button--quiet" onClick={() => setConfirm(false)}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => {
-              setConfirm(false);
-              void generate(true);
-            }}
-          >
-            {t('outline.replace')}
-          </button>
-        </footer>
-      </Dialog>
+      <GenerateDialog open={confirm} language={language} onClose={() => setConfirm(false)} />
     </div>
   );
 }

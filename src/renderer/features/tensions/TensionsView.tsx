@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Tension, TensionQuote } from '../../../shared/analysis.ts';
+import type { Tension, TensionPart, TensionQuote } from '../../../shared/analysis.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { SavedTextarea } from '../../components/SavedTextarea.tsx';
 import { useStore } from '../../store/index.ts';
@@ -81,6 +81,41 @@ function NewTensionDialog({ open, onClose, onCreated }: { open: boolean; onClose
   );
 }
 
+/**
+ * The order in which "Generate" puts the tension's findings, quotes and implications into the report
+ * (the appendix puts some tensions' implications before their quotes).
+ */
+function ReportOrder({ tension }: { tension: Tension }) {
+  const { t } = useTranslation();
+  const update = useStore((s) => s.updateTension);
+  const move = (index: number, by: -1 | 1) => {
+    const order = [...tension.reportOrder];
+    [order[index], order[index + by]] = [order[index + by]!, order[index]!];
+    void update({ id: tension.id, reportOrder: order });
+  };
+  return (
+    <section className="item-page__section tension-order" aria-labelledby="tension-order-title">
+      <h2 id="tension-order-title" className="eyebrow">
+        {t('tensions.reportOrder')}
+      </h2>
+      <p className="muted small">{t('tensions.reportOrderHelp')}</p>
+      <ol className="tension-order__list">
+        {tension.reportOrder.map((part: TensionPart, index) => (
+          <li key={part} className="tension-order__part">
+            <span>{t(`tensions.parts.${part}`)}</span>
+            <button type="button" className="icon-button" disabled={index === 0} aria-label={t('tensions.partEarlier', { part: t(`tensions.parts.${part}`) })} onClick={() => move(index, -1)}>
+              ↑
+            </button>
+            <button type="button" className="icon-button" disabled={index === tension.reportOrder.length - 1} aria-label={t('tensions.partLater', { part: t(`tensions.parts.${part}`) })} onClick={() => move(index, 1)}>
+              ↓
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
 function TensionPage({ tension }: { tension: Tension }) {
   const { t } = useTranslation();
   const update = useStore((s) => s.updateTension);
@@ -144,6 +179,7 @@ function TensionPage({ tension }: { tension: Tension }) {
           </label>
         )}
       />
+      <ReportOrder tension={tension} />
       <section className="item-page__section">
         <SavedTextarea label={t('tensions.memo')} value={tension.memo} rows={4} placeholder={t('tensions.memoPlaceholder')} onSave={(memo) => void update({ id: tension.id, memo })} />
       </section>

@@ -5,7 +5,10 @@ import type { SliceCreator } from '../slice.ts';
 
 /** The report outline's writes. Every one answers with the whole outline, which takes the outline read's place without a fetch. */
 export interface OutlineSlice {
-  generateOutline(replace: boolean): Promise<boolean>;
+  /** A new outline, or (`merge`) the additions of the plan the researcher saw, leaving out `skip`. */
+  generateOutline(args: ArgsOf<'outline/generate'>): Promise<boolean>;
+  /** A quote's edited form (null: verbatim again); false when the core refused it (the reason is shown). */
+  editOutlineQuote(args: ArgsOf<'outline/editQuote'>): Promise<boolean>;
   addOutlineSection(args: ArgsOf<'outline/addSection'>): Promise<void>;
   updateOutlineSection(args: ArgsOf<'outline/updateSection'>): Promise<void>;
   moveOutlineSection(args: ArgsOf<'outline/moveSection'>): Promise<void>;
@@ -18,7 +21,7 @@ export interface OutlineSlice {
   updateReportSettings(args: ArgsOf<'report/updateSettings'>): Promise<void>;
 }
 
-type OutlineWrite = 'outline/generate' | 'outline/addSection' | 'outline/updateSection' | 'outline/moveSection' | 'outline/deleteSection' | 'outline/addItem' | 'outline/updateItem' | 'outline/moveItem' | 'outline/deleteItem';
+type OutlineWrite = 'outline/generate' | 'outline/editQuote' | 'outline/addSection' | 'outline/updateSection' | 'outline/moveSection' | 'outline/deleteSection' | 'outline/addItem' | 'outline/updateItem' | 'outline/moveItem' | 'outline/deleteItem';
 
 export const createOutlineSlice: SliceCreator<OutlineSlice> = (_set, get) => {
   const run = async <K extends OutlineWrite>(name: K, args: ArgsOf<K>): Promise<boolean> => {
@@ -36,7 +39,8 @@ export const createOutlineSlice: SliceCreator<OutlineSlice> = (_set, get) => {
       await run(name, args(a));
     };
   return {
-    generateOutline: (replace) => run('outline/generate', { replace }),
+    generateOutline: (args) => run('outline/generate', args),
+    editOutlineQuote: (args) => run('outline/editQuote', args),
     addOutlineSection: action('outline/addSection', (args: ArgsOf<'outline/addSection'>) => args),
     updateOutlineSection: action('outline/updateSection', (args: ArgsOf<'outline/updateSection'>) => args),
     moveOutlineSection: action('outline/moveSection', (args: ArgsOf<'outline/moveSection'>) => args),
