@@ -46,6 +46,7 @@ import { protectContract } from './contract-protect.ts';
 import { transcriptContract } from './contract-transcripts.ts';
 import { reportsContract } from './contract-reports.ts';
 import { surveysContract } from './contract-surveys.ts';
+import { agreementContract } from './contract-agreement.ts';
 
 export { fileRef, type FileRef } from './def.ts';
 
@@ -282,6 +283,7 @@ export const contract = {
   ...pseudonymiseContract,
   ...protectContract,
   ...surveysContract,
+  ...agreementContract,
   ...transcriptContract,
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;

@@ -8,6 +8,7 @@ import { PSEUDONYMISE_HANDLER_NAMES } from './names-pseudonymise.ts';
 import { PROTECT_HANDLER_NAMES } from './names-protect.ts';
 import { REPORTS_HANDLER_NAMES } from './names-reports.ts';
 import { SURVEYS_HANDLER_NAMES } from './names-surveys.ts';
+import { AGREEMENT_HANDLER_NAMES } from './names-agreement.ts';
 import { TRANSCRIPT_HANDLER_NAMES } from './names-transcripts.ts';
 
 export const HANDLER_NAMES = [
@@ -69,6 +70,7 @@ export const HANDLER_NAMES = [
   ...PSEUDONYMISE_HANDLER_NAMES,
   ...PROTECT_HANDLER_NAMES,
   ...SURVEYS_HANDLER_NAMES,
+  ...AGREEMENT_HANDLER_NAMES,
   ...TRANSCRIPT_HANDLER_NAMES,
 ] as const;
 
