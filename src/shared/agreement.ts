@@ -4,6 +4,9 @@
  */
 import type { SpeakerScope } from './model.ts';
 
+/** The consensus round's coder key: its codings are the settled version. Defined here only. */
+export const CONSENSUS_CODER = '@consensus';
+
 export const AGREEMENT_UNITS = ['turn', 'sentence', 'character'] as const;
 export type AgreementUnit = (typeof AGREEMENT_UNITS)[number];
 

@@ -1,3 +1,4 @@
+import { CONSENSUS_CODER } from '../../../shared/agreement.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import type { Db } from '../db/database.ts';
 import { coderKeys } from './repo.ts';
@@ -8,8 +9,7 @@ import { coderKeys } from './repo.ts';
  * name; with stable coder ids (issue 25) these two functions read the coders' repository instead.
  */
 
-/** The consensus round's coder: its codings are the settled version. One key, used nowhere else. */
-export const CONSENSUS_CODER = '@consensus';
+export { CONSENSUS_CODER };
 
 /** The name shown for a coder key. */
 export function coderDisplayName(_db: Db, key: string): string {
