@@ -134,7 +134,7 @@ describe('agreement between coders in Chromium', () => {
       // Character level: the unitizing α.
       await page.getByTestId('agreement-unit').selectOption('character');
       await expect.poll(() => statement.innerText(), POLL).toContain('Eenheid: teken');
-      await expect.poll(() => table.locator('thead').innerText(), POLL).toContain('uα');
+      await expect.poll(() => table.locator('thead').textContent(), POLL).toContain('uα');
       await screenshot(page, 'agreement-04-character');
     } finally {
       await opened.close();
