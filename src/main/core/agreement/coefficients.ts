@@ -214,16 +214,17 @@ export class UnitizingParts {
 
   /**
    * One continuum of `length` as each coder divided it: each coder's stretches sorted, not
-   * overlapping one another, inside [0, length). Fewer than two coders add nothing.
+   * overlapping one another, inside [0, length). Fewer than two coders add nothing; `sign` −1 takes
+   * a continuum added before out again.
    */
-  add(length: number, coders: ReadonlyArray<ReadonlyArray<Stretch>>): this {
+  add(length: number, coders: ReadonlyArray<ReadonlyArray<Stretch>>, sign: 1 | -1 = 1): this {
     const m = coders.length;
     if (m < 2 || length <= 0) return this;
     const partitions = coders.map((stretches) => partition(length, stretches));
     for (const parts of partitions) {
       for (const part of parts) {
         const size = part.end - part.start;
-        this.correction.set(part.value, (this.correction.get(part.value) ?? 0) + (part.value === GAP ? size : size * size));
+        this.correction.set(part.value, (this.correction.get(part.value) ?? 0) + sign * (part.value === GAP ? size : size * size));
       }
     }
     for (let i = 0; i < m; i++) {
@@ -236,7 +237,7 @@ export class UnitizingParts {
         let y = 0;
         while (x < a.length && y < b.length) {
           const overlap = Math.min(a[x]!.end, b[y]!.end) - Math.max(a[x]!.start, b[y]!.start);
-          if (overlap > 0) this.bump(a[x]!.value, b[y]!.value, overlap / (m - 1));
+          if (overlap > 0) this.bump(a[x]!.value, b[y]!.value, (sign * overlap) / (m - 1));
           if (a[x]!.end <= b[y]!.end) x++;
           else y++;
         }

@@ -12,7 +12,8 @@ import { DuidingError } from '../../../shared/errors.ts';
 import type { SpeakerScope } from '../../../shared/model.ts';
 import { now } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { getDocument, listDocuments } from '../repos/documents.ts';
+import { getDocument } from '../repos/documents.ts';
+import { rolesIndex } from '../services/speakers.ts';
 import { labelRows } from '../repos/labels.ts';
 import { CONSENSUS_CODER, coderDisplayName, resolveCoders } from './coders.ts';
 import {
@@ -74,8 +75,9 @@ function prepare(db: Db, query: AgreementQuery): Prepared {
     throw new DuidingError(`Agreement needs at least two coders; this project has codings by ${who}.`, 'usage', { code: 'agreementCoders', params: { coders: who } });
   }
   if (coders.length > MAX_CODERS) throw new DuidingError(`Agreement compares at most ${MAX_CODERS} coders at once (${coders.length} given).`, 'usage');
-  const allDocuments = listDocuments(db);
-  let documents = allDocuments.map((d) => ({ id: d.id, name: d.name }));
+  // Names from the roles index (kept between calls): the documents list's summaries cost a query per call.
+  const allDocuments = [...rolesIndex(db).documents.values()].map((d) => ({ id: d.id, name: d.name })).sort((a, b) => a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }));
+  let documents = allDocuments;
   if (query.documentIds?.length) {
     const wanted = new Set(query.documentIds);
     const unknown = query.documentIds.filter((id) => !allDocuments.some((d) => d.id === id));
@@ -147,7 +149,7 @@ function prepare(db: Db, query: AgreementQuery): Prepared {
   };
 }
 
-/** Per label: running sums over the documents. */
+/** Per label: running sums over the documents. A negative `sign` takes a document's part out again. */
 class LabelSums {
   readonly pairs = new PairAgreement();
   readonly coincidences = new Coincidences();
@@ -158,13 +160,23 @@ class LabelSums {
 
   /** `weight` units where `present` of `m` coders gave the label (coder a, b: which of two did). */
   unit(m: number, present: number, weight: number, a = false, b = false) {
-    if (weight <= 0 || m < 2) return;
+    if (weight === 0 || m < 2) return;
     const counts = new Map<number, number>();
     if (present > 0) counts.set(1, present);
     if (m - present > 0) counts.set(0, m - present);
     this.pairs.add({ counts, weight });
     this.coincidences.add({ counts, weight });
     this.table[a && b ? 0 : a ? 1 : b ? 2 : 3]! += weight;
+  }
+
+  clone(): LabelSums {
+    const copy = new LabelSums();
+    copy.pairs.merge(this.pairs);
+    copy.coincidences.merge(this.coincidences);
+    copy.unitizing.merge(this.unitizing);
+    this.table.forEach((v, i) => (copy.table[i] = v));
+    copy.differences = this.differences;
+    return copy;
   }
 }
 
@@ -269,53 +281,73 @@ interface Computed {
   differences: Array<{ documentId: string; labelId: string; unit: number; versions: Piece[][]; coders: number[] }>;
 }
 
+type Found = Computed['differences'];
+
+/** One document's part of one label's sums (`sign` −1 takes it out); differing units go to `found`. */
+function evaluate(p: Prepared, documentId: string, labelId: string, perCoder: ReadonlyArray<readonly Piece[]>, sums: LabelSums, sign: 1 | -1, found: Found | null): void {
+  const du = p.units.get(documentId)!;
+  const coders = p.codersOf.get(documentId)!;
+  const m = coders.length;
+  const two = p.coders.length === 2;
+  const touched = touchedUnits(du.units, perCoder, coders);
+  for (const [u, versions] of touched) {
+    if (differ(p.unit, versions, du.units[u * 2]!, du.units[u * 2 + 1]!)) {
+      sums.differences += sign;
+      found?.push({ documentId, labelId, unit: u, versions, coders });
+    }
+  }
+  if (p.unit === 'character') {
+    const stretches = coders.map((c) => stretchesOf(du.speech, perCoder[c] ?? []));
+    sums.unitizing.add(du.length, stretches, sign);
+    const counts = characterCounts(du.length, stretches);
+    counts.byPresent.forEach((weight, present) => {
+      if (weight <= 0) return;
+      const c = new Map<number, number>();
+      if (present > 0) c.set(1, present);
+      if (m - present > 0) c.set(0, m - present);
+      sums.pairs.add({ counts: c, weight: sign * weight });
+    });
+    if (two) {
+      sums.table[0]! += sign * counts.both;
+      sums.table[1]! += sign * counts.onlyA;
+      sums.table[2]! += sign * counts.onlyB;
+      sums.table[3]! += sign * (du.length - counts.both - counts.onlyA - counts.onlyB);
+    }
+    return;
+  }
+  for (const versions of touched.values()) {
+    const present = versions.filter((v) => v.length > 0).length;
+    sums.unit(m, present, sign, two && versions[0]!.length > 0, two && versions[1]!.length > 0);
+  }
+  sums.unit(m, 0, sign * (du.units.length / 2 - touched.size));
+}
+
 /** Runs every document and label through the sums; `keepDifferences` collects the differing units for review. */
 function run(p: Prepared, pieces: Prepared['pieces'], keepDifferences: boolean): Computed {
   const labels = new Map(p.labels.map((l) => [l.id, new LabelSums()]));
-  const differences: Computed['differences'] = [];
+  const differences: Found = [];
   for (const document of p.documents) {
-    const du = p.units.get(document.id)!;
-    const coders = p.codersOf.get(document.id)!;
-    const m = coders.length;
-    const two = p.coders.length === 2;
-    const unitCount = du.units.length / 2;
     for (const label of p.labels) {
-      const sums = labels.get(label.id)!;
-      const perCoder = pieces.get(document.id)?.get(label.id) ?? [];
-      const touched = touchedUnits(du.units, perCoder, coders);
-      for (const [u, versions] of touched) {
-        if (differ(p.unit, versions, du.units[u * 2]!, du.units[u * 2 + 1]!)) {
-          sums.differences++;
-          if (keepDifferences) differences.push({ documentId: document.id, labelId: label.id, unit: u, versions, coders });
-        }
-      }
-      if (p.unit === 'character') {
-        const stretches = coders.map((c) => stretchesOf(du.speech, perCoder[c] ?? []));
-        sums.unitizing.add(du.length, stretches);
-        const counts = characterCounts(du.length, stretches);
-        counts.byPresent.forEach((weight, present) => {
-          if (weight <= 0) return;
-          const c = new Map<number, number>();
-          if (present > 0) c.set(1, present);
-          if (m - present > 0) c.set(0, m - present);
-          sums.pairs.add({ counts: c, weight });
-        });
-        if (two) {
-          sums.table[0]! += counts.both;
-          sums.table[1]! += counts.onlyA;
-          sums.table[2]! += counts.onlyB;
-          sums.table[3]! += du.length - counts.both - counts.onlyA - counts.onlyB;
-        }
-        continue;
-      }
-      for (const versions of touched.values()) {
-        const present = versions.filter((v) => v.length > 0).length;
-        sums.unit(m, present, 1, two && versions[0]!.length > 0, two && versions[1]!.length > 0);
-      }
-      sums.unit(m, 0, unitCount - touched.size);
+      evaluate(p, document.id, label.id, pieces.get(document.id)?.get(label.id) ?? [], labels.get(label.id)!, 1, keepDifferences ? differences : null);
     }
   }
   return { labels, differences };
+}
+
+/**
+ * The sums after the consensus round: those before, with the parts of the documents and labels a
+ * decision touched taken out and put back as settled — not the whole corpus run again.
+ */
+function rerun(p: Prepared, before: Computed, pieces: Prepared['pieces'], touched: ReadonlySet<string>): Computed {
+  const labels = new Map([...before.labels].map(([id, sums]) => [id, sums.clone()]));
+  for (const key of touched) {
+    const [documentId, labelId] = key.split('\u0000') as [string, string];
+    const sums = labels.get(labelId);
+    if (!sums || !p.units.has(documentId)) continue;
+    evaluate(p, documentId, labelId, p.pieces.get(documentId)?.get(labelId) ?? [], sums, -1, null);
+    evaluate(p, documentId, labelId, pieces.get(documentId)?.get(labelId) ?? [], sums, 1, null);
+  }
+  return { labels, differences: [] };
 }
 
 function figures(p: Prepared, sums: LabelSums): AgreementFigures {
@@ -373,25 +405,27 @@ function cut(pieces: readonly Piece[], start: number, end: number): Piece[] {
  * The coders' pieces with the consensus round's decisions applied: where a difference was settled,
  * every compared coder's version is the consensus's there — the agreement after the round.
  */
-function settled(p: Prepared): { pieces: Prepared['pieces']; count: number } {
+function settled(p: Prepared): { pieces: Prepared['pieces']; count: number; touched: Set<string> } {
+  // Only the documents and labels a decision touched: the rest is as coded.
   const out = new Map<string, Map<string, Piece[][]>>();
-  for (const [document, byLabel] of p.pieces) out.set(document, new Map([...byLabel].map(([label, perCoder]) => [label, perCoder.map((list) => [...list])])));
   let count = 0;
+  const touched = new Set<string>();
   const labelIds = new Set(p.labels.map((l) => l.id));
   for (const decision of p.decisions.values()) {
     const coders = p.codersOf.get(decision.documentId);
     if (!coders || coders.length < 2 || !labelIds.has(decision.labelId)) continue;
     count++;
+    touched.add(`${decision.documentId}\u0000${decision.labelId}`);
     const byLabel = out.get(decision.documentId) ?? new Map<string, Piece[][]>();
     out.set(decision.documentId, byLabel);
-    const perCoder = byLabel.get(decision.labelId) ?? p.coders.map(() => []);
-    byLabel.set(decision.labelId, perCoder);
+    let perCoder = byLabel.get(decision.labelId);
+    if (!perCoder) byLabel.set(decision.labelId, (perCoder = (p.pieces.get(decision.documentId)?.get(decision.labelId) ?? p.coders.map(() => [])).map((list) => [...list])));
     const inside = (p.consensus.get(decision.documentId)?.get(decision.labelId) ?? [])
       .map((piece) => ({ ...piece, start: Math.max(piece.start, decision.start), end: Math.min(piece.end, decision.end) }))
       .filter((piece) => piece.end > piece.start);
     for (const c of coders) perCoder[c] = [...cut(perCoder[c] ?? [], decision.start, decision.end), ...inside].sort((x, y) => x.start - y.start);
   }
-  return { pieces: out, count };
+  return { pieces: out, count, touched };
 }
 
 function codersOf(p: Prepared): AgreementCoder[] {
@@ -408,7 +442,7 @@ export function computeAgreement(db: Db, query: AgreementQuery): AgreementResult
   const p = prepare(db, query);
   const before = run(p, p.pieces, false);
   const after = settled(p);
-  const afterRun = after.count > 0 ? run(p, after.pieces, false) : before;
+  const afterRun = after.count > 0 ? rerun(p, before, after.pieces, after.touched) : before;
   const notes = [...p.notes];
   const rows = p.labels.map((label) => ({ labelId: label.id, label: label.name, colour: label.colour, ...figures(p, before.labels.get(label.id)!) }));
   const single = rows.filter((r) => r.percent === 1 && r.alpha === null).map((r) => r.label);
