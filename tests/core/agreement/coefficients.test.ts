@@ -7,7 +7,9 @@ import {
   percentAgreement,
   pooledKappa,
   kappaParts,
+  unitizingAlpha,
   unitizingAlphaOf,
+  UnitizingParts,
   unitsOf,
   type Value,
 } from '../../../src/main/core/agreement/coefficients.ts';
@@ -115,6 +117,16 @@ describe('Krippendorff’s unitizing α (2019, §12.6)', () => {
     const long = unitizingAlphaOf(10_000, [a, b])!;
     expect(Math.abs(long - short)).toBeLessThan(0.3);
     expect(long).toBeLessThan(0.6);
+  });
+
+  it('an uncoded continuum added at once is the same as one added coder by coder', () => {
+    const coded = [[{ start: 0, end: 4, value: 1 }], [{ start: 2, end: 6, value: 1 }]];
+    const spelled = new UnitizingParts().add(10, coded).add(500, [[], [], []].slice(0, 2));
+    const atOnce = new UnitizingParts().add(10, coded).addUncoded(500, 2);
+    expect(unitizingAlpha(atOnce)).toBeCloseTo(unitizingAlpha(spelled)!, 12);
+    // And a part taken out again (sign −1) leaves what was there before.
+    const undone = new UnitizingParts().add(10, coded).add(7, coded).add(7, coded, -1);
+    expect(unitizingAlpha(undone)).toBeCloseTo(31 / 120, 12);
   });
 
   it('edge cases: nobody coded anything (one category), one coder only, a coder who coded nothing', () => {

@@ -246,6 +246,14 @@ export class UnitizingParts {
     return this;
   }
 
+  /** What `add` gives a continuum of `length` that none of `m` coders coded (one gap each), at once. */
+  addUncoded(length: number, m: number): this {
+    if (m < 2 || length <= 0) return this;
+    this.bump(GAP, GAP, m * length);
+    this.correction.set(GAP, (this.correction.get(GAP) ?? 0) + m * length);
+    return this;
+  }
+
   merge(other: UnitizingParts): this {
     for (const [c, row] of other.l) for (const [k, v] of row) this.bump(c, k, v);
     for (const [value, v] of other.correction) this.correction.set(value, (this.correction.get(value) ?? 0) + v);

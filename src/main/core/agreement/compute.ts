@@ -326,12 +326,50 @@ function evaluate(p: Prepared, documentId: string, labelId: string, perCoder: Re
 function run(p: Prepared, pieces: Prepared['pieces'], keepDifferences: boolean): Computed {
   const labels = new Map(p.labels.map((l) => [l.id, new LabelSums()]));
   const differences: Found = [];
+  // Most labels are in few documents: a document where nobody coded a label adds only "absent"
+  // units, counted together per number of coders rather than document by document.
+  const totals = new Map<number, { units: number; length: number }>();
   for (const document of p.documents) {
-    for (const label of p.labels) {
-      evaluate(p, document.id, label.id, pieces.get(document.id)?.get(label.id) ?? [], labels.get(label.id)!, 1, keepDifferences ? differences : null);
+    const m = p.codersOf.get(document.id)!.length;
+    const du = p.units.get(document.id)!;
+    const total = totals.get(m) ?? { units: 0, length: 0 };
+    totals.set(m, total);
+    total.units += du.units.length / 2;
+    total.length += du.length;
+  }
+  const documentsOf = new Map<string, string[]>();
+  for (const document of p.documents) {
+    for (const labelId of pieces.get(document.id)?.keys() ?? []) {
+      const list = documentsOf.get(labelId) ?? [];
+      list.push(document.id);
+      documentsOf.set(labelId, list);
     }
   }
+  for (const label of p.labels) {
+    const sums = labels.get(label.id)!;
+    const rest = new Map([...totals].map(([m, t]) => [m, { ...t }]));
+    for (const documentId of documentsOf.get(label.id) ?? []) {
+      evaluate(p, documentId, label.id, pieces.get(documentId)!.get(label.id)!, sums, 1, keepDifferences ? differences : null);
+      const du = p.units.get(documentId)!;
+      const left = rest.get(p.codersOf.get(documentId)!.length)!;
+      left.units -= du.units.length / 2;
+      left.length -= du.length;
+    }
+    for (const [m, left] of rest) absent(p, sums, m, left.units, left.length);
+  }
   return { labels, differences };
+}
+
+/** Units (or characters) where none of `m` coders gave the label. */
+function absent(p: Prepared, sums: LabelSums, m: number, units: number, length: number): void {
+  if (p.unit !== 'character') {
+    sums.unit(m, 0, units);
+    return;
+  }
+  if (length <= 0) return;
+  sums.unitizing.addUncoded(length, m);
+  sums.pairs.add({ counts: new Map([[0, m]]), weight: length });
+  if (p.coders.length === 2) sums.table[3]! += length;
 }
 
 /**
