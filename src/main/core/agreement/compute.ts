@@ -28,7 +28,7 @@ import {
   unitizingAlpha,
   type Stretch,
 } from './coefficients.ts';
-import { codedDocuments, codingsOfCoders, decisionKey, readDecisions, type StoredDecision } from './repo.ts';
+import { codingsOfCoders, decisionKey, readDecisions, type StoredDecision } from './repo.ts';
 import { documentUnits, firstEndingAfter, type DocumentUnits } from './units.ts';
 
 /**
@@ -90,12 +90,15 @@ function prepare(db: Db, query: AgreementQuery): Prepared {
 
   const index = new Map(coders.map((c, i) => [c, i]));
   const inScope = new Set(documents.map((d) => d.id));
+  const rowsOfCoders = codingsOfCoders(db, [...coders, ...(coders.includes(CONSENSUS_CODER) ? [] : [CONSENSUS_CODER])]);
+  // A coder's values exist in the documents they coded anything in (any label).
   const codersOf = new Map<string, number[]>();
-  for (const { documentId, coder } of codedDocuments(db, coders)) {
-    if (!inScope.has(documentId)) continue;
-    const list = codersOf.get(documentId) ?? [];
-    list.push(index.get(coder)!);
-    codersOf.set(documentId, list);
+  for (const row of rowsOfCoders) {
+    const i = index.get(row.coder);
+    if (i === undefined || !inScope.has(row.documentId)) continue;
+    const list = codersOf.get(row.documentId) ?? [];
+    if (!list.includes(i)) list.push(i);
+    codersOf.set(row.documentId, list);
   }
   for (const list of codersOf.values()) list.sort((a, b) => a - b);
   // Only documents that two coders coded have anything to compare.
@@ -106,7 +109,7 @@ function prepare(db: Db, query: AgreementQuery): Prepared {
   const codingCounts = coders.map(() => 0);
   const usedLabels = new Set<string>();
   const comparedIds = new Set(compared.map((d) => d.id));
-  for (const row of codingsOfCoders(db, [...coders, ...(coders.includes(CONSENSUS_CODER) ? [] : [CONSENSUS_CODER])])) {
+  for (const row of rowsOfCoders) {
     if (!inScope.has(row.documentId) || (wantedLabels && !wantedLabels.has(row.labelId))) continue;
     const piece = { start: row.start, end: row.end, segmentId: row.segmentId };
     if (row.coder === CONSENSUS_CODER) {

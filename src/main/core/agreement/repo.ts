@@ -25,17 +25,6 @@ export function codingsOfCoders(db: Db, coders: readonly string[]): CodedPiece[]
     .all(JSON.stringify(coders)) as CodedPiece[];
 }
 
-/** Per document, the coders (of these) who coded anything in it: where a coder's values are not missing. */
-export function codedDocuments(db: Db, coders: readonly string[]): Array<{ documentId: string; coder: string }> {
-  if (coders.length === 0) return [];
-  return db
-    .prepare(
-      `SELECT DISTINCT s.document_id AS documentId, c.coder FROM codings c JOIN segments s ON s.id = c.segment_id
-       WHERE c.coder IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(coders)) as Array<{ documentId: string; coder: string }>;
-}
-
 /** Coder keys with codings, in the order they first coded. */
 export function coderKeys(db: Db): string[] {
   return db
