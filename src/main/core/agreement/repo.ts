@@ -15,25 +15,23 @@ export interface CodedPiece {
 /** Every coding of these coders on a segment with text (a segment a correction emptied has none to compare). */
 export function codingsOfCoders(db: Db, coders: readonly string[]): CodedPiece[] {
   if (coders.length === 0) return [];
-  return db
+  // Raw rows, unsorted: at 60,000 codings building named objects and sorting cost more than the rest.
+  const rows = db
     .prepare(
-      `SELECT c.coder, c.label_id AS labelId, s.document_id AS documentId, s.start, s.end, s.id AS segmentId
+      `SELECT c.coder, c.label_id, s.document_id, s.start, s.end, s.id
        FROM codings c JOIN segments s ON s.id = c.segment_id
-       WHERE c.coder IN (SELECT value FROM json_each(?)) AND s.end > s.start
-       ORDER BY s.document_id, s.start, s.end`,
+       WHERE c.coder IN (${coders.map(() => '?').join(', ')}) AND s.end > s.start`,
     )
-    .all(JSON.stringify(coders)) as CodedPiece[];
+    .raw()
+    .all(...coders) as Array<[string, string, string, number, number, string]>;
+  return rows.map(([coder, labelId, documentId, start, end, segmentId]) => ({ coder, labelId, documentId, start, end, segmentId }));
 }
 
 /** Coder keys with codings, in the order they first coded. */
 export function coderKeys(db: Db): string[] {
-  return db
-    .prepare(
-      `SELECT coder FROM codings GROUP BY coder
-       ORDER BY COALESCE((SELECT first_seen FROM coders WHERE name = codings.coder), MIN(created_at)), coder`,
-    )
-    .pluck()
-    .all() as string[];
+  const keys = db.prepare('SELECT DISTINCT coder FROM codings').pluck().all() as string[];
+  const first = new Map((db.prepare('SELECT name, first_seen FROM coders').raw().all() as Array<[string, string]>).map(([name, at]) => [name, at]));
+  return keys.sort((a, b) => (first.get(a) ?? '\uffff').localeCompare(first.get(b) ?? '\uffff') || a.localeCompare(b));
 }
 
 /**
