@@ -1,7 +1,7 @@
 import { CONSENSUS_CODER } from '../../../shared/agreement.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import type { Db } from '../db/database.ts';
-import { coderKeys } from './repo.ts';
+import { coderKeys } from './store.ts';
 
 /**
  * Who the coders are, for agreement: the one place that turns the coder key stored on codings into

@@ -28,7 +28,7 @@ import {
   unitizingAlpha,
   type Stretch,
 } from './coefficients.ts';
-import { codingsOfCoders, decisionKey, readDecisions, type StoredDecision } from './repo.ts';
+import { codingsOfCoders, decisionKey, readDecisions, type StoredDecision } from './store.ts';
 import { documentUnits, firstEndingAfter, type DocumentUnits } from './units.ts';
 
 /**

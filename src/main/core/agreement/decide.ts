@@ -6,7 +6,7 @@ import { getDocumentText } from '../repos/documents.ts';
 import { labelRow } from '../repos/labels.ts';
 import { deleteCodings, hasCoding, insertCoding, registerCoder } from '../repos/segments.ts';
 import { CONSENSUS_CODER, coderDisplayName, resolveCoders } from './coders.ts';
-import { decisionKey, readDecisions, segmentsMeeting, writeDecision, type StoredDecision } from './repo.ts';
+import { decisionKey, readDecisions, segmentsMeeting, writeDecision, type StoredDecision } from './store.ts';
 
 /** The segments a decision takes into the consensus: the chosen coder's, every compared coder's, or none. */
 function chosenSegments(project: Project, decision: StoredDecision): Set<string> {
