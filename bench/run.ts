@@ -24,6 +24,7 @@ import { measureQdpxExport } from './measure/qdpx.ts';
 import { rawInsert } from './measure/raw-insert.ts';
 import { measureSearch } from './measure/search.ts';
 import { measureSurveys } from './measure/surveys.ts';
+import { measureAgreement } from './measure/agreement.ts';
 import { peakRssMB } from './memory.ts';
 import { printTable } from './report.ts';
 
@@ -102,6 +103,8 @@ try {
   const search = await measureSearch(session, 20);
   const palette = measurePalette(2000, 2);
   const handlers: Record<string, unknown> = await measureHandlers(session, dir, populated);
+  log('agreement between two coders at sentence level');
+  handlers.agreementSentences = await measureAgreement(session, size.coders);
   session.close();
   log('file size: the whole project, and the corpus alone');
   const fileSize = { project: measureFileSize(file), corpus: await measureCorpusFileSize(corpus, join(dir, 'corpus-only.duiding')) };

@@ -29,6 +29,7 @@ const ParticipantsView = screen(() => import('./features/participants/Participan
 const RoundView = screen(() => import('./features/rounds/RoundView.tsx').then((m) => m.RoundView));
 const SearchView = screen(() => import('./features/search/SearchView.tsx').then((m) => m.SearchView));
 const ScalesView = screen(() => import('./features/surveys/ScalesView.tsx').then((m) => m.ScalesView));
+const AgreementView = screen(() => import('./features/agreement/AgreementView.tsx').then((m) => m.AgreementView));
 const TensionsView = screen(() => import('./features/tensions/TensionsView.tsx').then((m) => m.TensionsView));
 
 function ErrorBanner() {
@@ -69,6 +70,8 @@ function Workspace() {
       return <MatrixView params={route.params} />;
     case 'scales':
       return <ScalesView params={route.params} />;
+    case 'agreement':
+      return <AgreementView params={route.params} />;
     case 'concept-map':
       return <ConceptMapView />;
     case 'learning-questions':

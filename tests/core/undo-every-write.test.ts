@@ -145,6 +145,8 @@ const scenarios: { [K in HandlerName]?: Scenario<K> } = {
   // Doc A (Katrien's) is quoted in a concept, a learning question, a tension, the outline, a guide mark and memos.
   'withdraw/apply': (s) => ({ participantId: s.participants.katrien }),
   'backups/configure': () => ({ everyMinutes: 5, keepToday: 3, keepDays: 14 }),
+  // Doc B's "overleg" is coded L1a by hanne and sofie; the consensus takes sofie's version of the turn.
+  'agreement/decide': (s) => ({ documentId: s.documents.B, labelId: s.labels.L1a, start: 8, end: 35, coders: ['hanne', 'sofie'], choice: { kind: 'coder', coder: 'sofie' } }),
   'surveys/updateItem': (s) => ({ id: s.surveyItems[1]!.id, dimension: 'A2', reversed: true }),
   'surveys/import': (_s, dir) => {
     const path = join(dir, 'survey.csv');

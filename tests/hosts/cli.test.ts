@@ -62,7 +62,7 @@ describe('duiding CLI', () => {
     duiding('new', file);
     const unknownCommand = duiding('frobnicate');
     expect(unknownCommand.code).toBe(2);
-    expect(unknownCommand.stderr).toContain('Unknown command "frobnicate". Valid commands: new, import, info, search, autocode, pseudonymise, names, remove, backups, merge, copy, export, speakers, scales, serve.');
+    expect(unknownCommand.stderr).toContain('Unknown command "frobnicate". Valid commands: new, import, info, search, autocode, pseudonymise, names, remove, backups, merge, copy, export, speakers, scales, agreement, serve.');
     const badChoice = duiding('import', file, 'x.txt', '--on-duplicate', 'maybe');
     expect(badChoice.code).toBe(2);
     expect(badChoice.stderr).toContain('--on-duplicate must be one of: skip, add, fail (got "maybe").');

@@ -35,6 +35,7 @@ import { auditHandlers } from './audit/handlers.ts';
 import { copyHandlers } from './copy/handlers.ts';
 import { surveysHandlers } from './surveys/handlers.ts';
 import { transcriptHandlers } from './transcripts/handlers.ts';
+import { agreementHandlers } from './agreement/handlers.ts';
 
 export type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
 type Handlers = { [K in HandlerName]: Handler<K> };
@@ -190,6 +191,7 @@ export const handlers: Handlers = buildHandlerMap({
   ...copyHandlers,
   ...surveysHandlers,
   ...transcriptHandlers,
+  ...agreementHandlers,
 });
 
 /**

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'concepts'; conceptId: string | null }
   | { name: 'matrix'; params: Record<string, string> }
   | { name: 'scales'; params: Record<string, string> }
+  | { name: 'agreement'; params: Record<string, string> }
   | { name: 'concept-map' }
   | { name: 'learning-questions'; id: string | null }
   | { name: 'tensions'; id: string | null }
@@ -53,6 +54,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'matrix', params: Object.fromEntries(params.entries()) };
     case 'scales':
       return { name: 'scales', params: Object.fromEntries(params.entries()) };
+    case 'agreement':
+      return { name: 'agreement', params: Object.fromEntries(params.entries()) };
     case 'map':
       return { name: 'concept-map' };
     case 'learning-questions':
@@ -102,6 +105,10 @@ export function routeToHash(route: Route): string {
     case 'scales': {
       const search = new URLSearchParams(route.params).toString();
       return `#/scales${search ? `?${search}` : ''}`;
+    }
+    case 'agreement': {
+      const search = new URLSearchParams(route.params).toString();
+      return `#/agreement${search ? `?${search}` : ''}`;
     }
     case 'concept-map':
       return '#/map';

@@ -48,6 +48,7 @@ import { mergeContract } from './contract-merge.ts';
 import { transcriptContract } from './contract-transcripts.ts';
 import { reportsContract } from './contract-reports.ts';
 import { surveysContract } from './contract-surveys.ts';
+import { agreementContract } from './contract-agreement.ts';
 
 export { fileRef, type FileRef } from './def.ts';
 
@@ -287,6 +288,7 @@ export const contract = {
   ...protectContract,
   ...mergeContract,
   ...surveysContract,
+  ...agreementContract,
   ...transcriptContract,
   // `satisfies` checks both ways: every name of names.ts has a definition, and no definition lacks a name.
 } as const satisfies Record<HandlerName, Def<z.ZodType, unknown>>;

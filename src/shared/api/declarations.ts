@@ -50,6 +50,8 @@ const SURVEY_IMPORT: TableName[] = [...SURVEY, ...PARTICIPANTS, 'documents', 'tu
 /** The report's layout kept in the project (title block, quote style, attribution, numbering per level). */
 const REPORT_LAYOUT: TableName[] = ['report_title_lines', 'report_settings'];
 const PROJECT_INFO: TableName[] = ['project_meta', 'documents', 'participants', 'turns', 'labels', 'segments', 'codings', 'concepts', 'learning_questions', 'tensions'];
+/** Agreement: codings over the speech, the consensus decisions (project_meta) and the coders. */
+const AGREEMENT: TableName[] = [...COUNTED, 'project_meta', 'coders'];
 /** An export or preview reads the whole analysis. */
 const EVERYTHING: TableName[] = [...QUOTES, 'project_meta', 'guide_sections', 'guide_questions', 'guide_spans', 'memos', ...CONCEPTS, ...ROUND3, ...OUTLINE, ...REPORT_LAYOUT];
 /** Everything a project holds, for the writes that fill an empty project from a file. */
@@ -205,6 +207,12 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'surveys/scales': read(...SURVEY, ...PARTICIPANTS),
   'surveys/codedAnswers': read(...QUOTES, 'guide_spans', 'guide_sections'),
   'surveys/export': read(...SURVEY, ...QUOTES, 'guide_spans', 'guide_sections', 'project_meta'),
+  // Agreement between coders (issue 26): the codings compared over the speech, the consensus
+  // round's decisions kept in project_meta, the coders' names.
+  'agreement/compute': read(...AGREEMENT),
+  'agreement/differences': read(...AGREEMENT),
+  'agreement/decide': undoable,
+  'agreement/export': read(...AGREEMENT),
 };
 
 /**

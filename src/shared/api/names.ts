@@ -9,6 +9,7 @@ import { PROTECT_HANDLER_NAMES } from './names-protect.ts';
 import { MERGE_HANDLER_NAMES } from './names-merge.ts';
 import { REPORTS_HANDLER_NAMES } from './names-reports.ts';
 import { SURVEYS_HANDLER_NAMES } from './names-surveys.ts';
+import { AGREEMENT_HANDLER_NAMES } from './names-agreement.ts';
 import { TRANSCRIPT_HANDLER_NAMES } from './names-transcripts.ts';
 
 export const HANDLER_NAMES = [
@@ -72,6 +73,7 @@ export const HANDLER_NAMES = [
   ...PROTECT_HANDLER_NAMES,
   ...MERGE_HANDLER_NAMES,
   ...SURVEYS_HANDLER_NAMES,
+  ...AGREEMENT_HANDLER_NAMES,
   ...TRANSCRIPT_HANDLER_NAMES,
 ] as const;
 

@@ -28,6 +28,7 @@ import { namesCommand, pseudonymiseCommand } from './pseudonymise.ts';
 import { backupsCommand, copyCommand, removeCommand } from './protect.ts';
 import { mergeCommand } from './merge.ts';
 import { importSurveyCommand, scalesCommand } from './surveys.ts';
+import { agreementCommand } from './agreement.ts';
 
 /**
  * `duiding …`: a thin transport over the core handlers. Exit 0 on success, 1 when the input or the
@@ -442,6 +443,27 @@ const commands: Record<string, Command> = {
     usage: 'duiding scales FILE [--by ATTRIBUTE] [--json] [--out PATH.xlsx|PATH.svg]',
     options: { by: { type: 'string' }, out: { type: 'string' }, ...jsonOption },
     run: (session, [file], values, out) => scalesCommand(session, file!, { by: values.by as string | undefined, json: Boolean(values.json), out: values.out as string | undefined }, out),
+  },
+  agreement: {
+    usage:
+      'duiding agreement FILE [--coders A,B] [--unit turn|sentence|character] [--labels L1,L2] [--documents D1,D2] ' +
+      '[--speakers participants|all] [--json] [--out REPORT.xlsx|REPORT.docx]',
+    options: { coders: { type: 'string' }, unit: { type: 'string' }, labels: { type: 'string' }, documents: { type: 'string' }, speakers: { type: 'string' }, out: { type: 'string' }, ...jsonOption },
+    run: (session, [file], values, out) =>
+      agreementCommand(
+        session,
+        file!,
+        {
+          coders: values.coders as string | undefined,
+          unit: values.unit as string | undefined,
+          labels: values.labels as string | undefined,
+          documents: values.documents as string | undefined,
+          speakers: values.speakers as string | undefined,
+          out: values.out as string | undefined,
+          json: Boolean(values.json),
+        },
+        out,
+      ),
   },
   serve: {
     usage: 'duiding serve (FILE | --dir DIR) [--port N] [--coder NAME]',

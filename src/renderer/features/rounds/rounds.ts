@@ -36,6 +36,7 @@ export const ROUNDS: Round[] = [
       { key: 'nav.memos', route: { name: 'memos' }, match: ['memos'] },
       { key: 'nav.participants', route: { name: 'participants' }, match: ['participants'] },
       { key: 'nav.search', route: { name: 'search', query: '' }, match: ['search'] },
+      { key: 'agreement.title', route: { name: 'agreement', params: {} }, match: ['agreement'] },
     ],
   },
   {
