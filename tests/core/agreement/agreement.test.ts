@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { AgreementResult, DifferencesResult } from '../../../src/shared/agreement.ts';
-import { CONSENSUS_CODER } from '../../../src/main/core/agreement/coders.ts';
+import { CONSENSUS_CODER, coderDisplayName, resolveCoders } from '../../../src/main/core/agreement/coders.ts';
 import { runCli } from '../../../src/main/hosts/cli/main.ts';
 import { caller } from '../analysis-fixture.ts';
 import { newSession } from '../../support/temp.ts';
@@ -108,7 +108,7 @@ describe('agreement between coders over a project', () => {
     expect(team!.label).toBe('Overleg');
     expect(team!.context.speaker).toBe('Lies');
     expect(team!.context.text).toContain('We overleggen elke week.');
-    expect(team!.versions.map((v) => [v.coder, v.spans.length])).toEqual([
+    expect(team!.versions.map((v) => [coderDisplayName(project.db, v.coder), v.spans.length])).toEqual([
       ['hanne', 0],
       ['jonas', 1],
     ]);
@@ -132,7 +132,9 @@ describe('agreement between coders over a project', () => {
     expect(after.after.overall.alpha).toBe(1);
     expect(after.after.labels.map((l) => l.differences)).toEqual([0, 0]);
     // The consensus is not one of "all coders", and its decisions show on the differences.
-    expect(after.coders.map((c) => c.key)).toEqual(['hanne', 'jonas']);
+    // Coders are keyed by their stable id (issue 25), shown by name.
+    expect(after.coders.map((c) => c.key)).toEqual(resolveCoders(project.db, ['hanne', 'jonas']));
+    expect(after.coders.map((c) => c.name)).toEqual(['hanne', 'jonas']);
     const listed = await call('agreement/differences', {});
     expect(listed.differences.map((d) => d.decision?.kind)).toEqual(['coder', 'coder']);
 
@@ -141,7 +143,7 @@ describe('agreement between coders over a project', () => {
     expect(consensus()).toBe(0);
     await call('history/undo', {});
     expect(consensus()).toBe(1);
-    expect((await call('agreement/differences', {})).differences[1]!.decision).toMatchObject({ kind: 'coder', coder: 'hanne' });
+    expect((await call('agreement/differences', {})).differences[1]!.decision).toMatchObject({ kind: 'coder', coder: resolveCoders(project.db, ['hanne'])[0] });
     // Undo decision 2 as well: the consensus is empty, one difference settled.
     await call('history/undo', {});
     expect(consensus()).toBe(0);
@@ -155,7 +157,7 @@ describe('agreement between coders over a project', () => {
 
   it('refuses what cannot be compared, naming the problem; a coder who coded nothing has missing values', async () => {
     const { call, documentId, labels } = await study();
-    await expect(call('agreement/compute', { coders: ['hanne', 'piet'] })).rejects.toThrow('There is no coder "piet" in this project; the coders are: hanne, jonas.');
+    await expect(call('agreement/compute', { coders: ['hanne', 'piet'] })).rejects.toThrow(/No coder is called "piet"; the coders are: hanne \(.+\), jonas \(.+\)\./);
     await expect(call('agreement/compute', { coders: ['hanne'] })).rejects.toThrow('Agreement needs at least two coders');
     await expect(call('agreement/decide', { documentId, labelId: labels.tijd, start: 5, end: 4000, coders: ['hanne', 'jonas'], choice: { kind: 'both' } })).rejects.toThrow('is not inside "lies"');
     await expect(call('agreement/decide', { documentId, labelId: labels.tijd, start: 5, end: 10, coders: ['hanne'], choice: { kind: 'coder', coder: 'jonas' } })).rejects.toThrow('jonas is not one of the coders compared here.');
@@ -190,7 +192,7 @@ describe('agreement between coders over a project', () => {
     expect(wrong.err).toContain('--unit must be one of: turn, sentence, character (got "word").');
     const nobody = await run(['agreement', path, '--coders', 'hanne,piet']);
     expect(nobody.code).toBe(2);
-    expect(nobody.err).toContain('There is no coder "piet"');
+    expect(nobody.err).toContain('No coder is called "piet"');
     const table = await run(['agreement', path]);
     expect(table.out).toContain('Agreement at sentence level, participants\' speech only');
     expect(table.out).toMatch(/Overall\s+83\.3 %\s+0\.571\s+0\.574/);
