@@ -70,7 +70,7 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'project/choose': session,
   'projects/list': read('project_meta', 'documents'),
   'project/info': read(...PROJECT_INFO),
-  'documents/import': baseline('documents', 'turns', 'turns_fts', ...PARTICIPANTS),
+  'documents/import': baseline('documents', 'turns', 'turns_fts', 'guide_sections', 'guide_spans', ...PARTICIPANTS),
   'speakers/list': read(...SPEECH),
   'speakers/set': undoable,
   'speakers/confirm': undoable,

@@ -1,7 +1,6 @@
 /** The SQL of questionnaires: surveys, their items and answers, and the guide sections of open questions. */
 import type { Db } from '../db/database.ts';
 import type { ScaleDefinition, SurveyItem } from '../../../shared/surveys/model.ts';
-import { newId } from '../clock.ts';
 
 export function findSurveyByHash(db: Db, hash: string): { id: string; name: string } | undefined {
   return db.prepare('SELECT id, name FROM surveys WHERE source_hash = ?').get(hash) as { id: string; name: string } | undefined;
@@ -68,16 +67,6 @@ export function listAnswers(db: Db): Array<{ itemId: string; participantId: stri
   return db.prepare('SELECT item_id AS itemId, participant_id AS participantId, value FROM survey_answers').all() as Array<{ itemId: string; participantId: string; value: number }>;
 }
 
-/** The guide section of an open question: the one of that title, else a new one at the end. */
-export function ensureGuideSection(db: Db, title: string): string {
-  const found = db.prepare('SELECT id FROM guide_sections WHERE lower(title) = lower(?)').pluck().get(title) as string | undefined;
-  if (found) return found;
-  const id = newId();
-  const position = db.prepare('SELECT COALESCE(MAX(position), -1) + 1 FROM guide_sections').pluck().get() as number;
-  db.prepare('INSERT INTO guide_sections (id, position, title) VALUES (?, ?, ?)').run(id, position, title);
-  return id;
-}
-
 /** Participant names that look like generated respondent names (`R01`), to number new ones after them. */
 export function highestGeneratedRespondent(db: Db): number {
   const names = db.prepare("SELECT name FROM participants WHERE name GLOB 'R[0-9]*'").pluck().all() as string[];
@@ -110,3 +99,5 @@ export function codedAnswers(db: Db): Array<{ segmentId: string; text: string; p
 export function questionnaireRespondents(db: Db): string[] {
   return db.prepare("SELECT DISTINCT participant_id FROM documents WHERE kind = 'questionnaire' AND participant_id IS NOT NULL").pluck().all() as string[];
 }
+
+export { ensureGuideSection } from '../repos/guide.ts';
