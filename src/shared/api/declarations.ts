@@ -76,6 +76,7 @@ export const DECLARATIONS: { readonly [K in HandlerName]: Declaration } = {
   'speakers/confirm': undoable,
   'documents/list': read(...DOCUMENT_LIST),
   'documents/get': read('documents', 'turns', 'participants', 'speakers'),
+  'documents/setCitation': undoable,
   'participants/list': read(...PARTICIPANTS),
   'participants/update': undoable,
   'attributes/create': undoable,

@@ -4,8 +4,8 @@
  *
  * A PDF holds no paragraphs, only pieces of text placed on a page. The rules, in order:
  * 1. Headers and footers: a line among the top or bottom lines of a page whose text (digits aside,
- *    so "Pagina 2" and "Pagina 3" are one) stands there on every page — on all but one from three
- *    pages on, as a title page often has none — is left out, and listed.
+ *    so "Pagina 2" and "Pagina 3" are one) stands at the same height on every page — on all but one
+ *    from three pages on, as a title page often has none — is left out, and listed.
  * 2. Paragraphs: a line starts a new one after a wider gap than the text's usual line spacing, at a
  *    change of font size, at an indented first line, or after a short line that ended a sentence.
  * 3. Lines are joined with a space; a word broken at a line's end ("begelei-" + "ding") is joined
@@ -71,6 +71,9 @@ function repeatedLines(pages: PdfPage[]): { drop: Set<PdfLine>; leftOut: PdfLayo
   }
   for (const lines of seen.values()) {
     if (lines.length < needed) continue;
+    // A header or footer stands at one height on every page; the same words elsewhere are text.
+    const heights = lines.map((l) => l.y);
+    if (Math.max(...heights) - Math.min(...heights) > Math.max(...lines.map((l) => l.size))) continue;
     for (const line of lines) drop.add(line);
     leftOut.push({ text: collapse(lines[0]!.text), pages: lines.length });
   }
@@ -112,7 +115,9 @@ function startsParagraph(previous: PdfLine, line: PdfLine, pitch: number | null,
 export type IsWord = (word: string) => boolean;
 
 const BROKEN = /(\p{L}+)[-\u00AD\u2010]$/u;
-const FIRST_WORD = /^(\p{Ll}[\p{L}]*)/u;
+const FIRST_WORD = /^(\p{L}+)/u;
+/** "zorg- en welzijnsbeleid": a hyphen before a conjunction stands for a left-out part, never a break. */
+const CONJUNCTION = /^(en|of|tot|and|or|to)$/i;
 
 /**
  * How a line ending in a hyphen goes on: the next line's first word joined to it without the hyphen
@@ -125,9 +130,12 @@ export function joinBroken(left: string, right: string, isWord: IsWord): { left:
   if (!broken || !next) return null;
   const head = left.slice(0, -1);
   const soft = left.endsWith('\u00AD');
-  const whole = broken[1]! + next[1]!;
-  const keep = soft || isWord(whole) ? head : left.replace(/[\u00AD\u2010]$/, '-');
-  return { left: keep + next[1]!, right: right.slice(next[1]!.length).trimStart() };
+  const word = next[1]!;
+  if (!soft && CONJUNCTION.test(word)) return null;
+  // A capital after the hyphen is a name's part (Noord-Brabant), kept as written.
+  const lower = word[0] === word[0]!.toLocaleLowerCase('nl');
+  const keep = soft || (lower && isWord(broken[1]! + word)) ? head : left.replace(/[\u00AD\u2010]$/, '-');
+  return { left: keep + word, right: right.slice(word.length).trimStart() };
 }
 
 interface Piece {
@@ -146,6 +154,7 @@ function joinLines(lines: Array<{ line: PdfLine; page: number }>, isWord: IsWord
       if (joined) {
         current.text = joined.left;
         text = joined.right;
+        if (text && current.page === page) current.text += ' ';
       } else if (current.page === page) {
         current.text += ' ';
       }
