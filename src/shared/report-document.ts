@@ -43,10 +43,10 @@ export interface QuoteSource {
   citation?: string;
 }
 
-/** "p. 3", or "pp. 3–4" for a quote across a page break. */
+/** "p. 3", or "pp. 3–4" for a quote across a page break; a no-break space keeps the number by its "p.". */
 export function pageText(source: Pick<QuoteSource, 'page' | 'lastPage'>): string | null {
   if (source.page === undefined) return null;
-  return source.lastPage !== undefined && source.lastPage !== source.page ? `pp. ${source.page}–${source.lastPage}` : `p. ${source.page}`;
+  return source.lastPage !== undefined && source.lastPage !== source.page ? `pp.\u00A0${source.page}–${source.lastPage}` : `p.\u00A0${source.page}`;
 }
 
 export type ReportItem =

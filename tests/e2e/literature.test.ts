@@ -74,14 +74,14 @@ describe('a PDF article, coded and cited with its page', () => {
     const preview = page.getByRole('article', { name: 'Voorbeeld van het rapport' });
     const quote = preview.locator('[data-kind="quote"]').first();
     await quote.waitFor();
-    await expect.poll(() => quote.innerText()).toContain('(Peeters & Claes, 2019, p. 2)');
+    await expect.poll(() => quote.innerText()).toContain('(Peeters & Claes, 2019, p.\u00A02)');
     expect((await api<Outline>(page, 'outline/get')).sections.flatMap((s) => s.items).filter((i) => i.kind === 'quote')).toHaveLength(1);
     await quote.scrollIntoViewIfNeeded();
     await screenshot(page, 'lit-04-report-preview');
 
     await page.getByRole('button', { name: 'Exporteren…' }).click();
     await page.getByRole('dialog', { name: 'Exporteren' }).waitFor();
-    await page.frameLocator('iframe[title="Voorbeeld"]').getByText('Peeters & Claes, 2019, p. 2', { exact: false }).waitFor({ timeout: 30_000 });
+    await page.frameLocator('iframe[title="Voorbeeld"]').getByText('Peeters & Claes, 2019, p.\u00A02', { exact: false }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'lit-05-export-preview');
   });
 });

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfStreams } from '../../src/main/core/importers/pdf/bomb.ts';
+import { pdfLibraryLoaded } from '../../src/main/core/importers/pdf/read.ts';
+import { runCli } from '../../src/main/hosts/cli/main.ts';
+import type { SearchResult } from '../../src/shared/model.ts';
 import { joinBroken, layoutPages, type PdfLine } from '../../src/main/core/importers/pdf/layout.ts';
 import { caller } from '../core/analysis-fixture.ts';
 import { ARTICLE_HEADER, convertToPdf, ENCRYPTED_PDF_FILTER, writeArticleDocx, writeScanDocx } from '../support/pdf.ts';
@@ -94,6 +97,25 @@ describe('importing PDFs made by LibreOffice', () => {
   }, 240_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('on the command line: `--help` and `info` never load pdf.js; an import does; `search` gives the page', async () => {
+    const file = join(dir, 'cli.duiding');
+    const lines: string[] = [];
+    const out = { stdout: (text: string) => lines.push(text), stderr: (text: string) => lines.push(text) };
+    expect(await runCli(['new', file], out)).toBe(0);
+    expect(await runCli(['--help'], out)).toBe(0);
+    expect(lines.join('\n')).toContain('--kind interview|questionnaire|observation|literature|other');
+    expect(await runCli(['info', file], out)).toBe(0);
+    expect(pdfLibraryLoaded()).toBe(false);
+    expect(await runCli(['import', file, article], out)).toBe(0);
+    expect(pdfLibraryLoaded()).toBe(true);
+    lines.length = 0;
+    expect(await runCli(['search', file, 'multidisciplinair', '--json'], out)).toBe(0);
+    expect((JSON.parse(lines.join('')) as SearchResult).hits.map((h) => [h.documentName, h.page, h.turnPosition])).toEqual([['artikel', 2, 4]]);
+    lines.length = 0;
+    expect(await runCli(['search', file, 'multidisciplinair'], out)).toBe(0);
+    expect(lines.join('\n')).toContain('artikel · p. 2 · turn 5');
+  }, 60_000);
+
   it('imports the text in reading order with its pages, paragraphs joined, broken words whole, headers and footers left out and listed', async () => {
     const { session } = newSession();
     const call = caller(session);
@@ -132,11 +154,11 @@ describe('importing PDFs made by LibreOffice', () => {
     const across = document.text.indexOf('het hele team.');
     await call('codings/apply', { documentId: document.id, start: across, end: document.text.indexOf(' over hun zorg'), labelName: 'Over twee bladzijden' });
     const preview = async () => (await call('export/preview', { report: 'themes', options: { attribution: 'participant' } })).html;
-    expect(await preview()).toContain('(artikel, p. 2)');
-    expect(await preview()).toContain('(artikel, pp. 1–2)');
+    expect(await preview()).toContain('(artikel, p.\u00A02)');
+    expect(await preview()).toContain('(artikel, pp.\u00A01–2)');
     const cited = await call('documents/setCitation', { id: document.id, citation: '  Peeters &  Claes, 2019 ' });
     expect(cited.citation).toBe('Peeters & Claes, 2019');
-    expect(await preview()).toContain('(Peeters &amp; Claes, 2019, p. 2)');
+    expect(await preview()).toContain('(Peeters &amp; Claes, 2019, p.\u00A02)');
     await call('documents/setCitation', { id: document.id, citation: '' });
     expect((await call('documents/list', {}))[0]!.citation).toBeNull();
   }, 60_000);
