@@ -44,9 +44,11 @@ function linesOf(items: TextItem[]): PdfLine[] {
   return lines.map(({ text, x, y, width, size }) => ({ text, x, y, width, size }));
 }
 
-let loaded = false;
-/** Whether pdf.js has been loaded in this process (a test keeps `--help` and `info` free of it). */
-export const pdfLibraryLoaded = () => loaded;
+/**
+ * Whether pdf.js has been loaded in this process, by this module or any other (its build sets
+ * `globalThis.pdfjsLib` when it is evaluated): a test keeps `--help` and `info` free of it.
+ */
+export const pdfLibraryLoaded = () => 'pdfjsLib' in globalThis;
 
 function pdfjsDir(): string {
   return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -59,7 +61,6 @@ function pdfjsDir(): string {
  */
 export async function readPdfPages(name: string, bytes: Uint8Array): Promise<PdfPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  loaded = true;
   const dir = pdfjsDir();
   const task = pdfjs.getDocument({
     // pdf.js takes the buffer over (transfers it): it gets a copy, the caller keeps its bytes.
