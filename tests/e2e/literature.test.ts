@@ -5,7 +5,7 @@
  * article cited; the report's preview and the export dialog's preview attribute the quote to the
  * citation and "p. 2".
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -23,9 +23,10 @@ describe('a PDF article, coded and cited with its page', () => {
   let opened: Opened;
   let page: Page;
   let pdf: string;
+  let dir: string;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'duiding-e2e-literature-'));
+    dir = mkdtempSync(join(tmpdir(), 'duiding-e2e-literature-'));
     await writeArticleDocx(join(dir, 'artikel.docx'));
     [pdf] = convertToPdf([join(dir, 'artikel.docx')], dir) as [string];
     const file = join(dir, 'studie.duiding');
@@ -83,5 +84,22 @@ describe('a PDF article, coded and cited with its page', () => {
     await page.getByRole('dialog', { name: 'Exporteren' }).waitFor();
     await page.frameLocator('iframe[title="Voorbeeld"]').getByText('Peeters & Claes, 2019, p.\u00A02', { exact: false }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'lit-05-export-preview');
+    await page.keyboard.press('Escape');
+  });
+
+  it('imports observation notes: each dated entry a section, its date shown beside its paragraphs', async () => {
+    const notes = join(dir, 'intervisie.txt');
+    writeFileSync(notes, '12/05/2021 — Eerste online intervisie; zes leerkrachten.\n\nmaandag 19 mei 2021: De groep werkt in breakout rooms.\n\nJune 2, 2021 - Laatste sessie; de deelnemers evalueren het jaar.\n');
+    await tab(page, /Labels/).click();
+    await page.getByRole('button', { name: 'Transcripten importeren…' }).first().click();
+    await page.getByTestId('import-files').setInputFiles(notes);
+    await page.getByRole('button', { name: '1 bestand importeren' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Importverslag' });
+    await expect.poll(() => dialog.innerText(), { timeout: 30_000 }).toContain('notities: 12/05/2021, maandag 19 mei 2021, June 2, 2021');
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'intervisie' }).click();
+    await page.locator('[data-turn="2"]').waitFor();
+    await expect.poll(() => page.locator('.reader').innerText()).toContain('maandag 19 mei 2021');
+    await screenshot(page, 'lit-06-observation-notes');
   });
 });
