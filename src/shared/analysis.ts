@@ -27,6 +27,11 @@ export interface Quote {
   speaker: string | null;
   startMs: number | null;
   turnPosition: number | null;
+  /** A PDF's quote: the page it starts on and the page it ends on (counted from 1). Absent for other documents. */
+  page?: number;
+  lastPage?: number;
+  /** The citation the researcher set on the document, printed in place of its name. Absent when unset. */
+  citation?: string;
   /** Ids of the labels on this segment (any coder). */
   labelIds: string[];
 }

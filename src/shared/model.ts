@@ -1,7 +1,7 @@
 /** Domain types shared by the core and every front end. Ids are opaque text. */
 import type { SegmentTextStatus } from './transcripts.ts';
 
-export const DOCUMENT_KINDS = ['interview', 'questionnaire', 'observation', 'other'] as const;
+export const DOCUMENT_KINDS = ['interview', 'questionnaire', 'observation', 'literature', 'other'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const ATTRIBUTE_TYPES = ['text', 'number', 'boolean', 'date'] as const;
@@ -36,6 +36,8 @@ export interface DocumentSummary {
   importer: string;
   importedAt: string;
   importedBy: string;
+  /** How the report cites the document in place of its name (literature: "Peeters, 2019"); null when unset. */
+  citation: string | null;
 }
 
 export interface Turn {
@@ -47,6 +49,8 @@ export interface Turn {
   startMs: number | null;
   endMs: number | null;
   text: string;
+  /** The page of a PDF the turn stands on, counted from 1; null for every other document. */
+  page?: number | null;
 }
 
 export interface DocumentDetail extends DocumentSummary {
@@ -75,6 +79,11 @@ export interface ImportedFile {
   documentId?: string;
   name?: string;
   importer?: string;
+  kind?: DocumentKind;
+  /** The sections the file gave (an observation's dated entries, by their dates as written). */
+  sections?: string[];
+  /** A PDF's number of pages with text. */
+  pages?: number;
   turns?: number;
   words?: number;
   speakers?: string[];
@@ -146,6 +155,8 @@ export interface SearchHit {
   /** The turn's span in the document's canonical text. */
   turnStart: number;
   turnEnd: number;
+  /** The page of a PDF the hit stands on, counted from 1; null for other documents. */
+  page: number | null;
   /** The hit in context: alternating plain and matched fragments. */
   snippet: Array<{ text: string; hit: boolean }>;
 }

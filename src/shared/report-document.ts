@@ -36,6 +36,17 @@ export interface QuoteSource {
   startMs: number | null;
   /** 1-based number of the turn (paragraph) the quote starts in. */
   paragraph: number | null;
+  /** A PDF's quote: its first and last page. The attribution then cites the document and the page. */
+  page?: number;
+  lastPage?: number;
+  /** How the researcher cites the document, in place of its name. */
+  citation?: string;
+}
+
+/** "p. 3", or "pp. 3–4" for a quote across a page break; a no-break space keeps the number by its "p.". */
+export function pageText(source: Pick<QuoteSource, 'page' | 'lastPage'>): string | null {
+  if (source.page === undefined) return null;
+  return source.lastPage !== undefined && source.lastPage !== source.page ? `pp.\u00A0${source.page}–${source.lastPage}` : `p.\u00A0${source.page}`;
 }
 
 export type ReportItem =
@@ -239,20 +250,24 @@ function attributeText(value: AttributeValue, language: ReportLanguage): string 
  */
 export function formatAttribution(source: QuoteSource, attribution: Attribution, language: ReportLanguage): string | null {
   if (attribution === 'none') return null;
+  // Literature is cited as literature, whatever the attribution chosen for interviews: the work and the page.
+  const page = pageText(source);
+  const work = source.citation ?? source.document;
+  if (page !== null) return `${work}, ${page}`;
   const where =
     source.startMs !== null
       ? formatTimecode(source.startMs)
       : source.paragraph !== null
         ? `${reportTexts(language).paragraph} ${source.paragraph}`
         : null;
-  if (attribution === 'source') return [source.document, where].filter(Boolean).join(', ');
+  if (attribution === 'source') return [work, where].filter(Boolean).join(', ');
   const parts: string[] = [];
   if (source.participant) parts.push(source.participant);
   // An interviewer's passage that the researcher still quotes is the interviewer's, never the participant's.
   else if (source.role) parts.push(source.role === 'interviewer' ? reportTexts(language).interviewer : reportTexts(language).otherSpeaker);
   if (attribution === 'full') {
     for (const value of Object.values(source.attributes)) if (value !== '') parts.push(attributeText(value, language));
-    return [...parts, source.document, where].filter(Boolean).join(', ');
+    return [...parts, work, where].filter(Boolean).join(', ');
   }
   if (typeof attribution === 'object') {
     const byKey = new Map(Object.entries(source.attributes).map(([key, value]) => [key.toLowerCase(), value]));
@@ -262,7 +277,7 @@ export function formatAttribution(source: QuoteSource, attribution: Attribution,
     }
   }
   // A document without a participant still needs a source, or the quote is unattributed.
-  if (parts.length === 0) parts.push(source.document);
+  if (parts.length === 0) parts.push(work);
   return parts.join(', ');
 }
 

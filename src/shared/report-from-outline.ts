@@ -15,6 +15,8 @@ export function quoteSource(quote: Quote): QuoteSource {
     document: quote.documentName,
     startMs: quote.startMs,
     paragraph: quote.turnPosition === null ? null : quote.turnPosition + 1,
+    ...(quote.page !== undefined ? { page: quote.page, lastPage: quote.lastPage ?? quote.page } : {}),
+    ...(quote.citation !== undefined ? { citation: quote.citation } : {}),
   };
 }
 

@@ -53,7 +53,7 @@ const cases: Array<{ title: string; file: string; bytes: () => Uint8Array; code:
     title: 'an unknown extension',
     file: 'interview.doc',
     bytes: () => Buffer.from('x'),
-    code: 'unsupported', message: 'interview.doc: ".doc" files are not supported. Supported transcripts: .txt, .md, .docx, .odt, .vtt, .srt; participants: .csv. Save it as .docx in Word first.',
+    code: 'unsupported', message: 'interview.doc: ".doc" files are not supported. Supported transcripts: .txt, .md, .docx, .odt, .vtt, .srt, .pdf; participants: .csv. Save it as .docx in Word first.',
   },
   {
     title: 'invalid UTF-8 (valid UTF-8 mixed with broken bytes)',
@@ -288,16 +288,17 @@ const cases: Array<{ title: string; file: string; bytes: () => Uint8Array; code:
   },
   // ---- names ----
   {
-    title: 'a .pdf',
+    // PDFs are read since issue 30; a file with no more than the header is damaged (tests/importers/pdf.test.ts has the rest).
+    title: 'a .pdf that is only its header',
     file: 'artikel.pdf',
     bytes: () => b('%PDF-1.4'),
-    code: 'unsupported', message: 'artikel.pdf: ".pdf" files are not supported. Supported transcripts: .txt, .md, .docx, .odt, .vtt, .srt; participants: .csv. Export the text from the PDF first.',
+    code: 'pdfDamaged', message: 'artikel.pdf could not be read as a PDF: the file is damaged, incomplete or not a PDF (Invalid PDF structure.).',
   },
   {
     title: 'a file without an extension',
     file: 'interview',
     bytes: () => b('Katrien: ja'),
-    code: 'unsupported', message: 'interview: files without an extension are not supported. Supported transcripts: .txt, .md, .docx, .odt, .vtt, .srt; participants: .csv.',
+    code: 'unsupported', message: 'interview: files without an extension are not supported. Supported transcripts: .txt, .md, .docx, .odt, .vtt, .srt, .pdf; participants: .csv.',
   },
   {
     title: 'an .rtf',

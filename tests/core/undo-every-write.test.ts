@@ -69,6 +69,7 @@ async function buildStudy() {
 
 const scenarios: { [K in HandlerName]?: Scenario<K> } = {
   'participants/update': (s) => ({ id: s.participants.katrien, name: 'Katrien V.' }),
+  'documents/setCitation': (s) => ({ id: s.documents.A, citation: 'Peeters & Claes, 2019' }),
   'attributes/create': () => ({ name: 'netwerk', type: 'text' }),
   'guide/set': () => ({ sections: [{ title: 'Nieuw', questions: [{ text: 'Nieuwe vraag?', type: null }] }] }),
   'labels/create': () => ({ name: 'Nieuw label', definition: 'Iets.' }),

@@ -7,7 +7,7 @@ import { DuidingError } from '../../shared/errors.ts';
 import type { ProjectInfo } from '../../shared/model.ts';
 import type { Project } from './project.ts';
 import { listChanges } from './repos/changes.ts';
-import { countRows, getDocument, listDocuments, totalWords } from './repos/documents.ts';
+import { countRows, getDocument, listDocuments, setDocumentCitation, totalWords } from './repos/documents.ts';
 import { readGuide, replaceGuide } from './repos/guide.ts';
 import { ensureAttribute, getParticipant, listAttributes, listParticipants, renameParticipant, setNamedAttribute } from './repos/participants.ts';
 import { listLabels } from './services/label-counts.ts';
@@ -107,6 +107,18 @@ export const handlers: Handlers = buildHandlerMap({
     const document = getDocument(session.project.db, id);
     if (!document) throw new DuidingError(`There is no document with id ${id}.`);
     return { ...document, rolesUnconfirmed: unconfirmedDocuments(session.project.db).has(id) };
+  },
+  'documents/setCitation': (session, { id, citation }) => {
+    const project = session.project;
+    const before = getDocument(project.db, id);
+    if (!before) throw new DuidingError(`There is no document with id ${id}.`);
+    const value = citation === null ? null : citation.normalize('NFC').replace(/\s+/g, ' ').trim() || null;
+    return project.write('documents/setCitation', () => {
+      setDocumentCitation(project.db, id, value);
+      const after = listDocuments(project.db).find((d) => d.id === id)!;
+      const summary = value === null ? `Removed the citation of "${before.name}"` : `Set the citation of "${before.name}" to "${value}"`;
+      return { result: { ...after, rolesUnconfirmed: unconfirmedDocuments(project.db).has(id) }, summary, detail: { id, before: before.citation, after: value } };
+    });
   },
   'participants/list': (session) => ({
     participants: listParticipants(session.project.db),

@@ -85,6 +85,8 @@ export const contract = {
   ),
   'documents/list': def<DocumentSummary[]>()(z.object({}).strict()),
   'documents/get': def<DocumentDetail>()(z.object({ id }).strict()),
+  /** How the report cites a document (literature: "Peeters & Claes, 2019"); null or blank clears it, and the report names the document. */
+  'documents/setCitation': def<DocumentSummary>()(z.object({ id, citation: z.string().max(500).nullable() }).strict()),
   'participants/list': def<{ participants: Participant[]; attributes: AttributeDefinition[] }>()(
     z.object({}).strict(),
   ),

@@ -23,6 +23,7 @@ export const HANDLER_NAMES = [
   'documents/import',
   'documents/list',
   'documents/get',
+  'documents/setCitation',
   'participants/list',
   'participants/update',
   'attributes/create',

@@ -1,8 +1,10 @@
 import { extname } from 'node:path';
 import { DuidingError } from '../../../shared/errors.ts';
+import type { DocumentKind } from '../../../shared/model.ts';
 import { canonicalText } from '../../../shared/text/normalize.ts';
 import { decodeText } from './decode.ts';
-import { textLines, turnsFromLines } from './line-transcript.ts';
+import { textLines, turnsFromLines, type SourceLine } from './line-transcript.ts';
+import { looksLikeObservations, parseObservations } from './observation.ts';
 import { parseSrt, parseVtt, turnsFromCues } from './subtitles.ts';
 import type { RawTurn } from './turn-builder.ts';
 import { linesFromBlocks } from './word-processor.ts';
@@ -12,7 +14,7 @@ export type { RawTurn } from './turn-builder.ts';
 /** The largest transcript file accepted: far above a long interview (a two-hour .docx is < 1 MB). */
 export const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
 
-export const TRANSCRIPT_EXTENSIONS = ['.txt', '.md', '.docx', '.odt', '.vtt', '.srt'] as const;
+export const TRANSCRIPT_EXTENSIONS = ['.txt', '.md', '.docx', '.odt', '.vtt', '.srt', '.pdf'] as const;
 
 /**
  * The longest text one document may have after decoding, in UTF-16 units: some 3 million words, ten
@@ -27,6 +29,10 @@ export interface ParsedTranscript {
   importer: string;
   /** Repairs and leavings-out the user must hear about (a dropped cue, removed control characters). */
   notes: string[];
+  /** The kind the file itself shows (a PDF is literature, dated entries are observation notes); else the caller's. */
+  kind?: DocumentKind;
+  /** Sections of the document (an observation's dated entries): a title and the turns it spans, `to` exclusive. */
+  sections?: Array<{ title: string; from: number; to: number }>;
 }
 
 function megabytes(bytes: number): string {
@@ -95,10 +101,10 @@ export function isTranscriptFile(name: string): boolean {
  * Reads one transcript file into turns. Every refusal names the file and the problem; nothing here
  * touches a project.
  */
-export async function parseTranscript(name: string, bytes: Uint8Array): Promise<ParsedTranscript> {
+export async function parseTranscript(name: string, bytes: Uint8Array, options: { kind?: DocumentKind } = {}): Promise<ParsedTranscript> {
   const ext = extname(name).toLowerCase();
   if (!isTranscriptFile(name)) {
-    const hint = ext === '.doc' ? ' Save it as .docx in Word first.' : ext === '.pdf' ? ' Export the text from the PDF first.' : '';
+    const hint = ext === '.doc' ? ' Save it as .docx in Word first.' : '';
     throw new DuidingError(
       `${name}: ${ext ? `"${ext}" files are` : 'files without an extension are'} not supported. ` +
         `Supported transcripts: ${TRANSCRIPT_EXTENSIONS.join(', ')}; participants: .csv.${hint}`,
@@ -116,13 +122,39 @@ export async function parseTranscript(name: string, bytes: Uint8Array): Promise<
   let turns: RawTurn[];
   let importer: string = ext.slice(1);
   const notes: string[] = [];
+  let kind = options.kind;
+  let sections: ParsedTranscript['sections'];
+  // Dated entries are observation notes when the caller says so or the file reads as nothing else.
+  const fromLines = (lines: SourceLine[]): RawTurn[] => {
+    if (kind === 'observation' || (kind === undefined && looksLikeObservations(lines))) {
+      const observed = parseObservations(lines);
+      if (observed) {
+        kind = 'observation';
+        sections = observed.entries.map((e) => ({ title: e.title, from: e.from, to: e.to }));
+        notes.push(`${observed.entries.length} dated entr${observed.entries.length === 1 ? 'y' : 'ies'}, each a section: ${observed.entries.map((e) => e.date).join(', ')}`);
+        return observed.turns;
+      }
+    }
+    return turnsFromLines(lines);
+  };
   switch (ext) {
+    case '.pdf': {
+      // pdf.js is loaded with the first PDF: `duiding --help` and `info` never load it.
+      const { parsePdf } = await import('./pdf/index.ts');
+      const pdf = await parsePdf(name, bytes);
+      checkLength(name, pdf.turns.reduce((n, t) => n + t.text.length, 0));
+      turns = pdf.turns;
+      notes.push(...pdf.notes);
+      importer = `pdf (${pdf.pages} page${pdf.pages === 1 ? '' : 's'})`;
+      kind ??= 'literature';
+      break;
+    }
     case '.docx':
     case '.odt': {
       // Their readers (mammoth, an XML parser) load with the first such file, not with every command.
       const blocks = ext === '.docx' ? await (await import('./docx.ts')).readDocx(name, bytes) : (await import('./odt.ts')).readOdt(name, bytes);
       checkLength(name, blocks.reduce((n, b) => n + (b.type === 'row' ? b.cells.reduce((m, c) => m + c.length, 0) : b.runs.reduce((m, r) => m + r.text.length, 0)), 0));
-      turns = turnsFromLines(linesFromBlocks(blocks));
+      turns = fromLines(linesFromBlocks(blocks));
       break;
     }
     case '.vtt':
@@ -134,7 +166,7 @@ export async function parseTranscript(name: string, bytes: Uint8Array): Promise<
     }
     default: {
       const { text, encoding } = textOf(name, bytes, notes);
-      turns = turnsFromLines(textLines(ext === '.md' ? markdownToText(text) : text));
+      turns = fromLines(textLines(ext === '.md' ? markdownToText(text) : text));
       importer = `${importer} (${encoding})`;
     }
   }
@@ -145,8 +177,20 @@ export async function parseTranscript(name: string, bytes: Uint8Array): Promise<
     removed += value.length - text.length;
     return text.normalize('NFC');
   };
-  turns = turns.map((turn) => ({ ...turn, text: clean(turn.text), speaker: turn.speaker === null ? null : clean(turn.speaker) })).filter((turn) => turn.text.trim() !== '');
+  turns = turns.map((turn) => ({ ...turn, text: clean(turn.text), speaker: turn.speaker === null ? null : clean(turn.speaker) }));
+  if (sections) {
+    // Turns left empty by the cleaning go; the sections keep their turns.
+    const kept: number[] = [];
+    let count = 0;
+    for (const turn of turns) {
+      kept.push(count);
+      if (turn.text.trim() !== '') count++;
+    }
+    kept.push(count);
+    sections = sections.map((s) => ({ ...s, from: kept[s.from]!, to: kept[s.to]! })).filter((s) => s.to > s.from);
+  }
+  turns = turns.filter((turn) => turn.text.trim() !== '');
   if (removed > 0) notes.push(`removed ${removed} control character${removed === 1 ? '' : 's'}`);
   if (turns.length === 0) throw new DuidingError(`${name} contains no text.`, 'input', { code: 'noText', params: { file: name } });
-  return { turns, importer, notes };
+  return { turns, importer, notes, ...(kind ? { kind } : {}), ...(sections ? { sections } : {}) };
 }

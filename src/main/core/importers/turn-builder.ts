@@ -6,6 +6,8 @@ export interface RawTurn {
   text: string;
   startMs: number | null;
   endMs: number | null;
+  /** The page of a PDF the turn stands on, counted from 1. */
+  page?: number | null;
 }
 
 type Separator = ' ' | '\n';

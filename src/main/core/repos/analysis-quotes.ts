@@ -2,7 +2,10 @@ import type { Quote } from '../../../shared/analysis.ts';
 import type { Db } from '../db/database.ts';
 
 /** A quote as it leaves SQL: the participant as id and name (attributes are added by the caller), label ids as JSON. */
-export interface QuoteRow extends Omit<Quote, 'participant' | 'labelIds' | 'speakerRole'> {
+export interface QuoteRow extends Omit<Quote, 'participant' | 'labelIds' | 'speakerRole' | 'page' | 'lastPage' | 'citation'> {
+  page: number | null;
+  lastPage: number | null;
+  citation: string | null;
   participantId: string | null;
   participantName: string | null;
   labelIdsJson: string;
@@ -19,7 +22,8 @@ export function quoteRows(db: Db, segmentIds: readonly string[]): QuoteRow[] {
       `WITH wanted (id, ord) AS (SELECT value, MIN(key) FROM json_each(?) GROUP BY value)
        SELECT s.id AS segmentId, s.document_id AS documentId, d.name AS documentName, s.start, s.end, s.text,
               d.participant_id AS participantId, p.name AS participantName,
-              t.speaker, t.time_start_ms AS startMs, t.position AS turnPosition,
+              t.speaker, t.time_start_ms AS startMs, t.position AS turnPosition, t.page, d.citation,
+              CASE WHEN t.page IS NULL THEN NULL ELSE (SELECT t3.page FROM turns t3 WHERE t3.document_seq = d.seq AND t3.start < s.end ORDER BY t3.start DESC LIMIT 1) END AS lastPage,
               (SELECT json_group_array(label_id) FROM (SELECT DISTINCT c.label_id FROM codings c WHERE c.segment_id = s.id ORDER BY c.label_id)) AS labelIdsJson
        FROM wanted w
        JOIN segments s ON s.id = w.id

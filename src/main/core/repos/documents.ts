@@ -63,10 +63,10 @@ export function insertDocumentRow(db: Db, doc: NewDocument): { seq: number; turn
 /** Turns of the document with this `seq` (from `insertDocumentRow`), in order. */
 export function insertTurns(db: Db, seq: number, turns: readonly Turn[]): void {
   const insertTurn = db.prepare(
-    `INSERT INTO turns (document_seq, position, speaker, start, end, time_start_ms, time_end_ms, text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO turns (document_seq, position, speaker, start, end, time_start_ms, time_end_ms, text, page)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const t of turns) insertTurn.run(seq, t.position, t.speaker, t.start, t.end, t.startMs, t.endMs, t.text);
+  for (const t of turns) insertTurn.run(seq, t.position, t.speaker, t.start, t.end, t.startMs, t.endMs, t.text, t.page ?? null);
 }
 
 export function findDocumentByHash(db: Db, hash: string): { id: string; name: string } | undefined {
@@ -77,7 +77,7 @@ const SUMMARY_SELECT = `
   SELECT d.id, d.name, d.kind, d.participant_id AS participantId, p.name AS participantName,
          d.word_count AS wordCount, d.source_name AS sourceName, d.importer, d.imported_at AS importedAt,
          d.imported_by AS importedBy,
-         d.turn_count AS turnCount, d.speakers AS speakersJson
+         d.turn_count AS turnCount, d.speakers AS speakersJson, d.citation
   FROM documents d LEFT JOIN participants p ON p.id = d.participant_id`;
 
 type SummaryRow = Omit<DocumentSummary, 'speakers' | 'rolesUnconfirmed'> & { speakersJson: string };
@@ -96,10 +96,12 @@ export function getDocument(db: Db, id: string): DocumentDetail | undefined {
   if (!row) return undefined;
   const turns = db
     .prepare(
-      `SELECT position, speaker, start, end, time_start_ms AS startMs, time_end_ms AS endMs, text
+      `SELECT position, speaker, start, end, time_start_ms AS startMs, time_end_ms AS endMs, text, page
        FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY position`,
     )
     .all(id) as Turn[];
+  // Only a PDF's turns have a page: the others' stay as they were.
+  for (const turn of turns) if (turn.page === null) delete turn.page;
   const own = db.prepare('SELECT own_text FROM documents WHERE id = ?').pluck().get(id) as string | null;
   return { ...toSummary(row), text: own ?? joinTurns(turns.map((t) => t.text)), turns };
 }
@@ -115,6 +117,10 @@ export function documentText(db: Db, id: string): string | undefined {
 export function getDocumentText(db: Db, id: string): { id: string; name: string; text: string } | undefined {
   const row = db.prepare('SELECT id, name FROM documents WHERE id = ?').get(id) as { id: string; name: string } | undefined;
   return row && { ...row, text: documentText(db, id)! };
+}
+
+export function setDocumentCitation(db: Db, documentId: string, citation: string | null): void {
+  db.prepare('UPDATE documents SET citation = ? WHERE id = ?').run(citation, documentId);
 }
 
 export function linkDocumentToParticipant(db: Db, documentId: string, participantId: string | null): void {

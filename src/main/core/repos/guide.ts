@@ -24,3 +24,13 @@ export function replaceGuide(db: Db, sections: Array<{ title: string; questions:
     section.questions.forEach((q, k) => insertQuestion.run(newId(), id, k, q.text, q.type));
   });
 }
+
+/** The guide section of this title (an open question's, an observation's date), else a new one at the end. */
+export function ensureGuideSection(db: Db, title: string): string {
+  const found = db.prepare('SELECT id FROM guide_sections WHERE lower(title) = lower(?)').pluck().get(title) as string | undefined;
+  if (found) return found;
+  const id = newId();
+  const position = db.prepare('SELECT COALESCE(MAX(position), -1) + 1 FROM guide_sections').pluck().get() as number;
+  db.prepare('INSERT INTO guide_sections (id, position, title) VALUES (?, ?, ?)').run(id, position, title);
+  return id;
+}

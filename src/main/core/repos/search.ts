@@ -80,7 +80,7 @@ function snippetParts(snippet: string): SearchHit['snippet'] {
 const TWO_PASSES_FROM = 1000;
 
 const HIT_COLUMNS = `d.id AS documentId, d.name AS documentName, p.name AS participantName,
-       t.position AS turnPosition, t.speaker, t.time_start_ms AS startMs, t.start AS turnStart, t.end AS turnEnd`;
+       t.position AS turnPosition, t.speaker, t.time_start_ms AS startMs, t.start AS turnStart, t.end AS turnEnd, t.page`;
 const SNIPPET = `snippet(turns_fts, 0, char(2), char(3), '…', 20)`;
 
 const ONE_PASS = `SELECT ${HIT_COLUMNS}, ${SNIPPET} AS snippet

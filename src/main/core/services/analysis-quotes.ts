@@ -13,12 +13,15 @@ export function quotesOf(db: Db, segmentIds: readonly string[]): Quote[] {
   const rows = quoteRows(db, segmentIds);
   const speech = countedKeysOf(db, segmentIds, 'participants');
   const people = new Map(rows.length ? listParticipants(db).map((p) => [p.id, p]) : []);
-  return rows.map(({ participantId, participantName, labelIdsJson, ...row }) => {
+  return rows.map(({ participantId, participantName, labelIdsJson, page, lastPage, citation, ...row }) => {
     const said = speech.get(row.segmentId)?.speech;
     const key = said ? (said.keys[0] ?? null) : participantId;
     const person = key ? people.get(key) : undefined;
     return {
       ...row,
+      // Only a PDF's quotes have pages, only a cited document a citation: other quotes stay as they were.
+      ...(page !== null ? { page, lastPage: lastPage ?? page } : {}),
+      ...(citation !== null ? { citation } : {}),
       participant: person ? { id: person.id, name: person.name, attributes: person.attributes } : key && key === participantId ? { id: key, name: participantName ?? '', attributes: {} } : null,
       speakerRole: said && said.keys.length === 0 && said.staffRole ? said.staffRole : 'participant',
       labelIds: JSON.parse(labelIdsJson) as string[],

@@ -12,6 +12,8 @@ import { explainStorageError } from '../db/storage-errors.ts';
 import type { Project } from '../project.ts';
 import { createPseudonymizer, parsePseudonymList, replacementsSince, type Pseudonymizer } from '../pseudonyms.ts';
 import { findDocumentByHash, insertDocumentRow, insertTurns } from '../repos/documents.ts';
+import { ensureGuideSection } from '../repos/guide.ts';
+import { insertGuideSpan } from '../repos/guide-spans.ts';
 import { findParticipantByName, insertParticipant } from '../repos/participants.ts';
 import { expandFileRefs, loadFileRef, type LoadedFile } from './files.ts';
 import { importParticipantsCsv } from './participants-csv.ts';
@@ -40,7 +42,7 @@ export function assembleText(turns: RawTurn[]): { text: string; turns: Turn[] } 
     if (position > 0) text += '\n\n';
     const start = text.length;
     text += turn.text;
-    out.push({ position, speaker: turn.speaker, start, end: text.length, startMs: turn.startMs, endMs: turn.endMs, text: turn.text });
+    out.push({ position, speaker: turn.speaker, start, end: text.length, startMs: turn.startMs, endMs: turn.endMs, text: turn.text, ...(turn.page != null ? { page: turn.page } : {}) });
   });
   return { text, turns: out };
 }
@@ -151,12 +153,23 @@ async function importTranscript(
       message: `${message} Use --on-duplicate skip to leave it out or --on-duplicate add to import it again.`,
     };
   }
-  const parsed = await parseTranscript(file.name, file.bytes);
+  const parsed = await parseTranscript(file.name, file.bytes, { kind: options.kind });
   await checkpoint();
-  const scrubbed = parsed.turns
-    .map((turn) => ({ ...turn, text: options.scrub(turn.text), speaker: turn.speaker === null ? null : options.scrub(turn.speaker) }))
-    .filter((turn) => turn.text !== '');
+  const all = parsed.turns.map((turn) => ({ ...turn, text: options.scrub(turn.text), speaker: turn.speaker === null ? null : options.scrub(turn.speaker) }));
+  // A turn a pseudonym emptied goes; the sections keep the turns they had (index before → after).
+  const after: number[] = [];
+  let kept = 0;
+  for (const turn of all) {
+    after.push(kept);
+    if (turn.text !== '') kept++;
+  }
+  after.push(kept);
+  const scrubbed = all.filter((turn) => turn.text !== '');
   const { text, turns } = assembleText(scrubbed);
+  const sections = (parsed.sections ?? [])
+    .map((section) => ({ title: options.scrub(section.title), from: after[section.from]!, to: after[section.to]! }))
+    .filter((section) => section.to > section.from);
+  const kind = parsed.kind ?? options.kind ?? 'interview';
   const name = options.scrub(baseName(file.name));
   const sourceName = options.scrub(file.name);
   const speakers = [...new Set(turns.flatMap((t) => (t.speaker ? [t.speaker] : [])))];
@@ -166,17 +179,18 @@ async function importTranscript(
   return project.writeInChunks('documents/import', async () => {
     const participant = resolveParticipant(project, options.participant ? options.scrub(options.participant) : null, speakers);
     const id = newId();
+    const importedAt = now();
     const { seq, turns: ordered } = insertDocumentRow(project.db, {
       id,
       name,
-      kind: options.kind ?? 'interview',
+      kind,
       participantId: participant?.id ?? null,
       text,
       wordCount,
       sourceName,
       sourceHash: hash,
       importer: parsed.importer,
-      importedAt: now(),
+      importedAt,
       importedBy: project.coder,
       turns,
     });
@@ -186,12 +200,28 @@ async function importTranscript(
       await checkpoint();
       insertTurns(project.db, seq, ordered.slice(from, from + TURN_SLICE));
     }
+    // An observation's dated entries: each a guide section (by its date) spanning the entry's turns.
+    for (const section of sections) {
+      insertGuideSpan(project.db, {
+        id: newId(),
+        documentId: id,
+        sectionId: ensureGuideSection(project.db, section.title),
+        questionId: null,
+        start: turns[section.from]!.start,
+        end: turns[section.to - 1]!.end,
+        createdBy: project.coder,
+        createdAt: importedAt,
+      });
+    }
     const result: ImportedFile = {
       file: file.name,
       status: 'imported',
       documentId: id,
       name,
       importer: parsed.importer,
+      kind,
+      ...(sections.length ? { sections: sections.map((s) => s.title) } : {}),
+      ...(turns.some((t) => t.page != null) ? { pages: Math.max(...turns.map((t) => t.page ?? 0)) } : {}),
       turns: turns.length,
       words: wordCount,
       speakers,

@@ -1,7 +1,6 @@
 /** The SQL of questionnaires: surveys, their items and answers, and the guide sections of open questions. */
 import type { Db } from '../db/database.ts';
 import type { ScaleDefinition, SurveyItem } from '../../../shared/surveys/model.ts';
-import { newId } from '../clock.ts';
 
 export function findSurveyByHash(db: Db, hash: string): { id: string; name: string } | undefined {
   return db.prepare('SELECT id, name FROM surveys WHERE source_hash = ?').get(hash) as { id: string; name: string } | undefined;
@@ -119,16 +118,6 @@ export function attributeValues(db: Db, attributeId: string): Array<[string, str
   return db.prepare('SELECT participant_id, value FROM participant_attributes WHERE attribute_id = ?').raw().all(attributeId) as Array<[string, string | number]>;
 }
 
-/** The guide section of an open question: the one of that title, else a new one at the end. */
-export function ensureGuideSection(db: Db, title: string): string {
-  const found = db.prepare('SELECT id FROM guide_sections WHERE lower(title) = lower(?)').pluck().get(title) as string | undefined;
-  if (found) return found;
-  const id = newId();
-  const position = db.prepare('SELECT COALESCE(MAX(position), -1) + 1 FROM guide_sections').pluck().get() as number;
-  db.prepare('INSERT INTO guide_sections (id, position, title) VALUES (?, ?, ?)').run(id, position, title);
-  return id;
-}
-
 /** Participant names that look like generated respondent names (`R01`), to number new ones after them. */
 export function highestGeneratedRespondent(db: Db): number {
   const names = db.prepare("SELECT name FROM participants WHERE name GLOB 'R[0-9]*'").pluck().all() as string[];
@@ -173,3 +162,5 @@ export function rowNames(db: Db): string[] {
     .pluck()
     .all() as string[];
 }
+
+export { ensureGuideSection } from '../repos/guide.ts';

@@ -92,7 +92,7 @@ const isWord = (char: string | undefined) => char !== undefined && WORD.test(cha
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
-const keep = (t: TurnRow): NewTurn => ({ id: t.id, speaker: t.speaker, timeStartMs: t.timeStartMs, timeEndMs: t.timeEndMs, text: t.text });
+const keep = (t: TurnRow): NewTurn => ({ id: t.id, speaker: t.speaker, timeStartMs: t.timeStartMs, timeEndMs: t.timeEndMs, text: t.text, page: t.page });
 
 /** A text of another program (REFI-QDA) keeps its own layout; its turns are stretches of it. */
 function assertOwnLayoutAllows(doc: DocumentRow, what: string): void {
@@ -151,7 +151,7 @@ function planSplit(doc: DocumentRow, turns: TurnRow[], args: { position: number;
   }
   const first: NewTurn = { ...keep(turn), text: left, timeEndMs: null };
   const speaker = args.speaker === undefined ? turn.speaker : args.speaker === null ? null : args.speaker.normalize('NFC').trim() || null;
-  const second: NewTurn = { id: null, speaker, timeStartMs: null, timeEndMs: turn.timeEndMs, text: right };
+  const second: NewTurn = { id: null, speaker, timeStartMs: null, timeEndMs: turn.timeEndMs, text: right, page: turn.page };
   const planned = turns.map(keep);
   planned.splice(index, 1, first, second);
   // The space at the split becomes the blank line between two turns.
@@ -255,7 +255,7 @@ function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): Tran
     turns: {
       from,
       remove,
-      insert: placed.slice(from, from + insert).map((t) => ({ position: t.position, speaker: t.speaker, start: t.start, end: t.end, startMs: t.timeStartMs, endMs: t.timeEndMs, text: t.text })),
+      insert: placed.slice(from, from + insert).map((t) => ({ position: t.position, speaker: t.speaker, start: t.start, end: t.end, startMs: t.timeStartMs, endMs: t.timeEndMs, text: t.text, ...(t.page === null ? {} : { page: t.page }) })),
     },
     segments: [],
     document: { wordCount: countWords(newText), turnCount: placed.length, speakers },

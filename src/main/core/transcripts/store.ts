@@ -12,6 +12,8 @@ export interface EditedTurn {
   timeStartMs: number | null;
   timeEndMs: number | null;
   text: string;
+  /** A PDF's page (migration 0020): a turn split off keeps it. */
+  page: number | null;
 }
 
 export interface EditedDocument {
@@ -28,7 +30,7 @@ export function documentToEdit(db: Db, id: string): EditedDocument | undefined {
 export function turnsToEdit(db: Db, documentId: string): EditedTurn[] {
   return db
     .prepare(
-      `SELECT id, position, speaker, start, end, time_start_ms AS timeStartMs, time_end_ms AS timeEndMs, text
+      `SELECT id, position, speaker, start, end, time_start_ms AS timeStartMs, time_end_ms AS timeEndMs, text, page
        FROM turns WHERE document_seq = ${SEQ_OF_ID} ORDER BY position`,
     )
     .all(documentId) as EditedTurn[];
@@ -42,11 +44,11 @@ export function turnWriter(db: Db): {
 } {
   const remove = db.prepare('DELETE FROM turns WHERE id = ?');
   const update = db.prepare('UPDATE turns SET position = ?, speaker = ?, start = ?, end = ?, time_start_ms = ?, time_end_ms = ?, text = ? WHERE id = ?');
-  const insert = db.prepare('INSERT INTO turns (document_seq, position, speaker, start, end, time_start_ms, time_end_ms, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO turns (document_seq, position, speaker, start, end, time_start_ms, time_end_ms, text, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   return {
     remove: (id) => void remove.run(id),
     update: (t) => void update.run(t.position, t.speaker, t.start, t.end, t.timeStartMs, t.timeEndMs, t.text, t.id),
-    insert: (seq, t) => void insert.run(seq, t.position, t.speaker, t.start, t.end, t.timeStartMs, t.timeEndMs, t.text),
+    insert: (seq, t) => void insert.run(seq, t.position, t.speaker, t.start, t.end, t.timeStartMs, t.timeEndMs, t.text, t.page),
   };
 }
 

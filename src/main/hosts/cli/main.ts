@@ -7,6 +7,7 @@ import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import {
   AUTOCODE_SCOPES,
   SPEAKER_ROLES,
+  DOCUMENT_KINDS,
   SPEAKER_SCOPES,
   type AutocodeQuery,
   type AutocodeResult,
@@ -119,7 +120,7 @@ function printSearch(result: SearchResult, out: Output): void {
   }
   out.stdout(`${n(result.total)} turn${result.total === 1 ? '' : 's'} match "${result.query}"${result.hits.length < result.total ? ` (showing ${result.hits.length})` : ''}:`);
   for (const hit of result.hits) {
-    const where = [hit.documentName, hit.participantName, hit.speaker, hit.startMs === null ? null : formatTimecode(hit.startMs), `turn ${hit.turnPosition + 1}`]
+    const where = [hit.documentName, hit.participantName, hit.speaker, hit.startMs === null ? null : formatTimecode(hit.startMs), hit.page === null ? null : `p. ${hit.page}`, `turn ${hit.turnPosition + 1}`]
       .filter(Boolean)
       .join(' · ');
     const context = hit.snippet.map((part) => (part.hit ? `[${part.text}]` : part.text)).join('').replace(/\s+/g, ' ');
@@ -198,7 +199,7 @@ function findDocument(documents: DocumentSummary[], wanted: string): DocumentSum
 }
 
 const DUPLICATE = ['skip', 'add', 'fail'] as const;
-const KINDS = ['interview', 'questionnaire', 'observation', 'other'] as const;
+const KINDS = DOCUMENT_KINDS;
 
 const commands: Record<string, Command> = {
   new: {
@@ -214,7 +215,7 @@ const commands: Record<string, Command> = {
   },
   import: {
     usage:
-      'duiding import FILE PATH… [--participant NAME] [--kind interview|questionnaire|observation|other] ' +
+      'duiding import FILE PATH… [--participant NAME] [--kind interview|questionnaire|observation|literature|other] ' +
       '[--pseudonyms LIST.csv] [--on-duplicate skip|add|fail] [--coder NAME] [--json]\n' +
       '  duiding import FILE SURVEY.(csv|xlsx) --survey [--plan FILE.json] [--dry-run] [--pseudonyms LIST.csv] [--coder NAME] [--json]',
     options: {

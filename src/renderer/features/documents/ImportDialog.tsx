@@ -4,7 +4,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { useStore } from '../../store/index.ts';
 import { ImportReportView } from './ImportReportView.tsx';
 
-export const ACCEPTED = '.txt,.md,.docx,.odt,.vtt,.srt,.csv';
+export const ACCEPTED = '.txt,.md,.docx,.odt,.vtt,.srt,.pdf,.csv';
 
 /**
  * Choose transcripts (and participant tables), choose the pseudonym list, import, then read the

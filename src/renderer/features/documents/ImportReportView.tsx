@@ -49,6 +49,8 @@ export function ImportReportView({ report, onDone }: { report: ImportReport; onD
                 <strong>{f.name}</strong> <span className="muted">({f.file})</span>
                 <div className="small">
                   {t('report.fileFacts', { turns: n(f.turns ?? 0), words: n(f.words ?? 0) })}
+                  {f.pages !== undefined && <> · {t('report.pages', { count: f.pages })}</>}
+                  {f.sections && f.sections.length > 0 && <> · {t('report.entries', { dates: f.sections.join(', ') })}</>}
                   {f.speakers && f.speakers.length > 0 && <> · {t('report.speakers', { speakers: f.speakers.join(', ') })}</>}
                   {f.participant && <> · {t('report.participant', { name: f.participant })}</>}
                   {f.rolesUnconfirmed && (

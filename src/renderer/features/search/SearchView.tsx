@@ -43,6 +43,7 @@ export function SearchView({ query }: { query: string }) {
                     {hit.participantName && <span>{hit.participantName}</span>}
                     {hit.speaker && hit.speaker !== hit.participantName && <span>{t('search.speaker', { speaker: hit.speaker })}</span>}
                     {hit.startMs !== null && <time>{formatTimecode(hit.startMs)}</time>}
+                    {hit.page != null && <span>{t('transcript.page', { page: hit.page })}</span>}
                   </span>
                   <span className="hit__snippet">
                     {hit.snippet.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}

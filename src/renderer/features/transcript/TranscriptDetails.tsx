@@ -6,6 +6,7 @@ import { MemoPanel } from '../../components/rich-text/MemoPanel.tsx';
 import { useParticipants } from '../../data/reads.ts';
 import { useStore } from '../../store/index.ts';
 import { SegmentPanel } from '../coding/SegmentPanel.tsx';
+import { CitationField } from './CitationField.tsx';
 
 /**
  * The details pane beside the transcript: the selected segment with its memo, or the transcript's
@@ -79,6 +80,7 @@ export function TranscriptDetails(props: {
           ) : (
             <p className="muted small">{t('transcript.noParticipantHelp')}</p>
           )}
+          <CitationField document={document} />
           <h2 className="eyebrow">{t('transcript.source')}</h2>
           <dl className="facts">
             <dt>{t('transcript.file')}</dt>

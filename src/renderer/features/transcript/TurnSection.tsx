@@ -63,6 +63,11 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
       <div className="turn__meta">
         {item.speaker && <span className={`turn__speaker tint-${props.tint}`}>{item.speaker}</span>}
         {item.startMs !== null && <time className="turn__time">{formatTimecode(item.startMs)}</time>}
+        {item.page != null && (
+          <span className="turn__time turn__page" title={t('transcript.pageLabel', { page: item.page })}>
+            {t('transcript.page', { page: item.page })}
+          </span>
+        )}
         {props.guideSpans.length > 0 && <GuideTags spans={props.guideSpans} text={props.documentText} />}
         <button
           className="turn__guide"
