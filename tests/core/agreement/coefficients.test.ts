@@ -106,6 +106,17 @@ describe('Krippendorff’s unitizing α (2019, §12.6)', () => {
     expect(alpha).toBeCloseTo(31 / 120, 12);
   });
 
+  it('three coders, the key-phrase example of the Python module krippendorff_unitized_alpha, made hole-free: 0.5645448655652737', () => {
+    // The module implements uα of Krippendorff, Mathet, Bouvry & Widlöcher (2016, doi 10.1007/s11135-015-0266-1),
+    // whose ε_ck = l·(l_c·l_k − [c = k]·Σ correction_c) / (l² − Σ correction) is ours rearranged. Its README
+    // example (0.5672) leaves one-character holes between segments, which a continuum cannot have; with each
+    // coder's segments closed up to a partition of [0, 56) its algorithm, run once (python3, numpy 2.4.6,
+    // 2026-12-05), gave 0.5645448655652737 — the figure pinned here.
+    const kp = (start: number, end: number) => ({ start, end, value: 'kp' });
+    const alpha = unitizingAlphaOf(56, [[kp(3, 15), kp(22, 53)], [kp(3, 10), kp(22, 53)], [kp(22, 46)]]);
+    expect(alpha).toBeCloseTo(0.5645448655652737, 12);
+  });
+
   it('identical unitizing is 1; uncoded text does not dominate as it does a per-character κ', () => {
     const same = [{ start: 10, end: 20, value: 1 }];
     expect(unitizingAlphaOf(100, [same, same])).toBeCloseTo(1, 12);
