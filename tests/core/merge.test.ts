@@ -45,14 +45,14 @@ function rng(seed: number) {
 }
 
 /** Laptop A makes the project and imports the transcripts; laptop B gets a copy of it. */
-async function twoLaptops(options: { files?: string[]; before?: (a: ReturnType<typeof caller>, session: Session) => Promise<void> } = {}) {
+async function twoLaptops(options: { files?: string[]; participant?: string; before?: (a: ReturnType<typeof caller>, session: Session) => Promise<void> } = {}) {
   const dir = tempDir();
   const anna = new Session('Anna', { laptop: 'a' });
   sessions.push(anna);
   anna.create(join(dir, 'anna.duiding'), 'Studie');
   const a = caller(anna);
   const files = options.files ?? ['interview-01-aso.docx', 'interview-03-tso.srt', 'interview-04-kso.txt'];
-  await a('documents/import', { files: files.map((f) => ({ path: join(FIXTURES, f) })) });
+  await a('documents/import', { files: files.map((f) => ({ path: join(FIXTURES, f) })), ...(options.participant ? { participant: options.participant } : {}) });
   await a('labels/create', { name: 'Gedeeld label' });
   await options.before?.(a, anna);
   await a('project/copy', { out: join(dir, 'bert.duiding') });
@@ -174,6 +174,7 @@ describe('merging two laptops’ copies', () => {
   it('takes the other copy’s version of a conflict through the object’s own update handler, one undo step each', async () => {
     const { anna, bert, a, b, bertFile } = await twoLaptops({
       files: ['interview-04-kso.txt'],
+      participant: 'Lotte',
       before: async (a, here) => {
         await a('concepts/create', { name: 'Werkdruk', definition: 'Wat te veel is.' });
         await a('memos/save', { target: { kind: 'project' }, title: 'Idee', bodyRich: rich('Eerste gedachte.'), bodyText: 'Eerste gedachte.' });
@@ -193,7 +194,11 @@ describe('merging two laptops’ copies', () => {
       question: id('SELECT id FROM learning_questions'),
       item: id('SELECT id FROM outline_items'),
       statement: id("SELECT id FROM tension_statements WHERE text = 'Nog een.'"),
+      section: id('SELECT id FROM outline_sections'),
     };
+    const speakers = (await a('speakers/list', {}))[0]!;
+    const speaker = speakers.speakers.find((sp) => sp.role !== 'interviewer')!;
+    const participant = (await a('participants/list', {})).participants[0]!;
     // Both change the same things, each their own way.
     for (const [c, who] of [[a, 'Anna'], [b, 'Bert']] as const) {
       await c('concepts/update', { id: ids.concept, definition: `${who}s definitie.`, definitionRich: rich(`${who}s definitie.`), colour: who === 'Anna' ? '#0072B2' : '#D55E00' });
@@ -201,7 +206,10 @@ describe('merging two laptops’ copies', () => {
       await c('tensions/update', { id: ids.tension, poleA: `zorg (${who})` });
       await c('learningQuestions/update', { id: ids.question, question: `Hoe plannen leerkrachten, vraagt ${who}?` });
       await c('outline/updateItem', { id: ids.item, text: `De alinea van ${who}.`, rich: rich(`De alinea van ${who}.`) });
-      await c('report/updateSettings', { titleLines: [{ kind: 'title', text: `Verslag van ${who}` }, { kind: 'author', text: who }] });
+      await c('report/updateSettings', { titleLines: [{ kind: 'title', text: `Verslag van ${who}` }, { kind: 'author', text: who }], quoteStyle: who === 'Anna' ? 'quote' : 'plain', attribution: who === 'Anna' ? 'source' : 'full' });
+      await c('outline/updateSection', { id: ids.section, title: `Resultaten volgens ${who}` });
+      await c('participants/update', { id: participant.id, attributes: { Leeftijd: who === 'Anna' ? 41 : 42 } });
+      await c('speakers/set', { name: speaker.name, documentId: speakers.documentId, role: who === 'Anna' ? 'other' : 'interviewer' });
     }
     // The project's title has no update handler: the report says why instead of offering a button.
     bert.project.db.prepare("UPDATE project_meta SET value = 'Studie (Bert)' WHERE key = 'title'").run();
@@ -226,7 +234,13 @@ describe('merging two laptops’ copies', () => {
       question: () => anna.project.db.prepare('SELECT question FROM learning_questions').pluck().get(),
       item: () => anna.project.db.prepare('SELECT text, rich FROM outline_items').get(),
       titleBlock: () => anna.project.db.prepare('SELECT kind, text FROM report_title_lines ORDER BY position').all(),
+      layout: () => anna.project.db.prepare('SELECT quote_style, attribution FROM report_settings').get(),
+      section: () => anna.project.db.prepare('SELECT title FROM outline_sections').pluck().get(),
+      age: () => anna.project.db.prepare("SELECT value FROM participant_attributes JOIN attributes a ON a.id = attribute_id WHERE a.name = 'Leeftijd'").pluck().get(),
+      role: () => anna.project.db.prepare('SELECT role FROM speakers WHERE document_id = ? AND name = ?').pluck().get(speakers.documentId, speaker.name),
     };
+    const layoutId = id('SELECT id FROM report_settings');
+    const speakerId = id(`SELECT id FROM speakers WHERE name = '${speaker.name}'`);
     const cases: Array<[string, string, string, () => unknown, unknown]> = [
       ['concepts', ids.concept, 'definition', read.concept, { definition: 'Berts definitie.', rich: rich('Berts definitie.'), colour: '#0072B2' }],
       ['concepts', ids.concept, 'colour', read.concept, { definition: 'Annas definitie.', rich: rich('Annas definitie.'), colour: '#D55E00' }],
@@ -237,6 +251,11 @@ describe('merging two laptops’ copies', () => {
       ['learning_questions', ids.question, 'question', read.question, 'Hoe plannen leerkrachten, vraagt Bert?'],
       ['outline_items', ids.item, 'text', read.item, { text: 'De alinea van Bert.', rich: rich('De alinea van Bert.') }],
       ['report_title_lines', 'title-block', 'lines', read.titleBlock, [{ kind: 'title', text: 'Verslag van Bert' }, { kind: 'author', text: 'Bert' }]],
+      ['report_settings', layoutId, 'quote_style', read.layout, { quote_style: 'plain', attribution: 'source' }],
+      ['report_settings', layoutId, 'attribution', read.layout, { quote_style: 'quote', attribution: 'full' }],
+      ['outline_sections', ids.section, 'title', read.section, 'Resultaten volgens Bert'],
+      ['participant_attributes', participant.id, 'value', read.age, 42],
+      ['speakers', speakerId, 'role', read.role, 'interviewer'],
     ];
     for (const [table, objectId, name, now, theirs] of cases) {
       const conflict = field(table, objectId, name);
