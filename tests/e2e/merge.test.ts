@@ -27,6 +27,8 @@ describe('blind coding and merging another copy in Chromium', () => {
     duiding(['new', file, '--title', 'Twee laptops']);
     duiding(['import', file, join(FIXTURES, 'transcripts', 'interview-04-kso.txt')]);
     duiding(['autocode', file, '--label', 'Werk', '--text', 'werk', '--scope', 'match', '--speakers', 'all']);
+    // The roles confirmed before the copy is taken: both copies hold the same speakers.
+    duiding(['speakers', file, '--name', 'Hanne Claeys', '--role', 'interviewer']);
     duiding(['copy', file, other]);
     // Bert, on his laptop, codes the same transcript and renames the shared label.
     onLaptop('bert', 'Bert', ['autocode', other, '--label', 'Klas', '--text', 'klas', '--scope', 'match', '--speakers', 'all']);
