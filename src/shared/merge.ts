@@ -7,8 +7,37 @@ export interface MergeConflict {
   id: string;
   /** How the researcher knows it: a label's name, a memo's title … */
   name: string;
-  fields: Array<{ field: string; ours: string; theirs: string }>;
+  fields: Array<{
+    field: string;
+    ours: string;
+    theirs: string;
+    /** The call that takes the other copy's value: the object's own update handler, one undo step. */
+    take?: MergeTake;
+    /** Why it cannot be taken here (the screen says it in words). */
+    why?: MergeWhy;
+  }>;
 }
+
+/** A handler call the report carries whole: the report's values are shortened, the call's are not. */
+export interface MergeTake {
+  handler: string;
+  input: Record<string, unknown>;
+}
+
+/** Why a conflicting field cannot be taken from the other copy with one click. */
+export type MergeWhy =
+  | 'invalid'
+  | 'statementKind'
+  | 'quotePole'
+  | 'itemKind'
+  | 'confirmed'
+  | 'surveyAnswer'
+  | 'coder'
+  | 'attributeType'
+  | 'guide'
+  | 'segment'
+  | 'projectTitle'
+  | 'noHandler';
 
 export interface MergeReport {
   /** The other copy's file name. */

@@ -45,15 +45,16 @@ function rng(seed: number) {
 }
 
 /** Laptop A makes the project and imports the transcripts; laptop B gets a copy of it. */
-async function twoLaptops(options: { files?: string[] } = {}) {
+async function twoLaptops(options: { files?: string[]; participant?: string; before?: (a: ReturnType<typeof caller>, session: Session) => Promise<void> } = {}) {
   const dir = tempDir();
   const anna = new Session('Anna', { laptop: 'a' });
   sessions.push(anna);
   anna.create(join(dir, 'anna.duiding'), 'Studie');
   const a = caller(anna);
   const files = options.files ?? ['interview-01-aso.docx', 'interview-03-tso.srt', 'interview-04-kso.txt'];
-  await a('documents/import', { files: files.map((f) => ({ path: join(FIXTURES, f) })) });
+  await a('documents/import', { files: files.map((f) => ({ path: join(FIXTURES, f) })), ...(options.participant ? { participant: options.participant } : {}) });
   await a('labels/create', { name: 'Gedeeld label' });
+  await options.before?.(a, anna);
   await a('project/copy', { out: join(dir, 'bert.duiding') });
   const bert = new Session('Bert', { laptop: 'b' });
   sessions.push(bert);
@@ -160,9 +161,112 @@ describe('merging two laptops’ copies', () => {
     expect(row.name).toBe('Gedeeld label (Anna)');
     const conflict = report.conflicts.find((c) => c.table === 'labels' && c.id === label.id)!;
     expect(conflict.name).toBe('Gedeeld label (Anna)');
-    expect(conflict.fields.find((f) => f.field === 'name')).toEqual({ field: 'name', ours: 'Gedeeld label (Anna)', theirs: 'Gedeeld label (Bert)' });
+    expect(conflict.fields.find((f) => f.field === 'name')).toEqual({
+      field: 'name',
+      ours: 'Gedeeld label (Anna)',
+      theirs: 'Gedeeld label (Bert)',
+      take: { handler: 'labels/update', input: { id: label.id, name: 'Gedeeld label (Bert)' } },
+    });
     expect(conflict.fields.find((f) => f.field === 'colour')?.theirs).toBe('#009E73');
     expect(report.conflicts.map((c) => c.table)).toEqual(['labels']);
+  });
+
+  it('takes the other copy’s version of a conflict through the object’s own update handler, one undo step each', async () => {
+    const { anna, bert, a, b, bertFile } = await twoLaptops({
+      files: ['interview-04-kso.txt'],
+      participant: 'Lotte',
+      before: async (a, here) => {
+        await a('concepts/create', { name: 'Werkdruk', definition: 'Wat te veel is.' });
+        await a('memos/save', { target: { kind: 'project' }, title: 'Idee', bodyRich: rich('Eerste gedachte.'), bodyText: 'Eerste gedachte.' });
+        await a('tensions/create', { title: 'Tijd', poleA: 'zorg', poleB: 'les', findings: ['Een bevinding.', 'Nog een.'] });
+        await a('learningQuestions/create', { question: 'Hoe plannen leerkrachten?', kind: 'explicit' });
+        await a('outline/addSection', { parentId: null, title: 'Resultaten' });
+        const section = here.project.db.prepare("SELECT id FROM outline_sections WHERE title = 'Resultaten'").pluck().get() as string;
+        await a('outline/addItem', { sectionId: section, kind: 'paragraph', text: 'Een alinea.' });
+        await a('report/updateSettings', { titleLines: [{ kind: 'title', text: 'Verslag' }] });
+      },
+    });
+    const id = (sql: string) => anna.project.db.prepare(sql).pluck().get() as string;
+    const ids = {
+      concept: id('SELECT id FROM concepts'),
+      memo: id('SELECT id FROM memos'),
+      tension: id('SELECT id FROM tensions'),
+      question: id('SELECT id FROM learning_questions'),
+      item: id('SELECT id FROM outline_items'),
+      statement: id("SELECT id FROM tension_statements WHERE text = 'Nog een.'"),
+      section: id('SELECT id FROM outline_sections'),
+    };
+    const speakers = (await a('speakers/list', {}))[0]!;
+    const speaker = speakers.speakers.find((sp) => sp.role !== 'interviewer')!;
+    const participant = (await a('participants/list', {})).participants[0]!;
+    // Both change the same things, each their own way.
+    for (const [c, who] of [[a, 'Anna'], [b, 'Bert']] as const) {
+      await c('concepts/update', { id: ids.concept, definition: `${who}s definitie.`, definitionRich: rich(`${who}s definitie.`), colour: who === 'Anna' ? '#0072B2' : '#D55E00' });
+      await c('memos/save', { id: ids.memo, target: { kind: 'project' }, title: `Idee van ${who}`, bodyRich: rich(`${who} denkt na.`), bodyText: `${who} denkt na.` });
+      await c('tensions/update', { id: ids.tension, poleA: `zorg (${who})` });
+      await c('learningQuestions/update', { id: ids.question, question: `Hoe plannen leerkrachten, vraagt ${who}?` });
+      await c('outline/updateItem', { id: ids.item, text: `De alinea van ${who}.`, rich: rich(`De alinea van ${who}.`) });
+      await c('report/updateSettings', { titleLines: [{ kind: 'title', text: `Verslag van ${who}` }, { kind: 'author', text: who }], quoteStyle: who === 'Anna' ? 'quote' : 'plain', attribution: who === 'Anna' ? 'source' : 'full' });
+      await c('outline/updateSection', { id: ids.section, title: `Resultaten volgens ${who}` });
+      await c('participants/update', { id: participant.id, attributes: { Leeftijd: who === 'Anna' ? 41 : 42 } });
+      await c('speakers/set', { name: speaker.name, documentId: speakers.documentId, role: who === 'Anna' ? 'other' : 'interviewer' });
+    }
+    // The project's title has no update handler: the report says why instead of offering a button.
+    bert.project.db.prepare("UPDATE project_meta SET value = 'Studie (Bert)' WHERE key = 'title'").run();
+    // The screen never edits a finding in place (a changed line is a new one), but another tool may.
+    bert.project.db.prepare("UPDATE tension_statements SET text = 'Nog een, zegt Bert.' WHERE id = ?").run(ids.statement);
+    bert.close();
+    const report = (await dispatch(anna, 'merge/apply', { file: { path: bertFile } })) as MergeReport;
+    const field = (table: string, objectId: string, name: string) => {
+      const found = report.conflicts.find((c) => c.table === table && c.id === objectId)?.fields.find((f) => f.field === name);
+      expect(found, `${table} ${name}`).toBeDefined();
+      return found!;
+    };
+    const title = field('project_meta', 'title', 'title');
+    expect(title).toMatchObject({ ours: 'Studie', theirs: 'Studie (Bert)', why: 'projectTitle' });
+    expect(title.take).toBeUndefined();
+
+    const read = {
+      concept: () => anna.project.db.prepare('SELECT definition, definition_rich AS rich, colour FROM concepts').get(),
+      memo: () => anna.project.db.prepare('SELECT title, body_text AS text, body_rich AS rich FROM memos').get(),
+      tension: () => anna.project.db.prepare('SELECT pole_a FROM tensions').pluck().get(),
+      statements: () => anna.project.db.prepare("SELECT text FROM tension_statements WHERE kind = 'finding' ORDER BY position").pluck().all(),
+      question: () => anna.project.db.prepare('SELECT question FROM learning_questions').pluck().get(),
+      item: () => anna.project.db.prepare('SELECT text, rich FROM outline_items').get(),
+      titleBlock: () => anna.project.db.prepare('SELECT kind, text FROM report_title_lines ORDER BY position').all(),
+      layout: () => anna.project.db.prepare('SELECT quote_style, attribution FROM report_settings').get(),
+      section: () => anna.project.db.prepare('SELECT title FROM outline_sections').pluck().get(),
+      age: () => anna.project.db.prepare("SELECT value FROM participant_attributes JOIN attributes a ON a.id = attribute_id WHERE a.name = 'Leeftijd'").pluck().get(),
+      role: () => anna.project.db.prepare('SELECT role FROM speakers WHERE document_id = ? AND name = ?').pluck().get(speakers.documentId, speaker.name),
+    };
+    const layoutId = id('SELECT id FROM report_settings');
+    const speakerId = id(`SELECT id FROM speakers WHERE name = '${speaker.name}'`);
+    const cases: Array<[string, string, string, () => unknown, unknown]> = [
+      ['concepts', ids.concept, 'definition', read.concept, { definition: 'Berts definitie.', rich: rich('Berts definitie.'), colour: '#0072B2' }],
+      ['concepts', ids.concept, 'colour', read.concept, { definition: 'Annas definitie.', rich: rich('Annas definitie.'), colour: '#D55E00' }],
+      ['memos', ids.memo, 'body_text', read.memo, { title: 'Idee van Anna', text: 'Bert denkt na.', rich: rich('Bert denkt na.') }],
+      ['memos', ids.memo, 'title', read.memo, { title: 'Idee van Bert', text: 'Anna denkt na.', rich: rich('Anna denkt na.') }],
+      ['tensions', ids.tension, 'pole_a', read.tension, 'zorg (Bert)'],
+      ['tension_statements', ids.statement, 'text', read.statements, ['Een bevinding.', 'Nog een, zegt Bert.']],
+      ['learning_questions', ids.question, 'question', read.question, 'Hoe plannen leerkrachten, vraagt Bert?'],
+      ['outline_items', ids.item, 'text', read.item, { text: 'De alinea van Bert.', rich: rich('De alinea van Bert.') }],
+      ['report_title_lines', 'title-block', 'lines', read.titleBlock, [{ kind: 'title', text: 'Verslag van Bert' }, { kind: 'author', text: 'Bert' }]],
+      ['report_settings', layoutId, 'quote_style', read.layout, { quote_style: 'plain', attribution: 'source' }],
+      ['report_settings', layoutId, 'attribution', read.layout, { quote_style: 'quote', attribution: 'full' }],
+      ['outline_sections', ids.section, 'title', read.section, 'Resultaten volgens Bert'],
+      ['participant_attributes', participant.id, 'value', read.age, 42],
+      ['speakers', speakerId, 'role', read.role, 'interviewer'],
+    ];
+    for (const [table, objectId, name, now, theirs] of cases) {
+      const conflict = field(table, objectId, name);
+      expect(conflict.take, `${table} ${name}`).toBeDefined();
+      const ours = now();
+      // The call the report's button makes.
+      await dispatch(anna, conflict.take!.handler as never, conflict.take!.input as never);
+      expect(now(), `${table} ${name}`).toEqual(theirs);
+      await dispatch(anna, 'history/undo', {});
+      expect(now(), `${table} ${name} undone`).toEqual(ours);
+    }
   });
 
   it('brings the codings made with a label whose definition the other copy edited; the definition here stays, the other is listed', async () => {
@@ -179,7 +283,7 @@ describe('merging two laptops’ copies', () => {
     const codings = anna.project.db.prepare('SELECT COUNT(*) FROM codings WHERE label_id = ?').pluck().get(label.id);
     expect(codings).toBe(5);
     expect(anna.project.db.prepare('SELECT definition FROM labels WHERE id = ?').pluck().get(label.id)).toBe('Wat de leerkracht over het team zegt.');
-    expect(report.conflicts).toEqual([{ table: 'labels', id: label.id, name: 'Gedeeld label', fields: [{ field: 'definition', ours: 'Wat de leerkracht over het team zegt.', theirs: '' }] }]);
+    expect(report.conflicts).toEqual([{ table: 'labels', id: label.id, name: 'Gedeeld label', fields: [{ field: 'definition', ours: 'Wat de leerkracht over het team zegt.', theirs: '', take: { handler: 'labels/update', input: { id: label.id, definition: '', definitionRich: null } } }] }]);
   });
 
   it('two laptops that both say "Anna" stay two coders until the researcher unites them', async () => {

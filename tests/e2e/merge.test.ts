@@ -1,8 +1,8 @@
 /**
  * Two researchers, two laptops, in Chromium (issue 25): Anna codes blind (Bert's codings hidden, the
  * switch and its banner on screen), merges Bert's copy from the screen, reads the report (what came
- * in, the conflict on a label both renamed, the label both made), and sees Bert's codings once blind
- * coding is off.
+ * in, a speaker's role the copies hold differently — taken from Bert's copy — and the label both
+ * made), and sees Bert's codings once blind coding is off.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -27,10 +27,14 @@ describe('blind coding and merging another copy in Chromium', () => {
     duiding(['new', file, '--title', 'Twee laptops']);
     duiding(['import', file, join(FIXTURES, 'transcripts', 'interview-04-kso.txt')]);
     duiding(['autocode', file, '--label', 'Werk', '--text', 'werk', '--scope', 'match', '--speakers', 'all']);
+    // The roles confirmed before the copy is taken: both copies hold the same speakers.
+    duiding(['speakers', file, '--name', 'Hanne Claeys', '--role', 'interviewer']);
     duiding(['copy', file, other]);
     // Bert, on his laptop, codes the same transcript and renames the shared label.
     onLaptop('bert', 'Bert', ['autocode', other, '--label', 'Klas', '--text', 'klas', '--scope', 'match', '--speakers', 'all']);
     onLaptop('bert', 'Bert', ['autocode', other, '--label', 'Samen', '--text', 'samen', '--scope', 'match', '--speakers', 'all']);
+    // Bert also calls the interviewer "other": a conflict that is not a label's.
+    onLaptop('bert', 'Bert', ['speakers', other, '--name', 'Hanne Claeys', '--role', 'other']);
     const opened = await openProject({ dir, file });
     const page = opened.page;
     try {
@@ -58,6 +62,14 @@ describe('blind coding and merging another copy in Chromium', () => {
       // Both made a label "Samen": proposed for a merge.
       await dialog.getByTestId('merge-proposals').waitFor();
       await screenshot(page, 'merge-02-report');
+      // The speaker's role both copies hold differently: taken from Bert's copy by speakers/set.
+      const role = dialog.getByTestId('merge-conflict-speakers').filter({ hasText: 'rol' });
+      expect(await role.innerText()).toMatch(/spreker “Hanne Claeys”\s+rol\s+interviewer\s+other/);
+      await role.getByRole('button', { name: 'Die van hen nemen' }).click();
+      await role.getByTestId('merge-taken').waitFor();
+      await screenshot(page, 'merge-02b-taken');
+      const roles = await api<Array<{ speakers: Array<{ name: string; role: string }> }>>(page, 'speakers/list');
+      expect(roles[0]!.speakers.find((s) => s.name === 'Hanne Claeys')?.role).toBe('other');
       const bertCodings = Number(/(\d+) coderingen binnengehaald/.exec(text)![1]);
       expect(bertCodings).toBeGreaterThan(0);
       await dialog.getByRole('button', { name: 'Samenvoegen met het label van deze kopie' }).click();

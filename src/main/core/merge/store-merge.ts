@@ -4,6 +4,7 @@ import { canonicalCoder } from '../coders/service.ts';
 import { documentText, getDocument, insertDocument } from '../repos/documents.ts';
 import { withdrawnTests } from './store-withdrawn.ts';
 import { labelAliases } from './store-label-aliases.ts';
+import { takeTheirs, titleBlockTake } from './store-take.ts';
 
 /**
  * Merging another copy of the project (`other`, opened read-only) into this one (`db`), issue 25.
@@ -98,7 +99,7 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
       const a = ours[column] ?? null;
       const b = theirs[column] ?? null;
       if (a === b || (a !== null && b !== null && String(a) === String(b))) continue;
-      fields.push({ field: column, ours: truncate(a), theirs: truncate(b) });
+      fields.push({ field: column, ours: truncate(a), theirs: truncate(b), ...takeTheirs(db, table, column, ours, theirs) });
     }
     if (fields.length) report.conflicts.push({ table, id, name, fields });
   }
@@ -432,7 +433,7 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
       const block = (rows: Row[]) => [...rows].sort((a, b) => Number(a.position) - Number(b.position)).map((r) => `${String(r.kind)}: ${String(r.text)}`).join('\n');
       for (const row of theirs) if (ours.some((o) => o.id === row.id)) count('matched', 'report_title_lines');
       if (theirs.length > 0 && block(ours) !== block(theirs)) {
-        report.conflicts.push({ table: 'report_title_lines', id: 'title-block', name: 'title block', fields: [{ field: 'lines', ours: block(ours), theirs: block(theirs) }] });
+        report.conflicts.push({ table: 'report_title_lines', id: 'title-block', name: 'title block', fields: [{ field: 'lines', ours: block(ours), theirs: block(theirs), take: titleBlockTake(other) }] });
       }
     }
   }
@@ -459,7 +460,7 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
   {
     const theirs = other.prepare("SELECT value FROM project_meta WHERE key = 'title'").pluck().get() as string | undefined;
     const ours = one("SELECT value FROM project_meta WHERE key = 'title'");
-    if (theirs !== undefined && ours !== undefined && theirs !== ours) report.conflicts.push({ table: 'project_meta', id: 'title', name: 'title', fields: [{ field: 'title', ours, theirs }] });
+    if (theirs !== undefined && ours !== undefined && theirs !== ours) report.conflicts.push({ table: 'project_meta', id: 'title', name: 'title', fields: [{ field: 'title', ours, theirs, why: 'projectTitle' }] });
   }
 
   // Labels both copies made with the same name: proposed for a merge (the researcher decides).

@@ -1,25 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MergeConflict, MergeReport } from '../../../shared/merge.ts';
+import type { HandlerName } from '../../../shared/api/contract.ts';
+import type { MergeConflict, MergeReport, MergeTake } from '../../../shared/merge.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { fileToBase64, write } from '../../data/index.ts';
 
 type Upload = { name: string; base64: string };
 
-/** Label fields a researcher can take from the other copy with one click (labels/update). */
-const LABEL_FIELDS: Record<string, 'name' | 'definition' | 'inclusion' | 'exclusion' | 'example' | 'colour'> = {
-  name: 'name',
-  definition: 'definition',
-  inclusion: 'inclusion',
-  exclusion: 'exclusion',
-  example: 'example',
-  colour: 'colour',
-};
-
 /**
  * Merging another copy: choose it (and, when asked, a pseudonym list), merge as one undo step, and
- * read the report — what came in, what matched, each conflict with both versions (a label's field can
- * be taken from the other copy), and labels both made with one name, to merge if they are one.
+ * read the report — what came in, what matched, each conflict with both versions (taken from the other
+ * copy through the object's own update handler, one undo step each, or why it cannot be), and labels
+ * both made with one name, to merge if they are one.
  */
 export function MergeDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -47,10 +39,11 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
       setReport(await write('merge/apply', { file: copy, ...(list ? { pseudonyms: list } : {}) }));
     });
   const mark = (key: string) => setDone((d) => new Set([...d, key]));
-  const takeTheirs = (conflict: MergeConflict, field: string, value: string) =>
+  // The report carries the whole call (the values it shows are shortened); the core validates it.
+  const takeTheirs = (conflict: MergeConflict, field: string, take: MergeTake) =>
     run(async () => {
-      await write('labels/update', { id: conflict.id, [LABEL_FIELDS[field]!]: value });
-      mark(`${conflict.id}:${field}`);
+      await write(take.handler as HandlerName, take.input as never);
+      mark(`${conflict.table}:${conflict.id}:${field}`);
     });
   const mergeLabels = (ours: string, theirs: string) =>
     run(async () => {
@@ -140,22 +133,24 @@ export function MergeDialog({ onClose }: { onClose(): void }) {
                   <tbody>
                     {report.conflicts.flatMap((c) =>
                       c.fields.map((f) => (
-                        <tr key={`${c.table}:${c.id}:${f.field}`}>
+                        <tr key={`${c.table}:${c.id}:${f.field}`} data-testid={`merge-conflict-${c.table}`}>
                           <td>
                             {tableName(c.table)} “{c.name}”
                           </td>
-                          <td>{f.field}</td>
+                          <td>{t(`merge.fields.${f.field}`, { defaultValue: f.field.replace(/_/g, ' ') })}</td>
                           <td className="merge-report__value">{f.ours}</td>
                           <td className="merge-report__value">{f.theirs}</td>
                           <td>
-                            {c.table === 'labels' && LABEL_FIELDS[f.field] && (f.field !== 'colour' || /^#[0-9a-fA-F]{6}$/.test(f.theirs)) && (f.field !== 'name' || f.theirs.trim() !== '') ? (
-                              done.has(`${c.id}:${f.field}`) ? (
-                                <span className="muted">{t('merge.taken')}</span>
+                            {f.take ? (
+                              done.has(`${c.table}:${c.id}:${f.field}`) ? (
+                                <span className="muted" data-testid="merge-taken">{t('merge.taken')}</span>
                               ) : (
-                                <button type="button" className="button button--small" disabled={busy} onClick={() => void takeTheirs(c, f.field, f.theirs)}>
+                                <button type="button" className="button button--small" disabled={busy} onClick={() => void takeTheirs(c, f.field, f.take!)}>
                                   {t('merge.takeTheirs')}
                                 </button>
                               )
+                            ) : f.why ? (
+                              <span className="muted small">{t(`merge.why.${f.why}`)}</span>
                             ) : null}
                           </td>
                         </tr>
