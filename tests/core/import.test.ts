@@ -33,9 +33,11 @@ describe('importing the study', () => {
     const writer = (project as unknown as { writer: Db }).writer;
     const seen = new Set<number>();
     let importing = true;
+    // A poll already scheduled when the import ends must not touch the connection after the test closes it.
     const poll = () => {
+      if (!importing) return;
       seen.add(writer.prepare('SELECT COUNT(*) FROM turns').pluck().get() as number);
-      if (importing) setImmediate(poll);
+      setImmediate(poll);
     };
     setImmediate(poll);
     const report = await importFiles(project, { files: [{ path }] }).finally(() => (importing = false));

@@ -36,7 +36,8 @@ export function AgreementView({ params }: { params: Record<string, string> }) {
   const state = useRead('agreement/compute', query);
   const result = state.data;
   const [message, setMessage] = useState<{ text: string; bad: boolean } | null>(null);
-  const name = (key: string) => (key === CONSENSUS_CODER ? t('agreement.consensus') : key);
+  // Codings name their coder by a stable id (issue 25): shown by the coder's name.
+  const name = (key: string) => (key === CONSENSUS_CODER ? t('agreement.consensus') : (coders.find((c) => c.id === key)?.name ?? key));
   const set = (patch: Record<string, string | undefined>) => {
     const next: Record<string, string> = { ...params };
     for (const [key, value] of Object.entries(patch)) {
@@ -65,7 +66,8 @@ export function AgreementView({ params }: { params: Record<string, string> }) {
   const pct = (v: number | null) => (v === null ? '–' : `${formatNumber(Math.round(v * 1000) / 10, i18n.language)} %`);
   const brief = (f: Pick<AgreementFigures, 'percent' | 'kappa' | 'alpha'>) =>
     `${pct(f.percent)}${f.kappa === null ? '' : ` · κ ${number(f.kappa)}`} · ${unit === 'character' ? 'uα' : 'α'} ${number(f.alpha)}`;
-  const humanCoders = coders.filter((c) => c.name !== CONSENSUS_CODER).map((c) => c.name);
+  const listed = coders.filter((c) => c.sameAs === null);
+  const humanCoders = listed.filter((c) => c.id !== CONSENSUS_CODER).map((c) => c.id);
   const chosenCoders = new Set(split(params.coders) ?? humanCoders);
   const allDocuments = documents.map((d) => d.id);
   const chosenDocuments = new Set(split(params.documents) ?? allDocuments);
@@ -103,9 +105,9 @@ export function AgreementView({ params }: { params: Record<string, string> }) {
           <summary>
             {t('agreement.coders')}: {[...chosenCoders].map(name).join(', ')}
           </summary>
-          {coders.map((c) => (
-            <label key={c.name} className="agreement__option">
-              <input type="checkbox" checked={chosenCoders.has(c.name)} onChange={() => toggle('coders', c.name, humanCoders)} /> {name(c.name)}
+          {listed.map((c) => (
+            <label key={c.id} className="agreement__option">
+              <input type="checkbox" checked={chosenCoders.has(c.id)} onChange={() => toggle('coders', c.id, humanCoders)} /> {name(c.id)}
             </label>
           ))}
         </details>
