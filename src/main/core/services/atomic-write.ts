@@ -40,29 +40,7 @@ function reason(error: NodeJS.ErrnoException): { code: string; why: string } {
  * A temporary file left by a killed process is removed the next time something is written there.
  */
 export function writeFileAtomic(path: string, bytes: Uint8Array, fs: WriteFs = realFs): void {
-  removeStaleTemps(dirname(path));
-  const temp = tempPathFor(path);
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(temp, 'wx');
-    let written = 0;
-    while (written < bytes.length) written += fs.writeSync(fd, bytes, written, bytes.length - written);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = null;
-    fs.renameSync(temp, path);
-  } catch (error) {
-    if (fd !== null) {
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // The descriptor is gone either way; the temporary file is removed below.
-      }
-    }
-    fs.rmSync(temp, { force: true });
-    const { code, why } = reason(error as NodeJS.ErrnoException);
-    throw new DuidingError(`Could not write ${basename(path)}: ${why}. Nothing was written.`, 'input', { code: `write-${code}`, params: { file: basename(path) } });
-  }
+  writeFileAtomicStreamed(path, (write) => write(bytes), fs);
 }
 
 /**
