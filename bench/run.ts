@@ -64,9 +64,11 @@ async function qdpxOfM(dir: string, file: string) {
 async function mergeOfM(dir: string, file: string) {
   if (size!.name !== 'l') return measureMerge(file, dir, log);
   log('an M project for the merge');
-  const m = await buildProject(sizeDir(dir, SIZES.m), SIZES.m, log);
+  // A folder of its own: the .qdpx round trip has built (and changed) the M project beside the L one.
+  const mergeDir = sizeDir(join(dir, 'merge'), SIZES.m);
+  const m = await buildProject(mergeDir, SIZES.m, log);
   m.session.close();
-  return measureMerge(m.file, sizeDir(dir, SIZES.m), log);
+  return measureMerge(m.file, mergeDir, log);
 }
 
 if (values.only !== undefined) {
