@@ -9,8 +9,8 @@ import { loadAreaStrings } from './i18n/index.ts';
 import type { ComponentType } from 'react';
 import { useStore } from './store/index.ts';
 
-/** A project screen: its code and, first, the areas' strings it shows. */
-const screen = <P extends object>(load: () => Promise<ComponentType<P>>) => lazyComponent(() => loadAreaStrings().then(load));
+/** A project screen: its code and the areas' strings it shows, fetched side by side (not one after the other). */
+const screen = <P extends object>(load: () => Promise<ComponentType<P>>) => lazyComponent(() => Promise.all([loadAreaStrings(), load()]).then(([, component]) => component));
 
 // The start screen comes with the page; round 1 (the project's frame, the transcripts, the reader)
 // is fetched right after it is shown, the rest when opened.

@@ -76,6 +76,10 @@ describe('a long transcript in the browser', () => {
     await showTurn(page, TURNS - 1);
     expect(await page.locator(`[data-turn="${TURNS - 1}"] .turn__text`).innerText()).toContain(`Beurt ${TURNS - 1}.`);
     // Straight to turn 400 in a page opened afresh: none of the turns above it has been drawn yet.
+    // The window below the view follows the reader's height, which the screens' line (wrapped on two
+    // lines since agreement and merging came) takes from; a reader as tall as before keeps room for
+    // two additions above before turn 400 leaves the window below.
+    await page.setViewportSize({ width: 1440, height: 940 });
     await page.reload();
     await page.evaluate((id) => (location.hash = `#/documents/${id}?turn=400`), documentId);
     await page.locator('[data-turn="400"].turn--target').waitFor();
