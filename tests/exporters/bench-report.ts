@@ -2,9 +2,9 @@
  * How long a report of 2,000 quotes takes to write (the issue asks for .docx within 2 s). Not a test:
  * run it with `npx tsx tests/exporters/bench-report.ts`; it prints three runs (the first includes warm-up).
  */
-import { writeDocx } from '../../src/main/core/exporters/docx.ts';
-import { writeHtml } from '../../src/main/core/exporters/html.ts';
-import { writeMarkdown } from '../../src/main/core/exporters/markdown.ts';
+import { writeDocx } from '../../src/main/core/reports/docx.ts';
+import { writeHtml } from '../../src/main/core/reports/html.ts';
+import { writeMarkdown } from '../../src/main/core/reports/markdown.ts';
 import { DEFAULT_REPORT_OPTIONS, type ReportDocument } from '../../src/shared/report-document.ts';
 const words = 'leerlingenbegeleiding brede basiszorg zorgcontinuüm collega’s nascholing CLB leerkrachten beleid'.split(' ');
 const sections = [];

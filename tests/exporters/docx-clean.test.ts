@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { writeDocx } from '../../src/main/core/exporters/docx.ts';
+import { writeDocx } from '../../src/main/core/reports/docx.ts';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../../src/shared/report-document.ts';
 import { reportFromOutline } from '../../src/shared/report-from-outline.ts';
 import { tempDir } from '../support/temp.ts';

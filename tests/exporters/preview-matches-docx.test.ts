@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { writeDocx } from '../../src/main/core/exporters/docx.ts';
+import { writeDocx } from '../../src/main/core/reports/docx.ts';
 import { DEFAULT_REPORT_OPTIONS, type ReportOptions } from '../../src/shared/report-document.ts';
 import { reportElements } from '../../src/shared/report-elements.ts';
 import { reportFromOutline } from '../../src/shared/report-from-outline.ts';

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { renderExport } from '../../src/main/core/exporters/export.ts';
+import { renderExport } from '../../src/main/core/reports/export.ts';
 import { PASSAGES, quoteStudy } from '../core/quote-study.ts';
 import { readDocx } from './docx-reader.ts';
 

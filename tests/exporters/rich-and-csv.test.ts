@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { writeDocx } from '../../src/main/core/exporters/docx.ts';
-import { writeHtml } from '../../src/main/core/exporters/html.ts';
-import { escapeMarkdown, writeMarkdown } from '../../src/main/core/exporters/markdown.ts';
-import { writeCsv } from '../../src/main/core/exporters/table.ts';
-import { readCsv } from '../../src/main/core/csv.ts';
+import { writeDocx } from '../../src/main/core/reports/docx.ts';
+import { writeHtml } from '../../src/main/core/reports/html.ts';
+import { escapeMarkdown, writeMarkdown } from '../../src/main/core/reports/markdown.ts';
+import { writeCsv } from '../../src/main/core/reports/table.ts';
+import { readCsv } from '../../src/main/core/files/csv.ts';
 import { lexicalBlocks } from '../../src/shared/lexical-blocks.ts';
 import { DEFAULT_REPORT_OPTIONS, formatAttribution, parseAttribution, type ReportDocument } from '../../src/shared/report-document.ts';
 import { readDocx } from './docx-reader.ts';

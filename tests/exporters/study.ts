@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Outline } from '../../src/shared/analysis.ts';
 import type { ArgsOf, HandlerName, ResultOf } from '../../src/shared/api/contract.ts';
 import { dispatch } from '../../src/main/core/handlers.ts';
-import { importFiles } from '../../src/main/core/services/import.ts';
+import { importFiles } from '../../src/main/core/documents/import.ts';
 import { FIXTURES, newSession } from '../support/temp.ts';
 
 export async function fixtureStudy() {

@@ -3,7 +3,7 @@ import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importQdpx } from '../../src/main/core/interchange/import-qdpx.ts';
+import { importQdpx } from '../../src/main/core/refi-qda/import-qdpx.ts';
 import { zipBomb } from '../support/bombs.ts';
 import { fingerprint, newSession, snapshot, tempDir } from '../support/temp.ts';
 import { SAMPLES, zipFile } from './support.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PositionUnit } from '../../src/shared/interchange.ts';
-import { mapText } from '../../src/main/core/interchange/offsets.ts';
+import { mapText } from '../../src/main/core/refi-qda/offsets.ts';
 
 // Latin text, decomposed accents, the four kinds of line end, astral characters and plain ASCII runs.
 const ALPHABET = ['a', 'Z', ' ', 'e\u0301', 'e\u0308\u0301', 'ë', '’', '\r\n', '\r', '\n', '\u2028', '\u2029', '👍🏽', '𝒜', 'ideeën', 'o\u0308', '.'];

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportQdc, importQdc } from '../../src/main/core/interchange/qdc.ts';
+import { exportQdc, importQdc } from '../../src/main/core/refi-qda/qdc.ts';
 import type { Project } from '../../src/main/core/project.ts';
-import { listLabels } from '../../src/main/core/services/label-counts.ts';
-import { listConcepts } from '../../src/main/core/services/concepts.ts';
-import { createLabel } from '../../src/main/core/services/coding.ts';
+import { listLabels } from '../../src/main/core/codebook/label-counts.ts';
+import { listConcepts } from '../../src/main/core/concepts/service.ts';
+import { createLabel } from '../../src/main/core/coding/service.ts';
 import { newSession, snapshot, tempDir } from '../support/temp.ts';
 import { CODEBOOK_XSD, CODEBOOKS, countElements, readText, xmllint } from './support.ts';
 

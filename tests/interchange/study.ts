@@ -2,16 +2,16 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Project } from '../../src/main/core/project.ts';
-import { getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
-import { dumpTable, rowTables } from '../../src/main/core/repos/interchange.ts';
-import { listLabels } from '../../src/main/core/services/label-counts.ts';
-import { listMemos } from '../../src/main/core/repos/memos.ts';
-import { listAttributes, listParticipants } from '../../src/main/core/repos/participants.ts';
-import { listSegments } from '../../src/main/core/repos/segments.ts';
+import { getDocument, listDocuments } from '../../src/main/core/documents/store.ts';
+import { dumpTable, rowTables } from '../../src/main/core/refi-qda/store.ts';
+import { listLabels } from '../../src/main/core/codebook/label-counts.ts';
+import { listMemos } from '../../src/main/core/memos/store.ts';
+import { listAttributes, listParticipants } from '../../src/main/core/participants/store.ts';
+import { listSegments } from '../../src/main/core/coding/store.ts';
 import { allCoders as listCoders } from '../../src/main/core/coders/store.ts';
-import { applyLabel, createLabel, updateLabel } from '../../src/main/core/services/coding.ts';
-import { importFiles } from '../../src/main/core/services/import.ts';
-import { saveMemo } from '../../src/main/core/services/memos.ts';
+import { applyLabel, createLabel, updateLabel } from '../../src/main/core/coding/service.ts';
+import { importFiles } from '../../src/main/core/documents/import.ts';
+import { saveMemo } from '../../src/main/core/memos/service.ts';
 import type { Session } from '../../src/main/core/session.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -110,10 +110,10 @@ export function describeProject(project: Project) {
 
 /** Rounds 2 and 3 on top of `buildStudy`: concepts, a link, a learning question, a tension, the guide with a span, an outline. */
 export async function buildAnalysis(session: Session, project: Project) {
-  const { createConcept, addConceptSegments } = await import('../../src/main/core/services/concepts.ts');
-  const { createLink, createRelationType } = await import('../../src/main/core/services/concept-map.ts');
-  const { createLearningQuestion, createTension } = await import('../../src/main/core/services/round3.ts');
-  const { addItem, addSection } = await import('../../src/main/core/services/outline.ts');
+  const { createConcept, addConceptSegments } = await import('../../src/main/core/concepts/service.ts');
+  const { createLink, createRelationType } = await import('../../src/main/core/concept-map/service.ts');
+  const { createLearningQuestion, createTension } = await import('../../src/main/core/tensions/service.ts');
+  const { addItem, addSection } = await import('../../src/main/core/outline/service.ts');
   const { dispatch } = await import('../../src/main/core/handlers.ts');
   const labels = listLabels(project.db);
   const id = (name: string) => labels.find((l) => l.name === name)!.id;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { importQdpx } from '../../src/main/core/interchange/import-qdpx.ts';
-import { getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
-import { listMemos } from '../../src/main/core/repos/memos.ts';
-import { listSegments } from '../../src/main/core/repos/segments.ts';
+import { importQdpx } from '../../src/main/core/refi-qda/import-qdpx.ts';
+import { getDocument, listDocuments } from '../../src/main/core/documents/store.ts';
+import { listMemos } from '../../src/main/core/memos/store.ts';
+import { listSegments } from '../../src/main/core/coding/store.ts';
 import { newSession } from '../support/temp.ts';
 import { zipFile } from './support.ts';
 
@@ -122,7 +122,7 @@ En dat wil ik zo houden.</PlainTextContent><PlainTextSelection guid="5e000000-00
       ['Het is hier rustig', ['Mila']],
       ['Het is hier rustig 😌.\nEn dat wil ik zo houden.', ['Mila']],
     ]);
-    const { listParticipants, listAttributes } = await import('../../src/main/core/repos/participants.ts');
+    const { listParticipants, listAttributes } = await import('../../src/main/core/participants/store.ts');
     expect(listParticipants(p.db)[0]!.attributes).toEqual({ leeftijd: 41, voltijds: true, start: '2024-01-31' });
     expect(listAttributes(p.db).map((a) => [a.name, a.type])).toEqual([['leeftijd', 'number'], ['voltijds', 'boolean'], ['start', 'date']]);
     const memos = listMemos(p.db, 't').map((m) => [m.target.kind, m.title, m.bodyText]).sort();

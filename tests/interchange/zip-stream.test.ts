@@ -1,7 +1,7 @@
 import { unzipSync, Zip } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ZipNativeDeflate } from '../../src/main/core/interchange/zip.ts';
-import { openZip } from '../../src/main/core/interchange/zip.ts';
+import { ZipNativeDeflate } from '../../src/main/core/refi-qda/zip.ts';
+import { openZip } from '../../src/main/core/refi-qda/zip.ts';
 
 describe('a zip entry deflated by zlib chunk by chunk (issue 19)', () => {
   it('joins its sync-flushed pieces into one stream that fflate and our own reader unpack whole', () => {

@@ -1,6 +1,6 @@
 import type { AnalysisHandlerName } from '../../shared/api/names-analysis.ts';
 import type { HandlerMap } from './handlers.ts';
-import { conceptLinks, mapPositions, relationTypes } from './repos/analysis-links.ts';
+import { conceptLinks, mapPositions, relationTypes } from './concept-map/store.ts';
 import {
   addConceptLabels,
   addConceptSegments,
@@ -12,12 +12,12 @@ import {
   removeConceptLabel,
   removeConceptSegment,
   updateConcept,
-} from './services/concepts.ts';
-import { changeLink, createLink, createRelationType, removeLink, removeRelationType, saveLayout } from './services/concept-map.ts';
-import { computeMatrix, matrixCell } from './services/matrix.ts';
-import { addItem, addSection, changeItem, changeSection, editQuote, moveItem, moveSection, readOutline, removeItem, removeSection } from './services/outline.ts';
-import { generateOutline, planOutline } from './services/outline-generate.ts';
-import { quotesOf } from './services/analysis-quotes.ts';
+} from './concepts/service.ts';
+import { changeLink, createLink, createRelationType, removeLink, removeRelationType, saveLayout } from './concept-map/service.ts';
+import { computeMatrix, matrixCell } from './matrix/service.ts';
+import { addItem, addSection, changeItem, changeSection, editQuote, moveItem, moveSection, readOutline, removeItem, removeSection } from './outline/service.ts';
+import { generateOutline, planOutline } from './outline/generate.ts';
+import { quotesOf } from './rounds/quotes.ts';
 import {
   changeLearningQuestion,
   changeTension,
@@ -30,8 +30,8 @@ import {
   moveTension,
   removeLearningQuestion,
   removeTension,
-} from './services/round3.ts';
-import { roundStatus } from './services/rounds.ts';
+} from './tensions/service.ts';
+import { roundStatus } from './rounds/status.ts';
 
 /** Rounds 2 and 3: concepts, matrix, links, learning questions, tensions, outline. */
 export const analysisHandlers: HandlerMap<AnalysisHandlerName> = {
