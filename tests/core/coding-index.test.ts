@@ -4,7 +4,9 @@ import { buildCodingIndex, codingIndex, type CodingIndex } from '../../src/main/
 import { getDocument, listDocuments } from '../../src/main/core/documents/store.ts';
 import { getLabel, listLabels } from '../../src/main/core/codebook/label-counts.ts';
 import { importQdpx } from '../../src/main/core/refi-qda/import-qdpx.ts';
-import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, removeCoding, resizeSegment } from '../../src/main/core/coding/service.ts';
+import { applyLabel, removeCoding, resizeSegment } from '../../src/main/core/coding/service.ts';
+import { autocode } from '../../src/main/core/coding/autocode.ts';
+import { createLabel, deleteLabel, mergeLabels } from '../../src/main/core/codebook/labels.ts';
 import { importFiles } from '../../src/main/core/documents/import.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { EXTERNAL, FIXTURES, newSession } from '../support/temp.ts';

@@ -5,7 +5,9 @@ import type { Project } from '../../src/main/core/project.ts';
 import { getDocument, listDocuments } from '../../src/main/core/documents/store.ts';
 import { listLabels } from '../../src/main/core/codebook/label-counts.ts';
 import { listSegments } from '../../src/main/core/coding/store.ts';
-import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from '../../src/main/core/coding/service.ts';
+import { applyLabel, removeCoding, resizeSegment } from '../../src/main/core/coding/service.ts';
+import { autocode, previewAutocode } from '../../src/main/core/coding/autocode.ts';
+import { createLabel, deleteLabel, mergeLabels, updateLabel } from '../../src/main/core/codebook/labels.ts';
 import { importFiles } from '../../src/main/core/documents/import.ts';
 import { FIXTURES, newSession } from '../support/temp.ts';
 

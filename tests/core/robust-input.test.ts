@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/core/handlers.ts';
 import { loadPseudonyms, importFiles } from '../../src/main/core/documents/import.ts';
-import { autocode } from '../../src/main/core/coding/service.ts';
+import { autocode } from '../../src/main/core/coding/autocode.ts';
 import { searchTurns } from '../../src/main/core/search/store.ts';
 import { writeFileAtomic } from '../../src/main/core/files/atomic-write.ts';
 import { lexicalBlocks } from '../../src/shared/lexical-blocks.ts';

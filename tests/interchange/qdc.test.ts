@@ -5,7 +5,7 @@ import { exportQdc, importQdc } from '../../src/main/core/refi-qda/qdc.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { listLabels } from '../../src/main/core/codebook/label-counts.ts';
 import { listConcepts } from '../../src/main/core/concepts/service.ts';
-import { createLabel } from '../../src/main/core/coding/service.ts';
+import { createLabel } from '../../src/main/core/codebook/labels.ts';
 import { newSession, snapshot, tempDir } from '../support/temp.ts';
 import { CODEBOOK_XSD, CODEBOOKS, countElements, readText, xmllint } from './support.ts';
 

@@ -9,7 +9,8 @@ import { listMemos } from '../../src/main/core/memos/store.ts';
 import { listAttributes, listParticipants } from '../../src/main/core/participants/store.ts';
 import { listSegments } from '../../src/main/core/coding/store.ts';
 import { allCoders as listCoders } from '../../src/main/core/coders/store.ts';
-import { applyLabel, createLabel, updateLabel } from '../../src/main/core/coding/service.ts';
+import { applyLabel } from '../../src/main/core/coding/service.ts';
+import { createLabel, updateLabel } from '../../src/main/core/codebook/labels.ts';
 import { importFiles } from '../../src/main/core/documents/import.ts';
 import { saveMemo } from '../../src/main/core/memos/service.ts';
 import type { Session } from '../../src/main/core/session.ts';
@@ -112,7 +113,8 @@ export function describeProject(project: Project) {
 export async function buildAnalysis(session: Session, project: Project) {
   const { createConcept, addConceptSegments } = await import('../../src/main/core/concepts/service.ts');
   const { createLink, createRelationType } = await import('../../src/main/core/concept-map/service.ts');
-  const { createLearningQuestion, createTension } = await import('../../src/main/core/tensions/service.ts');
+  const { createLearningQuestion } = await import('../../src/main/core/learning-questions/service.ts');
+  const { createTension } = await import('../../src/main/core/tensions/service.ts');
   const { addItem, addSection } = await import('../../src/main/core/outline/service.ts');
   const { dispatch } = await import('../../src/main/core/handlers.ts');
   const labels = listLabels(project.db);

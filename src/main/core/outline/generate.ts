@@ -21,7 +21,8 @@ import { statementRows } from '../tensions/store.ts';
 import { placeAt } from '../rounds/order.ts';
 import { quotesOf } from '../rounds/quotes.ts';
 import { placeItem, readOutline } from './service.ts';
-import { listLearningQuestions, listTensions } from '../tensions/service.ts';
+import { listLearningQuestions } from '../learning-questions/service.ts';
+import { listTensions } from '../tensions/service.ts';
 
 const TENSIONS_TITLE = { nl: 'Spanningsvelden', en: 'Tensions' } as const;
 

@@ -23,7 +23,7 @@ function written(made: { bytes: Uint8Array; counts: Record<string, number> }, ou
 const qdc = () => import('./qdc.ts');
 
 /** The REFI-QDA interchange: .qdpx and .qdc in and out. */
-export const interchangeHandlers: HandlerMap<InterchangeHandlerName> = {
+export const refiQdaHandlers: HandlerMap<InterchangeHandlerName> = {
   'interchange/importQdpx': async (session, { file, adoptTitle }) => (await import('./import-qdpx.ts')).importQdpx(session.project, file, { adoptTitle }),
   'interchange/exportQdpx': async (session, { out }) => {
     const { exportQdpx, writeQdpx } = await import('./export-qdpx.ts');
