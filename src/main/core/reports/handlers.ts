@@ -9,6 +9,7 @@ import { readReportSettings, updateReportSettings } from './settings.ts';
  */
 const exporters = () => import('./export.ts');
 
+/** The exports a researcher reads: the theme report, codebook, coded segments and matrix, and the report's settings. */
 export const reportsHandlers: HandlerMap<ReportsHandlerName> = {
   'export/preview': async (session, args) => (await exporters()).previewExport(session.project, args),
   'export/file': async (session, args) => {
