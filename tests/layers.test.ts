@@ -73,7 +73,7 @@ describe('layers: imports', () => {
       'A dynamic import() in this layer must name its module literally, so that the layer rules can check it.',
     ]);
     // Within a layer a dynamic import is fine.
-    expect(await violations('src/main/core/x.ts', "export const q = () => import('./interchange/qdc.ts');\n")).toEqual([]);
+    expect(await violations('src/main/core/x.ts', "export const q = () => import('./refi-qda/qdc.ts');\n")).toEqual([]);
     expect(await violations('src/renderer/features/x/X.tsx', "export const v = () => import('../concept-map/ConceptMapView.tsx');\n")).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * How long a report of 2,000 quotes takes to write (the issue asks for .docx within 2 s). Not a test:
- * run it with `npx tsx tests/exporters/bench-report.ts`; it prints three runs (the first includes warm-up).
+ * run it with `npx tsx tests/reports/bench-report.ts`; it prints three runs (the first includes warm-up).
  */
 import { writeDocx } from '../../src/main/core/reports/docx.ts';
 import { writeHtml } from '../../src/main/core/reports/html.ts';
