@@ -85,14 +85,13 @@ export const layerRules = [
     files: ['src/renderer/data/**/*.{ts,tsx}', 'src/renderer/api/**/*.{ts,tsx}'],
     rules: restrict([nodeBuiltins, nodeOnly, electron, toMain], web),
   },
-  // SQL only in repositories: src/main/core/repos/**, a feature folder's store.ts or store-<part>.ts;
+  // SQL only in repositories: a feature folder's store.ts or store-<part>.ts;
   // besides them the db layer: db/ (connection, migrations), project.ts (its connections'
   // transactions: BEGIN, SAVEPOINT, COMMIT, VACUUM) and the undo machinery that generates and reads
   // the history triggers (history/), which is schema code, not a feature's queries.
   {
     files: ['src/**/*.{ts,tsx}'],
     ignores: [
-      'src/main/core/repos/**',
       'src/main/core/*/store.ts',
       'src/main/core/*/store-*.ts',
       'src/main/core/db/**',

@@ -86,7 +86,7 @@ const noSqlOutsideRepositories = {
     schema: [],
     messages: {
       sql:
-        'SQL belongs in a repository: move this statement into src/main/core/repos/<table>.ts or into this feature folder\'s store.ts (store-<part>.ts), as a function named for what it does, and call that from here.',
+        'SQL belongs in a repository: move this statement into this feature folder\'s store.ts (or store-<part>.ts), as a function named for what it does, and call that from here.',
     },
   },
   create(context) {

@@ -73,7 +73,7 @@ describe('layers: imports', () => {
       'A dynamic import() in this layer must name its module literally, so that the layer rules can check it.',
     ]);
     // Within a layer a dynamic import is fine.
-    expect(await violations('src/main/core/x.ts', "export const q = () => import('./interchange/qdc.ts');\n")).toEqual([]);
+    expect(await violations('src/main/core/x.ts', "export const q = () => import('./refi-qda/qdc.ts');\n")).toEqual([]);
     expect(await violations('src/renderer/features/x/X.tsx', "export const v = () => import('../concept-map/ConceptMapView.tsx');\n")).toEqual([]);
   });
 
@@ -141,17 +141,17 @@ describe('layers: SQL only in repositories, migrations and the db layer', () => 
 
   it('refuses each kind of statement outside them, saying where it goes', async () => {
     for (const code of statements) {
-      for (const file of ['src/main/core/services/x.ts', 'src/main/core/interchange/x.ts', 'src/main/core/audit/handlers.ts', 'src/main/core/surveys/read.ts', 'src/main/hosts/http/x.ts', 'src/shared/x.ts', 'src/renderer/features/x/x.ts']) {
+      for (const file of ['src/main/core/coding/service.ts', 'src/main/core/refi-qda/x.ts', 'src/main/core/audit/handlers.ts', 'src/main/core/surveys/read.ts', 'src/main/hosts/http/x.ts', 'src/shared/x.ts', 'src/renderer/features/x/x.ts']) {
         expect(await sqlViolations(file, code), `${file}: ${code}`).toBe(1);
       }
     }
-    const [message] = (await lint('src/main/core/services/x.ts', statements[0]!)).filter((m) => m.ruleId === SQL_RULE);
-    expect(message!.message).toContain("move this statement into src/main/core/repos/<table>.ts or into this feature folder's store.ts");
+    const [message] = (await lint('src/main/core/coding/service.ts', statements[0]!)).filter((m) => m.ruleId === SQL_RULE);
+    expect(message!.message).toContain("move this statement into this feature folder's store.ts");
   });
 
-  it('allows them in src/main/core/repos, a feature folder\'s store.ts or store-<part>.ts, db/ and history/', async () => {
+  it('allows them in a feature folder\'s store.ts or store-<part>.ts, db/ and history/', async () => {
     for (const code of statements) {
-      for (const file of ['src/main/core/repos/labels.ts', 'src/main/core/audit/store.ts', 'src/main/core/surveys/store-responses.ts', 'src/main/core/db/database.ts', 'src/main/core/history/triggers.ts', 'src/main/core/project.ts']) {
+      for (const file of ['src/main/core/codebook/store.ts', 'src/main/core/audit/store.ts', 'src/main/core/surveys/store-responses.ts', 'src/main/core/db/database.ts', 'src/main/core/history/triggers.ts', 'src/main/core/project.ts']) {
         expect(await sqlViolations(file, code), `${file}: ${code}`).toBe(0);
       }
     }
@@ -164,7 +164,7 @@ describe('layers: SQL only in repositories, migrations and the db layer', () => 
       "export const hint = 'Select a label from the list, then update the set';",
       'export const prepare = (x: { prepare?: () => void }) => x;',
     ].join('\n');
-    expect(await sqlViolations('src/main/core/services/x.ts', code)).toBe(0);
+    expect(await sqlViolations('src/main/core/coding/service.ts', code)).toBe(0);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { DocumentDetail } from '../../src/shared/model.ts';
 import { newId, now } from '../../src/main/core/clock.ts';
 import type { Project } from '../../src/main/core/project.ts';
-import { insertLabel } from '../../src/main/core/repos/labels.ts';
-import { insertCoding, insertSegment } from '../../src/main/core/repos/segments.ts';
+import { insertLabel } from '../../src/main/core/codebook/store.ts';
+import { insertCoding, insertSegment } from '../../src/main/core/coding/store.ts';
 import { importedCoder } from '../../src/main/core/coders/service.ts';
 import { LABEL_PALETTE } from '../../src/shared/palette.ts';
 import type { GeneratedLabel } from './codebook.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/main/core/services/atomic-write.ts';
+import { writeFileAtomic } from '../../src/main/core/files/atomic-write.ts';
 
 describe('writeFileAtomic', () => {
   it('writes the whole file and leaves no temporary file', () => {

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/core/handlers.ts';
 import type { Project } from '../../src/main/core/project.ts';
-import { readGuide } from '../../src/main/core/repos/guide.ts';
-import { listLabels } from '../../src/main/core/services/label-counts.ts';
-import { applyLabel, createLabel, updateLabel } from '../../src/main/core/services/coding.ts';
-import { applyTemplate, importCodebookCsv, moveLabel, usageOfLabel } from '../../src/main/core/services/codebook.ts';
-import { importFiles } from '../../src/main/core/services/import.ts';
+import { readGuide } from '../../src/main/core/guide/store.ts';
+import { listLabels } from '../../src/main/core/codebook/label-counts.ts';
+import { applyLabel } from '../../src/main/core/coding/service.ts';
+import { createLabel, updateLabel } from '../../src/main/core/codebook/labels.ts';
+import { applyTemplate, importCodebookCsv, moveLabel, usageOfLabel } from '../../src/main/core/codebook/service.ts';
+import { importFiles } from '../../src/main/core/documents/import.ts';
 import type { Label } from '../../src/shared/model.ts';
 import { newSession, snapshot } from '../support/temp.ts';
 

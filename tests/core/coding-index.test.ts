@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCodingIndex, codingIndex, type CodingIndex } from '../../src/main/core/repos/coding-index.ts';
-import { getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
-import { getLabel, listLabels } from '../../src/main/core/services/label-counts.ts';
-import { importQdpx } from '../../src/main/core/interchange/import-qdpx.ts';
-import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, removeCoding, resizeSegment } from '../../src/main/core/services/coding.ts';
-import { importFiles } from '../../src/main/core/services/import.ts';
+import { buildCodingIndex, codingIndex, type CodingIndex } from '../../src/main/core/coding/store-index.ts';
+import { getDocument, listDocuments } from '../../src/main/core/documents/store.ts';
+import { getLabel, listLabels } from '../../src/main/core/codebook/label-counts.ts';
+import { importQdpx } from '../../src/main/core/refi-qda/import-qdpx.ts';
+import { applyLabel, removeCoding, resizeSegment } from '../../src/main/core/coding/service.ts';
+import { autocode } from '../../src/main/core/coding/autocode.ts';
+import { createLabel, deleteLabel, mergeLabels } from '../../src/main/core/codebook/labels.ts';
+import { importFiles } from '../../src/main/core/documents/import.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { EXTERNAL, FIXTURES, newSession } from '../support/temp.ts';
 

@@ -2,11 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/main/core/project.ts';
-import { getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
-import { listLabels } from '../../src/main/core/services/label-counts.ts';
-import { listSegments } from '../../src/main/core/repos/segments.ts';
-import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from '../../src/main/core/services/coding.ts';
-import { importFiles } from '../../src/main/core/services/import.ts';
+import { getDocument, listDocuments } from '../../src/main/core/documents/store.ts';
+import { listLabels } from '../../src/main/core/codebook/label-counts.ts';
+import { listSegments } from '../../src/main/core/coding/store.ts';
+import { applyLabel, removeCoding, resizeSegment } from '../../src/main/core/coding/service.ts';
+import { autocode, previewAutocode } from '../../src/main/core/coding/autocode.ts';
+import { createLabel, deleteLabel, mergeLabels, updateLabel } from '../../src/main/core/codebook/labels.ts';
+import { importFiles } from '../../src/main/core/documents/import.ts';
 import { FIXTURES, newSession } from '../support/temp.ts';
 
 /** The coded state: every row of the tables undo and redo restore. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../src/main/core/db/migrations.ts';
 import { dispatch } from '../../src/main/core/handlers.ts';
 import type { GuideSection } from '../../src/shared/model.ts';
-import { readGuide } from '../../src/main/core/repos/guide.ts';
+import { readGuide } from '../../src/main/core/guide/store.ts';
 import { newSession, snapshot } from '../support/temp.ts';
 
 const GUIDE_TABLES = ['guide_sections', 'guide_questions', 'guide_spans', 'labels'] as const;

@@ -1,8 +1,8 @@
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_TEXT_LENGTH, MAX_TRANSCRIPT_BYTES } from '../../src/main/core/importers/index.ts';
-import { importFiles } from '../../src/main/core/services/import.ts';
+import { MAX_TEXT_LENGTH, MAX_TRANSCRIPT_BYTES } from '../../src/main/core/documents/importers/index.ts';
+import { importFiles } from '../../src/main/core/documents/import.ts';
 import { call } from '../../src/main/core/handlers.ts';
 import { isDuidingError } from '../../src/shared/errors.ts';
 import { docx, docxBomb, odt, odtBomb, odtContent, rawZip, xlsx, xlsxBomb, xlsxParts, xlsxRow } from '../support/bombs.ts';

@@ -2,10 +2,10 @@ import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
-import { listAttributes, listParticipants } from '../../src/main/core/repos/participants.ts';
-import { searchTurns } from '../../src/main/core/repos/search.ts';
-import { importFiles } from '../../src/main/core/services/import.ts';
+import { getDocument, listDocuments } from '../../src/main/core/documents/store.ts';
+import { listAttributes, listParticipants } from '../../src/main/core/participants/store.ts';
+import { searchTurns } from '../../src/main/core/search/store.ts';
+import { importFiles } from '../../src/main/core/documents/import.ts';
 import type { Db } from '../../src/main/core/db/database.ts';
 import { FIXTURES, newSession, snapshot } from '../support/temp.ts';
 

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countLabels, getLabel, listLabels } from '../../src/main/core/services/label-counts.ts';
-import { listDocuments, getDocument } from '../../src/main/core/repos/documents.ts';
-import { applyLabel, createLabel, removeCoding } from '../../src/main/core/services/coding.ts';
-import { importFiles } from '../../src/main/core/services/import.ts';
+import { countLabels, getLabel, listLabels } from '../../src/main/core/codebook/label-counts.ts';
+import { listDocuments, getDocument } from '../../src/main/core/documents/store.ts';
+import { applyLabel, removeCoding } from '../../src/main/core/coding/service.ts';
+import { createLabel } from '../../src/main/core/codebook/labels.ts';
+import { importFiles } from '../../src/main/core/documents/import.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { EXTERNAL, FIXTURES, newSession } from '../support/temp.ts';
 import { caller } from './analysis-fixture.ts';

@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../src/main/core/db/migrations.ts';
 import { dispatch } from '../../src/main/core/handlers.ts';
 import type { Project } from '../../src/main/core/project.ts';
-import { getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
-import { listParticipants } from '../../src/main/core/repos/participants.ts';
-import { applyLabel, createLabel, deleteLabel, mergeLabels, removeCoding } from '../../src/main/core/services/coding.ts';
-import { importFiles } from '../../src/main/core/services/import.ts';
-import { deleteMemo, listMemos, saveMemo } from '../../src/main/core/services/memos.ts';
+import { getDocument, listDocuments } from '../../src/main/core/documents/store.ts';
+import { listParticipants } from '../../src/main/core/participants/store.ts';
+import { applyLabel, removeCoding } from '../../src/main/core/coding/service.ts';
+import { createLabel, deleteLabel, mergeLabels } from '../../src/main/core/codebook/labels.ts';
+import { importFiles } from '../../src/main/core/documents/import.ts';
+import { deleteMemo, listMemos, saveMemo } from '../../src/main/core/memos/service.ts';
 import { plainTextOf } from '../../src/renderer/components/rich-text/plain-text.ts';
 import { newSession } from '../support/temp.ts';
 

@@ -8,7 +8,7 @@ import { APPLICATION_ID, createDatabase } from '../../src/main/core/db/database.
 import { hostKey, lockPathFor } from '../../src/main/core/db/lock.ts';
 import { loadMigrations, migrate } from '../../src/main/core/db/migrations.ts';
 import { Project } from '../../src/main/core/project.ts';
-import { listChanges } from '../../src/main/core/repos/changes.ts';
+import { listChanges } from '../../src/main/core/history/changes.ts';
 import { tempDir } from '../support/temp.ts';
 
 function deadPid(): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { themeDocument, reportOptions } from '../../src/main/core/exporters/export.ts';
+import { themeDocument, reportOptions } from '../../src/main/core/reports/export.ts';
 import { checkUndoRedo } from './analysis-fixture.ts';
 import { PASSAGES, quoteStudy } from './quote-study.ts';
 

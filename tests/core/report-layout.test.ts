@@ -11,7 +11,7 @@ import { DEFAULT_REPORT_OPTIONS } from '../../src/shared/report-document.ts';
 import { reportElements } from '../../src/shared/report-elements.ts';
 import { mergeTitleLines, reportFromOutline } from '../../src/shared/report-from-outline.ts';
 import type { TitleLine } from '../../src/shared/analysis.ts';
-import { readDocx } from '../exporters/docx-reader.ts';
+import { readDocx } from '../reports/docx-reader.ts';
 import { checkUndoRedo, smallStudy } from './analysis-fixture.ts';
 
 const quiet = { stdout: () => {}, stderr: () => {} };

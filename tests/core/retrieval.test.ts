@@ -6,11 +6,12 @@ import type { ArgsOf, HandlerName, ResultOf } from '../../src/shared/api/contrac
 import { loadMigrations, migrate } from '../../src/main/core/db/migrations.ts';
 import { dispatch } from '../../src/main/core/handlers.ts';
 import type { Project } from '../../src/main/core/project.ts';
-import { getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
-import { readGuide } from '../../src/main/core/repos/guide.ts';
-import { applyLabel, autocode } from '../../src/main/core/services/coding.ts';
-import { coveredLength } from '../../src/main/core/services/retrieval.ts';
-import { importFiles } from '../../src/main/core/services/import.ts';
+import { getDocument, listDocuments } from '../../src/main/core/documents/store.ts';
+import { readGuide } from '../../src/main/core/guide/store.ts';
+import { applyLabel } from '../../src/main/core/coding/service.ts';
+import { autocode } from '../../src/main/core/coding/autocode.ts';
+import { coveredLength } from '../../src/main/core/retrieval/service.ts';
+import { importFiles } from '../../src/main/core/documents/import.ts';
 import { Session } from '../../src/main/core/session.ts';
 import { FIXTURES, newSession } from '../support/temp.ts';
 

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, truncate
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/core/handlers.ts';
-import { loadPseudonyms, importFiles } from '../../src/main/core/services/import.ts';
-import { autocode } from '../../src/main/core/services/coding.ts';
-import { searchTurns } from '../../src/main/core/repos/search.ts';
-import { writeFileAtomic } from '../../src/main/core/services/atomic-write.ts';
+import { loadPseudonyms, importFiles } from '../../src/main/core/documents/import.ts';
+import { autocode } from '../../src/main/core/coding/autocode.ts';
+import { searchTurns } from '../../src/main/core/search/store.ts';
+import { writeFileAtomic } from '../../src/main/core/files/atomic-write.ts';
 import { lexicalBlocks } from '../../src/shared/lexical-blocks.ts';
 import { docxBomb, odt, odtContent } from '../support/bombs.ts';
 import { FIXTURES, fingerprint, newSession, tempDir } from '../support/temp.ts';

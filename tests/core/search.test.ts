@@ -1,9 +1,9 @@
-import { documentText } from '../../src/main/core/repos/documents.ts';
+import { documentText } from '../../src/main/core/documents/store.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { searchTurns, toFtsQuery } from '../../src/main/core/repos/search.ts';
-import { importFiles } from '../../src/main/core/services/import.ts';
+import { searchTurns, toFtsQuery } from '../../src/main/core/search/store.ts';
+import { importFiles } from '../../src/main/core/documents/import.ts';
 import { FIXTURES, newSession } from '../support/temp.ts';
 
 async function studyProject() {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
+import { getDocument, listDocuments } from '../../src/main/core/documents/store.ts';
 import { inferRoles, speakerKey } from '../../src/shared/speaker-roles.ts';
 import { sentenceSpans } from '../../src/shared/text/sentences.ts';
 import { newSession } from '../support/temp.ts';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/main/core/project.ts';
-import { documentText, getDocument, listDocuments } from '../../src/main/core/repos/documents.ts';
+import { documentText, getDocument, listDocuments } from '../../src/main/core/documents/store.ts';
 import { allRows } from '../support/rows.ts';
 import { newSession } from '../support/temp.ts';
 import { caller } from './analysis-fixture.ts';

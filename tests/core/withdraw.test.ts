@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../src/main/core/handlers.ts';
 import { backupFolder } from '../../src/main/core/backups/backups.ts';
-import { documentTurns } from '../../src/main/core/repos/documents.ts';
+import { documentTurns } from '../../src/main/core/documents/store.ts';
 import { Session } from '../../src/main/core/session.ts';
 import type { Project } from '../../src/main/core/project.ts';
 import { caller } from './analysis-fixture.ts';

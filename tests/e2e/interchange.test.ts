@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, serve } from './browser.ts';
 import { tempDir } from '../support/temp.ts';
-import { SAMPLES } from '../interchange/support.ts';
+import { SAMPLES } from '../refi-qda/support.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 

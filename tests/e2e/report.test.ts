@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outline } from '../../src/shared/analysis.ts';
-import { readDocx, wordLabels } from '../exporters/docx-reader.ts';
-import { renderPages, REPORT_ARTIFACTS } from '../exporters/libreoffice.ts';
+import { readDocx, wordLabels } from '../reports/docx-reader.ts';
+import { renderPages, REPORT_ARTIFACTS } from '../reports/libreoffice.ts';
 import { screenshot } from './browser.ts';
 import { api, duiding, fixtureProject, openProject, type Opened } from './project.ts';
 

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
-import { readDocx } from '../exporters/docx-reader.ts';
+import { readDocx } from '../reports/docx-reader.ts';
 import { FIXTURES } from '../support/temp.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/duiding.js');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTranscript, type RawTurn } from '../../src/main/core/importers/index.ts';
+import { parseTranscript, type RawTurn } from '../../src/main/core/documents/importers/index.ts';
 import { EXTERNAL } from '../support/temp.ts';
 
 /** Real transcripts made by other people and tools; every expected value below was read off the file by eye. */

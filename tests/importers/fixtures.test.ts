@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTranscript } from '../../src/main/core/importers/index.ts';
+import { parseTranscript } from '../../src/main/core/documents/importers/index.ts';
 import { FIXTURES } from '../support/temp.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranscript } from '../../src/main/core/importers/index.ts';
+import { parseTranscript } from '../../src/main/core/documents/importers/index.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const parse = async (name: string, text: string | Uint8Array) =>

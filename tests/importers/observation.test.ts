@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { entryOf } from '../../src/main/core/importers/observation.ts';
+import { entryOf } from '../../src/main/core/documents/importers/observation.ts';
 import { caller } from '../core/analysis-fixture.ts';
 import { newSession } from '../support/temp.ts';
 

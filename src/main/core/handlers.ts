@@ -3,69 +3,54 @@ import type { ChangeNotice, HandlerKind } from '../../shared/api/changes.ts';
 import { DECLARATIONS, LONG_CALLS, type Declaration } from '../../shared/api/declarations.ts';
 import { HANDLER_NAMES } from '../../shared/api/names.ts';
 import { assertHandlerName, parseArgs } from '../../shared/api/validate.ts';
-import { DuidingError } from '../../shared/errors.ts';
-import type { ProjectInfo } from '../../shared/model.ts';
-import type { Project } from './project.ts';
-import { listChanges } from './repos/changes.ts';
-import { countRows, getDocument, listDocuments, setDocumentCitation, totalWords } from './repos/documents.ts';
-import { readGuide, replaceGuide } from './repos/guide.ts';
-import { ensureAttribute, getParticipant, listAttributes, listParticipants, renameParticipant, setNamedAttribute } from './repos/participants.ts';
-import { listLabels } from './services/label-counts.ts';
-import { searchTurns } from './repos/search.ts';
 import { explainStorageError } from './db/storage-errors.ts';
-import { listSegments } from './repos/segments.ts';
-import { codersHandlers } from './coders/handlers.ts';
-import { mergeHandlers } from './merge/handlers.ts';
-import { applyLabel, autocode, createLabel, deleteLabel, mergeLabels, previewAutocode, removeCoding, resizeSegment, updateLabel } from './services/coding.ts';
-import { applyTemplate, importCodebookCsv, moveLabel, usageOfLabel } from './services/codebook.ts';
-import { importFiles } from './services/import.ts';
-import { confirmSpeakers, listSpeakers, setSpeakerRole, unconfirmedDocuments } from './services/speakers.ts';
-import { deleteMemo, listMemos, saveMemo } from './services/memos.ts';
-import { assertGuideReplaceable, guideSpansOf, markGuideSpan, unmarkGuideSpan } from './services/guide-spans.ts';
-import { documentProgress, labelProgress, listCoders, retrieveSegments } from './services/retrieval.ts';
 import type { Session } from './session.ts';
-import { cancelTask, runTask } from './tasks.ts';
-import { analysisHandlers } from './handlers-analysis.ts';
-import { interchangeHandlers } from './handlers-interchange.ts';
-import { reportsHandlers } from './handlers-reports.ts';
-import { pseudonymiseHandlers } from './pseudonymise/handlers.ts';
-import { withdrawHandlers } from './withdraw/handlers.ts';
-import { backupsHandlers } from './backups/handlers.ts';
-import { auditHandlers } from './audit/handlers.ts';
-import { copyHandlers } from './copy/handlers.ts';
-import { surveysHandlers } from './surveys/handlers.ts';
-import { transcriptHandlers } from './transcripts/handlers.ts';
+import { runTask } from './tasks.ts';
 import { agreementHandlers } from './agreement/handlers.ts';
+import { auditHandlers } from './audit/handlers.ts';
+import { backupsHandlers } from './backups/handlers.ts';
+import { codebookHandlers } from './codebook/handlers.ts';
+import { codersHandlers } from './coders/handlers.ts';
+import { codingHandlers } from './coding/handlers.ts';
+import { conceptMapHandlers } from './concept-map/handlers.ts';
+import { conceptsHandlers } from './concepts/handlers.ts';
+import { copyHandlers } from './copy/handlers.ts';
+import { documentsHandlers } from './documents/handlers.ts';
+import { guideHandlers } from './guide/handlers.ts';
+import { historyHandlers } from './history/handlers.ts';
+import { learningQuestionsHandlers } from './learning-questions/handlers.ts';
+import { matrixHandlers } from './matrix/handlers.ts';
+import { memosHandlers } from './memos/handlers.ts';
+import { mergeHandlers } from './merge/handlers.ts';
+import { outlineHandlers } from './outline/handlers.ts';
+import { participantsHandlers } from './participants/handlers.ts';
+import { pseudonymiseHandlers } from './pseudonymise/handlers.ts';
+import { refiQdaHandlers } from './refi-qda/handlers.ts';
+import { reportsHandlers } from './reports/handlers.ts';
+import { retrievalHandlers } from './retrieval/handlers.ts';
+import { roundsHandlers } from './rounds/handlers.ts';
+import { searchHandlers } from './search/handlers.ts';
+import { sessionHandlers } from './session-handlers.ts';
+import { speakersHandlers } from './speakers/handlers.ts';
+import { surveysHandlers } from './surveys/handlers.ts';
+import { tensionsHandlers } from './tensions/handlers.ts';
+import { transcriptHandlers } from './transcripts/handlers.ts';
+import { withdrawHandlers } from './withdraw/handlers.ts';
+
+/**
+ * The core's handler map: every feature folder registers its own handlers (its `handlers.ts`, beside
+ * its service and store), and this module puts them together, checks them against the contract and
+ * the declarations, and runs each call under its declared kind. Infrastructure shared by every
+ * feature lies apart at this level: the project and its connection (project.ts, db/), the session,
+ * long calls as tasks, undo (history/) and file utilities (files/).
+ */
 
 export type Handler<K extends HandlerName> = (session: Session, args: ParsedArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>>;
-type Handlers = { [K in HandlerName]: Handler<K> };
-/** An area's part of the map, kept in its own module (handlers-<area>.ts). */
+export type Handlers = { [K in HandlerName]: Handler<K> };
+/** An area's part of the map, with its names spelled out (`satisfies FeatureHandlers` infers them). */
 export type HandlerMap<N extends HandlerName> = { [K in N]: Handler<K> };
-
-function info(project: Project): ProjectInfo {
-  const meta = project.meta();
-  const db = project.db;
-  return {
-    path: project.path,
-    title: meta.title,
-    formatVersion: db.pragma('user_version', { simple: true }) as number,
-    createdAt: meta.createdAt,
-    readOnly: project.readOnly,
-    documents: countRows(db, 'documents'),
-    participants: countRows(db, 'participants'),
-    words: totalWords(db),
-    turns: countRows(db, 'turns'),
-    labels: countRows(db, 'labels'),
-    segments: countRows(db, 'segments'),
-    codings: countRows(db, 'codings'),
-    concepts: countRows(db, 'concepts'),
-    learningQuestions: countRows(db, 'learning_questions'),
-    tensions: countRows(db, 'tensions'),
-  };
-}
-
-/** What undo and redo can do now (the summary of the last step is the page's own). */
-const historyState = (session: Session) => ({ ...session.project.history, summary: null });
+/** What a feature folder's `handlers.ts` exports: some handlers of the contract, typed by their names. */
+export type FeatureHandlers = Partial<Handlers>;
 
 /**
  * Checks the map against the declarations before anything runs: every handler has a declared kind,
@@ -84,118 +69,31 @@ export function buildHandlerMap(map: Handlers): Handlers {
   return map;
 }
 
-/** Everything a user can do, once, for every transport. */
+/** Everything a user can do, once, for every transport: the features' maps together. */
 export const handlers: Handlers = buildHandlerMap({
-  'project/create': (session, { path, title }) => info(session.create(path, title)),
-  'project/open': (session, { path, readOnly }) => info(session.open(path, readOnly)),
-  'project/close': (session) => {
-    session.close();
-    return null;
-  },
-  'project/info': (session) => info(session.project),
-  'project/current': (session) => (session.hasProject ? info(session.project) : null),
-  'projects/list': (session) => session.listProjects(),
-  'project/choose': () => {
-    throw new DuidingError('Choosing a project file in another folder needs the desktop app.', 'usage');
-  },
-  'documents/import': (session, args) => importFiles(session.project, args),
-  'documents/list': (session) => {
-    const unconfirmed = unconfirmedDocuments(session.project.db);
-    return listDocuments(session.project.db).map((d) => ({ ...d, rolesUnconfirmed: unconfirmed.has(d.id) }));
-  },
-  'documents/get': (session, { id }) => {
-    const document = getDocument(session.project.db, id);
-    if (!document) throw new DuidingError(`There is no document with id ${id}.`);
-    return { ...document, rolesUnconfirmed: unconfirmedDocuments(session.project.db).has(id) };
-  },
-  'documents/setCitation': (session, { id, citation }) => {
-    const project = session.project;
-    const before = getDocument(project.db, id);
-    if (!before) throw new DuidingError(`There is no document with id ${id}.`);
-    const value = citation === null ? null : citation.normalize('NFC').replace(/\s+/g, ' ').trim() || null;
-    return project.write('documents/setCitation', () => {
-      setDocumentCitation(project.db, id, value);
-      const after = listDocuments(project.db).find((d) => d.id === id)!;
-      const summary = value === null ? `Removed the citation of "${before.name}"` : `Set the citation of "${before.name}" to "${value}"`;
-      return { result: { ...after, rolesUnconfirmed: unconfirmedDocuments(project.db).has(id) }, summary, detail: { id, before: before.citation, after: value } };
-    });
-  },
-  'participants/list': (session) => ({
-    participants: listParticipants(session.project.db),
-    attributes: listAttributes(session.project.db),
-  }),
-  'participants/update': (session, { id, name, attributes }) => {
-    const project = session.project;
-    const before = getParticipant(project.db, id);
-    if (!before) throw new DuidingError(`There is no participant with id ${id}.`);
-    return project.write('participants/update', () => {
-      if (name !== undefined && name !== before.name) renameParticipant(project.db, id, name);
-      for (const [key, value] of Object.entries(attributes ?? {})) setNamedAttribute(project.db, id, key, value);
-      const after = getParticipant(project.db, id)!;
-      return { result: after, summary: `Updated participant "${after.name}"`, detail: { id, before, after } };
-    });
-  },
-  'attributes/create': (session, { name, type }) => {
-    const project = session.project;
-    if (listAttributes(project.db).some((a) => a.name.toLowerCase() === name.toLowerCase())) {
-      throw new DuidingError(`There is already an attribute "${name}".`);
-    }
-    return project.write('attributes/create', () => ({ result: ensureAttribute(project.db, name, type), summary: `Added attribute "${name}" (${type})` }));
-  },
-  'search/query': (session, { query, limit }) => searchTurns(session.project.db, query, limit ?? 50),
-  'guide/get': (session) => readGuide(session.project.db),
-  'guide/set': (session, { sections }) => {
-    const project = session.project;
-    assertGuideReplaceable(project);
-    return project.write('guide/set', () => {
-      replaceGuide(project.db, sections);
-      return { result: readGuide(project.db), summary: `Set the interview guide (${sections.length} sections)` };
-    });
-  },
-  'changes/list': (session, { limit }) => listChanges(session.project.db, limit ?? 100),
-  'labels/list': (session, { speakers }) => listLabels(session.project.db, speakers),
-  'tasks/cancel': (_session, { task }) => ({ cancelled: cancelTask(task) }),
-  'labels/create': (session, fields) => createLabel(session.project, fields),
-  'labels/update': (session, { id, ...patch }) => updateLabel(session.project, id, patch),
-  'labels/merge': (session, { sourceId, targetId }) => mergeLabels(session.project, sourceId, targetId),
-  'labels/delete': (session, { id }) => deleteLabel(session.project, id),
-  'labels/importCsv': (session, { file }) => importCodebookCsv(session.project, file),
-  'labels/move': (session, { id, parentId, index }) => moveLabel(session.project, id, parentId, index),
-  'labels/usage': (session, { id, targetId }) => usageOfLabel(session.project, id, targetId),
-  'codebook/applyTemplate': (session, { template, includeEmergent }) => applyTemplate(session.project, template, { includeEmergent }),
-  'segments/list': (session, { documentId }) => listSegments(session.project.db, documentId),
-  'codings/apply': (session, args) => ({ ...applyLabel(session.project, args), history: historyState(session) }),
-  'codings/remove': (session, args) => removeCoding(session.project, args),
-  'codings/autocode': (session, args) => autocode(session.project, args),
-  'codings/autocodePreview': (session, { query, limit, ...options }) => previewAutocode(session.project, query, limit, options),
-  'speakers/list': (session, { documentId }) => listSpeakers(session.project.db, documentId),
-  'speakers/set': (session, args) => setSpeakerRole(session.project, args),
-  'speakers/confirm': (session, { documentId }) => confirmSpeakers(session.project, documentId),
-  'segments/resize': (session, args) => resizeSegment(session.project, args),
-  'history/state': (session) => historyState(session),
-  'history/undo': (session) => {
-    const event = session.project.undo();
-    return { ...session.project.history, summary: event?.summary ?? null };
-  },
-  'history/redo': (session) => {
-    const event = session.project.redo();
-    return { ...session.project.history, summary: event?.summary ?? null };
-  },
-  'memos/list': (session, { target }) => listMemos(session.project, target),
-  'memos/save': (session, args) => saveMemo(session.project, args),
-  'memos/delete': (session, { id }) => deleteMemo(session.project, id),
-  'guide/markSpan': (session, args) => markGuideSpan(session.project, args),
-  'guide/unmarkSpan': (session, { id }) => unmarkGuideSpan(session.project, id),
-  'guide/spans': (session, { documentId }) => guideSpansOf(session.project, documentId),
-  'retrieval/segments': (session, args) => retrieveSegments(session.project, args),
-  'retrieval/coders': (session) => listCoders(session.project),
-  'progress/documents': (session) => documentProgress(session.project),
-  'progress/labels': (session, { speakers }) => labelProgress(session.project, speakers),
+  ...sessionHandlers,
+  ...documentsHandlers,
+  ...participantsHandlers,
+  ...speakersHandlers,
+  ...guideHandlers,
+  ...searchHandlers,
+  ...codebookHandlers,
+  ...codingHandlers,
+  ...memosHandlers,
+  ...retrievalHandlers,
+  ...historyHandlers,
   ...codersHandlers,
   ...mergeHandlers,
-  ...analysisHandlers,
+  ...agreementHandlers,
+  ...conceptsHandlers,
+  ...conceptMapHandlers,
+  ...matrixHandlers,
+  ...roundsHandlers,
+  ...learningQuestionsHandlers,
+  ...tensionsHandlers,
+  ...outlineHandlers,
   ...reportsHandlers,
-  ...interchangeHandlers,
+  ...refiQdaHandlers,
   ...pseudonymiseHandlers,
   ...withdrawHandlers,
   ...backupsHandlers,
@@ -203,7 +101,6 @@ export const handlers: Handlers = buildHandlerMap({
   ...copyHandlers,
   ...surveysHandlers,
   ...transcriptHandlers,
-  ...agreementHandlers,
 });
 
 /**

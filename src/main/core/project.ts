@@ -8,7 +8,7 @@ import { createDatabase, openDatabase, removeWithSidecars, type Db, type OpenOpt
 import type { ChangeNotice, HandlerKind, TableName } from '../../shared/api/changes.ts';
 import { appendPurgeEntry, beginChange, changeSummary, endChange, pruneHistory, replayChange, type ChangeKind } from './history/log.ts';
 import { compactAfterClose, purgeSearchIndex } from './history/purge.ts';
-import { readMeta, writeMeta } from './repos/meta.ts';
+import { readMeta, writeMeta } from './db/meta.ts';
 import { cancelAll, cancelled, checkpoint } from './tasks.ts';
 import { ensureCoder, laptopKey } from './coders/service.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DuidingError, isDuidingError } from '../../shared/errors.ts';
 import type { ProjectEntry } from '../../shared/model.ts';
 import { PROJECT_EXTENSION, type OpenOptions } from './db/database.ts';
-import { countRows } from './repos/documents.ts';
+import { countRows } from './documents/store.ts';
 import { Project } from './project.ts';
 import { attachBackups } from './backups/scheduler.ts';
 

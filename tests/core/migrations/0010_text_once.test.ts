@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentText, getDocument } from '../../../src/main/core/repos/documents.ts';
+import { documentText, getDocument } from '../../../src/main/core/documents/store.ts';
 import { columns, projectAt, seedDocument } from './support.ts';
 
 describe('migration 0010: each text stored once', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listSpeakers } from '../../../src/main/core/services/speakers.ts';
+import { listSpeakers } from '../../../src/main/core/speakers/service.ts';
 import { projectAt, seedDocument, tableExists } from './support.ts';
 
 describe('migration 0011: speaker roles', () => {

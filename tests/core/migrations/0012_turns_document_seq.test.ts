@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentText } from '../../../src/main/core/repos/documents.ts';
+import { documentText } from '../../../src/main/core/documents/store.ts';
 import { columns, projectAt, seedDocument } from './support.ts';
 
 const indexes = (db: ReturnType<typeof projectAt>['db']) =>

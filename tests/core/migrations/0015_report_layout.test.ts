@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readReportSettings } from '../../../src/main/core/repos/report-settings.ts';
+import { readReportSettings } from '../../../src/main/core/reports/store-settings.ts';
 import { columns, projectAt, tableExists, triggerNames } from './support.ts';
 
 describe('migration 0015: the report layout kept in the project', () => {

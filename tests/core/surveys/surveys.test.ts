@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call } from '../../../src/main/core/handlers.ts';
 import { triggersCurrent, withoutHistoryTriggers } from '../../../src/main/core/history/triggers.ts';
-import { getDocument, listDocuments } from '../../../src/main/core/repos/documents.ts';
-import { listParticipants } from '../../../src/main/core/repos/participants.ts';
-import { retrieveSegments } from '../../../src/main/core/services/retrieval.ts';
-import { applyLabel } from '../../../src/main/core/services/coding.ts';
+import { getDocument, listDocuments } from '../../../src/main/core/documents/store.ts';
+import { listParticipants } from '../../../src/main/core/participants/store.ts';
+import { retrieveSegments } from '../../../src/main/core/retrieval/service.ts';
+import { applyLabel } from '../../../src/main/core/coding/service.ts';
 import type { ScalesResult, SurveyImportResult, SurveyItem, SurveyPlan } from '../../../src/shared/surveys/model.ts';
 import { FIXTURES, fingerprint, newSession } from '../../support/temp.ts';
 

@@ -12,9 +12,9 @@ import { DuidingError } from '../../../shared/errors.ts';
 import type { SpeakerScope } from '../../../shared/model.ts';
 import { now } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { getDocument } from '../repos/documents.ts';
-import { rolesIndex } from '../services/speakers.ts';
-import { labelRows } from '../repos/labels.ts';
+import { getDocument } from '../documents/store.ts';
+import { rolesIndex } from '../speakers/service.ts';
+import { labelRows } from '../codebook/store.ts';
 import { CONSENSUS_CODER, coderDisplayName, resolveCoders } from './coders.ts';
 import {
   Coincidences,

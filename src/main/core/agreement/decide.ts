@@ -2,9 +2,9 @@ import type { DecideArgs, DecideResult } from '../../../shared/agreement.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import { newId, now } from '../clock.ts';
 import type { Project } from '../project.ts';
-import { getDocumentText } from '../repos/documents.ts';
-import { labelRow } from '../repos/labels.ts';
-import { deleteCodings, hasCoding, insertCoding } from '../repos/segments.ts';
+import { getDocumentText } from '../documents/store.ts';
+import { labelRow } from '../codebook/store.ts';
+import { deleteCodings, hasCoding, insertCoding } from '../coding/store.ts';
 import { CONSENSUS_CODER, coderDisplayName, registerConsensus, resolveCoders } from './coders.ts';
 import { decisionKey, readDecisions, segmentsMeeting, writeDecision, type StoredDecision } from './store.ts';
 

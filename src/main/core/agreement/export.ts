@@ -2,9 +2,9 @@ import { basename, extname } from 'node:path';
 import type { AgreementFigures, AgreementQuery, AgreementResult } from '../../../shared/agreement.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import type { ExportResult } from '../../../shared/exports.ts';
-import type { Cell, Table } from '../exporters/table.ts';
+import type { Cell, Table } from '../reports/table.ts';
 import type { Project } from '../project.ts';
-import { writeFileAtomic } from '../services/atomic-write.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { recordExport } from '../audit/record.ts';
 import { computeAgreement } from './compute.ts';
 
@@ -151,7 +151,7 @@ export async function exportAgreement(project: Project, args: AgreementExportArg
   const w = WORDS[args.language ?? 'nl'];
   const result = computeAgreement(project.db, args);
   const title = project.meta().title;
-  const bytes = args.format === 'docx' ? await docx(result, w, title) : await (await import('../exporters/xlsx.ts')).writeXlsx(tables(result, w), { title, creator: 'Duiding' });
+  const bytes = args.format === 'docx' ? await docx(result, w, title) : await (await import('../reports/xlsx.ts')).writeXlsx(tables(result, w), { title, creator: 'Duiding' });
   const mimeType = MIME[args.format];
   recordExport(project, { action: 'agreement/export', what: 'agreement', format: args.format, out: args.out });
   if (args.out !== undefined) {

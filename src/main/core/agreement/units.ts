@@ -2,8 +2,8 @@ import type { AgreementUnit } from '../../../shared/agreement.ts';
 import type { SpeakerScope } from '../../../shared/model.ts';
 import { sentenceSpans } from '../../../shared/text/sentences.ts';
 import type { Db } from '../db/database.ts';
-import { documentText } from '../repos/documents.ts';
-import { speechIndex, type DocumentRoles } from '../services/speakers.ts';
+import { documentText } from '../documents/store.ts';
+import { speechIndex, type DocumentRoles } from '../speakers/service.ts';
 
 /**
  * The units agreement is counted in, per document: the speech that counts (the participants' turns

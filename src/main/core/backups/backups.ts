@@ -6,7 +6,7 @@ import { DuidingError } from '../../../shared/errors.ts';
 import { APPLICATION_ID, PROJECT_EXTENSION, removeWithSidecars, type OpenOptions } from '../db/database.ts';
 import { acquireWriteLock } from '../db/lock.ts';
 import type { Project } from '../project.ts';
-import { removeStaleTemps, tempPathFor } from '../services/temp-files.ts';
+import { removeStaleTemps, tempPathFor } from '../files/temp-files.ts';
 import { snapshotTo } from './snapshot.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { Project } from '../project.ts';
 import { makeBackup, replaceBackupsAfterPurge } from './backups.ts';
 import { readPolicy } from './store.ts';
 import { storageWarning } from './synced.ts';
-import { isTempPath } from '../services/temp-files.ts';
+import { isTempPath } from '../files/temp-files.ts';
 
 /**
  * When backups are made for a project open for writing: after the first write of the session, then

@@ -6,7 +6,7 @@ import { removeWithSidecars } from '../db/database.ts';
 import { explainStorageError } from '../db/storage-errors.ts';
 import { dropRowImages, purgeSearchIndex, rowImageCount, vacuum, vacuumInto } from '../history/purge.ts';
 import type { Project } from '../project.ts';
-import { removeStaleTemps, tempPathFor } from '../services/temp-files.ts';
+import { removeStaleTemps, tempPathFor } from '../files/temp-files.ts';
 
 /**
  * A consistent, self-contained copy of an open project, for a backup or "Save a copy…".

@@ -6,7 +6,7 @@ import { PROJECT_EXTENSION } from '../db/database.ts';
 import type { HandlerMap } from '../handlers.ts';
 import { recordExport } from '../audit/record.ts';
 import { snapshotTo } from '../backups/snapshot.ts';
-import { tempPathFor } from '../services/temp-files.ts';
+import { tempPathFor } from '../files/temp-files.ts';
 
 /**
  * "Save a copy…" and `duiding copy FILE OUT` (issue 24): a consistent, self-contained project file at

@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import { installTriggers, triggersCurrent } from '../history/triggers.ts';
-import { removeStaleTemps, tempPathFor } from '../services/temp-files.ts';
+import { removeStaleTemps, tempPathFor } from '../files/temp-files.ts';
 import { DECLARED_WRITES, loadMigrations, migrate, type Migration } from './migrations.ts';
 import { damagedProject, explainStorageError } from './storage-errors.ts';
 

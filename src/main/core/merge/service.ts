@@ -8,9 +8,9 @@ import { openDatabase, PROJECT_EXTENSION, type Db } from '../db/database.ts';
 import { Project } from '../project.ts';
 import { applyPseudonyms } from '../pseudonymise/apply.ts';
 import { appliedPseudonyms, recordPseudonyms } from '../pseudonymise/store.ts';
-import { parsePseudonymList } from '../pseudonyms.ts';
-import { loadFileRef } from '../services/files.ts';
-import { decodeText } from '../importers/decode.ts';
+import { parsePseudonymList } from '../documents/pseudonyms.ts';
+import { loadFileRef } from '../files/files.ts';
+import { decodeText } from '../documents/importers/decode.ts';
 import { mergeInto } from './store-merge.ts';
 
 /** The largest copy read (a project of a large study is some hundreds of MB). */

@@ -1,7 +1,7 @@
 import type { MergeConflict, MergeReport } from '../../../shared/merge.ts';
 import type { Db } from '../db/database.ts';
 import { canonicalCoder } from '../coders/service.ts';
-import { documentText, getDocument, insertDocument } from '../repos/documents.ts';
+import { documentText, getDocument, insertDocument } from '../documents/store.ts';
 import { withdrawnTests } from './store-withdrawn.ts';
 import { labelAliases } from './store-label-aliases.ts';
 import { takeTheirs, titleBlockTake } from './store-take.ts';

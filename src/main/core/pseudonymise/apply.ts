@@ -6,8 +6,8 @@ import { countWords } from '../../../shared/text/normalize.ts';
 import { applyEdits, assertEdits, offsetMap, type OffsetMap, type TextEdit } from '../../../shared/text/offset-map.ts';
 import type { Db } from '../db/database.ts';
 import type { Project } from '../project.ts';
-import { createPseudonymizer, replacementsSince, type PseudonymEntry, type Pseudonymizer } from '../pseudonyms.ts';
-import { documentTurns, joinTurns } from '../repos/documents.ts';
+import { createPseudonymizer, replacementsSince, type PseudonymEntry, type Pseudonymizer } from '../documents/pseudonyms.ts';
+import { documentTurns, joinTurns } from '../documents/store.ts';
 import { PLACES, rewriteJson, rewriteValue } from './places.ts';
 import {
   changeLogLines,

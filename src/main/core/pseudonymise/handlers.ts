@@ -5,9 +5,9 @@ import type { PseudonymiseHandlerName } from '../../../shared/api/names-pseudony
 import { DuidingError } from '../../../shared/errors.ts';
 import { canonicalText } from '../../../shared/text/normalize.ts';
 import type { HandlerMap } from '../handlers.ts';
-import { parsePseudonymList, type PseudonymEntry } from '../pseudonyms.ts';
-import { writeFileAtomic } from '../services/atomic-write.ts';
-import { loadPseudonyms } from '../services/import.ts';
+import { parsePseudonymList, type PseudonymEntry } from '../documents/pseudonyms.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { loadPseudonyms } from '../documents/import.ts';
 import { applyPseudonyms, previewPseudonyms } from './apply.ts';
 import { dismissName, nameKey } from './store.ts';
 

@@ -1,6 +1,6 @@
 import type { NameSuggestion, NamesFound } from '../../../shared/pseudonymise.ts';
 import type { Db } from '../db/database.ts';
-import { documentTurns } from '../repos/documents.ts';
+import { documentTurns } from '../documents/store.ts';
 import { loadWordLists, type WordLists } from './dictionary.ts';
 import { appliedPseudonyms, dismissedNames, documentNames, nameKey } from './store.ts';
 

@@ -6,7 +6,7 @@ import type { OutlineChart, OutlineChartFigures } from '../../../shared/analysis
 import { DuidingError } from '../../../shared/errors.ts';
 import type { ScalesResult } from '../../../shared/surveys/model.ts';
 import type { Db } from '../db/database.ts';
-import { listAttributes } from '../repos/participants.ts';
+import { listAttributes } from '../participants/store.ts';
 import { rowNames } from './store.ts';
 import { computeScales, resolveAttribute } from './scales.ts';
 

@@ -3,9 +3,9 @@ import { DuidingError } from '../../../shared/errors.ts';
 import type { ExportResult } from '../../../shared/exports.ts';
 import { scalesChartSvg } from '../../../shared/surveys/chart.ts';
 import type { Summary } from '../../../shared/surveys/model.ts';
-import type { Table } from '../exporters/table.ts';
+import type { Table } from '../reports/table.ts';
 import type { Project } from '../project.ts';
-import { writeFileAtomic } from '../services/atomic-write.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { computeCodedAnswers, computeScales } from './scales.ts';
 
 export const SURVEY_EXPORT_FORMATS = ['xlsx', 'svg'] as const;
@@ -86,7 +86,7 @@ export async function exportScales(project: Project, args: SurveyExportArgs): Pr
     const scales = computeScales(project.db, args.by);
     bytes = new TextEncoder().encode(scalesChartSvg(scales, { title: scales.by ? w.title(scales.by) : w.scales, all: w.all, n: w.chartN }));
   } else {
-    const { writeXlsx } = await import('../exporters/xlsx.ts');
+    const { writeXlsx } = await import('../reports/xlsx.ts');
     bytes = await writeXlsx(tables(project, args.by, w), { title: project.meta().title, creator: 'Duiding' });
   }
   const mimeType = MIME[args.format];

@@ -11,12 +11,12 @@ import { countWords } from '../../../shared/text/normalize.ts';
 import { newId, now } from '../clock.ts';
 import { withoutHistoryTriggers } from '../history/triggers.ts';
 import type { Project } from '../project.ts';
-import { replacementsSince, type Pseudonymizer } from '../pseudonyms.ts';
-import { insertDocument } from '../repos/documents.ts';
-import { insertGuideSpan } from '../repos/guide-spans.ts';
-import { ensureAttribute, findParticipantByName, insertParticipant, setAttributeValue } from '../repos/participants.ts';
-import { loadFileRef } from '../services/files.ts';
-import { assembleText, loadPseudonyms } from '../services/import.ts';
+import { replacementsSince, type Pseudonymizer } from '../documents/pseudonyms.ts';
+import { insertDocument } from '../documents/store.ts';
+import { insertGuideSpan } from '../guide/store-spans.ts';
+import { ensureAttribute, findParticipantByName, insertParticipant, setAttributeValue } from '../participants/store.ts';
+import { loadFileRef } from '../files/files.ts';
+import { assembleText, loadPseudonyms } from '../documents/import.ts';
 import { readSurveyTable, SURVEY_EXTENSIONS, SURVEY_MAX_BYTES, where, type SurveyTable } from './read-table.ts';
 import { ensureGuideSection, findSurveyByHash, highestGeneratedRespondent, insertAnswersInOrder, insertItem, insertSurvey } from './store.ts';
 

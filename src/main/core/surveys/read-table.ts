@@ -2,11 +2,11 @@ import { extname } from 'node:path';
 import { DuidingError, isDuidingError } from '../../../shared/errors.ts';
 import type { SurveyCell } from '../../../shared/surveys/model.ts';
 import { canonicalText } from '../../../shared/text/normalize.ts';
-import { readCsv } from '../csv.ts';
-import { decodeText } from '../importers/decode.ts';
-import { damaged, guardZip, openWordZip } from '../importers/word-zip.ts';
-import type { ZipLimits } from '../interchange/zip.ts';
-import type { LoadedFile } from '../services/files.ts';
+import { readCsv } from '../files/csv.ts';
+import { decodeText } from '../documents/importers/decode.ts';
+import { damaged, guardZip, openWordZip } from '../documents/importers/word-zip.ts';
+import type { ZipLimits } from '../refi-qda/zip.ts';
+import type { LoadedFile } from '../files/files.ts';
 
 /**
  * Reading a survey table (.csv or .xlsx) within issue 16's limits: the file's size is checked by

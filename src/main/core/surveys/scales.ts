@@ -3,7 +3,7 @@ import type { AttributeDefinition, AttributeValue } from '../../../shared/model.
 import type { CodedAnswers, ScaleRow, ScalesResult, SurveyItem } from '../../../shared/surveys/model.ts';
 import { summarise } from '../../../shared/surveys/stats.ts';
 import type { Db } from '../db/database.ts';
-import { listAttributes } from '../repos/participants.ts';
+import { listAttributes } from '../participants/store.ts';
 import { attributeValues, codedAnswers, listItems, pointCounts, questionnaireRespondents, respondentScores } from './store.ts';
 
 const groupText = (value: AttributeValue) => (typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));

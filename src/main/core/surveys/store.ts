@@ -163,4 +163,4 @@ export function rowNames(db: Db): string[] {
     .all() as string[];
 }
 
-export { ensureGuideSection } from '../repos/guide.ts';
+export { ensureGuideSection } from '../guide/store.ts';

@@ -4,8 +4,8 @@ import { applyEdits, assertEdits, offsetMap, type OffsetMap, type TextEdit } fro
 import type { TranscriptEditResult } from '../../../shared/transcripts.ts';
 import type { Db } from '../db/database.ts';
 import type { Project } from '../project.ts';
-import { joinTurns, speakersOf } from '../repos/documents.ts';
-import { getSegment } from '../repos/segments.ts';
+import { joinTurns, speakersOf } from '../documents/store.ts';
+import { getSegment } from '../coding/store.ts';
 import { remapSegment } from './remap.ts';
 import {
   clearSegmentTextFlags,

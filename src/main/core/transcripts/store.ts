@@ -1,6 +1,6 @@
 /** The SQL of correcting a transcript: the document's turns, and the segments and guide marks that move with them. */
 import type { Db } from '../db/database.ts';
-import { SEQ_OF_ID } from '../repos/documents.ts';
+import { SEQ_OF_ID } from '../documents/store.ts';
 import type { StoredSegment } from './remap.ts';
 
 export interface EditedTurn {

@@ -3,8 +3,8 @@ import type { WithdrawPartial, WithdrawPreview, WithdrawTarget } from '../../../
 import { countWords } from '../../../shared/text/normalize.ts';
 import { applyEdits, assertEdits, offsetMap, type TextEdit } from '../../../shared/text/offset-map.ts';
 import type { Db } from '../db/database.ts';
-import { documentOwnText, documentTurns, joinTurns, type TurnRow } from '../repos/documents.ts';
-import { speechIndex } from '../services/speakers.ts';
+import { documentOwnText, documentTurns, joinTurns, type TurnRow } from '../documents/store.ts';
+import { speechIndex } from '../speakers/service.ts';
 import { countAuditRewrites } from './audit-rewrite.ts';
 import {
   countAttributeValues,

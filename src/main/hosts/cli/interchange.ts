@@ -1,7 +1,7 @@
 import { existsSync, linkSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { removeWithSidecars } from '../../core/db/database.ts';
-import { tempPathFor } from '../../core/services/temp-files.ts';
+import { tempPathFor } from '../../core/files/temp-files.ts';
 import { DuidingError } from '../../../shared/errors.ts';
 import type { InterchangeExport, QdpxImportReport } from '../../../shared/interchange.ts';
 import type { ProjectInfo } from '../../../shared/model.ts';
