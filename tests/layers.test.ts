@@ -215,6 +215,32 @@ function typeErrors(config: string, file: string, code: string): string[] {
   return ts.getPreEmitDiagnostics(program).map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
 }
 
+describe('functions one can read', () => {
+  const RULE = 'max-lines-per-function';
+  /** A function of `lines` lines in all: its opening line, its body, its closing line. */
+  const longFunction = (lines: number, name = 'longStep') =>
+    `export function ${name}(): number {\n  let n = 0;\n${'  n += 1;\n'.repeat(lines - 4)}  return n;\n}\n`;
+
+  it('refuses a function of more than 80 lines in a .ts file, counting neither blank lines nor comments', async () => {
+    const rule = async (file: string, code: string) => (await lint(file, code)).filter((m) => m.ruleId === RULE).map((m) => m.message);
+    expect(await rule('src/main/core/x.ts', longFunction(81))).toEqual(["Function 'longStep' has too many lines (81). Maximum allowed is 80."]);
+    expect(await rule('src/shared/x.ts', longFunction(81))).toHaveLength(1);
+    expect(await rule('src/renderer/store/x.ts', longFunction(81))).toHaveLength(1);
+    expect(await rule('src/main/core/x.ts', longFunction(80))).toEqual([]);
+    // Blank lines and comments are not what makes a function hard to read.
+    const padded = longFunction(80).replace('  return n;', `\n  // a comment\n\n  return n;`);
+    expect(await rule('src/main/core/x.ts', padded)).toEqual([]);
+  });
+
+  it('lets a React component (.tsx) be longer', async () => {
+    const component = `export function Long(): JSX.Element {\n  const n = 0;\n${'  void n;\n'.repeat(77)}  return <div>{n}</div>;\n}\n`;
+    expect(component.split('\n').length - 1).toBe(81);
+    expect((await lint('src/renderer/features/x/Long.tsx', component)).filter((m) => m.ruleId === RULE)).toEqual([]);
+    // The same length in a .ts file is refused.
+    expect((await lint('src/renderer/features/x/long.ts', longFunction(81))).filter((m) => m.ruleId === RULE)).toHaveLength(1);
+  });
+});
+
 describe('layers: TypeScript projects', () => {
   it('npm test type-checks every project of the solution', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };

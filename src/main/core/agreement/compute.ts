@@ -65,16 +65,19 @@ interface Prepared {
 
 const MAX_CODERS = 30;
 
-function prepare(db: Db, query: AgreementQuery): Prepared {
-  const unit = query.unit ?? 'sentence';
-  const speakers = query.speakers ?? 'participants';
+/** The query's coders, two to MAX_CODERS of them. */
+function checkedCoders(db: Db, query: AgreementQuery): string[] {
   const coders = resolveCoders(db, query.coders);
-  const notes: string[] = [];
   if (coders.length < 2) {
     const who = coders.map((c) => coderDisplayName(db, c)).join(', ') || 'nobody';
     throw new DuidingError(`Agreement needs at least two coders; this project has codings by ${who}.`, 'usage', { code: 'agreementCoders', params: { coders: who } });
   }
   if (coders.length > MAX_CODERS) throw new DuidingError(`Agreement compares at most ${MAX_CODERS} coders at once (${coders.length} given).`, 'usage');
+  return coders;
+}
+
+/** The query's documents (all when it names none), by name. */
+function scopedDocuments(db: Db, query: AgreementQuery): Array<{ id: string; name: string }> {
   // Names from the roles index (kept between calls): the documents list's summaries cost a query per call.
   const allDocuments = [...rolesIndex(db).documents.values()].map((d) => ({ id: d.id, name: d.name })).sort((a, b) => a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }));
   let documents = allDocuments;
@@ -84,14 +87,11 @@ function prepare(db: Db, query: AgreementQuery): Prepared {
     if (unknown.length) throw new DuidingError(`There is no document with id ${unknown[0]}.`, 'usage');
     documents = documents.filter((d) => wanted.has(d.id));
   }
-  const rows = labelRows(db);
-  const labelById = new Map(rows.map((r) => [r.id, r]));
-  if (query.labelIds?.some((id) => !labelById.has(id))) throw new DuidingError(`There is no label with id ${query.labelIds.find((id) => !labelById.has(id))}.`, 'usage');
+  return documents;
+}
 
-  const index = new Map(coders.map((c, i) => [c, i]));
-  const inScope = new Set(documents.map((d) => d.id));
-  const rowsOfCoders = codingsOfCoders(db, [...coders, ...(coders.includes(CONSENSUS_CODER) ? [] : [CONSENSUS_CODER])]);
-  // A coder's values exist in the documents they coded anything in (any label).
+/** A coder's values exist in the documents they coded anything in (any label): per document, those coders' indexes. */
+function codersPerDocument(rowsOfCoders: ReturnType<typeof codingsOfCoders>, index: Map<string, number>, inScope: Set<string>): Map<string, number[]> {
   const codersOf = new Map<string, number[]>();
   for (const row of rowsOfCoders) {
     const i = index.get(row.coder);
@@ -101,6 +101,23 @@ function prepare(db: Db, query: AgreementQuery): Prepared {
     codersOf.set(row.documentId, list);
   }
   for (const list of codersOf.values()) list.sort((a, b) => a - b);
+  return codersOf;
+}
+
+function prepare(db: Db, query: AgreementQuery): Prepared {
+  const unit = query.unit ?? 'sentence';
+  const speakers = query.speakers ?? 'participants';
+  const coders = checkedCoders(db, query);
+  const notes: string[] = [];
+  const documents = scopedDocuments(db, query);
+  const rows = labelRows(db);
+  const labelById = new Map(rows.map((r) => [r.id, r]));
+  if (query.labelIds?.some((id) => !labelById.has(id))) throw new DuidingError(`There is no label with id ${query.labelIds.find((id) => !labelById.has(id))}.`, 'usage');
+
+  const index = new Map(coders.map((c, i) => [c, i]));
+  const inScope = new Set(documents.map((d) => d.id));
+  const rowsOfCoders = codingsOfCoders(db, [...coders, ...(coders.includes(CONSENSUS_CODER) ? [] : [CONSENSUS_CODER])]);
+  const codersOf = codersPerDocument(rowsOfCoders, index, inScope);
   // Only documents that two coders coded have anything to compare.
   const compared = documents.filter((d) => (codersOf.get(d.id)?.length ?? 0) >= 2);
   const wantedLabels = query.labelIds?.length ? new Set(query.labelIds) : null;

@@ -233,6 +233,24 @@ export function importCodebookCsv(project: Project, file: FileRef): CodebookImpo
   const loaded = loadFileRef(file);
   const { rows, ignoredColumns } = parseCodebookCsv(loaded.name, decodeText(loaded.name, loaded.bytes).text);
 
+  const byName = checkCodebookRows(project.db, loaded.name, rows);
+
+  return project.write('labels/importCsv', () => {
+    const outcomes = writeCodebookRows(project, rows, byName);
+    const result = { ...tally(project, outcomes), ignoredColumns };
+    return {
+      result,
+      summary: `Imported the codebook ${loaded.name}: ${plural(result.created, 'label', 'labels')} added, ${result.updated} updated`,
+    };
+  });
+}
+
+/**
+ * Refuses the file, listing every problem, when a row has no name, too long a name, a bad colour,
+ * is repeated, is its own parent, takes part in a cycle or names a parent the project has twice.
+ * Returns the rows by name (the first of a name), for parent references.
+ */
+function checkCodebookRows(db: Project['db'], fileName: string, rows: CodebookRow[]): Map<string, CodebookRow> {
   const problems: RowProblem[] = [];
   const byName = new Map<string, CodebookRow>();
   const nameCount = new Map<string, number>();
@@ -267,56 +285,54 @@ export function importCodebookCsv(project: Project, file: FileRef): CodebookImpo
       next = byName.get(key(next))?.parent ?? '';
     }
     if (!byName.has(key(row.parent))) {
-      const matches = findByName(project.db, row.parent);
+      const matches = findByName(db, row.parent);
       if (matches.length > 1) problems.push({ row: row.row, code: 'ambiguousParent', name: row.name, value: row.parent, other: matches.length });
     }
   }
-  if (problems.length > 0) refuse(loaded.name, problems.sort((a, b) => a.row - b.row));
+  if (problems.length > 0) refuse(fileName, problems.sort((a, b) => a.row - b.row));
+  return byName;
+}
 
-  return project.write('labels/importCsv', () => {
-    const outcomes: Array<{ id: string; outcome: Outcome }> = [];
-    const resolved = new Map<CodebookRow, string>();
-    const outside = new Map<string, string>();
-    const parentIdOf = (name: string): string => {
-      const inFile = byName.get(key(name));
-      if (inFile) return place(inFile);
-      const known = outside.get(key(name));
-      if (known) return known;
-      const found = findByName(project.db, name)[0];
-      const id = found ? found.id : upsertRecorded({ name, parentId: null, origin: 'a-priori' });
-      outside.set(key(name), id);
-      return id;
-    };
-    const upsertRecorded = (entry: Entry): string => {
-      const result = upsert(project, entry);
-      outcomes.push(result);
-      return result.id;
-    };
-    // Parents first, whatever their place in the file; the checks above rule out cycles.
-    const place = (row: CodebookRow): string => {
-      const done = resolved.get(row);
-      if (done) return done;
-      const parentId = row.parent ? parentIdOf(row.parent) : null;
-      const id = upsertRecorded({
-        name: row.name,
-        parentId,
-        origin: 'a-priori',
-        colour: row.colour === undefined ? undefined : normalColour(row.colour)!,
-        definition: row.definition,
-        inclusion: row.inclusion,
-        exclusion: row.exclusion,
-        example: row.example,
-      });
-      resolved.set(row, id);
-      return id;
-    };
-    for (const row of rows) place(row);
-    const result = { ...tally(project, outcomes), ignoredColumns };
-    return {
-      result,
-      summary: `Imported the codebook ${loaded.name}: ${plural(result.created, 'label', 'labels')} added, ${result.updated} updated`,
-    };
-  });
+/** Writes the rows, parents first; returns each write's label and outcome. */
+function writeCodebookRows(project: Project, rows: CodebookRow[], byName: Map<string, CodebookRow>): Array<{ id: string; outcome: Outcome }> {
+  const outcomes: Array<{ id: string; outcome: Outcome }> = [];
+  const resolved = new Map<CodebookRow, string>();
+  const outside = new Map<string, string>();
+  const parentIdOf = (name: string): string => {
+    const inFile = byName.get(key(name));
+    if (inFile) return place(inFile);
+    const known = outside.get(key(name));
+    if (known) return known;
+    const found = findByName(project.db, name)[0];
+    const id = found ? found.id : upsertRecorded({ name, parentId: null, origin: 'a-priori' });
+    outside.set(key(name), id);
+    return id;
+  };
+  const upsertRecorded = (entry: Entry): string => {
+    const result = upsert(project, entry);
+    outcomes.push(result);
+    return result.id;
+  };
+  // Parents first, whatever their place in the file; the checks above rule out cycles.
+  const place = (row: CodebookRow): string => {
+    const done = resolved.get(row);
+    if (done) return done;
+    const parentId = row.parent ? parentIdOf(row.parent) : null;
+    const id = upsertRecorded({
+      name: row.name,
+      parentId,
+      origin: 'a-priori',
+      colour: row.colour === undefined ? undefined : normalColour(row.colour)!,
+      definition: row.definition,
+      inclusion: row.inclusion,
+      exclusion: row.exclusion,
+      example: row.example,
+    });
+    resolved.set(row, id);
+    return id;
+  };
+  for (const row of rows) place(row);
+  return outcomes;
 }
 
 const TEMPLATES: Record<'llb-study', { title: string; template: CodebookTemplate }> = {

@@ -142,33 +142,11 @@ async function importTranscript(
   options: ImportOptions & { policy: DuplicatePolicy; scrub: (text: string) => string },
 ): Promise<ImportedFile> {
   const hash = createHash('sha256').update(file.bytes).digest('hex');
-  const duplicate = findDocumentByHash(project.db, hash);
-  if (duplicate && options.policy !== 'add') {
-    const message = `${file.name} was already imported as "${duplicate.name}" (same content).`;
-    const base = { file: file.name, duplicateOf: duplicate.name, documentId: duplicate.id };
-    if (options.policy === 'skip') return { ...base, status: 'skipped', message };
-    return {
-      ...base,
-      status: 'failed',
-      message: `${message} Use --on-duplicate skip to leave it out or --on-duplicate add to import it again.`,
-    };
-  }
+  const duplicate = duplicateOutcome(project, file, hash, options.policy);
+  if (duplicate) return duplicate;
   const parsed = await parseTranscript(file.name, file.bytes, { kind: options.kind });
   await checkpoint();
-  const all = parsed.turns.map((turn) => ({ ...turn, text: options.scrub(turn.text), speaker: turn.speaker === null ? null : options.scrub(turn.speaker) }));
-  // A turn a pseudonym emptied goes; the sections keep the turns they had (index before → after).
-  const after: number[] = [];
-  let kept = 0;
-  for (const turn of all) {
-    after.push(kept);
-    if (turn.text !== '') kept++;
-  }
-  after.push(kept);
-  const scrubbed = all.filter((turn) => turn.text !== '');
-  const { text, turns } = assembleText(scrubbed);
-  const sections = (parsed.sections ?? [])
-    .map((section) => ({ title: options.scrub(section.title), from: after[section.from]!, to: after[section.to]! }))
-    .filter((section) => section.to > section.from);
+  const { text, turns, sections } = scrubbed(parsed, options.scrub);
   const kind = parsed.kind ?? options.kind ?? 'interview';
   const name = options.scrub(baseName(file.name));
   const sourceName = options.scrub(file.name);
@@ -200,19 +178,7 @@ async function importTranscript(
       await checkpoint();
       insertTurns(project.db, seq, ordered.slice(from, from + TURN_SLICE));
     }
-    // An observation's dated entries: each a guide section (by its date) spanning the entry's turns.
-    for (const section of sections) {
-      insertGuideSpan(project.db, {
-        id: newId(),
-        documentId: id,
-        sectionId: ensureGuideSection(project.db, section.title),
-        questionId: null,
-        start: turns[section.from]!.start,
-        end: turns[section.to - 1]!.end,
-        createdBy: project.coder,
-        createdAt: importedAt,
-      });
-    }
+    writeSectionSpans(project, id, sections, turns, importedAt);
     const result: ImportedFile = {
       file: file.name,
       status: 'imported',
@@ -235,6 +201,60 @@ async function importTranscript(
     };
     // A baseline: the new document's rows (its text above all) are not copied into the history.
   }, { kind: 'baseline', tables: IMPORT_TABLES });
+}
+
+/** A file already imported (same content): skipped or refused as the policy says; null to import it (again). */
+function duplicateOutcome(project: Project, file: LoadedFile, hash: string, policy: DuplicatePolicy): ImportedFile | null {
+  const duplicate = findDocumentByHash(project.db, hash);
+  if (!duplicate || policy === 'add') return null;
+  const message = `${file.name} was already imported as "${duplicate.name}" (same content).`;
+  const base = { file: file.name, duplicateOf: duplicate.name, documentId: duplicate.id };
+  if (policy === 'skip') return { ...base, status: 'skipped', message };
+  return {
+    ...base,
+    status: 'failed',
+    message: `${message} Use --on-duplicate skip to leave it out or --on-duplicate add to import it again.`,
+  };
+}
+
+/** The transcript with its pseudonyms applied: the document's text, its turns, its sections. */
+function scrubbed(parsed: Awaited<ReturnType<typeof parseTranscript>>, scrub: (text: string) => string) {
+  const all = parsed.turns.map((turn) => ({ ...turn, text: scrub(turn.text), speaker: turn.speaker === null ? null : scrub(turn.speaker) }));
+  // A turn a pseudonym emptied goes; the sections keep the turns they had (index before → after).
+  const after: number[] = [];
+  let kept = 0;
+  for (const turn of all) {
+    after.push(kept);
+    if (turn.text !== '') kept++;
+  }
+  after.push(kept);
+  const { text, turns } = assembleText(all.filter((turn) => turn.text !== ''));
+  const sections = (parsed.sections ?? [])
+    .map((section) => ({ title: scrub(section.title), from: after[section.from]!, to: after[section.to]! }))
+    .filter((section) => section.to > section.from);
+  return { text, turns, sections };
+}
+
+/** An observation's dated entries: each a guide section (by its date) spanning the entry's turns. */
+function writeSectionSpans(
+  project: Project,
+  documentId: string,
+  sections: Array<{ title: string; from: number; to: number }>,
+  turns: ReturnType<typeof assembleText>['turns'],
+  importedAt: string,
+): void {
+  for (const section of sections) {
+    insertGuideSpan(project.db, {
+      id: newId(),
+      documentId,
+      sectionId: ensureGuideSection(project.db, section.title),
+      questionId: null,
+      start: turns[section.from]!.start,
+      end: turns[section.to - 1]!.end,
+      createdBy: project.coder,
+      createdAt: importedAt,
+    });
+  }
 }
 
 /**

@@ -55,62 +55,101 @@ const truncate = (value: unknown) => {
   return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 };
 
-export function mergeInto(db: Db, other: Db, options: { file: string; dry: boolean }): MergeReport {
-  const { dry } = options;
-  const report: MergeReport = {
-    file: options.file,
-    added: {},
-    matched: {},
-    documents: { added: [], matched: [], withdrawn: 0 },
-    codings: { added: 0, matched: 0 },
-    coders: [],
-    conflicts: [],
-    labelProposals: [],
-    unplaced: [],
-    withdrawnParticipants: 0,
-    changed: false,
-  };
-  const maps = new Map<string, Map<string, string>>();
-  const mapOf = (table: string) => {
-    let m = maps.get(table);
-    if (!m) maps.set(table, (m = new Map()));
-    return m;
-  };
-  const count = (what: 'added' | 'matched', table: string) => (report[what][table] = (report[what][table] ?? 0) + 1);
-  const withdrawn = withdrawnTests(db);
-  const has = (table: string) => (other.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) ? true : false);
-  const rowsOf = (table: string): Row[] => (has(table) ? (other.prepare(`SELECT * FROM "${table}"`).all() as Row[]) : []);
-  const ourRow = (table: string, id: string) => db.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined;
-  const one = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as string | undefined;
+/** One merge under way: both copies, the ids mapped so far (theirs → ours, by table), and the report. */
+class Merging {
+  readonly report: MergeReport;
+  readonly dry: boolean;
+  readonly withdrawn: ReturnType<typeof withdrawnTests>;
+  private readonly maps = new Map<string, Map<string, string>>();
+  private readonly inserters = new Map<string, { run(row: Row): unknown }>();
 
-  const inserters = new Map<string, { run(row: Row): unknown }>();
-  const insert = (table: string, row: Row) => {
-    if (dry) return;
+  readonly db: Db;
+  readonly other: Db;
+
+  constructor(db: Db, other: Db, options: { file: string; dry: boolean }) {
+    this.db = db;
+    this.other = other;
+    this.dry = options.dry;
+    this.report = {
+      file: options.file,
+      added: {},
+      matched: {},
+      documents: { added: [], matched: [], withdrawn: 0 },
+      codings: { added: 0, matched: 0 },
+      coders: [],
+      conflicts: [],
+      labelProposals: [],
+      unplaced: [],
+      withdrawnParticipants: 0,
+      changed: false,
+    };
+    this.withdrawn = withdrawnTests(db);
+  }
+
+  /** Their ids → ours, for one table. */
+  mapOf(table: string): Map<string, string> {
+    let m = this.maps.get(table);
+    if (!m) this.maps.set(table, (m = new Map()));
+    return m;
+  }
+
+  /** Ours for their id in a table, when it was brought in or matched. */
+  ours(table: string, id: string): string | undefined {
+    return this.maps.get(table)?.get(id);
+  }
+
+  count(what: 'added' | 'matched', table: string): void {
+    this.report[what][table] = (this.report[what][table] ?? 0) + 1;
+  }
+
+  private has(table: string): boolean {
+    return this.other.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table) ? true : false;
+  }
+
+  rowsOf(table: string): Row[] {
+    return this.has(table) ? (this.other.prepare(`SELECT * FROM "${table}"`).all() as Row[]) : [];
+  }
+
+  ourRow(table: string, id: string): Row | undefined {
+    return this.db.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as Row | undefined;
+  }
+
+  one(sql: string, ...args: unknown[]): string | undefined {
+    return this.db.prepare(sql).pluck().get(...args) as string | undefined;
+  }
+
+  nextPosition(table: string, where = '', ...args: unknown[]): number {
+    return ((this.db.prepare(`SELECT COALESCE(MAX(position), -1) + 1 FROM "${table}" ${where}`).pluck().get(...args) as number) ?? 0);
+  }
+
+  insert(table: string, row: Row): void {
+    if (this.dry) return;
     const columns = Object.keys(row);
     const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
-    let statement = inserters.get(sql);
-    if (!statement) inserters.set(sql, (statement = db.prepare(sql)));
+    let statement = this.inserters.get(sql);
+    if (!statement) this.inserters.set(sql, (statement = this.db.prepare(sql)));
     statement.run(row);
-  };
+  }
 
-  function conflict(table: string, id: string, name: string, ours: Row, theirs: Row, columns: readonly string[]) {
+  /** Lists the compared columns where theirs differs from ours as a conflict. */
+  conflict(table: string, id: string, name: string, ours: Row, theirs: Row, columns: readonly string[]): void {
     const fields: MergeConflict['fields'] = [];
     for (const column of columns) {
       const a = ours[column] ?? null;
       const b = theirs[column] ?? null;
       if (a === b || (a !== null && b !== null && String(a) === String(b))) continue;
-      fields.push({ field: column, ours: truncate(a), theirs: truncate(b), ...takeTheirs(db, table, column, ours, theirs) });
+      fields.push({ field: column, ours: truncate(a), theirs: truncate(b), ...takeTheirs(this.db, table, column, ours, theirs) });
     }
-    if (fields.length) report.conflicts.push({ table, id, name, fields });
+    if (fields.length) this.report.conflicts.push({ table, id, name, fields });
   }
 
   /** Theirs with its foreign keys mapped to ours; null when something it needs was not brought in. */
-  function mapped(spec: Spec, theirs: Row): Row | null {
+  private mapped(spec: Spec, theirs: Row): Row | null {
     const row = { ...theirs };
     for (const [column, table] of Object.entries(spec.fks ?? {})) {
       const value = row[column];
       if (value === null || value === undefined) continue;
-      const to = maps.get(table)?.get(String(value));
+      const to = this.maps.get(table)?.get(String(value));
       if (to !== undefined) row[column] = to;
       else if (spec.nullable?.includes(column)) row[column] = null;
       else return null;
@@ -118,15 +157,17 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
     return row;
   }
 
-  function mergeTable(spec: Spec, rows: Row[] = rowsOf(spec.table)) {
-    const map = mapOf(spec.table);
+  /** Merges one table by its spec: each row of theirs matched (and compared) or brought in. */
+  table(spec: Spec, rows: Row[] = this.rowsOf(spec.table)): void {
+    const { db } = this;
+    const map = this.mapOf(spec.table);
     const ordered = spec.parent ? parentsFirst(rows, spec.parent) : rows;
     // This copy's rows, read once: a lookup per row of theirs was most of a merge's time.
     const here = spec.key ? null : new Map((db.prepare(`SELECT * FROM "${spec.table}"`).all() as Row[]).map((r) => [String(r.id), r]));
     const index = spec.naturalIndex ? new Map((db.prepare(spec.naturalIndex.sql).all() as Array<{ k: string; id: string }>).map((r) => [r.k, r.id])) : null;
     for (const theirs of ordered) {
       if (spec.skip?.(theirs)) continue;
-      const row = mapped(spec, theirs);
+      const row = this.mapped(spec, theirs);
       if (!row) continue;
       const theirId = spec.key ? spec.key.map((k) => String(theirs[k])).join('|') : String(theirs.id);
       let ours: string | undefined;
@@ -134,189 +175,224 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
       ours ??= index ? index.get(spec.naturalIndex!.key(row)) : spec.natural?.(row);
       if (ours !== undefined) {
         map.set(theirId, ours);
-        count('matched', spec.table);
+        this.count('matched', spec.table);
         if (spec.compare) {
-          const mine = spec.key ? (db.prepare(`SELECT * FROM "${spec.table}" WHERE ${spec.key.map((k) => `"${k}" = ?`).join(' AND ')}`).get(...spec.key.map((k) => row[k])) as Row) : (here!.get(ours) ?? ourRow(spec.table, ours)!);
-          conflict(spec.table, ours, spec.name?.(mine) ?? ours, mine, row, spec.compare);
+          const mine = spec.key ? (db.prepare(`SELECT * FROM "${spec.table}" WHERE ${spec.key.map((k) => `"${k}" = ?`).join(' AND ')}`).get(...spec.key.map((k) => row[k])) as Row) : (here!.get(ours) ?? this.ourRow(spec.table, ours)!);
+          this.conflict(spec.table, ours, spec.name?.(mine) ?? ours, mine, row, spec.compare);
         }
         continue;
       }
       const adjusted = spec.adjust ? spec.adjust(row) : row;
       if (!adjusted) continue;
-      insert(spec.table, adjusted);
+      this.insert(spec.table, adjusted);
       here?.set(String(adjusted.id), adjusted);
       if (index) index.set(spec.naturalIndex!.key(adjusted), String(adjusted.id));
       map.set(theirId, spec.key ? theirId : String(adjusted.id));
-      count('added', spec.table);
+      this.count('added', spec.table);
     }
   }
+}
 
-  // Coders: by id (a coder united here with another maps to the kept one); two laptops' "Anna" stay two.
-  {
-    const coders = rowsOf('coders');
-    const map = mapOf('coders');
-    for (const theirs of parentsFirst(coders, 'same_as')) {
-      const id = String(theirs.id);
-      const here = ourRow('coders', id);
-      if (here) {
-        map.set(id, dry ? id : canonicalCoder(db, id));
-        count('matched', 'coders');
-        conflict('coders', id, String(here.name), here, theirs, ['name']);
-        report.coders.push({ id, name: String(here.name), added: false });
-        continue;
-      }
-      const sameAs = theirs.same_as === null ? null : (map.get(String(theirs.same_as)) ?? null);
-      insert('coders', { ...theirs, same_as: sameAs });
-      map.set(id, sameAs ?? id);
-      count('added', 'coders');
-      report.coders.push({ id, name: String(theirs.name), added: true });
+export function mergeInto(db: Db, other: Db, options: { file: string; dry: boolean }): MergeReport {
+  const m = new Merging(db, other, options);
+  mergeCoders(m);
+  const withdrawnParticipants = mergeParticipants(m);
+  const { textDiffers, addedDocuments } = mergeDocuments(m, withdrawnParticipants);
+  mergeSpeakers(m, addedDocuments);
+  mergeGuide(m, textDiffers);
+  mergeCodebook(m);
+  mergeSegments(m, textDiffers);
+  mergeCodings(m);
+  mergeMemos(m);
+  mergeAnalysis(m);
+  mergeOutline(m);
+  mergeReportLayout(m);
+  mergeSurveys(m);
+  compareTitles(m);
+  proposeLabelMerges(m);
+  m.report.changed = Object.values(m.report.added).some((n) => n > 0);
+  return m.report;
+}
+
+/** Coders: by id (a coder united here with another maps to the kept one); two laptops' "Anna" stay two. */
+function mergeCoders(m: Merging): void {
+  const { db, dry, report } = m;
+  const coders = m.rowsOf('coders');
+  const map = m.mapOf('coders');
+  for (const theirs of parentsFirst(coders, 'same_as')) {
+    const id = String(theirs.id);
+    const here = m.ourRow('coders', id);
+    if (here) {
+      map.set(id, dry ? id : canonicalCoder(db, id));
+      m.count('matched', 'coders');
+      m.conflict('coders', id, String(here.name), here, theirs, ['name']);
+      report.coders.push({ id, name: String(here.name), added: false });
+      continue;
     }
+    const sameAs = theirs.same_as === null ? null : (map.get(String(theirs.same_as)) ?? null);
+    m.insert('coders', { ...theirs, same_as: sameAs });
+    map.set(id, sameAs ?? id);
+    m.count('added', 'coders');
+    report.coders.push({ id, name: String(theirs.name), added: true });
   }
+}
 
-  // Participants (by id, else by name), never one withdrawn here.
+/** Participants (by id, else by name), never one withdrawn here; their attributes. Returns their ids of those withdrawn here. */
+function mergeParticipants(m: Merging): Set<string> {
   const withdrawnParticipants = new Set<string>();
-  mergeTable({
+  m.table({
     table: 'participants',
-    natural: (row) => one('SELECT id FROM participants WHERE name = ? COLLATE NOCASE', row.name),
+    natural: (row) => m.one('SELECT id FROM participants WHERE name = ? COLLATE NOCASE', row.name),
     skip: (row) => {
-      const out = withdrawn.participant(String(row.id), String(row.name));
+      const out = m.withdrawn.participant(String(row.id), String(row.name));
       if (out) {
         withdrawnParticipants.add(String(row.id));
-        report.withdrawnParticipants++;
+        m.report.withdrawnParticipants++;
       }
       return out;
     },
   });
-  mergeTable({ table: 'attributes', natural: (row) => one('SELECT id FROM attributes WHERE name = ? COLLATE NOCASE', row.name), compare: ['type'], name: (r) => String(r.name), adjust: (row) => ({ ...row, position: nextPosition('attributes') }) });
-  mergeTable({
+  m.table({ table: 'attributes', natural: (row) => m.one('SELECT id FROM attributes WHERE name = ? COLLATE NOCASE', row.name), compare: ['type'], name: (r) => String(r.name), adjust: (row) => ({ ...row, position: m.nextPosition('attributes') }) });
+  m.table({
     table: 'participant_attributes',
     key: ['participant_id', 'attribute_id'],
     fks: { participant_id: 'participants', attribute_id: 'attributes' },
-    natural: (row) => one('SELECT participant_id FROM participant_attributes WHERE participant_id = ? AND attribute_id = ?', row.participant_id, row.attribute_id),
+    natural: (row) => m.one('SELECT participant_id FROM participant_attributes WHERE participant_id = ? AND attribute_id = ?', row.participant_id, row.attribute_id),
     compare: ['value'],
-    name: (r) => `${one('SELECT name FROM participants WHERE id = ?', r.participant_id) ?? ''} · ${one('SELECT name FROM attributes WHERE id = ?', r.attribute_id) ?? ''}`,
+    name: (r) => `${m.one('SELECT name FROM participants WHERE id = ?', r.participant_id) ?? ''} · ${m.one('SELECT name FROM attributes WHERE id = ?', r.attribute_id) ?? ''}`,
   });
+  return withdrawnParticipants;
+}
 
-  function nextPosition(table: string, where = '', ...args: unknown[]): number {
-    return ((db.prepare(`SELECT COALESCE(MAX(position), -1) + 1 FROM "${table}" ${where}`).pluck().get(...args) as number) ?? 0);
-  }
-
-  // Documents: by id, by text, by content hash; a new one comes with its turns. Their text never
-  // replaces ours: where it differs, segments are placed by their words.
+/**
+ * Documents: by id, by text, by content hash; a new one comes with its turns. Their text never
+ * replaces ours: where it differs, segments are placed by their words. Returns our text of each
+ * matched document whose text differs, and the documents brought in.
+ */
+function mergeDocuments(m: Merging, withdrawnParticipants: Set<string>): { textDiffers: Map<string, string>; addedDocuments: Set<string> } {
+  const { db, other, report } = m;
   const textDiffers = new Map<string, string>();
   const addedDocuments = new Set<string>();
-  {
-    const map = mapOf('documents');
-    let byText: Map<string, string> | null = null;
-    const ourTexts = () => {
-      if (!byText) {
-        byText = new Map();
-        for (const id of db.prepare('SELECT id FROM documents ORDER BY seq').pluck().all() as string[]) {
-          const text = documentText(db, id)!;
-          if (!byText.has(text)) byText.set(text, id);
-        }
+  const map = m.mapOf('documents');
+  let byText: Map<string, string> | null = null;
+  const ourTexts = () => {
+    if (!byText) {
+      byText = new Map();
+      for (const id of db.prepare('SELECT id FROM documents ORDER BY seq').pluck().all() as string[]) {
+        const text = documentText(db, id)!;
+        if (!byText.has(text)) byText.set(text, id);
       }
-      return byText;
-    };
-    for (const theirs of rowsOf('documents')) {
-      const id = String(theirs.id);
-      const hash = String(theirs.source_hash);
-      if (withdrawn.document(id, hash) || (theirs.participant_id !== null && withdrawnParticipants.has(String(theirs.participant_id)))) {
-        report.documents.withdrawn++;
-        continue;
-      }
-      const text = documentText(other, id)!;
-      let ours: string | undefined;
-      let by: 'id' | 'text' | 'hash' = 'id';
-      if (ourRow('documents', id)) ours = id;
-      else if ((ours = ourTexts().get(text)) !== undefined) by = 'text';
-      else if ((ours = one('SELECT id FROM documents WHERE source_hash = ? ORDER BY seq LIMIT 1', hash)) !== undefined) by = 'hash';
-      if (ours !== undefined) {
-        const ourText = documentText(db, ours)!;
-        map.set(id, ours);
-        count('matched', 'documents');
-        if (ourText !== text) textDiffers.set(ours, ourText);
-        report.documents.matched.push({ name: String(ourRow('documents', ours)!.name), by, textDiffers: ourText !== text });
-        continue;
-      }
-      const participantId = theirs.participant_id === null ? null : (maps.get('participants')?.get(String(theirs.participant_id)) ?? null);
-      if (!dry) {
-        const doc = getDocument(other, id)!;
-        insertDocument(db, {
-          id,
-          name: doc.name,
-          kind: doc.kind,
-          participantId,
-          text: doc.text,
-          wordCount: doc.wordCount,
-          sourceName: doc.sourceName,
-          sourceHash: hash,
-          importer: doc.importer,
-          importedAt: doc.importedAt,
-          importedBy: doc.importedBy,
-          turns: doc.turns,
-        });
-        ourTexts().set(text, id);
-      }
-      map.set(id, id);
-      addedDocuments.add(id);
-      count('added', 'documents');
-      report.documents.added.push(String(theirs.name));
     }
+    return byText;
+  };
+  for (const theirs of m.rowsOf('documents')) {
+    const id = String(theirs.id);
+    const hash = String(theirs.source_hash);
+    if (m.withdrawn.document(id, hash) || (theirs.participant_id !== null && withdrawnParticipants.has(String(theirs.participant_id)))) {
+      report.documents.withdrawn++;
+      continue;
+    }
+    const text = documentText(other, id)!;
+    let ours: string | undefined;
+    let by: 'id' | 'text' | 'hash' = 'id';
+    if (m.ourRow('documents', id)) ours = id;
+    else if ((ours = ourTexts().get(text)) !== undefined) by = 'text';
+    else if ((ours = m.one('SELECT id FROM documents WHERE source_hash = ? ORDER BY seq LIMIT 1', hash)) !== undefined) by = 'hash';
+    if (ours !== undefined) {
+      const ourText = documentText(db, ours)!;
+      map.set(id, ours);
+      m.count('matched', 'documents');
+      if (ourText !== text) textDiffers.set(ours, ourText);
+      report.documents.matched.push({ name: String(m.ourRow('documents', ours)!.name), by, textDiffers: ourText !== text });
+      continue;
+    }
+    const participantId = theirs.participant_id === null ? null : (m.ours('participants', String(theirs.participant_id)) ?? null);
+    if (!m.dry) {
+      insertTheirDocument(m, id, hash, participantId);
+      ourTexts().set(text, id);
+    }
+    map.set(id, id);
+    addedDocuments.add(id);
+    m.count('added', 'documents');
+    report.documents.added.push(String(theirs.name));
   }
-  const ourSpeakers = (documentId: string) => JSON.parse(one('SELECT speakers FROM documents WHERE id = ?', documentId) ?? '[]') as string[];
-  mergeTable({
+  return { textDiffers, addedDocuments };
+}
+
+function insertTheirDocument(m: Merging, id: string, hash: string, participantId: string | null): void {
+  const doc = getDocument(m.other, id)!;
+  insertDocument(m.db, {
+    id,
+    name: doc.name,
+    kind: doc.kind,
+    participantId,
+    text: doc.text,
+    wordCount: doc.wordCount,
+    sourceName: doc.sourceName,
+    sourceHash: hash,
+    importer: doc.importer,
+    importedAt: doc.importedAt,
+    importedBy: doc.importedBy,
+    turns: doc.turns,
+  });
+}
+
+function mergeSpeakers(m: Merging, addedDocuments: Set<string>): void {
+  const ourSpeakers = (documentId: string) => JSON.parse(m.one('SELECT speakers FROM documents WHERE id = ?', documentId) ?? '[]') as string[];
+  m.table({
     table: 'speakers',
     fks: { document_id: 'documents', participant_id: 'participants' },
     nullable: ['participant_id'],
-    natural: (row) => one('SELECT id FROM speakers WHERE document_id = ? AND name = ?', row.document_id, row.name),
+    natural: (row) => m.one('SELECT id FROM speakers WHERE document_id = ? AND name = ?', row.document_id, row.name),
     compare: ['role', 'participant_id', 'confirmed'],
     name: (r) => String(r.name),
     // A name that no longer speaks in this copy's transcript (withdrawn from a focus group) does not come back.
     skip: (row) => {
-      const documentId = maps.get('documents')?.get(String(row.document_id));
+      const documentId = m.ours('documents', String(row.document_id));
       return documentId !== undefined && !addedDocuments.has(documentId) && !ourSpeakers(documentId).includes(String(row.name));
     },
   });
+}
 
-  // The interview guide.
-  mergeTable({
+/** The interview guide. */
+function mergeGuide(m: Merging, textDiffers: Map<string, string>): void {
+  m.table({
     table: 'guide_sections',
-    natural: (row) => one('SELECT id FROM guide_sections WHERE lower(title) = lower(?)', row.title),
-    adjust: (row) => ({ ...row, position: nextPosition('guide_sections') }),
+    natural: (row) => m.one('SELECT id FROM guide_sections WHERE lower(title) = lower(?)', row.title),
+    adjust: (row) => ({ ...row, position: m.nextPosition('guide_sections') }),
   });
-  mergeTable({
+  m.table({
     table: 'guide_questions',
     fks: { section_id: 'guide_sections' },
-    natural: (row) => one('SELECT id FROM guide_questions WHERE section_id = ? AND text = ?', row.section_id, row.text),
+    natural: (row) => m.one('SELECT id FROM guide_questions WHERE section_id = ? AND text = ?', row.section_id, row.text),
     compare: ['question_type'],
     name: (r) => String(r.text),
-    adjust: (row) => ({ ...row, position: nextPosition('guide_questions', 'WHERE section_id = ?', row.section_id) }),
+    adjust: (row) => ({ ...row, position: m.nextPosition('guide_questions', 'WHERE section_id = ?', row.section_id) }),
   });
-  mergeTable({
+  m.table({
     table: 'guide_spans',
     fks: { document_id: 'documents', section_id: 'guide_sections', question_id: 'guide_questions' },
     nullable: ['question_id'],
-    natural: (row) => one('SELECT id FROM guide_spans WHERE document_id = ? AND section_id = ? AND question_id IS ? AND start = ? AND end = ?', row.document_id, row.section_id, row.question_id, row.start, row.end),
+    natural: (row) => m.one('SELECT id FROM guide_spans WHERE document_id = ? AND section_id = ? AND question_id IS ? AND start = ? AND end = ?', row.document_id, row.section_id, row.question_id, row.start, row.end),
     // A guide mark keeps no words of its own: on a transcript whose text differs here it cannot be placed.
     adjust: (row) => (textDiffers.has(String(row.document_id)) ? null : row),
   });
+}
 
-  // The codebook. A label merged away here (labels/merge) maps to the label it went into.
-  {
-    const aliases = labelAliases(db);
-    const map = mapOf('labels');
-    for (const id of other.prepare('SELECT id FROM labels').pluck().all() as string[]) {
-      let to = aliases.get(id);
-      if (to === undefined || ourRow('labels', id)) continue;
-      for (let i = 0; i < 32 && aliases.has(to); i++) to = aliases.get(to)!;
-      if (!ourRow('labels', to)) continue;
-      map.set(id, to);
-      count('matched', 'labels');
-    }
+/** The codebook. A label merged away here (labels/merge) maps to the label it went into. */
+function mergeCodebook(m: Merging): void {
+  const aliases = labelAliases(m.db);
+  const map = m.mapOf('labels');
+  for (const id of m.other.prepare('SELECT id FROM labels').pluck().all() as string[]) {
+    let to = aliases.get(id);
+    if (to === undefined || m.ourRow('labels', id)) continue;
+    for (let i = 0; i < 32 && aliases.has(to); i++) to = aliases.get(to)!;
+    if (!m.ourRow('labels', to)) continue;
+    map.set(id, to);
+    m.count('matched', 'labels');
   }
-  const aliased = new Set(mapOf('labels').keys());
-  mergeTable({
+  const aliased = new Set(map.keys());
+  m.table({
     skip: (row) => aliased.has(String(row.id)),
     table: 'labels',
     fks: { parent_id: 'labels' },
@@ -325,12 +401,16 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
     compare: ['name', 'definition', 'inclusion', 'exclusion', 'example', 'colour'],
     name: (r) => String(r.name),
   });
+}
 
-  // Segments: on a transcript whose text differs here, placed where their words are (nearest to where
-  // they were); a segment whose words are not here is not brought in, and listed.
+/**
+ * Segments: on a transcript whose text differs here, placed where their words are (nearest to where
+ * they were); a segment whose words are not here is not brought in, and listed.
+ */
+function mergeSegments(m: Merging, textDiffers: Map<string, string>): void {
   const unplaced = new Map<string, { segments: number; codings: number }>();
-  const theirCodingsOf = other.prepare('SELECT COUNT(*) FROM codings WHERE segment_id = ?').pluck();
-  mergeTable({
+  const theirCodingsOf = m.other.prepare('SELECT COUNT(*) FROM codings WHERE segment_id = ?').pluck();
+  m.table({
     table: 'segments',
     fks: { document_id: 'documents' },
     compare: ['start', 'end', 'text'],
@@ -343,7 +423,7 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
       if (words !== '' && ourText.slice(start, Number(row.end)) === words) return row;
       const at = words === '' ? -1 : nearest(ourText, words, start);
       if (at >= 0) return { ...row, start: at, end: at + words.length };
-      const name = one('SELECT name FROM documents WHERE id = ?', row.document_id) ?? '';
+      const name = m.one('SELECT name FROM documents WHERE id = ?', row.document_id) ?? '';
       const entry = unplaced.get(name) ?? { segments: 0, codings: 0 };
       entry.segments++;
       entry.codings += theirCodingsOf.get(row.id) as number;
@@ -351,65 +431,72 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
       return null;
     },
   });
-  report.unplaced = [...unplaced].map(([document, n]) => ({ document, ...n }));
+  m.report.unplaced = [...unplaced].map(([document, n]) => ({ document, ...n }));
+}
 
-  mergeTable({
+function mergeCodings(m: Merging): void {
+  m.table({
     table: 'codings',
     fks: { segment_id: 'segments', label_id: 'labels', coder: 'coders' },
     naturalIndex: { sql: "SELECT segment_id || '|' || label_id || '|' || coder AS k, id FROM codings", key: (row) => `${String(row.segment_id)}|${String(row.label_id)}|${String(row.coder)}` },
   });
-  report.codings = { added: report.added.codings ?? 0, matched: report.matched.codings ?? 0 };
+  m.report.codings = { added: m.report.added.codings ?? 0, matched: m.report.matched.codings ?? 0 };
+}
 
-  // Memos on anything: their target mapped by its kind.
-  {
-    const kinds: Record<string, string> = { document: 'documents', participant: 'participants', label: 'labels', segment: 'segments' };
-    const rows = rowsOf('memos').flatMap((row) => {
-      if (row.target_kind === 'project') return [row];
-      const to = maps.get(kinds[String(row.target_kind)]!)?.get(String(row.target_id));
-      return to === undefined ? [] : [{ ...row, target_id: to }];
-    });
-    mergeTable({ table: 'memos', compare: ['title', 'body_text'], name: (r) => String(r.title || truncate(r.body_text).slice(0, 60)) }, rows);
-  }
-
-  // Rounds 2 and 3.
-  mergeTable({ table: 'concepts', compare: ['name', 'definition', 'colour'], name: (r) => String(r.name) });
-  const pair = (table: string, a: string, b: string, fa: string, fb: string): Spec => ({
-    table,
-    fks: { [a]: fa, [b]: fb },
-    naturalIndex: { sql: `SELECT "${a}" || '|' || "${b}" AS k, id FROM "${table}"`, key: (row) => `${String(row[a])}|${String(row[b])}` },
+/** Memos on anything: their target mapped by its kind. */
+function mergeMemos(m: Merging): void {
+  const kinds: Record<string, string> = { document: 'documents', participant: 'participants', label: 'labels', segment: 'segments' };
+  const rows = m.rowsOf('memos').flatMap((row) => {
+    if (row.target_kind === 'project') return [row];
+    const to = m.ours(kinds[String(row.target_kind)]!, String(row.target_id));
+    return to === undefined ? [] : [{ ...row, target_id: to }];
   });
-  mergeTable(pair('concept_labels', 'concept_id', 'label_id', 'concepts', 'labels'));
-  mergeTable(pair('concept_segments', 'concept_id', 'segment_id', 'concepts', 'segments'));
-  mergeTable({
+  m.table({ table: 'memos', compare: ['title', 'body_text'], name: (r) => String(r.title || truncate(r.body_text).slice(0, 60)) }, rows);
+}
+
+/** A table tying two others, matched by the pair. */
+const pair = (table: string, a: string, b: string, fa: string, fb: string): Spec => ({
+  table,
+  fks: { [a]: fa, [b]: fb },
+  naturalIndex: { sql: `SELECT "${a}" || '|' || "${b}" AS k, id FROM "${table}"`, key: (row) => `${String(row[a])}|${String(row[b])}` },
+});
+
+/** Rounds 2 and 3. */
+function mergeAnalysis(m: Merging): void {
+  m.table({ table: 'concepts', compare: ['name', 'definition', 'colour'], name: (r) => String(r.name) });
+  m.table(pair('concept_labels', 'concept_id', 'label_id', 'concepts', 'labels'));
+  m.table(pair('concept_segments', 'concept_id', 'segment_id', 'concepts', 'segments'));
+  m.table({
     table: 'relation_types',
-    natural: (row) => (row.key !== null ? one('SELECT id FROM relation_types WHERE key = ?', row.key) : one('SELECT id FROM relation_types WHERE name = ?', row.name)),
-    adjust: (row) => ({ ...row, position: nextPosition('relation_types') }),
+    natural: (row) => (row.key !== null ? m.one('SELECT id FROM relation_types WHERE key = ?', row.key) : m.one('SELECT id FROM relation_types WHERE name = ?', row.name)),
+    adjust: (row) => ({ ...row, position: m.nextPosition('relation_types') }),
   });
-  mergeTable({
+  m.table({
     table: 'concept_links',
     fks: { source_id: 'concepts', target_id: 'concepts', relation_type_id: 'relation_types' },
-    natural: (row) => one('SELECT id FROM concept_links WHERE source_id = ? AND target_id = ? AND relation_type_id = ?', row.source_id, row.target_id, row.relation_type_id),
+    natural: (row) => m.one('SELECT id FROM concept_links WHERE source_id = ? AND target_id = ? AND relation_type_id = ?', row.source_id, row.target_id, row.relation_type_id),
     compare: ['memo'],
     name: () => 'link',
   });
   // A concept's place on the map is layout, not analysis: this copy's is kept without a conflict.
-  mergeTable({ table: 'map_positions', fks: { id: 'concepts' }, natural: (row) => (ourRow('map_positions', String(row.id)) ? String(row.id) : undefined) });
-  mergeTable({
+  m.table({ table: 'map_positions', fks: { id: 'concepts' }, natural: (row) => (m.ourRow('map_positions', String(row.id)) ? String(row.id) : undefined) });
+  m.table({
     table: 'learning_questions',
     fks: { source_segment_id: 'segments' },
     nullable: ['source_segment_id'],
     compare: ['question', 'kind', 'level', 'memo'],
     name: (r) => String(r.question),
   });
-  mergeTable(pair('learning_question_concepts', 'learning_question_id', 'concept_id', 'learning_questions', 'concepts'));
-  mergeTable(pair('learning_question_segments', 'learning_question_id', 'segment_id', 'learning_questions', 'segments'));
-  mergeTable({ table: 'tensions', compare: ['title', 'pole_a', 'pole_b', 'group_name', 'memo'], name: (r) => String(r.title) });
-  mergeTable({ table: 'tension_statements', fks: { tension_id: 'tensions' }, compare: ['kind', 'text'], name: (r) => truncate(r.text).slice(0, 60) });
-  mergeTable({ ...pair('tension_quotes', 'tension_id', 'segment_id', 'tensions', 'segments'), compare: ['pole'], name: () => 'quote' });
-  mergeTable(pair('tension_concepts', 'tension_id', 'concept_id', 'tensions', 'concepts'));
+  m.table(pair('learning_question_concepts', 'learning_question_id', 'concept_id', 'learning_questions', 'concepts'));
+  m.table(pair('learning_question_segments', 'learning_question_id', 'segment_id', 'learning_questions', 'segments'));
+  m.table({ table: 'tensions', compare: ['title', 'pole_a', 'pole_b', 'group_name', 'memo'], name: (r) => String(r.title) });
+  m.table({ table: 'tension_statements', fks: { tension_id: 'tensions' }, compare: ['kind', 'text'], name: (r) => truncate(r.text).slice(0, 60) });
+  m.table({ ...pair('tension_quotes', 'tension_id', 'segment_id', 'tensions', 'segments'), compare: ['pole'], name: () => 'quote' });
+  m.table(pair('tension_concepts', 'tension_id', 'concept_id', 'tensions', 'concepts'));
+}
 
-  // The outline.
-  mergeTable({
+function mergeOutline(m: Merging): void {
+  m.table({
     table: 'outline_sections',
     fks: { parent_id: 'outline_sections', tie_learning_question_id: 'learning_questions', tie_tension_id: 'tensions', tie_concept_id: 'concepts', tie_label_id: 'labels' },
     nullable: ['tie_learning_question_id', 'tie_tension_id', 'tie_concept_id', 'tie_label_id'],
@@ -417,68 +504,70 @@ export function mergeInto(db: Db, other: Db, options: { file: string; dry: boole
     compare: ['title', 'text', 'numbering', 'item_numbering'],
     name: (r) => String(r.title),
   });
-  mergeTable({ table: 'outline_items', fks: { section_id: 'outline_sections', segment_id: 'segments' }, compare: ['kind', 'title', 'text'], name: (r) => truncate(r.title || r.text).slice(0, 60) });
+  m.table({ table: 'outline_items', fks: { section_id: 'outline_sections', segment_id: 'segments' }, compare: ['kind', 'title', 'text'], name: (r) => truncate(r.title || r.text).slice(0, 60) });
+}
 
-  // The title block: taken whole when this copy has none; otherwise line by line by id, and a title
-  // block the other copy changed is listed.
-  {
-    const theirs = rowsOf('report_title_lines');
-    const ours = db.prepare('SELECT * FROM report_title_lines ORDER BY position').all() as Row[];
-    if (ours.length === 0) {
-      for (const row of theirs) {
-        insert('report_title_lines', row);
-        count('added', 'report_title_lines');
-      }
-    } else {
-      const block = (rows: Row[]) => [...rows].sort((a, b) => Number(a.position) - Number(b.position)).map((r) => `${String(r.kind)}: ${String(r.text)}`).join('\n');
-      for (const row of theirs) if (ours.some((o) => o.id === row.id)) count('matched', 'report_title_lines');
-      if (theirs.length > 0 && block(ours) !== block(theirs)) {
-        report.conflicts.push({ table: 'report_title_lines', id: 'title-block', name: 'title block', fields: [{ field: 'lines', ours: block(ours), theirs: block(theirs), take: titleBlockTake(other) }] });
-      }
+/**
+ * The title block: taken whole when this copy has none; otherwise line by line by id, and a title
+ * block the other copy changed is listed. Then the report's layout.
+ */
+function mergeReportLayout(m: Merging): void {
+  const theirs = m.rowsOf('report_title_lines');
+  const ours = m.db.prepare('SELECT * FROM report_title_lines ORDER BY position').all() as Row[];
+  if (ours.length === 0) {
+    for (const row of theirs) {
+      m.insert('report_title_lines', row);
+      m.count('added', 'report_title_lines');
+    }
+  } else {
+    const block = (rows: Row[]) => [...rows].sort((a, b) => Number(a.position) - Number(b.position)).map((r) => `${String(r.kind)}: ${String(r.text)}`).join('\n');
+    for (const row of theirs) if (ours.some((o) => o.id === row.id)) m.count('matched', 'report_title_lines');
+    if (theirs.length > 0 && block(ours) !== block(theirs)) {
+      m.report.conflicts.push({ table: 'report_title_lines', id: 'title-block', name: 'title block', fields: [{ field: 'lines', ours: block(ours), theirs: block(theirs), take: titleBlockTake(m.other) }] });
     }
   }
-  mergeTable({ table: 'report_settings', compare: ['quote_style', 'quotation_marks', 'attribution', 'level_numbering'], name: () => 'report layout' });
+  m.table({ table: 'report_settings', compare: ['quote_style', 'quotation_marks', 'attribution', 'level_numbering'], name: () => 'report layout' });
+}
 
-  // Questionnaires.
-  mergeTable({ table: 'surveys', natural: (row) => one('SELECT id FROM surveys WHERE source_hash = ?', row.source_hash) });
-  mergeTable({
+/** Questionnaires. */
+function mergeSurveys(m: Merging): void {
+  m.table({ table: 'surveys', natural: (row) => m.one('SELECT id FROM surveys WHERE source_hash = ?', row.source_hash) });
+  m.table({
     table: 'survey_items',
     fks: { survey_id: 'surveys' },
-    natural: (row) => one('SELECT id FROM survey_items WHERE survey_id = ? AND position = ?', row.survey_id, row.position),
+    natural: (row) => m.one('SELECT id FROM survey_items WHERE survey_id = ? AND position = ?', row.survey_id, row.position),
     compare: ['dimension', 'reversed'],
     name: (r) => String(r.header),
   });
-  mergeTable({
+  m.table({
     table: 'survey_answers',
     key: ['item_id', 'participant_id'],
     fks: { item_id: 'survey_items', participant_id: 'participants' },
-    natural: (row) => one('SELECT item_id FROM survey_answers WHERE item_id = ? AND participant_id = ?', row.item_id, row.participant_id),
+    natural: (row) => m.one('SELECT item_id FROM survey_answers WHERE item_id = ? AND participant_id = ?', row.item_id, row.participant_id),
     compare: ['value'],
   });
-
-  // The project's title.
-  {
-    const theirs = other.prepare("SELECT value FROM project_meta WHERE key = 'title'").pluck().get() as string | undefined;
-    const ours = one("SELECT value FROM project_meta WHERE key = 'title'");
-    if (theirs !== undefined && ours !== undefined && theirs !== ours) report.conflicts.push({ table: 'project_meta', id: 'title', name: 'title', fields: [{ field: 'title', ours, theirs, why: 'projectTitle' }] });
-  }
-
-  // Labels both copies made with the same name: proposed for a merge (the researcher decides).
-  {
-    const theirIds = new Set((other.prepare('SELECT id FROM labels').pluck().all() as string[]));
-    const key = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('nl');
-    const ourLabels = db.prepare('SELECT id, name FROM labels').all() as Array<{ id: string; name: string }>;
-    const onlyOurs = new Map<string, { id: string; name: string }>();
-    for (const l of ourLabels) if (!theirIds.has(l.id)) onlyOurs.set(key(l.name), l);
-    for (const l of other.prepare('SELECT id, name FROM labels').all() as Array<{ id: string; name: string }>) {
-      const ours = onlyOurs.get(key(l.name));
-      if (ours && ours.id !== l.id && mapOf('labels').get(l.id) === l.id) report.labelProposals.push({ ours, theirs: l });
-    }
-  }
-
-  report.changed = Object.values(report.added).some((n) => n > 0);
-  return report;
 }
+
+/** The project's title. */
+function compareTitles(m: Merging): void {
+  const theirs = m.other.prepare("SELECT value FROM project_meta WHERE key = 'title'").pluck().get() as string | undefined;
+  const ours = m.one("SELECT value FROM project_meta WHERE key = 'title'");
+  if (theirs !== undefined && ours !== undefined && theirs !== ours) m.report.conflicts.push({ table: 'project_meta', id: 'title', name: 'title', fields: [{ field: 'title', ours, theirs, why: 'projectTitle' }] });
+}
+
+/** Labels both copies made with the same name: proposed for a merge (the researcher decides). */
+function proposeLabelMerges(m: Merging): void {
+  const theirIds = new Set((m.other.prepare('SELECT id FROM labels').pluck().all() as string[]));
+  const key = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('nl');
+  const ourLabels = m.db.prepare('SELECT id, name FROM labels').all() as Array<{ id: string; name: string }>;
+  const onlyOurs = new Map<string, { id: string; name: string }>();
+  for (const l of ourLabels) if (!theirIds.has(l.id)) onlyOurs.set(key(l.name), l);
+  for (const l of m.other.prepare('SELECT id, name FROM labels').all() as Array<{ id: string; name: string }>) {
+    const ours = onlyOurs.get(key(l.name));
+    if (ours && ours.id !== l.id && m.mapOf('labels').get(l.id) === l.id) m.report.labelProposals.push({ ours, theirs: l });
+  }
+}
+
 
 /** Rows ordered so that a row's parent (in the same table) comes before it. */
 function parentsFirst(rows: Row[], parent: string): Row[] {

@@ -58,12 +58,11 @@ type Step = SectionStep | ItemStep;
 
 const fold = (text: string) => text.normalize('NFC').trim().toLocaleLowerCase('nl');
 
-/** Everything generating would add to the outline as it is now (all of it, for an empty outline). */
-function steps(db: Db, language: 'nl' | 'en'): { mode: OutlinePlan['mode']; steps: Step[] } {
+/** The outline as it is now, and the ways the steps look into it. */
+function outlineNow(db: Db) {
   const sections = sectionRows(db);
   const items = itemRows(db);
   const origins = originRows(db);
-  const mode = sections.length ? 'merge' : 'new';
   const byId = new Map(sections.map((s) => [s.id, s]));
   const sectionOrigin = new Map(origins.filter((o) => o.sectionId).map((o) => [o.origin, o.sectionId!]));
   const itemOrigins = new Set(origins.filter((o) => o.itemId).map((o) => o.origin));
@@ -91,14 +90,20 @@ function steps(db: Db, language: 'nl' | 'en'): { mode: OutlinePlan['mode']; step
     const inside = subtree(id);
     return items.filter((i) => inside.has(i.sectionId));
   };
+  return { sections, byId, sectionOrigin, itemOrigins, tiedTo, top, itemsUnder };
+}
+
+type OutlineNow = ReturnType<typeof outlineNow>;
+
+/** The steps being collected: a section added is a place later steps can go into. */
+function stepList(now: OutlineNow) {
   const titleOf = (place: Place, added: Map<string, SectionStep>): string[] => {
     if ('top' in place) return [];
     if ('added' in place) return added.get(place.added)!.path;
     const out: string[] = [];
-    for (let s = byId.get(place.existing); s; s = s.parentId ? byId.get(s.parentId) : undefined) out.unshift(s.title);
+    for (let s = now.byId.get(place.existing); s; s = s.parentId ? now.byId.get(s.parentId) : undefined) out.unshift(s.title);
     return out;
   };
-
   const out: Step[] = [];
   const added = new Map<string, SectionStep>();
   const addSection = (step: Omit<SectionStep, 'kind' | 'path'>): Place => {
@@ -108,7 +113,23 @@ function steps(db: Db, language: 'nl' | 'en'): { mode: OutlinePlan['mode']; step
     return { added: full.key };
   };
   const addItem = (step: Omit<ItemStep, 'path'>) => out.push({ ...step, path: titleOf(step.section, added) });
+  return { out, addSection, addItem };
+}
 
+type StepList = ReturnType<typeof stepList>;
+
+/** Everything generating would add to the outline as it is now (all of it, for an empty outline). */
+function steps(db: Db, language: 'nl' | 'en'): { mode: OutlinePlan['mode']; steps: Step[] } {
+  const now = outlineNow(db);
+  const mode = now.sections.length ? 'merge' : 'new';
+  const list = stepList(now);
+  learningQuestionSteps(db, now, list);
+  tensionSteps(db, language, now, list);
+  return { mode, steps: list.out };
+}
+
+/** A section per learning question, with its quotes. */
+function learningQuestionSteps(db: Db, { tiedTo, itemsUnder }: OutlineNow, { addSection, addItem }: StepList): void {
   for (const q of listLearningQuestions(db)) {
     const key = `question:${q.id}`;
     const found = tiedTo('learning-question', q.id);
@@ -118,54 +139,57 @@ function steps(db: Db, language: 'nl' | 'en'): { mode: OutlinePlan['mode']; step
       if (!there.has(segmentId)) addItem({ key: `${key}/quote:${segmentId}`, kind: 'quote', section: place, segmentId, text: '', origin: null, order: ['quote'] });
     }
   }
+}
 
+/** A part for the tensions, a section per group, and a section per tension with its quotes and statements. */
+function tensionSteps(db: Db, language: 'nl' | 'en', now: OutlineNow, list: StepList): void {
+  const { sections, byId, sectionOrigin, itemOrigins, tiedTo, top, itemsUnder } = now;
+  const { addSection, addItem } = list;
   const tensions = listTensions(db);
-  if (tensions.length) {
-    const firstTied = tensions.map((t) => tiedTo('tension', t.id)).find((s) => s !== undefined);
-    const titles = new Set(Object.values(TENSIONS_TITLE).map(fold));
-    const partId =
-      sectionOrigin.get('tensions') ?? (firstTied ? top(firstTied.id).id : sections.find((s) => s.parentId === null && titles.has(fold(s.title)))?.id);
-    const everyGrouped = tensions.every((t) => t.group !== '');
-    const part: Place = partId
-      ? { existing: partId }
-      : addSection({ key: 'tensions', title: TENSIONS_TITLE[language], parent: { top: true }, tie: null, origin: 'tensions', numbering: everyGrouped ? '1)' : null, question: false });
-    const statements = statementRows(db);
-    const groups = new Map<string, Place>();
-    const groupOf = (name: string): Place => {
-      if (groups.has(name)) return groups.get(name)!;
-      const origin = `group:${name}`;
-      const members = tensions.filter((t) => t.group === name).map((t) => tiedTo('tension', t.id));
-      const parentOfMember = members.map((s) => s?.parentId).find((id): id is string => Boolean(id) && byId.get(id!)?.tie === null && id !== partId);
-      const existing =
-        sectionOrigin.get(origin) ?? parentOfMember ?? (partId ? sections.find((s) => s.parentId === partId && s.tie === null && fold(s.title) === fold(name))?.id : undefined);
-      const place = existing ? { existing } : addSection({ key: origin, title: name, parent: part, tie: null, origin, numbering: null, question: false });
-      groups.set(name, place);
-      return place;
-    };
-    for (const t of tensions) {
-      const key = `tension:${t.id}`;
-      const found = tiedTo('tension', t.id);
-      const place = found ? { existing: found.id } : addSection({ key, title: t.title, parent: t.group ? groupOf(t.group) : part, tie: { kind: 'tension', id: t.id }, origin: null, numbering: null, question: false });
-      const inside = found ? itemsUnder(found.id) : [];
-      const quoted = new Set(inside.flatMap((i) => (i.segmentId ? [i.segmentId] : [])));
-      const own = statements.filter((s) => s.tensionId === t.id);
-      for (const kind of t.reportOrder) {
-        if (kind === 'quote') {
-          for (const q of t.quotes) {
-            if (!quoted.has(q.segmentId)) addItem({ key: `${key}/quote:${q.segmentId}`, kind: 'quote', section: place, segmentId: q.segmentId, text: '', origin: null, order: t.reportOrder });
-          }
-          continue;
+  if (!tensions.length) return;
+  const firstTied = tensions.map((t) => tiedTo('tension', t.id)).find((s) => s !== undefined);
+  const titles = new Set(Object.values(TENSIONS_TITLE).map(fold));
+  const partId =
+    sectionOrigin.get('tensions') ?? (firstTied ? top(firstTied.id).id : sections.find((s) => s.parentId === null && titles.has(fold(s.title)))?.id);
+  const everyGrouped = tensions.every((t) => t.group !== '');
+  const part: Place = partId
+    ? { existing: partId }
+    : addSection({ key: 'tensions', title: TENSIONS_TITLE[language], parent: { top: true }, tie: null, origin: 'tensions', numbering: everyGrouped ? '1)' : null, question: false });
+  const statements = statementRows(db);
+  const groups = new Map<string, Place>();
+  const groupOf = (name: string): Place => {
+    if (groups.has(name)) return groups.get(name)!;
+    const origin = `group:${name}`;
+    const members = tensions.filter((t) => t.group === name).map((t) => tiedTo('tension', t.id));
+    const parentOfMember = members.map((s) => s?.parentId).find((id): id is string => Boolean(id) && byId.get(id!)?.tie === null && id !== partId);
+    const existing =
+      sectionOrigin.get(origin) ?? parentOfMember ?? (partId ? sections.find((s) => s.parentId === partId && s.tie === null && fold(s.title) === fold(name))?.id : undefined);
+    const place = existing ? { existing } : addSection({ key: origin, title: name, parent: part, tie: null, origin, numbering: null, question: false });
+    groups.set(name, place);
+    return place;
+  };
+  for (const t of tensions) {
+    const key = `tension:${t.id}`;
+    const found = tiedTo('tension', t.id);
+    const place = found ? { existing: found.id } : addSection({ key, title: t.title, parent: t.group ? groupOf(t.group) : part, tie: { kind: 'tension', id: t.id }, origin: null, numbering: null, question: false });
+    const inside = found ? itemsUnder(found.id) : [];
+    const quoted = new Set(inside.flatMap((i) => (i.segmentId ? [i.segmentId] : [])));
+    const own = statements.filter((s) => s.tensionId === t.id);
+    for (const kind of t.reportOrder) {
+      if (kind === 'quote') {
+        for (const q of t.quotes) {
+          if (!quoted.has(q.segmentId)) addItem({ key: `${key}/quote:${q.segmentId}`, kind: 'quote', section: place, segmentId: q.segmentId, text: '', origin: null, order: t.reportOrder });
         }
-        for (const s of own.filter((x) => x.kind === kind)) {
-          const origin = `statement:${s.id}`;
-          // Already there: generated from this statement (edited since or not), or the same words (an outline from before origins were kept).
-          if (itemOrigins.has(origin) || inside.some((i) => i.kind === kind && fold(i.text) === fold(s.text))) continue;
-          addItem({ key: `${key}/${origin}`, kind, section: place, segmentId: null, text: s.text, origin, order: t.reportOrder });
-        }
+        continue;
+      }
+      for (const s of own.filter((x) => x.kind === kind)) {
+        const origin = `statement:${s.id}`;
+        // Already there: generated from this statement (edited since or not), or the same words (an outline from before origins were kept).
+        if (itemOrigins.has(origin) || inside.some((i) => i.kind === kind && fold(i.text) === fold(s.text))) continue;
+        addItem({ key: `${key}/${origin}`, kind, section: place, segmentId: null, text: s.text, origin, order: t.reportOrder });
       }
     }
   }
-  return { mode, steps: out };
 }
 
 /** What generating would do now: the plan the page shows before anything is written. */

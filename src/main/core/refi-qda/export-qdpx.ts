@@ -161,7 +161,51 @@ export function writeQdpx(project: Project, write: (chunk: Uint8Array) => void):
   }
 }
 
+/** What the export's steps share: the project's small tables, read whole, and the spools being written. */
+interface ExportContext {
+  project: Project;
+  db: Project['db'];
+  meta: ReturnType<Project['meta']>;
+  zip: Zip;
+  body: Spool;
+  blockDocuments: Spool;
+  labels: LabelRow[];
+  memos: Memo[];
+  participants: ReturnType<typeof listParticipants>;
+  attributes: AttributeDefinition[];
+  documents: ReturnType<typeof listDocuments>;
+  coders: ReturnType<typeof allCoders>;
+  /** The NoteRefs to the memos on an object. */
+  noteRefs: (kind: Memo['target']['kind'], id: string | null) => XmlNode[];
+  /** A user's GUID, the user noted for the .qde's Users. */
+  note: (name: string) => string | undefined;
+  userNames: Set<string>;
+  /** Writes an element into the .qde's body. */
+  node: (n: XmlNode, depth: number) => void;
+}
+
 function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: Spool): Record<string, number> {
+  const ctx = exportContext(project, zip, body, blockDocuments);
+  writeCodebook(ctx);
+  writeCases(ctx);
+  const { selections, codings } = writeSources(ctx);
+  const analysis = exportAnalysis(ctx.db);
+  const blockGuid = writeNotes(ctx, analysis);
+  writeLinks(ctx, analysis, blockGuid);
+  writeQde(ctx);
+  return {
+    codes: ctx.labels.length,
+    sources: ctx.documents.length,
+    selections,
+    codings,
+    notes: ctx.memos.length + analysis.notes.length + 1,
+    cases: ctx.participants.length,
+    variables: ctx.attributes.length,
+    concepts: analysis.sets.length,
+  };
+}
+
+function exportContext(project: Project, zip: Zip, body: Spool, blockDocuments: Spool): ExportContext {
   const db = project.db;
   const meta = project.meta();
   // The small tables, whole: the code tree is written in its own order, and memos are referred to
@@ -173,7 +217,6 @@ function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: S
   const documents = listDocuments(db);
   // Every coder's name, aliases included (a united coder's codings may still name the alias).
   const coders = allCoders(db);
-  const hashes = documentHashes(db);
   const memosOn = new Map<string, string[]>();
   for (const m of memos) {
     const key = `${m.target.kind}:${m.target.id ?? ''}`;
@@ -188,8 +231,11 @@ function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: S
     return name ? userGuid(name) : undefined;
   };
   const node = (n: XmlNode, depth: number) => body.add(`${serialize(n, depth)}\n`);
+  return { project, db, meta, zip, body, blockDocuments, labels, memos, participants, attributes, documents, coders, noteRefs, note, userNames, node };
+}
 
-  // The codebook, as a tree in the order of the labels' positions.
+/** The codebook, as a tree in the order of the labels' positions. */
+function writeCodebook({ labels, body, noteRefs, node }: ExportContext): void {
   const byParent = new Map<string | null, LabelRow[]>();
   for (const label of labels) {
     const list = byParent.get(label.parentId) ?? [];
@@ -208,8 +254,10 @@ function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: S
     for (const label of topLabels) node(codeNode(label), 3);
     body.add(`${endTag('Codes', 2)}\n${endTag('CodeBook', 1)}\n`);
   }
+}
 
-  // Variables and cases: participants with their typed attributes and their documents.
+/** Variables and cases: participants with their typed attributes and their documents. */
+function writeCases({ participants, attributes, documents, body, node }: ExportContext): void {
   const valuesOf = (a: AttributeDefinition) => participants.flatMap((p) => (a.name in p.attributes ? [p.attributes[a.name]] : []));
   const types = new Map(attributes.map((a) => [a.name, variableType(a, valuesOf(a))]));
   if (attributes.length) node(el('Variables', {}, attributes.map((a) => el('Variable', { guid: guidOf(a.id), name: a.name, typeOfVariable: types.get(a.name) }))), 1);
@@ -232,52 +280,28 @@ function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: S
     }
     body.add(`${endTag('Cases', 1)}\n`);
   }
+}
 
+/**
+ * The sources, one document at a time: its text into the zip at once, its selections and codings
+ * into the .qde as their rows are read, its turns into the Duiding block.
+ */
+function writeSources(ctx: ExportContext): { selections: number; codings: number } {
+  const { db, documents, body } = ctx;
+  const hashes = documentHashes(db);
   const speakersOf = new Map<string, BlockSpeaker[]>();
   for (const s of storedSpeakers(db)) {
     speakersOf.set(s.documentId, [...(speakersOf.get(s.documentId) ?? []), { name: s.name, role: s.role, participant: s.participantId ? guidOf(s.participantId) : null, confirmed: s.confirmed }]);
   }
-
-  // The sources, one document at a time: its text into the zip at once, its selections and codings
-  // into the .qde as their rows are read, its turns into the Duiding block.
-  let selections = 0;
-  let codings = 0;
+  const tally = { selections: 0, codings: 0 };
   if (documents.length) body.add(`${startTag('Sources', {}, 1)}\n`);
   documents.forEach((summary, index) => {
     const doc = getDocument(db, summary.id)!;
     const guid = guidOf(doc.id);
     const source = new ZipNativeDeflate(`sources/${guid}.txt`);
-    zip.add(source);
+    ctx.zip.add(source);
     source.push(encoder.encode(doc.text), true);
-    const cp = codePointIndex(doc.text);
-    const element = lazyElement(body, 'TextSource', { guid, name: doc.name, plainTextPath: `internal://${guid}.txt`, creatingUser: note(doc.importedBy), creationDateTime: doc.importedAt }, 2);
-    let selection: XmlNode | null = null;
-    let selectionId = '';
-    const endSelection = () => {
-      if (!selection) return;
-      selection.children!.push(...noteRefs('segment', selectionId));
-      element.child(serialize(selection, 3));
-      selection = null;
-    };
-    for (const row of selectionRows(db, doc.id)) {
-      if (row.segmentId !== selectionId || !selection) {
-        endSelection();
-        selectionId = row.segmentId;
-        selections++;
-        selection = el(
-          'PlainTextSelection',
-          { guid: guidOf(row.segmentId), name: snippet(row.text), startPosition: cp(row.start), endPosition: cp(row.end), creatingUser: note(row.createdBy), creationDateTime: row.createdAt },
-          [],
-        );
-      }
-      if (row.codingId) {
-        codings++;
-        selection.children!.push(el('Coding', { guid: guidOf(row.codingId), creatingUser: note(row.coder!), creationDateTime: row.codedAt! }, [el('CodeRef', { targetGUID: guidOf(row.labelId!) })]));
-      }
-    }
-    endSelection();
-    for (const ref of noteRefs('document', doc.id)) element.child(serialize(ref, 3));
-    element.end();
+    writeSelections(ctx, doc, tally);
     const entry: BlockDocument = {
       kind: doc.kind,
       sourceName: doc.sourceName,
@@ -289,15 +313,58 @@ function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: S
       turns: doc.turns,
       ...(speakersOf.has(doc.id) ? { speakers: speakersOf.get(doc.id) } : {}),
     };
-    blockDocuments.add(escapeText(`${index ? ',' : ''}${JSON.stringify(guid)}:${JSON.stringify(entry)}`));
+    ctx.blockDocuments.add(escapeText(`${index ? ',' : ''}${JSON.stringify(guid)}:${JSON.stringify(entry)}`));
   });
   if (documents.length) body.add(`${endTag('Sources', 1)}\n`);
+  return tally;
+}
 
-  // Notes: the memos, the readable notes of rounds 2 and 3, and the Duiding block (what the standard
-  // has no place for, for Duiding to read back), whose documents part was written above.
-  const analysis = exportAnalysis(db);
+/** A document's TextSource: its segments as selections with their codings, and its memos' NoteRefs. */
+function writeSelections(ctx: ExportContext, doc: NonNullable<ReturnType<typeof getDocument>>, tally: { selections: number; codings: number }): void {
+  const { note, noteRefs } = ctx;
+  const guid = guidOf(doc.id);
+  const cp = codePointIndex(doc.text);
+  const element = lazyElement(ctx.body, 'TextSource', { guid, name: doc.name, plainTextPath: `internal://${guid}.txt`, creatingUser: note(doc.importedBy), creationDateTime: doc.importedAt }, 2);
+  let selection: XmlNode | null = null;
+  let selectionId = '';
+  const endSelection = () => {
+    if (!selection) return;
+    selection.children!.push(...noteRefs('segment', selectionId));
+    element.child(serialize(selection, 3));
+    selection = null;
+  };
+  for (const row of selectionRows(ctx.db, doc.id)) {
+    if (row.segmentId !== selectionId || !selection) {
+      endSelection();
+      selectionId = row.segmentId;
+      tally.selections++;
+      selection = el(
+        'PlainTextSelection',
+        { guid: guidOf(row.segmentId), name: snippet(row.text), startPosition: cp(row.start), endPosition: cp(row.end), creatingUser: note(row.createdBy), creationDateTime: row.createdAt },
+        [],
+      );
+    }
+    if (row.codingId) {
+      tally.codings++;
+      selection.children!.push(el('Coding', { guid: guidOf(row.codingId), creatingUser: note(row.coder!), creationDateTime: row.codedAt! }, [el('CodeRef', { targetGUID: guidOf(row.labelId!) })]));
+    }
+  }
+  endSelection();
+  for (const ref of noteRefs('document', doc.id)) element.child(serialize(ref, 3));
+  element.end();
+}
+
+type Analysis = ReturnType<typeof exportAnalysis>;
+
+/**
+ * Notes: the memos, the readable notes of rounds 2 and 3, and the Duiding block (what the standard
+ * has no place for, for Duiding to read back), whose documents part was written with the sources.
+ * Returns the block's GUID.
+ */
+function writeNotes(ctx: ExportContext, analysis: Analysis): string {
+  const { body, note, node } = ctx;
   body.add(`${startTag('Notes', {}, 1)}\n`);
-  for (const m of memos) {
+  for (const m of ctx.memos) {
     node(
       el(
         'Note',
@@ -315,9 +382,16 @@ function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: S
     );
   }
   for (const n of analysis.notes) node(n, 2);
-  const blockGuid = guidOf(`duiding-data:${meta.id}`);
+  const blockGuid = guidOf(`duiding-data:${ctx.meta.id}`);
+  body.add(`${startTag('Note', { guid: blockGuid, name: DUIDING_NOTE_NAME, creatingUser: note(ctx.project.coder), creationDateTime: now() }, 2)}\n${'  '.repeat(3)}<PlainTextContent>`);
+  writeBlock(ctx, analysis);
+  body.add(`</PlainTextContent>\n${endTag('Note', 2)}\n${endTag('Notes', 1)}\n`);
+  return blockGuid;
+}
+
+/** The Duiding block's text: what the standard has no place for, as JSON between a header and a footer. */
+function writeBlock({ body, meta, labels, memos, coders, attributes, blockDocuments }: ExportContext, analysis: Analysis): void {
   const json = (value: unknown) => escapeText(JSON.stringify(value));
-  body.add(`${startTag('Note', { guid: blockGuid, name: DUIDING_NOTE_NAME, creatingUser: note(project.coder), creationDateTime: now() }, 2)}\n${'  '.repeat(3)}<PlainTextContent>`);
   body.add(escapeText(blockHeader()));
   body.add(`{"format":"duiding-refi/1","title":${json(meta.title)},"labels":`);
   body.add(
@@ -346,8 +420,11 @@ function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: S
   body.add(`,"coders":${json(coders.filter((c) => c.sameAs === null).map((c) => ({ name: c.name, firstSeen: c.firstSeen })))}`);
   body.add(`,"attributes":${json(attributes.map((a, position) => ({ id: a.id, name: a.name, type: a.type, position })))}`);
   body.add(`,"analysis":${json({ tables: analysis.tables, noteGuids: analysis.noteGuids })}}`);
-  body.add(`${escapeText(`\n${blockFooter()}`)}</PlainTextContent>\n${endTag('Note', 2)}\n${endTag('Notes', 1)}\n`);
+  body.add(escapeText(`\n${blockFooter()}`));
+}
 
+/** Links, sets and the project's NoteRefs, after the notes as the schema orders them. */
+function writeLinks({ memos, noteRefs, node }: ExportContext, analysis: Analysis, blockGuid: string): void {
   // A case cannot carry a NoteRef in the schema: a participant's memo is linked to its case instead.
   const links = memos
     .filter((m) => m.target.kind === 'participant' && m.target.id)
@@ -355,8 +432,10 @@ function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: S
   if (links.length) node(el('Links', {}, links), 1);
   if (analysis.sets.length) node(el('Sets', {}, analysis.sets), 1);
   for (const ref of [...noteRefs('project', null), el('NoteRef', { targetGUID: blockGuid })]) node(ref, 1);
+}
 
-  // The users are known now: the .qde's start, its body, its end.
+/** The users are known now: the .qde's start, its body, its end. */
+function writeQde({ project, meta, zip, body, userNames }: ExportContext): void {
   const qde = new ZipNativeDeflate('project.qde');
   zip.add(qde);
   const users = [...userNames].sort().map((name) => el('User', { guid: userGuid(name), name }));
@@ -372,14 +451,4 @@ function writeProject(project: Project, zip: Zip, body: Spool, blockDocuments: S
   qde.push(encoder.encode(`${XML_DECLARATION}${startTag('Project', rootAttrs, 0)}\n${users.length ? `${serialize(el('Users', {}, users), 1)}\n` : ''}`));
   body.drain((bytes) => qde.push(bytes));
   qde.push(encoder.encode(`${endTag('Project', 0)}\n`), true);
-  return {
-    codes: labels.length,
-    sources: documents.length,
-    selections,
-    codings,
-    notes: memos.length + analysis.notes.length + 1,
-    cases: participants.length,
-    variables: attributes.length,
-    concepts: analysis.sets.length,
-  };
 }

@@ -196,6 +196,52 @@ export async function importQdpx(project: Project, file: FileRef, options: Impor
   }, { kind: 'baseline', tables: TRACKED_TABLES });
 }
 
+type MemoTarget = { kind: 'project' | 'document' | 'participant' | 'label' | 'segment'; id: string | null };
+type DescriptionMemo = { kind: 'project' | 'document' | 'participant' | 'segment'; id: string | null; title: string; text: string; by: string; at: string };
+type Speakers = NonNullable<DuidingBlock['documents'][string]['speakers']>;
+
+/** What the import's steps share: the file, the rows written so far by GUID, and the report being built. */
+interface ImportContext {
+  project: Project;
+  db: Project['db'];
+  qde: QdeProject;
+  block: DuidingBlock | null;
+  fileName: string;
+  at: string;
+  adapted: string[];
+  notImported: string[];
+  unplaced: UnplacedSelection[];
+  /** The file's GUID as the Duiding id where it is free; a fresh id where it repeats. */
+  idFor: (guid: string) => string;
+  /** The file's users' names by GUID. */
+  users: Map<string, string>;
+  /** The first of these users' names, or the project's coder. */
+  coderOf: (...guids: string[]) => string;
+  labels: Map<string, { id: string; name: string }>;
+  sourceReports: ImportedSource[];
+  skippedKinds: Record<string, number>;
+  documents: Map<string, string>;
+  speakersOf: Map<string, Speakers>;
+  caseIds: Map<string, string>;
+  segmentIds: Map<string, string>;
+  memoTargets: Map<string, MemoTarget>;
+  descriptionMemos: DescriptionMemo[];
+  tally: {
+    codingsMade: number;
+    collapsed: number;
+    codingsUnplaced: number;
+    codingsWithoutCode: number;
+    codingsOnSkipped: number;
+    selectionsMerged: number;
+    uncodedSegments: number;
+    selectionsInFile: number;
+    participants: number;
+    speakerRows: number;
+    memos: number;
+    concepts: number;
+  };
+}
+
 async function writeProject(
   project: Project,
   qde: QdeProject,
@@ -205,20 +251,26 @@ async function writeProject(
   blockNoteGuid: string | null,
   fileName: string,
 ): Promise<QdpxImportReport> {
-  const db = project.db;
-  const at = now();
-  const adapted: string[] = [];
-  const notImported: string[] = [];
-  const unplaced: UnplacedSelection[] = [];
-  const taken = idsInUse(db);
-  /** The file's GUID as the Duiding id where it is free; a fresh id where it repeats. */
+  const ctx = importContext(project, qde, block, fileName);
+  writeCoders(ctx);
+  const codes = writeCodebook(ctx);
+  await writeSources(ctx, codes, texts);
+  reportSources(ctx);
+  const cases = writeParticipants(ctx);
+  writeSpeakers(ctx);
+  reportParticipants(ctx, cases);
+  writeNotes(ctx, noteTexts, blockNoteGuid);
+  writeAnalysis(ctx);
+  return importReport(ctx, codes.length, cases.attributes);
+}
+
+function importContext(project: Project, qde: QdeProject, block: DuidingBlock | null, fileName: string): ImportContext {
+  const taken = idsInUse(project.db);
   const idFor = (guid: string): string => {
     const id = guid && !taken.has(guid) ? guid : newId();
     taken.add(id);
     return id;
   };
-
-  // Users → coders.
   const users = new Map<string, string>();
   for (const user of qde.users) {
     const name = (user.name.trim() || `User ${user.guid.slice(0, 8)}`).normalize('NFC');
@@ -231,18 +283,63 @@ async function writeProject(
     }
     return project.coder;
   };
+  return {
+    project,
+    db: project.db,
+    qde,
+    block,
+    fileName,
+    at: now(),
+    adapted: [],
+    notImported: [],
+    unplaced: [],
+    idFor,
+    users,
+    coderOf,
+    labels: new Map(),
+    sourceReports: [],
+    skippedKinds: {},
+    documents: new Map(),
+    speakersOf: new Map(),
+    caseIds: new Map(),
+    segmentIds: new Map(),
+    memoTargets: new Map(),
+    descriptionMemos: [],
+    tally: {
+      codingsMade: 0,
+      collapsed: 0,
+      codingsUnplaced: 0,
+      codingsWithoutCode: 0,
+      codingsOnSkipped: 0,
+      selectionsMerged: 0,
+      uncodedSegments: 0,
+      selectionsInFile: 0,
+      participants: 0,
+      speakerRows: 0,
+      memos: 0,
+      concepts: 0,
+    },
+  };
+}
+
+/** Users → coders. */
+function writeCoders({ db, qde, block, at, users }: ImportContext): void {
   // A file Duiding wrote lists its coders itself (its users also name whoever exported it); another tool's users all are coders.
   if (block) for (const c of block.coders) importedCoder(db, c.name, c.firstSeen);
   else for (const name of new Set(users.values())) importedCoder(db, name, qde.created ?? at);
+}
 
-  // Codes → labels, in the file's order and hierarchy.
-  const labels = new Map<string, { id: string; name: string }>();
+type FlatCode = { code: QdeCode; parent: QdeCode | null; index: number };
+
+/** Codes → labels, in the file's order and hierarchy. */
+function writeCodebook(ctx: ImportContext): FlatCode[] {
+  const { db, project, block, at, adapted, labels } = ctx;
   const siblingNames = new Map<string, Set<string>>();
   const colours: string[] = [];
   let renamed = 0;
   let nonCodable = 0;
   let truncated = 0;
-  const codes = flattenCodes(qde.codes, null, []);
+  const codes = flattenCodes(ctx.qde.codes, null, []);
   for (const { code, parent, index } of codes) {
     const parentId = parent ? (labels.get(parent.guid)?.id ?? null) : null;
     let name = code.name.trim().normalize('NFC') || `Code ${index + 1}`;
@@ -260,7 +357,7 @@ async function writeProject(
     const extra = block?.labels[code.guid];
     const colour = colourOf(code.colour) ?? nextColour(colours);
     colours.push(colour);
-    const id = idFor(code.guid);
+    const id = ctx.idFor(code.guid);
     insertLabel(db, {
       id,
       name,
@@ -288,25 +385,17 @@ async function writeProject(
     );
   }
   if (!block && codes.length) adapted.push(`Codes from another program arrive as a-priori labels of round 1.`);
+  return codes;
+}
 
-  // Sources → documents, selections → segments, codings → codings.
-  const sourceReports: ImportedSource[] = [];
-  const skippedKinds: Record<string, number> = {};
-  const documents = new Map<string, string>();
-  const speakersOf = new Map<string, NonNullable<DuidingBlock['documents'][string]['speakers']>>();
-  const caseIds = new Map<string, string>();
-  const segmentIds = new Map<string, string>();
-  const memoTargets = new Map<string, { kind: 'project' | 'document' | 'participant' | 'label' | 'segment'; id: string | null }>();
-  const descriptionMemos: Array<{ kind: 'project' | 'document' | 'participant' | 'segment'; id: string | null; title: string; text: string; by: string; at: string }> = [];
-  let codingsMade = 0;
-  let collapsed = 0;
-  let codingsUnplaced = 0;
-  let codingsWithoutCode = 0;
-  let codingsOnSkipped = 0;
-  let selectionsMerged = 0;
-  let uncodedSegments = 0;
-  let selectionsInFile = 0;
-  const unplacedOf = (source: string, selection: QdeSelection, reason: UnplacedSelection['reason']): UnplacedSelection => ({
+/** A note referred to from an object goes on that object (the first reference wins). */
+function noteRef(ctx: ImportContext, refs: string[], target: MemoTarget): void {
+  for (const ref of refs) if (!ctx.memoTargets.has(ref)) ctx.memoTargets.set(ref, target);
+}
+
+function unplacedOf(ctx: ImportContext, source: string, selection: QdeSelection, reason: UnplacedSelection['reason']): UnplacedSelection {
+  const { labels } = ctx;
+  return {
     source,
     selectionGuid: selection.guid,
     startPosition: selection.start,
@@ -314,127 +403,155 @@ async function writeProject(
     name: selection.name,
     codes: selection.codings.flatMap((c) => (c.codeGuid && labels.get(c.codeGuid) ? [labels.get(c.codeGuid)!.name] : [])),
     reason,
-  });
-
-  const noteRef = (refs: string[], target: { kind: 'project' | 'document' | 'participant' | 'label' | 'segment'; id: string | null }) => {
-    for (const ref of refs) if (!memoTargets.has(ref)) memoTargets.set(ref, target);
   };
-  noteRef(qde.noteRefs, { kind: 'project', id: null });
-  for (const { code } of codes) if (labels.has(code.guid)) noteRef(code.noteRefs, { kind: 'label', id: labels.get(code.guid)!.id });
+}
+
+/** Sources → documents, selections → segments, codings → codings. */
+async function writeSources(ctx: ImportContext, codes: FlatCode[], texts: Map<QdeSource, SourceText | string>): Promise<void> {
+  const { qde, labels } = ctx;
+  noteRef(ctx, qde.noteRefs, { kind: 'project', id: null });
+  for (const { code } of codes) if (labels.has(code.guid)) noteRef(ctx, code.noteRefs, { kind: 'label', id: labels.get(code.guid)!.id });
 
   for (const [index, source] of qde.sources.entries()) {
     await checkpoint();
     reportProgress(index, qde.sources.length, source.name);
-    selectionsInFile += source.selections.length;
-    const name = (source.name.trim() || (source.plainTextPath ?? source.path ?? '').replace(/^.*[\\/]/, '') || `Source ${sourceReports.length + 1}`).normalize('NFC');
+    ctx.tally.selectionsInFile += source.selections.length;
+    const name = (source.name.trim() || (source.plainTextPath ?? source.path ?? '').replace(/^.*[\\/]/, '') || `Source ${ctx.sourceReports.length + 1}`).normalize('NFC');
     const entry: ImportedSource = { name, status: 'imported', kind: source.kind, selections: source.selections.length, segments: 0, codings: 0, unplaced: 0 };
-    sourceReports.push(entry);
+    ctx.sourceReports.push(entry);
     if (source.kind !== 'text') {
-      entry.status = 'skipped';
-      entry.reason = `Duiding holds text only; this is ${source.kind === 'audio' ? 'an audio' : source.kind === 'pdf' ? 'a PDF' : `a ${source.kind}`} source`;
-      entry.selections = source.otherSelections;
-      skippedKinds[source.kind] = (skippedKinds[source.kind] ?? 0) + 1;
-      codingsOnSkipped += source.otherCodings;
+      skipSource(ctx, source, entry);
       continue;
     }
     const text = texts.get(source)!;
-    const allCodings = source.codings.length + source.selections.reduce((n, s) => n + s.codings.length, 0);
     if (typeof text === 'string' || text.mapped.text.trim() === '') {
-      entry.status = typeof text === 'string' ? 'missing' : 'skipped';
-      entry.reason = typeof text === 'string' ? text : 'its text is empty';
-      if (typeof text !== 'string') skippedKinds.empty = (skippedKinds.empty ?? 0) + 1;
-      for (const selection of source.selections) unplaced.push(unplacedOf(name, selection, 'no-text'));
-      entry.unplaced = source.selections.length;
-      codingsUnplaced += allCodings;
+      skipTextless(ctx, source, entry, text);
       continue;
     }
-    const { mapped } = text;
-    const extra = block?.documents[source.guid];
-    const textHash = sha256(mapped.text);
-    const turns = extra && extra.textHash === textHash ? extra.turns : paragraphTurns(mapped.text);
-    const documentId = idFor(source.guid);
-    // The speakers' roles belong to the turns they were set on: a text changed elsewhere has new turns.
-    if (extra?.speakers && extra.textHash === textHash) speakersOf.set(documentId, extra.speakers);
-    insertDocument(db, {
-      id: documentId,
-      name,
-      kind: extra?.kind ?? 'interview',
-      participantId: null,
-      text: mapped.text,
-      wordCount: countWords(mapped.text),
-      sourceName: extra?.sourceName ?? text.from,
-      sourceHash: extra?.sourceHash ?? text.hash,
-      importer: extra?.importer ?? 'refi-qda',
-      importedAt: extra?.importedAt ?? at,
-      importedBy: extra?.importedBy ?? project.coder,
-      turns,
-    });
-    documents.set(source.guid, documentId);
-    entry.documentId = documentId;
-    noteRef(source.noteRefs, { kind: 'document', id: documentId });
-    if (source.description.trim()) {
-      descriptionMemos.push({ kind: 'document', id: documentId, title: 'Description', text: source.description, by: coderOf(source.userGuid, qde.creatingUserGuid), at: source.created ?? at });
-    }
+    const documentId = writeDocument(ctx, source, entry, text);
+    writeSelections(ctx, source, entry, text.mapped, documentId);
+  }
+}
 
-    const unit = chooseUnit(mapped, source.selections, qde.origin);
-    entry.unit = unit;
-    const bySpan = new Map<string, string>();
-    const segmentOf = (start: number, end: number, guid: string, by: string, created: string): string => {
-      const key = `${start}:${end}`;
-      const existing = bySpan.get(key);
-      if (existing) {
-        selectionsMerged++;
-        return existing;
-      }
-      const id = idFor(guid);
-      insertSegment(db, { id, documentId, start, end, text: mapped.text.slice(start, end), createdBy: by, createdAt: created });
-      bySpan.set(key, id);
-      entry.segments++;
-      return id;
-    };
-    const seen = new Set<string>();
-    const code = (segmentId: string, coding: QdeSelection['codings'][number], fallbackUser: string) => {
-      const label = coding.codeGuid ? labels.get(coding.codeGuid) : undefined;
-      if (!label) {
-        codingsWithoutCode++;
-        return;
-      }
-      const coder = coderOf(coding.userGuid, fallbackUser, qde.creatingUserGuid);
-      const key = `${segmentId}|${label.id}|${coder}`;
-      if (seen.has(key)) {
-        collapsed++;
-        return;
-      }
-      seen.add(key);
-      insertCoding(db, { id: idFor(coding.guid), segmentId, labelId: label.id, coder: importedCoder(db, coder, coding.created ?? at), createdAt: coding.created ?? at });
-      codingsMade++;
-      entry.codings++;
-      noteRef(coding.noteRefs, { kind: 'segment', id: segmentId });
-    };
+/** A source of a kind Duiding does not hold (audio, PDF, picture): counted, not written. */
+function skipSource(ctx: ImportContext, source: QdeSource, entry: ImportedSource): void {
+  entry.status = 'skipped';
+  entry.reason = `Duiding holds text only; this is ${source.kind === 'audio' ? 'an audio' : source.kind === 'pdf' ? 'a PDF' : `a ${source.kind}`} source`;
+  entry.selections = source.otherSelections;
+  ctx.skippedKinds[source.kind] = (ctx.skippedKinds[source.kind] ?? 0) + 1;
+  ctx.tally.codingsOnSkipped += source.otherCodings;
+}
 
-    if (source.codings.length > 0) {
-      const whole = segmentOf(0, mapped.text.length, source.guid ? `${source.guid}-whole` : '', coderOf(source.userGuid, qde.creatingUserGuid), source.created ?? at);
-      for (const coding of source.codings) code(whole, coding, source.userGuid);
+/** A text source whose text could not be read, or is empty: its selections are unplaced. */
+function skipTextless(ctx: ImportContext, source: QdeSource, entry: ImportedSource, text: SourceText | string): void {
+  const allCodings = source.codings.length + source.selections.reduce((n, s) => n + s.codings.length, 0);
+  entry.status = typeof text === 'string' ? 'missing' : 'skipped';
+  entry.reason = typeof text === 'string' ? text : 'its text is empty';
+  if (typeof text !== 'string') ctx.skippedKinds.empty = (ctx.skippedKinds.empty ?? 0) + 1;
+  for (const selection of source.selections) ctx.unplaced.push(unplacedOf(ctx, entry.name, selection, 'no-text'));
+  entry.unplaced = source.selections.length;
+  ctx.tally.codingsUnplaced += allCodings;
+}
+
+function writeDocument(ctx: ImportContext, source: QdeSource, entry: ImportedSource, text: SourceText): string {
+  const { db, project, qde, at } = ctx;
+  const { mapped } = text;
+  const extra = ctx.block?.documents[source.guid];
+  const textHash = sha256(mapped.text);
+  const turns = extra && extra.textHash === textHash ? extra.turns : paragraphTurns(mapped.text);
+  const documentId = ctx.idFor(source.guid);
+  // The speakers' roles belong to the turns they were set on: a text changed elsewhere has new turns.
+  if (extra?.speakers && extra.textHash === textHash) ctx.speakersOf.set(documentId, extra.speakers);
+  insertDocument(db, {
+    id: documentId,
+    name: entry.name,
+    kind: extra?.kind ?? 'interview',
+    participantId: null,
+    text: mapped.text,
+    wordCount: countWords(mapped.text),
+    sourceName: extra?.sourceName ?? text.from,
+    sourceHash: extra?.sourceHash ?? text.hash,
+    importer: extra?.importer ?? 'refi-qda',
+    importedAt: extra?.importedAt ?? at,
+    importedBy: extra?.importedBy ?? project.coder,
+    turns,
+  });
+  ctx.documents.set(source.guid, documentId);
+  entry.documentId = documentId;
+  noteRef(ctx, source.noteRefs, { kind: 'document', id: documentId });
+  if (source.description.trim()) {
+    ctx.descriptionMemos.push({ kind: 'document', id: documentId, title: 'Description', text: source.description, by: ctx.coderOf(source.userGuid, qde.creatingUserGuid), at: source.created ?? at });
+  }
+  return documentId;
+}
+
+/** A document's selections → segments (one per span), their codings → codings (one per label and coder). */
+function writeSelections(ctx: ImportContext, source: QdeSource, entry: ImportedSource, mapped: MappedText, documentId: string): void {
+  const { db, qde, at, labels, tally, coderOf } = ctx;
+  const unit = chooseUnit(mapped, source.selections, qde.origin);
+  entry.unit = unit;
+  const bySpan = new Map<string, string>();
+  const segmentOf = (start: number, end: number, guid: string, by: string, created: string): string => {
+    const key = `${start}:${end}`;
+    const existing = bySpan.get(key);
+    if (existing) {
+      tally.selectionsMerged++;
+      return existing;
     }
-    for (const selection of source.selections) {
-      const spot = place(mapped, unit, selection.start, selection.end);
-      if (typeof spot === 'string') {
-        unplaced.push(unplacedOf(name, selection, spot));
-        entry.unplaced++;
-        codingsUnplaced += selection.codings.length;
-        continue;
-      }
-      const by = coderOf(selection.userGuid, qde.creatingUserGuid);
-      const segmentId = segmentOf(spot.start, spot.end, selection.guid, by, selection.created ?? at);
-      segmentIds.set(selection.guid, segmentId);
-      if (selection.codings.length === 0) uncodedSegments++;
-      for (const coding of selection.codings) code(segmentId, coding, selection.userGuid);
-      noteRef(selection.noteRefs, { kind: 'segment', id: segmentId });
-      if (selection.description.trim()) {
-        descriptionMemos.push({ kind: 'segment', id: segmentId, title: '', text: selection.description, by, at: selection.created ?? at });
-      }
+    const id = ctx.idFor(guid);
+    insertSegment(db, { id, documentId, start, end, text: mapped.text.slice(start, end), createdBy: by, createdAt: created });
+    bySpan.set(key, id);
+    entry.segments++;
+    return id;
+  };
+  const seen = new Set<string>();
+  const code = (segmentId: string, coding: QdeSelection['codings'][number], fallbackUser: string) => {
+    const label = coding.codeGuid ? labels.get(coding.codeGuid) : undefined;
+    if (!label) {
+      tally.codingsWithoutCode++;
+      return;
+    }
+    const coder = coderOf(coding.userGuid, fallbackUser, qde.creatingUserGuid);
+    const key = `${segmentId}|${label.id}|${coder}`;
+    if (seen.has(key)) {
+      tally.collapsed++;
+      return;
+    }
+    seen.add(key);
+    insertCoding(db, { id: ctx.idFor(coding.guid), segmentId, labelId: label.id, coder: importedCoder(db, coder, coding.created ?? at), createdAt: coding.created ?? at });
+    tally.codingsMade++;
+    entry.codings++;
+    noteRef(ctx, coding.noteRefs, { kind: 'segment', id: segmentId });
+  };
+
+  if (source.codings.length > 0) {
+    const whole = segmentOf(0, mapped.text.length, source.guid ? `${source.guid}-whole` : '', coderOf(source.userGuid, qde.creatingUserGuid), source.created ?? at);
+    for (const coding of source.codings) code(whole, coding, source.userGuid);
+  }
+  for (const selection of source.selections) {
+    const spot = place(mapped, unit, selection.start, selection.end);
+    if (typeof spot === 'string') {
+      ctx.unplaced.push(unplacedOf(ctx, entry.name, selection, spot));
+      entry.unplaced++;
+      tally.codingsUnplaced += selection.codings.length;
+      continue;
+    }
+    const by = coderOf(selection.userGuid, qde.creatingUserGuid);
+    const segmentId = segmentOf(spot.start, spot.end, selection.guid, by, selection.created ?? at);
+    ctx.segmentIds.set(selection.guid, segmentId);
+    if (selection.codings.length === 0) tally.uncodedSegments++;
+    for (const coding of selection.codings) code(segmentId, coding, selection.userGuid);
+    noteRef(ctx, selection.noteRefs, { kind: 'segment', id: segmentId });
+    if (selection.description.trim()) {
+      ctx.descriptionMemos.push({ kind: 'segment', id: segmentId, title: '', text: selection.description, by, at: selection.created ?? at });
     }
   }
+}
+
+/** What the sources step adapted or left out, for the report. */
+function reportSources(ctx: ImportContext): void {
+  const { adapted, notImported, unplaced, sourceReports, skippedKinds } = ctx;
+  const { selectionsMerged, collapsed, uncodedSegments, codingsWithoutCode, codingsOnSkipped } = ctx.tally;
   // Segments that now carry no coding at all are uncoded quotations (selections without codes, or whose codes were all missing).
   if (selectionsMerged) adapted.push(`${plural(selectionsMerged, 'selection')} covering exactly the same text as another became one segment with all their codings (NVivo writes one selection per coding).`);
   if (collapsed) adapted.push(`${plural(collapsed, 'coding')} repeated the same code on the same text by the same coder and ${collapsed === 1 ? 'was' : 'were'} kept once.`);
@@ -457,8 +574,63 @@ async function writeProject(
   if (unplaced.length) {
     notImported.push(`${plural(unplaced.length, 'selection')} could not be placed in ${unplaced.length === 1 ? 'its' : 'their'} text; they are listed in the report and in a memo on the project.`);
   }
+}
 
-  // Cases → participants with typed attributes; a case's sources are its documents.
+interface CaseTally {
+  attributes: number;
+  participantRenamed: number;
+  doubleCase: number;
+  caseRefsIgnored: number;
+}
+
+/** Cases → participants with typed attributes; a case's sources are its documents. */
+function writeParticipants(ctx: ImportContext): CaseTally {
+  const { db, qde, at } = ctx;
+  const attributeFor = variableAttributes(ctx);
+  const variables = new Map(qde.variables.map((v) => [v.guid, v]));
+  const participantNames = new Set<string>();
+  const tally: CaseTally = { attributes: 0, participantRenamed: 0, doubleCase: 0, caseRefsIgnored: 0 };
+  const linked = new Set<string>();
+  for (const [index, c] of qde.cases.entries()) {
+    let name = (c.name.trim() || `Case ${index + 1}`).normalize('NFC');
+    const base = name;
+    for (let n = 2; participantNames.has(name.toLocaleLowerCase()); n++) name = `${base} (${n})`;
+    if (name !== base) tally.participantRenamed++;
+    participantNames.add(name.toLocaleLowerCase());
+    const id = ctx.idFor(c.guid);
+    insertParticipantAs(db, { id, name, createdAt: at });
+    ctx.tally.participants++;
+    for (const value of c.values) {
+      const attribute = attributeFor(value.variableGuid, value.type);
+      const v = valueOf(variables.get(value.variableGuid)?.type ?? value.type, value.value);
+      if (!attribute || v === null) continue;
+      // By name: a value that does not fit the variable's type turns the attribute into text rather than being lost.
+      setNamedAttribute(db, id, variables.get(value.variableGuid)!.name.trim().normalize('NFC'), v);
+    }
+    for (const ref of c.sourceRefs) {
+      const documentId = ctx.documents.get(ref);
+      if (!documentId) continue;
+      if (linked.has(documentId)) {
+        tally.doubleCase++;
+        continue;
+      }
+      linked.add(documentId);
+      linkDocumentToParticipant(db, documentId, id);
+    }
+    tally.caseRefsIgnored += c.codeRefs + c.selectionRefs;
+    if (c.description.trim()) ctx.descriptionMemos.push({ kind: 'participant', id, title: 'Description', text: c.description, by: ctx.project.coder, at });
+    ctx.memoTargets.set(`case:${c.guid}`, { kind: 'participant', id });
+    ctx.caseIds.set(c.guid, id);
+  }
+  tally.attributes = attributeFor.count();
+  return tally;
+}
+
+/**
+ * Variables → attributes, each made once, in the file's order and at the positions Duiding's block
+ * gives. Returns the attribute of a variable (by GUID), made on first use.
+ */
+function variableAttributes({ db, qde, block }: ImportContext) {
   const variables = new Map(qde.variables.map((v) => [v.guid, v]));
   const attributeIds = new Map<string, { id: string; type: AttributeType }>();
   const attributeFor = (guid: string, fallbackType: VariableType): { id: string; type: AttributeType } | null => {
@@ -476,49 +648,16 @@ async function writeProject(
     const found = [...attributeIds.entries()].find(([guid]) => variables.get(guid)?.name === a.name);
     if (found) setAttributePosition(db, found[1].id, a.position);
   }
-  const participantNames = new Set<string>();
-  let participants = 0;
-  let participantRenamed = 0;
-  let doubleCase = 0;
-  let caseRefsIgnored = 0;
-  const linked = new Set<string>();
-  for (const [index, c] of qde.cases.entries()) {
-    let name = (c.name.trim() || `Case ${index + 1}`).normalize('NFC');
-    const base = name;
-    for (let n = 2; participantNames.has(name.toLocaleLowerCase()); n++) name = `${base} (${n})`;
-    if (name !== base) participantRenamed++;
-    participantNames.add(name.toLocaleLowerCase());
-    const id = idFor(c.guid);
-    insertParticipantAs(db, { id, name, createdAt: at });
-    participants++;
-    for (const value of c.values) {
-      const attribute = attributeFor(value.variableGuid, value.type);
-      const v = valueOf(variables.get(value.variableGuid)?.type ?? value.type, value.value);
-      if (!attribute || v === null) continue;
-      // By name: a value that does not fit the variable's type turns the attribute into text rather than being lost.
-      setNamedAttribute(db, id, variables.get(value.variableGuid)!.name.trim().normalize('NFC'), v);
-    }
-    for (const ref of c.sourceRefs) {
-      const documentId = documents.get(ref);
-      if (!documentId) continue;
-      if (linked.has(documentId)) {
-        doubleCase++;
-        continue;
-      }
-      linked.add(documentId);
-      linkDocumentToParticipant(db, documentId, id);
-    }
-    caseRefsIgnored += c.codeRefs + c.selectionRefs;
-    if (c.description.trim()) descriptionMemos.push({ kind: 'participant', id, title: 'Description', text: c.description, by: project.coder, at });
-    memoTargets.set(`case:${c.guid}`, { kind: 'participant', id });
-    caseIds.set(c.guid, id);
-  }
+  return Object.assign(attributeFor, { count: () => attributeIds.size });
+}
 
-  // Speakers' roles as the researcher set them, from Duiding's block; the rest are inferred as at any import.
+/** Speakers' roles as the researcher set them, from Duiding's block; the rest are inferred as at any import. */
+function writeSpeakers(ctx: ImportContext): void {
+  const { db, speakersOf, block } = ctx;
   // A file written before roles had a place of their own carries them as rows of the table.
   const oldRows = block?.analysis?.tables?.speakers;
   if (speakersOf.size === 0 && Array.isArray(oldRows)) {
-    const byGuid = new Map([...documents].map(([guid, id]) => [guid.toLowerCase(), id]));
+    const byGuid = new Map([...ctx.documents].map(([guid, id]) => [guid.toLowerCase(), id]));
     for (const row of oldRows) {
       const documentId = typeof row.document_id === 'string' ? byGuid.get(row.document_id.toLowerCase()) : undefined;
       if (!documentId) continue;
@@ -527,7 +666,6 @@ async function writeProject(
       speakersOf.set(documentId, list);
     }
   }
-  let speakerRows = 0;
   let speakersRefused = 0;
   for (const [documentId, speakers] of speakersOf) {
     const seen = new Set<string>();
@@ -539,33 +677,26 @@ async function writeProject(
       }
       seen.add(s.name);
       // A case another tool removed leaves a participant speaker without one, not a broken reference.
-      const participantId = s.role === 'participant' && typeof s.participant === 'string' ? (caseIds.get(s.participant) ?? null) : null;
+      const participantId = s.role === 'participant' && typeof s.participant === 'string' ? (ctx.caseIds.get(s.participant) ?? null) : null;
       insertSpeaker(db, { id: newId(), documentId, name: s.name.normalize('NFC'), role: s.role, participantId, confirmed: s.confirmed === true });
-      speakerRows++;
+      ctx.tally.speakerRows++;
     }
   }
-  if (speakersRefused) notImported.push(`${plural(speakersRefused, 'speaker role')} in the Duiding data note ${speakersRefused === 1 ? 'was' : 'were'} damaged and left out; ${speakersRefused === 1 ? 'its role is' : 'their roles are'} inferred as at any import.`);
+  if (speakersRefused) ctx.notImported.push(`${plural(speakersRefused, 'speaker role')} in the Duiding data note ${speakersRefused === 1 ? 'was' : 'were'} damaged and left out; ${speakersRefused === 1 ? 'its role is' : 'their roles are'} inferred as at any import.`);
+}
+
+function reportParticipants({ qde, adapted, notImported }: ImportContext, { participantRenamed, doubleCase, caseRefsIgnored }: CaseTally): void {
   if (participantRenamed) adapted.push(`${plural(participantRenamed, 'case')} shared a name with another and got a number added.`);
   if (doubleCase) adapted.push(`${plural(doubleCase, 'document')} belonged to more than one case; in Duiding a document belongs to one participant, the first case.`);
   if (caseRefsIgnored) notImported.push(`${plural(caseRefsIgnored, 'code or selection reference')} of cases ${caseRefsIgnored === 1 ? 'was' : 'were'} not imported (Duiding ties participants to documents).`);
   const sourceValues = qde.sources.reduce((n, s) => n + s.variableValues.length, 0);
   if (sourceValues) notImported.push(`${plural(sourceValues, 'variable value')} on sources (rather than cases) ${sourceValues === 1 ? 'was' : 'were'} not imported: Duiding keeps attributes on participants.`);
+}
 
-  // Notes → memos, on what refers to them (NoteRef, or a link from the note); the rest on the project.
-  const objects = new Map<string, { kind: 'document' | 'participant' | 'label' | 'segment'; id: string }>();
-  for (const [guid, label] of labels) objects.set(guid, { kind: 'label', id: label.id });
-  for (const [guid, id] of documents) objects.set(guid, { kind: 'document', id });
-  for (const [guid, id] of segmentIds) objects.set(guid, { kind: 'segment', id });
-  for (const c of qde.cases) {
-    const target = memoTargets.get(`case:${c.guid}`);
-    if (target?.id) objects.set(c.guid, { kind: 'participant', id: target.id });
-  }
-  for (const link of qde.links) {
-    const target = objects.get(link.target) ?? objects.get(link.origin);
-    const note = qde.notes.some((n) => n.guid === link.origin) ? link.origin : qde.notes.some((n) => n.guid === link.target) ? link.target : null;
-    if (note && target && !memoTargets.has(note)) memoTargets.set(note, target);
-  }
-  let memos = 0;
+/** Notes → memos, on what refers to them (NoteRef, or a link from the note); the rest on the project. */
+function writeNotes(ctx: ImportContext, noteTexts: Map<string, string>, blockNoteGuid: string | null): void {
+  const { db, qde, block, at, adapted, memoTargets, coderOf } = ctx;
+  const objects = noteObjects(ctx);
   let emptyNotes = 0;
   const readableCopies = new Set(block?.analysis?.noteGuids ?? []);
   for (const note of qde.notes) {
@@ -583,7 +714,7 @@ async function writeProject(
       if (restored) target = restored;
     }
     insertMemoAsRecorded(db, {
-      id: idFor(note.guid),
+      id: ctx.idFor(note.guid),
       targetKind: target.kind,
       targetId: target.id,
       title: extra?.title ?? title,
@@ -594,34 +725,61 @@ async function writeProject(
       updatedBy: extra?.updatedBy ?? coderOf(note.modifyingUserGuid, note.userGuid, qde.creatingUserGuid),
       updatedAt: extra?.updatedAt ?? note.modified ?? note.created ?? at,
     });
-    memos++;
+    ctx.tally.memos++;
   }
-  if (emptyNotes) notImported.push(`${plural(emptyNotes, 'note')} without a name or text ${emptyNotes === 1 ? 'was' : 'were'} left out.`);
+  if (emptyNotes) ctx.notImported.push(`${plural(emptyNotes, 'note')} without a name or text ${emptyNotes === 1 ? 'was' : 'were'} left out.`);
+  writeDescriptionMemos(ctx);
+}
+
+/** The objects a note can be on, by GUID; a note a link ties to one of them goes on it. */
+function noteObjects({ qde, labels, documents, segmentIds, memoTargets }: ImportContext) {
+  const objects = new Map<string, { kind: 'document' | 'participant' | 'label' | 'segment'; id: string }>();
+  for (const [guid, label] of labels) objects.set(guid, { kind: 'label', id: label.id });
+  for (const [guid, id] of documents) objects.set(guid, { kind: 'document', id });
+  for (const [guid, id] of segmentIds) objects.set(guid, { kind: 'segment', id });
+  for (const c of qde.cases) {
+    const target = memoTargets.get(`case:${c.guid}`);
+    if (target?.id) objects.set(c.guid, { kind: 'participant', id: target.id });
+  }
+  for (const link of qde.links) {
+    const target = objects.get(link.target) ?? objects.get(link.origin);
+    const note = qde.notes.some((n) => n.guid === link.origin) ? link.origin : qde.notes.some((n) => n.guid === link.target) ? link.target : null;
+    if (note && target && !memoTargets.has(note)) memoTargets.set(note, target);
+  }
+  return objects;
+}
+
+/** Descriptions of sources, selections, cases and the project, and the selections not placed, as memos. */
+function writeDescriptionMemos(ctx: ImportContext): void {
+  const { db, project, qde, at, adapted, unplaced, descriptionMemos, fileName, coderOf } = ctx;
   if (qde.description.trim()) descriptionMemos.push({ kind: 'project', id: null, title: 'Project description', text: qde.description, by: coderOf(qde.creatingUserGuid), at: qde.created ?? at });
   for (const d of descriptionMemos) {
     const text = d.text.trim().normalize('NFC');
     insertMemoAsRecorded(db, { id: newId(), targetKind: d.kind, targetId: d.id, title: d.title, bodyRich: lexicalFromPlainText(text), bodyText: text, createdBy: d.by, createdAt: d.at, updatedBy: d.by, updatedAt: d.at });
-    memos++;
+    ctx.tally.memos++;
   }
   if (descriptionMemos.length) adapted.push(`${plural(descriptionMemos.length, 'description')} of sources, selections, cases or the project became memos on them.`);
   if (unplaced.length) {
     const lines = unplaced.map((u) => `${u.source}: positions ${u.startPosition}–${u.endPosition}${u.name ? ` "${u.name}"` : ''}${u.codes.length ? ` [${u.codes.join(', ')}]` : ''} (${u.reason})`);
     const text = `These selections from ${fileName} could not be placed in their text:\n${lines.join('\n')}`;
     insertMemoAsRecorded(db, { id: newId(), targetKind: 'project', targetId: null, title: `Selections not placed (${fileName})`, bodyRich: lexicalFromPlainText(text), bodyText: text, createdBy: project.coder, createdAt: at, updatedBy: project.coder, updatedAt: at });
-    memos++;
+    ctx.tally.memos++;
   }
+}
 
-  // Rounds 2 and 3: exactly, from Duiding's own block; from another tool, its code sets become concepts.
+/** Rounds 2 and 3: exactly, from Duiding's own block; from another tool, its code sets become concepts. */
+function writeAnalysis(ctx: ImportContext): void {
+  const { db, project, qde, block, at, adapted, notImported } = ctx;
   const codeSets = qde.sets.filter((s) => s.codes.length > 0);
   const otherSets = qde.sets.length - codeSets.length;
-  let concepts = 0;
   if (block?.analysis) {
     const { restored, refused } = importAnalysis(db, block.analysis.tables);
-    concepts = restored.concepts ?? 0;
+    ctx.tally.concepts = restored.concepts ?? 0;
     if (refused) notImported.push(`${plural(refused, 'object')} of the guide or rounds 2 and 3 referred to something no longer in the file and ${refused === 1 ? 'was' : 'were'} left out.`);
   } else if (codeSets.length) {
-    const labelIds = new Map([...labels].map(([guid, l]) => [guid, l.id]));
-    concepts = conceptsFromSets(db, codeSets, labelIds, project.coder, at);
+    const labelIds = new Map([...ctx.labels].map(([guid, l]) => [guid, l.id]));
+    const concepts = conceptsFromSets(db, codeSets, labelIds, project.coder, at);
+    ctx.tally.concepts = concepts;
     adapted.push(`${plural(concepts, 'code set')} (groups of codes) became ${concepts === 1 ? 'a concept' : 'concepts'} of round 2 with ${concepts === 1 ? 'its' : 'their'} codes as labels.`);
   }
   if (otherSets) notImported.push(`${plural(otherSets, 'set')} of documents or notes (or empty) ${otherSets === 1 ? 'has' : 'have'} no counterpart in Duiding and ${otherSets === 1 ? 'was' : 'were'} not imported.`);
@@ -629,41 +787,44 @@ async function writeProject(
   if (plainLinks) notImported.push(`${plural(plainLinks, 'link')} between objects ${plainLinks === 1 ? 'was' : 'were'} not imported.`);
   if (qde.graphs) notImported.push(`${plural(qde.graphs, 'graph')} (network views) ${qde.graphs === 1 ? 'was' : 'were'} not imported.`);
   if (qde.namespace && qde.namespace !== 'urn:QDA-XML:project:1.0') adapted.push(`The file uses the older namespace ${qde.namespace}; it was read as REFI-QDA 1.0.`);
+}
 
+function importReport(ctx: ImportContext, codes: number, attributes: number): QdpxImportReport {
+  const { qde, tally, sourceReports } = ctx;
   const codingsInFile =
     qde.sources.reduce((n, s) => n + s.codings.length + s.otherCodings + s.selections.reduce((m, sel) => m + sel.codings.length, 0), 0);
   return {
-    file: fileName,
+    file: ctx.fileName,
     origin: qde.origin,
     projectName: qde.name,
     counts: {
       users: qde.users.length,
-      codes: codes.length,
-      labels: labels.size,
+      codes,
+      labels: ctx.labels.size,
       sources: qde.sources.length,
-      documents: documents.size,
-      selections: selectionsInFile,
+      documents: ctx.documents.size,
+      selections: tally.selectionsInFile,
       segments: sourceReports.reduce((n, s) => n + s.segments, 0),
       codingsInFile,
-      codings: codingsMade,
-      codingsCollapsed: collapsed,
-      codingsUnplaced,
-      codingsWithoutCode,
-      codingsOnSkippedSources: codingsOnSkipped,
+      codings: tally.codingsMade,
+      codingsCollapsed: tally.collapsed,
+      codingsUnplaced: tally.codingsUnplaced,
+      codingsWithoutCode: tally.codingsWithoutCode,
+      codingsOnSkippedSources: tally.codingsOnSkipped,
       notes: qde.notes.length,
-      memos,
+      memos: tally.memos,
       cases: qde.cases.length,
-      participants,
+      participants: tally.participants,
       variables: qde.variables.length,
-      attributes: attributeIds.size,
+      attributes,
       sets: qde.sets.length,
-      concepts,
-      speakerRoles: speakerRows,
+      concepts: tally.concepts,
+      speakerRoles: tally.speakerRows,
     },
     sources: sourceReports,
-    skippedKinds,
-    adapted,
-    notImported,
-    unplaced,
+    skippedKinds: ctx.skippedKinds,
+    adapted: ctx.adapted,
+    notImported: ctx.notImported,
+    unplaced: ctx.unplaced,
   };
 }

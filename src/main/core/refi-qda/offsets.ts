@@ -33,7 +33,47 @@ function codePointEnd(raw: string, i: number): number {
   return c >= 0xd800 && c <= 0xdbff && i + 1 < raw.length && (raw.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? i + 2 : i + 1;
 }
 
+/** The raw text in chunks: each chunk's length in code points and UTF-16 units, and where it starts in the canonical text. */
+interface Chunks {
+  count: number;
+  cp: Int32Array;
+  u16: Int32Array;
+  crlf: Uint8Array;
+  /** Canonical offset where each chunk starts, plus the canonical length at the end. */
+  canonicalStarts: Int32Array;
+  /** The canonical text. */
+  text: string;
+}
+
 export function mapText(raw: string, hasBom: boolean): MappedText {
+  const chunks = chunk(raw);
+  const { count, cp, u16, crlf } = chunks;
+  let hasCrlf = false;
+  let hasAstral = false;
+  for (let k = 0; k < count; k++) {
+    if (crlf[k]) hasCrlf = true;
+    else if (cp[k] !== u16[k]) hasAstral = true;
+  }
+  const cache = new Map<string, Mapping>();
+  const mappingFor = (unit: PositionUnit): Mapping => {
+    const key = `${unit.unit}/${unit.crlf}/${unit.bom}`;
+    let mapping = cache.get(key);
+    if (!mapping) {
+      mapping = mappingOf(chunks, unit, hasBom);
+      cache.set(key, mapping);
+    }
+    return mapping;
+  };
+  return {
+    text: chunks.text,
+    hasBom,
+    hasCrlf,
+    hasAstral,
+    map: (unit, position, edge) => mapPosition(mappingFor(unit), position, edge),
+  };
+}
+
+function chunk(raw: string): Chunks {
   // One chunk maps as a whole: a line end (`\r\n` included), or a character with its combining marks.
   const cp = new Int32Array(raw.length);
   const u16 = new Int32Array(raw.length);
@@ -90,54 +130,35 @@ export function mapText(raw: string, hasBom: boolean): MappedText {
   }
   canonicalStarts[count] = length;
   if (raw.length > runStart) parts.push(raw.slice(runStart));
-  const text = parts.join('');
-  let hasCrlf = false;
-  let hasAstral = false;
+  return { count, cp, u16, crlf, canonicalStarts, text: parts.join('') };
+}
+
+/** Where each chunk starts when positions are counted in `unit`. */
+function mappingOf({ count, cp, u16, crlf, canonicalStarts }: Chunks, unit: PositionUnit, hasBom: boolean): Mapping {
+  const at = new Int32Array(count + 1);
+  let position = 0;
   for (let k = 0; k < count; k++) {
-    if (crlf[k]) hasCrlf = true;
-    else if (cp[k] !== u16[k]) hasAstral = true;
+    at[k] = position;
+    position += crlf[k] && unit.crlf === 1 ? 1 : unit.unit === 'codepoint' ? cp[k]! : u16[k]!;
   }
-  const cache = new Map<string, Mapping>();
+  at[count] = position;
+  return { at, canonical: canonicalStarts.subarray(0, count + 1), bomShift: hasBom && unit.bom ? 1 : 0 };
+}
 
-  const mappingFor = (unit: PositionUnit): Mapping => {
-    const key = `${unit.unit}/${unit.crlf}/${unit.bom}`;
-    let mapping = cache.get(key);
-    if (!mapping) {
-      const at = new Int32Array(count + 1);
-      let position = 0;
-      for (let k = 0; k < count; k++) {
-        at[k] = position;
-        position += crlf[k] && unit.crlf === 1 ? 1 : unit.unit === 'codepoint' ? cp[k]! : u16[k]!;
-      }
-      at[count] = position;
-      mapping = { at, canonical: canonicalStarts.subarray(0, count + 1), bomShift: hasBom && unit.bom ? 1 : 0 };
-      cache.set(key, mapping);
-    }
-    return mapping;
-  };
-
-  return {
-    text,
-    hasBom,
-    hasCrlf,
-    hasAstral,
-    map(unit, position, edge) {
-      const { at, canonical, bomShift } = mappingFor(unit);
-      // A position on a counted BOM itself is the start of the text.
-      const p = Math.max(0, position - bomShift);
-      if (!Number.isInteger(p) || p < 0 || p > at[at.length - 1]!) return null;
-      let lo = 0;
-      let hi = at.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (at[mid]! <= p) lo = mid;
-        else hi = mid - 1;
-      }
-      if (at[lo] === p) return canonical[lo]!;
-      // Inside a chunk (half a surrogate pair, between \r and \n, inside a combining sequence): widen to the chunk.
-      return edge === 'start' ? canonical[lo]! : canonical[lo + 1]!;
-    },
-  };
+function mapPosition({ at, canonical, bomShift }: Mapping, position: number, edge: 'start' | 'end'): number | null {
+  // A position on a counted BOM itself is the start of the text.
+  const p = Math.max(0, position - bomShift);
+  if (!Number.isInteger(p) || p < 0 || p > at[at.length - 1]!) return null;
+  let lo = 0;
+  let hi = at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (at[mid]! <= p) lo = mid;
+    else hi = mid - 1;
+  }
+  if (at[lo] === p) return canonical[lo]!;
+  // Inside a chunk (half a surrogate pair, between \r and \n, inside a combining sequence): widen to the chunk.
+  return edge === 'start' ? canonical[lo]! : canonical[lo + 1]!;
 }
 
 export interface Placed {

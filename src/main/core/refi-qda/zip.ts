@@ -70,6 +70,22 @@ function checkPath(fileName: string, raw: string): string {
 export function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipReader {
   if (bytes.length === 0) fail(fileName, 'is empty (0 bytes): a .qdpx file is a zip archive with a project.qde inside.', 'qdpxEmpty');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = readDirectory(fileName, bytes, view);
+  const inflate = inflater(fileName, bytes, view, entries, limits);
+  return {
+    entries: entries.map(({ path, compressedSize, declaredSize }) => ({ path, compressedSize, declaredSize })),
+    read: (entry) => inflate(entry, true),
+    measure: (entry) => {
+      inflate(entry, false);
+      return entry.declaredSize;
+    },
+  };
+}
+
+type Entry = ZipEntry & { method: number; localOffset: number };
+
+/** The entries the archive's table of contents (its central directory) lists, folders left out. */
+function readDirectory(fileName: string, bytes: Uint8Array, view: DataView): Entry[] {
   const startsLikeZip = bytes.length >= 4 && view.getUint32(0, true) === LOCAL;
   const end = bytes.length >= 22 ? findEndRecord(bytes, view) : -1;
   if (end < 0) {
@@ -83,7 +99,7 @@ export function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits =
   if (directoryOffset + directorySize > end) fail(fileName, 'is a damaged or truncated zip archive (its table of contents points past its end).', 'zipTruncated');
 
   const decoder = new TextDecoder('utf-8');
-  const entries: Array<ZipEntry & { method: number; localOffset: number }> = [];
+  const entries: Entry[] = [];
   let at = directoryOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > end || view.getUint32(at, true) !== CENTRAL) fail(fileName, 'is a damaged zip archive (its table of contents is broken).', 'zipDamaged');
@@ -101,9 +117,16 @@ export function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits =
     if (!path.endsWith('/')) entries.push({ path, compressedSize, declaredSize, method, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
+  return entries;
+}
 
+/**
+ * Unpacks an entry (or only measures it, `keep` false) within the limits, which count what all
+ * entries unpacked so far produced.
+ */
+function inflater(fileName: string, bytes: Uint8Array, view: DataView, entries: Entry[], limits: ZipLimits) {
   let produced = 0;
-  const inflate = (wanted: ZipEntry, keep: boolean): Uint8Array => {
+  return (wanted: ZipEntry, keep: boolean): Uint8Array => {
     const entry = entries.find((e) => e.path === wanted.path)!;
     const tooBig = () =>
       fail(
@@ -145,14 +168,6 @@ export function openZip(fileName: string, bytes: Uint8Array, limits: ZipLimits =
     }
     produced += entry.declaredSize;
     return out;
-  };
-  return {
-    entries: entries.map(({ path, compressedSize, declaredSize }) => ({ path, compressedSize, declaredSize })),
-    read: (entry) => inflate(entry, true),
-    measure: (entry) => {
-      inflate(entry, false);
-      return entry.declaredSize;
-    },
   };
 }
 

@@ -186,66 +186,9 @@ export async function importSurvey(project: Project, args: SurveyArgs): Promise<
       const importedAt = now();
       const surveyId = newId();
       insertSurvey(project.db, { id: surveyId, name: surveyName, sourceName: file, sourceHash: hash, sheet: table.sheet, importedAt, importedBy: project.coder });
-      const participantIds = prepared.respondents.map((r) => findParticipantByName(project.db, r.name)?.id ?? insertParticipant(project.db, r.name));
-      for (const column of attributes) {
-        const attribute = ensureAttribute(project.db, column.header, column.attributeType ?? 'text');
-        prepared.respondents.forEach((respondent, r) => {
-          const text = cellText(respondent.row[column.index] ?? null);
-          if (text !== '') setAttributeValue(project.db, participantIds[r]!, attribute.id, typedAttribute(text, attribute.type));
-        });
-      }
-      const itemIds = new Map<number, string>();
-      for (const column of items) {
-        const id = newId();
-        itemIds.set(column.index, id);
-        insertItem(project.db, {
-          id,
-          surveyId,
-          position: column.index,
-          header: column.header,
-          kind: column.kind as 'scale' | 'numeric',
-          dimension: column.kind === 'scale' ? column.dimension! : column.header,
-          scale: column.kind === 'scale' ? column.scale! : null,
-          reversed: column.kind === 'scale' && Boolean(column.reversed),
-        });
-      }
-      const answers = prepared.answers.map((answer) => ({ itemId: itemIds.get(answer.column.index)!, participantId: participantIds[answer.respondent]!, value: answer.value, raw: answer.raw }));
-      // A baseline records no row images: the answers' history triggers would only cost time.
-      withoutHistoryTriggers(project.db, 'survey_answers', () => insertAnswersInOrder(project.db, answers));
-      const sections = new Map<number, string>();
-      for (const column of plan.columns.filter((c) => c.kind === 'open')) sections.set(column.index, ensureGuideSection(project.db, column.header));
-      for (const open of prepared.open) {
-        const respondent = prepared.respondents[open.respondent]!;
-        const { text, turns } = assembleText(open.answers.map((a) => ({ speaker: null, text: a.text, startMs: null, endMs: null })));
-        const documentId = newId();
-        insertDocument(project.db, {
-          id: documentId,
-          name: `${respondent.name} – ${surveyName}`,
-          kind: 'questionnaire',
-          participantId: participantIds[open.respondent]!,
-          text,
-          wordCount: countWords(text),
-          sourceName: file,
-          // Per respondent: the file's hash alone would make every other respondent's document a duplicate.
-          sourceHash: createHash('sha256').update(`${hash}\n${respondent.name}`).digest('hex'),
-          importer: `survey-${extname(file).slice(1).toLowerCase()}`,
-          importedAt,
-          importedBy: project.coder,
-          turns: turns as Turn[],
-        });
-        turns.forEach((turn, k) =>
-          insertGuideSpan(project.db, {
-            id: newId(),
-            documentId,
-            sectionId: sections.get(open.answers[k]!.column.index)!,
-            questionId: null,
-            start: turn.start,
-            end: turn.end,
-            createdBy: project.coder,
-            createdAt: importedAt,
-          }),
-        );
-      }
+      const participantIds = writeRespondents(project, prepared, attributes);
+      writeItems(project, prepared, participantIds, surveyId, items);
+      writeOpenAnswers(project, loaded, prepared, participantIds, { surveyName, importedAt });
       return {
         result,
         summary: `Imported the survey "${surveyName}" (${prepared.respondents.length} respondents, ${items.length} items, ${result.openAnswers} open answers)`,
@@ -254,4 +197,80 @@ export async function importSurvey(project: Project, args: SurveyArgs): Promise<
     },
     { kind: 'baseline', tables: IMPORT_TABLES },
   );
+}
+
+type Column = Loaded['plan']['columns'][number];
+
+/** Respondents as participants (found by name, else created), with the attribute columns' values; returns their ids. */
+function writeRespondents(project: Project, prepared: Prepared, attributes: Column[]): string[] {
+  const participantIds = prepared.respondents.map((r) => findParticipantByName(project.db, r.name)?.id ?? insertParticipant(project.db, r.name));
+  for (const column of attributes) {
+    const attribute = ensureAttribute(project.db, column.header, column.attributeType ?? 'text');
+    prepared.respondents.forEach((respondent, r) => {
+      const text = cellText(respondent.row[column.index] ?? null);
+      if (text !== '') setAttributeValue(project.db, participantIds[r]!, attribute.id, typedAttribute(text, attribute.type));
+    });
+  }
+  return participantIds;
+}
+
+/** Scale and numeric columns as items, with every respondent's answers. */
+function writeItems(project: Project, prepared: Prepared, participantIds: string[], surveyId: string, items: Column[]): void {
+  const itemIds = new Map<number, string>();
+  for (const column of items) {
+    const id = newId();
+    itemIds.set(column.index, id);
+    insertItem(project.db, {
+      id,
+      surveyId,
+      position: column.index,
+      header: column.header,
+      kind: column.kind as 'scale' | 'numeric',
+      dimension: column.kind === 'scale' ? column.dimension! : column.header,
+      scale: column.kind === 'scale' ? column.scale! : null,
+      reversed: column.kind === 'scale' && Boolean(column.reversed),
+    });
+  }
+  const answers = prepared.answers.map((answer) => ({ itemId: itemIds.get(answer.column.index)!, participantId: participantIds[answer.respondent]!, value: answer.value, raw: answer.raw }));
+  // A baseline records no row images: the answers' history triggers would only cost time.
+  withoutHistoryTriggers(project.db, 'survey_answers', () => insertAnswersInOrder(project.db, answers));
+}
+
+/** Each respondent's open answers as one questionnaire document, a turn per answer under its question's guide section. */
+function writeOpenAnswers(project: Project, loaded: Loaded, prepared: Prepared, participantIds: string[], { surveyName, importedAt }: { surveyName: string; importedAt: string }): void {
+  const { name: file, hash, plan } = loaded;
+  const sections = new Map<number, string>();
+  for (const column of plan.columns.filter((c) => c.kind === 'open')) sections.set(column.index, ensureGuideSection(project.db, column.header));
+  for (const open of prepared.open) {
+    const respondent = prepared.respondents[open.respondent]!;
+    const { text, turns } = assembleText(open.answers.map((a) => ({ speaker: null, text: a.text, startMs: null, endMs: null })));
+    const documentId = newId();
+    insertDocument(project.db, {
+      id: documentId,
+      name: `${respondent.name} – ${surveyName}`,
+      kind: 'questionnaire',
+      participantId: participantIds[open.respondent]!,
+      text,
+      wordCount: countWords(text),
+      sourceName: file,
+      // Per respondent: the file's hash alone would make every other respondent's document a duplicate.
+      sourceHash: createHash('sha256').update(`${hash}\n${respondent.name}`).digest('hex'),
+      importer: `survey-${extname(file).slice(1).toLowerCase()}`,
+      importedAt,
+      importedBy: project.coder,
+      turns: turns as Turn[],
+    });
+    turns.forEach((turn, k) =>
+      insertGuideSpan(project.db, {
+        id: newId(),
+        documentId,
+        sectionId: sections.get(open.answers[k]!.column.index)!,
+        questionId: null,
+        start: turn.start,
+        end: turn.end,
+        createdBy: project.coder,
+        createdAt: importedAt,
+      }),
+    );
+  }
 }

@@ -223,24 +223,32 @@ const USED_ADDRESS = [
   'voor een nieuw adres.',
 ].join('\n');
 
+/** What the server's parts share: the secrets, the port (known once listening), the core and the event streams open. */
+interface Host {
+  token: string;
+  /** What the cookie carries: its own secret, so that neither can be derived from the other. */
+  cookieSecret: string;
+  /** Whether the printed address has been used. */
+  exchanged: boolean;
+  limit: number;
+  staticRoot: string;
+  listeners: Set<ServerResponse>;
+  port: number;
+  core: HostCore;
+}
+
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
-  // What the cookie carries: its own secret, so that neither can be derived from the other.
-  const cookieSecret = randomBytes(32).toString('base64url');
-  let exchanged = false;
-  const limit = options.maxBodyBytes ?? 160 * 1024 * 1024;
-  const staticRoot = resolve(options.staticDir);
-  const listeners = new Set<ServerResponse>();
-  let port = 0;
-
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
-  // Cookies are per host, not per port: the port in its name keeps two servers' apart.
-  const cookieName = () => `duiding-${port}`;
-  const hasCookie = (req: IncomingMessage) => sameToken(cookie(req.headers.cookie, cookieName()), cookieSecret);
-  const authorized = (req: IncomingMessage) => sameToken(req.headers['x-duiding-token'] as string | undefined, token) || hasCookie(req);
-
-  const core = 'core' in options ? options.core : localCore(options.session, options.guard);
+  const host: Host = {
+    token: options.token ?? randomBytes(24).toString('base64url'),
+    cookieSecret: randomBytes(32).toString('base64url'),
+    exchanged: false,
+    limit: options.maxBodyBytes ?? 160 * 1024 * 1024,
+    staticRoot: resolve(options.staticDir),
+    listeners: new Set<ServerResponse>(),
+    port: 0,
+    core: 'core' in options ? options.core : localCore(options.session, options.guard),
+  };
+  const { core, listeners } = host;
   const stopListening = core.onChange((event) => {
     for (const res of listeners) res.write(`event: change\ndata: ${JSON.stringify(event)}\n\n`);
   });
@@ -249,105 +257,155 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     for (const res of listeners) res.write(`event: progress\ndata: ${JSON.stringify(progress)}\n\n`);
   });
 
-  /** The first visit's `?token=`: a cookie for the first use, and never anything for a later one. */
-  const exchange = (req: IncomingMessage, res: ServerResponse, given: string | null) => {
-    const headers = { location: '/', 'cache-control': 'no-store', ...SECURITY_HEADERS };
-    if (req.method === 'GET' && !exchanged && sameToken(given, token)) {
-      exchanged = true;
-      res.writeHead(303, { ...headers, 'set-cookie': `${cookieName()}=${cookieSecret}; HttpOnly; SameSite=Strict; Path=/` });
-      res.end();
-    } else if (hasCookie(req)) {
-      res.writeHead(303, headers);
-      res.end();
-    } else {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
-      res.end(USED_ADDRESS);
-    }
-  };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!allowedHosts().has(req.headers.host ?? '')) {
-      send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Unknown Host header: this server only answers to 127.0.0.1 and localhost.' } });
-      return;
-    }
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) {
-      send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Requests from other origins are refused.' } });
-      return;
-    }
-    const target = splitTarget(req.url);
-    const decoded = target && decodePath(target.path);
-    if (!target || decoded === null) {
-      send(res, 400, { ok: false, error: { kind: 'usage', message: 'The address of the request is not valid.' } });
-      return;
-    }
-    const { path, query } = target;
-    if (path.startsWith('/api/')) {
-      if (!authorized(req)) {
-        send(res, 401, { ok: false, error: { kind: 'unauthorized', message: 'Missing or wrong token: open the address that `duiding serve` printed.' } });
-        return;
-      }
-      if (path === '/api/events' && req.method === 'GET') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...SECURITY_HEADERS });
-        res.write(': connected\n\n');
-        listeners.add(res);
-        req.on('close', () => listeners.delete(res));
-        return;
-      }
-      const name = path.slice('/api/call/'.length);
-      if (!path.startsWith('/api/call/') || req.method !== 'POST') {
-        send(res, 404, { ok: false, error: { kind: 'usage', message: 'Use POST /api/call/<area>/<verb>.' } });
-        return;
-      }
-      let body: Buffer;
-      try {
-        body = await readBody(req, limit);
-      } catch (error) {
-        if (!isDuidingError(error)) throw error;
-        send(res, statusOf(error), errorReply(error));
-        return;
-      }
-      const task = taskId(req.headers['x-duiding-task']);
-      const { status, text } = await core.call(name, { json: body }, task ? { task } : {});
-      sendText(res, status, text);
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, 405, { ok: false, error: { kind: 'usage', message: 'Method not allowed.' } });
-      return;
-    }
-    if (query.has('token')) {
-      exchange(req, res, query.get('token'));
-      return;
-    }
-    if (decoded.endsWith('.map')) {
-      send(res, 404, { ok: false, error: { kind: 'missing', message: 'Not found.' } });
-      return;
-    }
-    let file = resolve(staticRoot, `.${decoded}`);
-    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) {
-      send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Outside the app folder.' } });
-      return;
-    }
-    // Client-side routes fall back to the app's page.
-    if (!isFile(file)) file = join(staticRoot, 'index.html');
-    if (!isFile(file)) {
-      send(res, 404, { ok: false, error: { kind: 'missing', message: `The app is not built: ${join(staticRoot, 'index.html')} is missing.` } });
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...SECURITY_HEADERS });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).on('error', () => res.destroy()).pipe(res);
-  };
-
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    handle(host, req, res).catch((error: unknown) => {
       // A fault of this request alone: it gets its answer, the server goes on.
       if (res.headersSent) res.destroy();
       else send(res, 500, internalReply(error));
     });
   });
+  const sockets = socketServer(core);
+  server.on('upgrade', (req, socket, head) => {
+    // Node hands the raw socket over without its own error listener.
+    socket.on('error', () => socket.destroy());
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+    };
+    const target = splitTarget(req.url);
+    if (target?.path !== '/api/socket') return refuse('404 Not Found');
+    if (!allowedHosts(host).has(req.headers.host ?? '') || !allowedOrigins(host).has(req.headers.origin ?? '')) return refuse('403 Forbidden');
+    if (!authorized(host, req)) return refuse('401 Unauthorized');
+    sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
+  });
 
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
+  });
+  const port = (host.port = (server.address() as AddressInfo).port);
+  return {
+    url: `http://127.0.0.1:${port}/?token=${host.token}`,
+    token: host.token,
+    port,
+    async close() {
+      for (const res of listeners) res.end();
+      listeners.clear();
+      for (const socket of sockets.clients) socket.terminate();
+      sockets.close();
+      stopListening();
+      stopProgress();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+const allowedHosts = ({ port }: Host) => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+const allowedOrigins = ({ port }: Host) => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+// Cookies are per host, not per port: the port in its name keeps two servers' apart.
+const cookieName = ({ port }: Host) => `duiding-${port}`;
+const hasCookie = (host: Host, req: IncomingMessage) => sameToken(cookie(req.headers.cookie, cookieName(host)), host.cookieSecret);
+const authorized = (host: Host, req: IncomingMessage) => sameToken(req.headers['x-duiding-token'] as string | undefined, host.token) || hasCookie(host, req);
+
+/** The first visit's `?token=`: a cookie for the first use, and never anything for a later one. */
+function exchange(host: Host, req: IncomingMessage, res: ServerResponse, given: string | null): void {
+  const headers = { location: '/', 'cache-control': 'no-store', ...SECURITY_HEADERS };
+  if (req.method === 'GET' && !host.exchanged && sameToken(given, host.token)) {
+    host.exchanged = true;
+    res.writeHead(303, { ...headers, 'set-cookie': `${cookieName(host)}=${host.cookieSecret}; HttpOnly; SameSite=Strict; Path=/` });
+    res.end();
+  } else if (hasCookie(host, req)) {
+    res.writeHead(303, headers);
+    res.end();
+  } else {
+    res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS });
+    res.end(USED_ADDRESS);
+  }
+}
+
+/** One HTTP request: checked for its Host and Origin, then an API call, the event stream, or a file of the app. */
+async function handle(host: Host, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!allowedHosts(host).has(req.headers.host ?? '')) {
+    send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Unknown Host header: this server only answers to 127.0.0.1 and localhost.' } });
+    return;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedOrigins(host).has(origin)) {
+    send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Requests from other origins are refused.' } });
+    return;
+  }
+  const target = splitTarget(req.url);
+  const decoded = target && decodePath(target.path);
+  if (!target || decoded === null) {
+    send(res, 400, { ok: false, error: { kind: 'usage', message: 'The address of the request is not valid.' } });
+    return;
+  }
+  const { path, query } = target;
+  if (path.startsWith('/api/')) return handleApi(host, req, res, path);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    send(res, 405, { ok: false, error: { kind: 'usage', message: 'Method not allowed.' } });
+    return;
+  }
+  if (query.has('token')) {
+    exchange(host, req, res, query.get('token'));
+    return;
+  }
+  serveFile(host, req, res, decoded);
+}
+
+/** `/api/…`: the event stream, or a call. */
+async function handleApi(host: Host, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  if (!authorized(host, req)) {
+    send(res, 401, { ok: false, error: { kind: 'unauthorized', message: 'Missing or wrong token: open the address that `duiding serve` printed.' } });
+    return;
+  }
+  if (path === '/api/events' && req.method === 'GET') {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...SECURITY_HEADERS });
+    res.write(': connected\n\n');
+    host.listeners.add(res);
+    req.on('close', () => host.listeners.delete(res));
+    return;
+  }
+  const name = path.slice('/api/call/'.length);
+  if (!path.startsWith('/api/call/') || req.method !== 'POST') {
+    send(res, 404, { ok: false, error: { kind: 'usage', message: 'Use POST /api/call/<area>/<verb>.' } });
+    return;
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, host.limit);
+  } catch (error) {
+    if (!isDuidingError(error)) throw error;
+    send(res, statusOf(error), errorReply(error));
+    return;
+  }
+  const task = taskId(req.headers['x-duiding-task']);
+  const { status, text } = await host.core.call(name, { json: body }, task ? { task } : {});
+  sendText(res, status, text);
+}
+
+/** A file of the built app; client-side routes fall back to the app's page. */
+function serveFile({ staticRoot }: Host, req: IncomingMessage, res: ServerResponse, decoded: string): void {
+  if (decoded.endsWith('.map')) {
+    send(res, 404, { ok: false, error: { kind: 'missing', message: 'Not found.' } });
+    return;
+  }
+  let file = resolve(staticRoot, `.${decoded}`);
+  if (file !== staticRoot && !file.startsWith(staticRoot + sep)) {
+    send(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Outside the app folder.' } });
+    return;
+  }
+  if (!isFile(file)) file = join(staticRoot, 'index.html');
+  if (!isFile(file)) {
+    send(res, 404, { ok: false, error: { kind: 'missing', message: `The app is not built: ${join(staticRoot, 'index.html')} is missing.` } });
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+/** Calls over the WebSocket: each message a call, each answer sent back with the call's id. */
+function socketServer(core: HostCore): WebSocketServer {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: SOCKET_MAX_PAYLOAD });
   sockets.on('connection', (socket: WebSocket) => {
     // A frame that breaks the protocol: ws has closed this socket with the matching code already;
@@ -368,36 +426,5 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         });
     });
   });
-  server.on('upgrade', (req, socket, head) => {
-    // Node hands the raw socket over without its own error listener.
-    socket.on('error', () => socket.destroy());
-    const refuse = (status: string) => {
-      socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
-    };
-    const target = splitTarget(req.url);
-    if (target?.path !== '/api/socket') return refuse('404 Not Found');
-    if (!allowedHosts().has(req.headers.host ?? '') || !allowedOrigins().has(req.headers.origin ?? '')) return refuse('403 Forbidden');
-    if (!authorized(req)) return refuse('401 Unauthorized');
-    sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
-  });
-
-  await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
-  });
-  port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
-    token,
-    port,
-    async close() {
-      for (const res of listeners) res.end();
-      listeners.clear();
-      for (const socket of sockets.clients) socket.terminate();
-      sockets.close();
-      stopListening();
-      stopProgress();
-      await new Promise<void>((done) => server.close(() => done()));
-    },
-  };
+  return sockets;
 }

@@ -1,6 +1,7 @@
 import type { AutocodeQuery, AutocodeResult, AutocodeScope, Label, LabelOrigin, Segment, SpeakerScope } from '../../../shared/model.ts';
 import { act, peek, seed, seedHistory, write } from '../../data/index.ts';
 import { PENDING_PREFIX, withLabel, withPendingCoding, withSegment } from '../merge.ts';
+import type { State } from '../index.ts';
 import type { SliceCreator } from '../slice.ts';
 
 /** A coding drawn before the core has answered: its document, the segment as drawn, and what it replaces. */
@@ -48,8 +49,9 @@ export interface CodingSlice {
 const CODER_KEY = 'duiding.coder';
 const BLIND_KEY = 'duiding.blindCoding';
 
+const recentWith = (ids: string[], labelId: string) => [labelId, ...ids.filter((id) => id !== labelId)].slice(0, 9);
+
 export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) => {
-  const recentWith = (ids: string[], labelId: string) => [labelId, ...ids.filter((id) => id !== labelId)].slice(0, 9);
   const use = (labelId: string) => set({ recentLabelIds: recentWith(get().recentLabelIds, labelId) });
   return {
     selectedSegmentId: null,
@@ -78,39 +80,7 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
     }),
     selectSegment: (id) => set({ selectedSegmentId: id }),
     setCoderFilter: (coder) => set({ coderFilter: coder }),
-    // The answer carries the segment with all its codings, the label with its new counts and the undo
-    // state: that is all a coding changes, so those reads take it without a fetch.
-    //
-    // A known label's coding is drawn at once, before the core has answered (its write takes a few
-    // milliseconds, the way there and back and the page's own work some tens more): the highlight
-    // follows the key. The answer puts the stored segment in its place; a refusal takes it away again,
-    // and the error banner says why.
-    applyLabel: guarded(async (args) => {
-      const segments = peek('segments/list', { documentId: args.documentId });
-      const labels = peek('labels/list', {});
-      const document = peek('documents/get', { id: args.documentId });
-      const drawn =
-        args.labelId && segments && labels?.some((l) => l.id === args.labelId)
-          ? withPendingCoding(segments, { documentId: args.documentId, start: args.start, end: args.end, labelId: args.labelId, coder: get().coderId ?? `${PENDING_PREFIX}coder`, coderName: get().coder, text: document ? document.text.slice(args.start, args.end) : '' })
-          : null;
-      if (drawn) set({ pendingCoding: { documentId: args.documentId, pending: drawn.pending, before: drawn.before } });
-      try {
-        await write('codings/apply', args, ({ segment, label, ancestors, history }) => {
-          // One render for the coding: the stored segment replaces the drawn one in the same update.
-          set((s) => ({ pendingCoding: null, selectedSegmentId: segment.id, recentLabelIds: recentWith(s.recentLabelIds, label.id) }));
-          return [
-            seed('segments/list', { documentId: args.documentId }, (list) => (list ? withSegment(list, segment) : undefined)),
-            seed('labels/list', {}, (list: Label[] | undefined) => [label, ...ancestors].reduce<Label[] | undefined>((next, l) => (next ? (withLabel(next, l) ?? undefined) : undefined), list)),
-            seedHistory(history),
-          ];
-        });
-      } catch (error) {
-        if (drawn) set({ pendingCoding: null });
-        throw error;
-      }
-      // The first coding in this project made this laptop's coder key.
-      if (get().coderId === null) set({ coderId: (await act('coders/current', {})).id });
-    }),
+    applyLabel: guarded(applyLabel(set, get)),
     removeCoding: guarded(async (segmentId, labelId) => {
       await write('codings/remove', { segmentId, labelId });
     }),
@@ -150,3 +120,41 @@ export const createCodingSlice: SliceCreator<CodingSlice> = (set, get, guarded) 
     }),
   };
 };
+
+/**
+ * The answer carries the segment with all its codings, the label with its new counts and the undo
+ * state: that is all a coding changes, so those reads take it without a fetch.
+ *
+ * A known label's coding is drawn at once, before the core has answered (its write takes a few
+ * milliseconds, the way there and back and the page's own work some tens more): the highlight
+ * follows the key. The answer puts the stored segment in its place; a refusal takes it away again,
+ * and the error banner says why.
+ */
+function applyLabel(set: Parameters<SliceCreator<CodingSlice>>[0], get: () => State) {
+  return async (args: Parameters<CodingSlice['applyLabel']>[0]): Promise<void> => {
+    const segments = peek('segments/list', { documentId: args.documentId });
+    const labels = peek('labels/list', {});
+    const document = peek('documents/get', { id: args.documentId });
+    const drawn =
+      args.labelId && segments && labels?.some((l) => l.id === args.labelId)
+        ? withPendingCoding(segments, { documentId: args.documentId, start: args.start, end: args.end, labelId: args.labelId, coder: get().coderId ?? `${PENDING_PREFIX}coder`, coderName: get().coder, text: document ? document.text.slice(args.start, args.end) : '' })
+        : null;
+    if (drawn) set({ pendingCoding: { documentId: args.documentId, pending: drawn.pending, before: drawn.before } });
+    try {
+      await write('codings/apply', args, ({ segment, label, ancestors, history }) => {
+        // One render for the coding: the stored segment replaces the drawn one in the same update.
+        set((s) => ({ pendingCoding: null, selectedSegmentId: segment.id, recentLabelIds: recentWith(s.recentLabelIds, label.id) }));
+        return [
+          seed('segments/list', { documentId: args.documentId }, (list) => (list ? withSegment(list, segment) : undefined)),
+          seed('labels/list', {}, (list: Label[] | undefined) => [label, ...ancestors].reduce<Label[] | undefined>((next, l) => (next ? (withLabel(next, l) ?? undefined) : undefined), list)),
+          seedHistory(history),
+        ];
+      });
+    } catch (error) {
+      if (drawn) set({ pendingCoding: null });
+      throw error;
+    }
+    // The first coding in this project made this laptop's coder key.
+    if (get().coderId === null) set({ coderId: (await act('coders/current', {})).id });
+  };
+}

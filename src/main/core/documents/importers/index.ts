@@ -102,23 +102,7 @@ export function isTranscriptFile(name: string): boolean {
  * touches a project.
  */
 export async function parseTranscript(name: string, bytes: Uint8Array, options: { kind?: DocumentKind } = {}): Promise<ParsedTranscript> {
-  const ext = extname(name).toLowerCase();
-  if (!isTranscriptFile(name)) {
-    const hint = ext === '.doc' ? ' Save it as .docx in Word first.' : '';
-    throw new DuidingError(
-      `${name}: ${ext ? `"${ext}" files are` : 'files without an extension are'} not supported. ` +
-        `Supported transcripts: ${TRANSCRIPT_EXTENSIONS.join(', ')}; participants: .csv.${hint}`,
-      'input',
-      { code: 'unsupported', params: { file: name, extension: ext || '—' } },
-    );
-  }
-  if (bytes.length === 0) throw new DuidingError(`${name} is empty (0 bytes).`, 'input', { code: 'empty', params: { file: name } });
-  if (bytes.length > MAX_TRANSCRIPT_BYTES) {
-    throw new DuidingError(`${name} is ${megabytes(bytes.length)}; the limit is ${megabytes(MAX_TRANSCRIPT_BYTES)} per transcript file.`, 'input', {
-      code: 'tooLarge',
-      params: { file: name, size: megabytes(bytes.length), limit: megabytes(MAX_TRANSCRIPT_BYTES) },
-    });
-  }
+  const ext = checkTranscriptFile(name, bytes);
   let turns: RawTurn[];
   let importer: string = ext.slice(1);
   const notes: string[] = [];
@@ -170,6 +154,37 @@ export async function parseTranscript(name: string, bytes: Uint8Array, options: 
       importer = `${importer} (${encoding})`;
     }
   }
+  ({ turns, sections } = cleanTurns(turns, sections, notes));
+  if (turns.length === 0) throw new DuidingError(`${name} contains no text.`, 'input', { code: 'noText', params: { file: name } });
+  return { turns, importer, notes, ...(kind ? { kind } : {}), ...(sections ? { sections } : {}) };
+}
+
+/** Refuses a file that is not a transcript, is empty or is too large; returns its extension. */
+function checkTranscriptFile(name: string, bytes: Uint8Array): string {
+  const ext = extname(name).toLowerCase();
+  if (!isTranscriptFile(name)) {
+    const hint = ext === '.doc' ? ' Save it as .docx in Word first.' : '';
+    throw new DuidingError(
+      `${name}: ${ext ? `"${ext}" files are` : 'files without an extension are'} not supported. ` +
+        `Supported transcripts: ${TRANSCRIPT_EXTENSIONS.join(', ')}; participants: .csv.${hint}`,
+      'input',
+      { code: 'unsupported', params: { file: name, extension: ext || '—' } },
+    );
+  }
+  if (bytes.length === 0) throw new DuidingError(`${name} is empty (0 bytes).`, 'input', { code: 'empty', params: { file: name } });
+  if (bytes.length > MAX_TRANSCRIPT_BYTES) {
+    throw new DuidingError(`${name} is ${megabytes(bytes.length)}; the limit is ${megabytes(MAX_TRANSCRIPT_BYTES)} per transcript file.`, 'input', {
+      code: 'tooLarge',
+      params: { file: name, size: megabytes(bytes.length), limit: megabytes(MAX_TRANSCRIPT_BYTES) },
+    });
+  }
+  return ext;
+}
+
+/** The turns without control characters, in NFC, and without the turns that leaves empty; the sections follow their turns. */
+function cleanTurns(raw: RawTurn[], rawSections: ParsedTranscript['sections'], notes: string[]): { turns: RawTurn[]; sections: ParsedTranscript['sections'] } {
+  let turns = raw;
+  let sections = rawSections;
   // Word processors can carry control characters too (as character references); none is stored.
   let removed = 0;
   const clean = (value: string) => {
@@ -191,6 +206,5 @@ export async function parseTranscript(name: string, bytes: Uint8Array, options: 
   }
   turns = turns.filter((turn) => turn.text.trim() !== '');
   if (removed > 0) notes.push(`removed ${removed} control character${removed === 1 ? '' : 's'}`);
-  if (turns.length === 0) throw new DuidingError(`${name} contains no text.`, 'input', { code: 'noText', params: { file: name } });
-  return { turns, importer, notes, ...(kind ? { kind } : {}), ...(sections ? { sections } : {}) };
+  return { turns, sections };
 }
