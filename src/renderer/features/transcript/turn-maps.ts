@@ -46,8 +46,8 @@ function relativeSegment(segment: Segment, turn: Turn, held: Segment | undefined
 /** The relative segments of one turn, the held array itself when every one of them is the same. */
 function relativeList(active: Segment[], turn: Turn, held: Segment[] | undefined): Segment[] {
   if (active.length === 0) return EMPTY;
-  const byId = new Map(held?.map((s) => [s.id, s]));
-  const list = active.map((s) => relativeSegment(s, turn, byId.get(s.id)));
+  // Mostly the same segments in the same order: matched by place, by id only when they are not.
+  const list = active.map((s, i) => relativeSegment(s, turn, held?.[i]?.id === s.id ? held[i] : held?.find((h) => h.id === s.id)));
   return held !== undefined && held.length === list.length && held.every((s, i) => s === list[i]) ? held : list;
 }
 
@@ -151,13 +151,14 @@ export function memosByTurn(segments: TurnSegments, memos: readonly Memo[], cach
     if (words) bySegment.set(memo.target.id, words.length > 60 ? `${words.slice(0, 60)}…` : words);
   }
   const out = new Map<number, ReadonlyMap<string, string>>();
+  if (bySegment.size === 0) return out;
   for (const [position, inTurn] of segments) {
-    const forTurn = new Map<string, string>();
+    let forTurn: Map<string, string> | null = null;
     for (const s of inTurn) {
       const memo = bySegment.get(s.id);
-      if (memo !== undefined) forTurn.set(s.id, memo);
+      if (memo !== undefined) (forTurn ??= new Map()).set(s.id, memo);
     }
-    if (forTurn.size === 0) continue;
+    if (!forTurn) continue;
     const held = cache.get(position);
     const shared = held && sameMemos(held, forTurn) ? held : forTurn;
     cache.set(position, shared);
