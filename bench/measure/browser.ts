@@ -28,7 +28,7 @@ export interface BrowserFigures {
   cursorKeypress: (Summary & { missed: number; untilApplied: Summary | null }) | { status: string };
   heatMap: Record<string, HeatMapFigures> | { status: string };
   /** Issue 28: a turn of the long transcript corrected, from Ctrl+Enter to its new words painted. */
-  transcriptEdit: (Summary & { edits: number; afterReply: Summary | null }) | { status: string };
+  transcriptEdit: (Summary & { edits: number; afterReply: Summary | null; turnsRedrawn: Summary }) | { status: string };
   heap: { afterOpenMB: number; afterPressesMB: number; totalMB: number; afterHeatMapsMB: number | null };
   serverPeakRssMB: number | null;
   events: PageEvent[];
