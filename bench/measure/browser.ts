@@ -28,7 +28,7 @@ export interface BrowserFigures {
   cursorKeypress: (Summary & { missed: number; untilApplied: Summary | null }) | { status: string };
   heatMap: Record<string, HeatMapFigures> | { status: string };
   /** Issue 28: a turn of the long transcript corrected, from Ctrl+Enter to its new words painted. */
-  transcriptEdit: (Summary & { edits: number; afterReply: Summary | null }) | { status: string };
+  transcriptEdit: (Summary & { edits: number; afterReply: Summary | null; turnsRedrawn: Summary }) | { status: string };
   heap: { afterOpenMB: number; afterPressesMB: number; totalMB: number; afterHeatMapsMB: number | null };
   serverPeakRssMB: number | null;
   events: PageEvent[];
@@ -86,10 +86,12 @@ async function selectSpan(page: Page, target: PressTarget): Promise<void> {
   await page.evaluate(({ turn, start, end }) => {
     const container = document.querySelector(`[data-turn="${turn}"] .turn__text`);
     if (!container) throw new Error(`turn ${turn} is not on the page`);
+    // A run's `data-o` is its start within the turn, whose section carries the turn's `data-start`.
+    const turnStart = Number(container.closest<HTMLElement>('[data-start]')!.dataset.start);
     const locate = (offset: number): [Node, number] => {
-      const runs = [...container.querySelectorAll<HTMLElement>('[data-s]')];
-      const run = runs.filter((r) => Number(r.dataset.s) <= offset).pop()!;
-      return [run.firstChild!, offset - Number(run.dataset.s)];
+      const runs = [...container.querySelectorAll<HTMLElement>('[data-o]')];
+      const run = runs.filter((r) => turnStart + Number(r.dataset.o) <= offset).pop()!;
+      return [run.firstChild!, offset - turnStart - Number(run.dataset.o)];
     };
     const range = document.createRange();
     range.setStart(...locate(start));
@@ -186,7 +188,7 @@ export async function measureBrowser(options: { file: string; documentId: string
         await page.locator('.palette__options li.is-active', { hasText: name }).waitFor();
         key = 'Enter';
       } else key = String(1 + (i % 3));
-      const timing = await waitForNewHighlight(page, target.start, key);
+      const timing = await waitForNewHighlight(page, target, key);
       if (!timing) {
         missed++;
         events.push({ at: performance.now(), type: 'press-missed', text: `${key} at offset ${target.start}: no highlight within ${PRESS_TIMEOUT_MS} ms` });

@@ -31,14 +31,15 @@ export function cursorTargets(document: DocumentDetail, segments: readonly Segme
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Where the reading cursor is, as offsets into the transcript (its CSS highlight's range, through the runs' `data-s`). */
+/** Where the reading cursor is, as offsets into the transcript (its CSS highlight's range, through the runs' `data-o` and their turns' `data-start`). */
 function cursorOffsets(page: Page): Promise<{ start: number; end: number } | null> {
   return page.evaluate(() => {
     const range = [...((CSS.highlights.get('reading-cursor') as Set<AbstractRange> | undefined) ?? [])][0] as Range | undefined;
     if (!range) return null;
     const offset = (node: Node, at: number) => {
-      const run = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('[data-s]');
-      return run ? Number(run.dataset.s) + at : -1;
+      const run = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('[data-o]');
+      const turn = run?.closest<HTMLElement>('[data-start]');
+      return run && turn ? Number(turn.dataset.start) + Number(run.dataset.o) + at : -1;
     };
     return { start: offset(range.startContainer, range.startOffset), end: offset(range.endContainer, range.endOffset) };
   });
@@ -79,7 +80,7 @@ export async function measureCursorPresses(page: Page, targets: readonly PressTa
     const name = names[i % names.length]!;
     await page.locator('.palette__input').fill(name);
     await page.locator('.palette__options li.is-active', { hasText: name }).waitFor();
-    const timing = await waitForNewHighlight(page, target.start, 'Enter');
+    const timing = await waitForNewHighlight(page, target, 'Enter');
     if (!timing) {
       await miss(`Enter at offset ${target.start}: no highlight within ${PRESS_TIMEOUT_MS} ms`);
       continue;

@@ -147,9 +147,10 @@ export async function waitForHighlights(page: Page, transcript: DocumentDetail, 
  * of the new segment (the run starting at `start`) exists in the page; null when it did not appear
  * within PRESS_TIMEOUT_MS.
  */
-export async function waitForNewHighlight(page: Page, start: number, key: string): Promise<PressTiming | null> {
+export async function waitForNewHighlight(page: Page, target: { turn: number; start: number }, key: string): Promise<PressTiming | null> {
+  const { turn, start } = target;
   await page.evaluate(
-    ({ start, key, PRESS_TIMEOUT_MS }) => {
+    ({ turn, start, key, PRESS_TIMEOUT_MS }) => {
       performance.clearResourceTimings();
       window.__benchSocketCalls?.clear();
       performance.clearMarks();
@@ -165,7 +166,9 @@ export async function waitForNewHighlight(page: Page, start: number, key: string
         window.addEventListener('keydown', onKey, { capture: true });
         const timer = setTimeout(() => finish(null), PRESS_TIMEOUT_MS);
         const observer = new MutationObserver(() => {
-          if (!pressed || !reader.querySelector(`.coded[data-s="${start}"]`)) return;
+          // A run's `data-o` is relative to its turn's `data-start`.
+          const section = pressed ? reader.querySelector<HTMLElement>(`[data-turn="${turn}"]`) : null;
+          if (!section || !section.querySelector(`.coded[data-o="${start - Number(section.dataset.start)}"]`)) return;
           observer.disconnect();
           requestAnimationFrame(() => {
             performance.mark('bench:painted');
@@ -191,10 +194,10 @@ export async function waitForNewHighlight(page: Page, start: number, key: string
           window.removeEventListener('keydown', onKey, { capture: true });
           resolve(timing);
         };
-        observer.observe(reader, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'data-s'] });
+        observer.observe(reader, { subtree: true, childList: true, attributes: true, attributeFilter: ['class', 'data-o', 'data-start'] });
       });
     },
-    { start, key, PRESS_TIMEOUT_MS },
+    { turn, start, key, PRESS_TIMEOUT_MS },
   );
   await page.keyboard.press(key);
   const timing = await page.evaluate(() => window.__benchPress!);

@@ -8,7 +8,7 @@ export interface PressTarget extends Span {
 /**
  * Spans of three words that no segment touches, spread over the transcript: coding one of them
  * makes a highlight appear that was not there before, so the benchmark knows exactly which element
- * to wait for (`.coded[data-s="<start>"]`).
+ * to wait for (`.coded[data-o="<start in its turn>"]` in the target's turn).
  */
 export function pressTargets(document: DocumentDetail, segments: Segment[], count: number): PressTarget[] {
   const covered = new Uint8Array(document.text.length + 1);

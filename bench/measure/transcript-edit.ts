@@ -23,11 +23,13 @@ export function correctionTargets(transcript: DocumentDetail, count: number): Ar
 /**
  * From Ctrl+Enter to painted, and of that the part after the core's reply arrived (`afterReply`:
  * the page's own work, patching its reads and rendering; the reply's time comes from the socket
- * probe of page-probes.ts, when installed).
+ * probe of page-probes.ts, when installed), and how many drawn turns had their contents changed
+ * on the way (`turnsRedrawn`: 1 when only the corrected turn is repainted; issue 28).
  */
-export async function measureTranscriptEdits(page: Page, transcript: DocumentDetail, edits = EDITS): Promise<Summary & { edits: number; afterReply: Summary | null }> {
+export async function measureTranscriptEdits(page: Page, transcript: DocumentDetail, edits = EDITS): Promise<Summary & { edits: number; afterReply: Summary | null; turnsRedrawn: Summary }> {
   const durations: number[] = [];
   const afterReply: number[] = [];
+  const redrawn: number[] = [];
   for (const { turn, marker, text } of correctionTargets(transcript, edits)) {
     await showTurn(page, turn.position);
     await page.locator(`[data-turn="${turn.position}"] .turn__edit`).click();
@@ -35,7 +37,7 @@ export async function measureTranscriptEdits(page: Page, transcript: DocumentDet
     await area.fill(text);
     await page.evaluate(
       ({ position, marker }) => {
-        const probe = new Promise<{ total: number; afterReply: number | null }>((resolve, reject) => {
+        const probe = new Promise<{ total: number; afterReply: number | null; redrawn: number }>((resolve, reject) => {
           let start = 0;
           let firstCall = 0;
           const onKey = (event: KeyboardEvent) => {
@@ -50,7 +52,15 @@ export async function measureTranscriptEdits(page: Page, transcript: DocumentDet
           };
           window.addEventListener('keydown', onKey, true);
           const reader = document.querySelector('.reader')!;
-          const observer = new MutationObserver(() => {
+          // The drawn turns whose contents the page changed (a turn's own section attributes aside,
+          // and turns newly drawn by the window): what was repainted besides the corrected turn.
+          const redrawn = new Set<number>();
+          const observer = new MutationObserver((records) => {
+            for (const record of records) {
+              const target = record.target instanceof Element ? record.target : record.target.parentElement;
+              const turn = target?.closest<HTMLElement>('[data-turn]');
+              if (start && turn && !(record.type === 'attributes' && record.target === turn)) redrawn.add(Number(turn.dataset.turn));
+            }
             const shown = reader.querySelector(`[data-turn="${position}"]`);
             const refused = shown?.querySelector('.form-error');
             if (refused) {
@@ -63,10 +73,10 @@ export async function measureTranscriptEdits(page: Page, transcript: DocumentDet
             requestAnimationFrame(() => {
               const painted = performance.now();
               const reply = replied();
-              resolve({ total: painted - start, afterReply: reply === null ? null : painted - reply });
+              resolve({ total: painted - start, afterReply: reply === null ? null : painted - reply, redrawn: redrawn.size });
             });
           });
-          observer.observe(reader, { subtree: true, childList: true, characterData: true });
+          observer.observe(reader, { subtree: true, childList: true, characterData: true, attributes: true });
           setTimeout(() => {
             const shown = reader.querySelector(`[data-turn="${position}"]`);
             const seen = !shown ? 'the turn is not drawn' : shown.querySelector('textarea') ? 'its editor is still open' : `it shows “…${shown.textContent?.slice(-60)}”`;
@@ -78,9 +88,10 @@ export async function measureTranscriptEdits(page: Page, transcript: DocumentDet
       { position: turn.position, marker },
     );
     await area.press('Control+Enter');
-    const timing = await page.evaluate(() => (window as unknown as { editProbe: Promise<{ total: number; afterReply: number | null }> }).editProbe);
+    const timing = await page.evaluate(() => (window as unknown as { editProbe: Promise<{ total: number; afterReply: number | null; redrawn: number }> }).editProbe);
     durations.push(timing.total);
+    redrawn.push(timing.redrawn);
     if (timing.afterReply !== null) afterReply.push(timing.afterReply);
   }
-  return { ...summarize(durations), edits, afterReply: afterReply.length ? summarize(afterReply) : null };
+  return { ...summarize(durations), edits, afterReply: afterReply.length ? summarize(afterReply) : null, turnsRedrawn: summarize(redrawn) };
 }

@@ -35,6 +35,9 @@ function topOf(page: Page, position: number): Promise<number | null> {
   return page.evaluate((position) => document.querySelector(`[data-turn="${position}"]`)?.getBoundingClientRect().top ?? null, position);
 }
 
+/** The page's render probe (src/renderer/features/transcript/render-probe.ts): every render of a drawn turn adds its position. */
+type RenderProbe = Window & { __duidingTurnRenders?: number[] };
+
 const settle = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
 
 describe('a long transcript in the browser', () => {
@@ -122,5 +125,60 @@ describe('a long transcript in the browser', () => {
     await page.locator('[data-turn="523"] .chip', { hasText: 'eerste stap' }).waitFor();
     const segments = await api<Array<{ start: number; end: number; text: string }>>(page, 'segments/list', { documentId });
     expect(segments.filter((s) => s.text === 'de eerste stap')).toHaveLength(1);
+  });
+  it('correcting a turn renders that turn only: the later turns keep their spans, coding and marks still land on the right words', async () => {
+    const position = 302;
+    await showTurn(page, position);
+    const later = await page.evaluate((position) => [...document.querySelectorAll<HTMLElement>('.reader [data-turn]')].map((t) => Number(t.dataset.turn)).filter((p) => p > position), position);
+    expect(later.length).toBeGreaterThan(5);
+    await page.locator(`[data-turn="${position}"] .turn__edit`).click();
+    const area = page.locator(`[data-turn="${position}"] textarea`);
+    const words = await area.inputValue();
+    // Longer by a word: every later turn and segment moves in the document.
+    await area.fill(`${words} Dat zeggen we nog eens, met nadruk.`);
+    const drawnTurns = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.reader [data-turn]')].map((t) => Number(t.dataset.turn)));
+    const drawnBefore = await drawnTurns();
+    await page.evaluate(() => ((window as RenderProbe).__duidingTurnRenders = []));
+    await area.press('Control+Enter');
+    await page.locator(`[data-turn="${position}"] .turn__text`, { hasText: 'met nadruk' }).waitFor();
+    await settle(page);
+    const rendered = await page.evaluate(() => {
+      const seen = (window as RenderProbe).__duidingTurnRenders ?? [];
+      delete (window as RenderProbe).__duidingTurnRenders;
+      return [...new Set(seen)];
+    });
+    // Of the turns drawn, only the corrected one rendered again (its editor closed, its words new);
+    // not one of the later turns. Turns the window newly draws (the turn's height changed) render
+    // for the first time, as when scrolling.
+    expect(rendered.filter((p) => drawnBefore.includes(p))).toEqual([position]);
+    expect(drawnBefore.filter((p) => p > position).length).toBeGreaterThan(5);
+    expect((await drawnTurns()).filter((p) => drawnBefore.includes(p) && p > position).length).toBeGreaterThan(5);
+
+    // The runs of the later turns, read through their turns' new data-start, are where the core says.
+    const [transcript, segments] = await Promise.all([
+      api<{ text: string }>(page, 'documents/get', { id: documentId }),
+      api<Array<{ start: number; end: number }>>(page, 'segments/list', { documentId }),
+    ]);
+    const runs = await page.evaluate((position) => {
+      const out: Array<{ start: number; text: string; coded: boolean }> = [];
+      for (const turn of document.querySelectorAll<HTMLElement>('.reader [data-turn]')) {
+        if (Number(turn.dataset.turn) <= position) continue;
+        for (const run of turn.querySelectorAll<HTMLElement>('[data-o]')) out.push({ start: Number(turn.dataset.start) + Number(run.dataset.o), text: run.textContent ?? '', coded: run.classList.contains('coded') });
+      }
+      return out;
+    }, position);
+    expect(runs.some((r) => r.coded)).toBe(true);
+    for (const run of runs) {
+      expect(transcript.text.slice(run.start, run.start + run.text.length)).toBe(run.text);
+      if (run.coded) expect(segments.some((s) => s.start <= run.start && s.end >= run.start + run.text.length)).toBe(true);
+    }
+    await screenshot(page, 'r1-15-long-transcript-corrected');
+
+    // A selection in a later turn becomes the right offsets in the document.
+    const next = later.find((p) => p > position + 2)!;
+    await code(page, next, 'Beurt', 'na de correctie');
+    await page.locator(`[data-turn="${next}"] .chip`, { hasText: 'na de correctie' }).waitFor();
+    const coded = (await api<Array<{ text: string }>>(page, 'segments/list', { documentId })).filter((s) => s.text === 'Beurt');
+    expect(coded).toHaveLength(1);
   });
 });

@@ -19,28 +19,29 @@ function underlines(colours: string[]): CSSProperties {
 /**
  * One turn's text, cut into runs at segment and search-mark boundaries. A coded run carries a
  * stacked underline per label (overlaps stay readable), its label names on hover, and the ids of its
- * segments for clicks. Memoised: coding one turn repaints that turn only.
+ * segments for clicks. Offsets (segments, terms, a run's `data-o`) are relative to the turn's start,
+ * so that a correction of an earlier turn changes nothing here. Memoised: coding one turn repaints
+ * that turn only.
  */
 export const CodedTurnText = memo(function CodedTurnText(props: {
   text: string;
-  turnStart: number;
-  turnEnd: number;
+  /** Relative to the turn's start. */
   segments: Segment[];
   labelsById: Map<string, Label>;
   terms: Range[];
   selectedId: string | null;
   hoveredId: string | null;
 }) {
-  const { text, turnStart, turnEnd, segments, labelsById, terms, selectedId, hoveredId } = props;
+  const { text, segments, labelsById, terms, selectedId, hoveredId } = props;
   const byId = new Map(segments.map((s) => [s.id, s]));
-  const runs = turnRuns(turnStart, turnEnd, segments, terms);
+  const runs = turnRuns(0, text.length, segments, terms);
   return (
     <div className="turn__text">
       {runs.map((run) => {
-        const runText = text.slice(run.start - turnStart, run.end - turnStart);
+        const runText = text.slice(run.start, run.end);
         if (run.segmentIds.length === 0) {
           return (
-            <span key={run.start} data-s={run.start} className={run.term ? 'term' : undefined}>
+            <span key={run.start} data-o={run.start} className={run.term ? 'term' : undefined}>
               {runText}
             </span>
           );
@@ -59,7 +60,7 @@ export const CodedTurnText = memo(function CodedTurnText(props: {
         return (
           <span
             key={run.start}
-            data-s={run.start}
+            data-o={run.start}
             data-segments={run.segmentIds.join(' ')}
             className={classes.join(' ')}
             style={underlines(labels.map((l) => l.colour))}

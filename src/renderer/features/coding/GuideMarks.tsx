@@ -8,6 +8,11 @@ import { rangeOfOffsets } from './selection.ts';
 
 const NO_SPANS: GuideSpan[] = [];
 
+/** A guide mark as its turn's tag shows it: offsets relative to the turn, and the words it covers (the tag's title). */
+export interface TurnGuideSpan extends GuideSpan {
+  quote: string;
+}
+
 /** The interview guide and a document's marked spans. */
 export function useGuide(documentId: string) {
   return { guide: useGuideSections(), spans: useData('guide/spans', { documentId }, NO_SPANS) };
@@ -55,24 +60,29 @@ export function GuideMenu(props: { documentId: string; start: number; end: numbe
 
 const HIGHLIGHT = 'guide-span';
 
-/** Paints a guide span's exact extent in the reader (CSS Custom Highlight API), or clears it. */
-function showSpan(from: Element, span: GuideSpan | null): void {
+/**
+ * Paints a guide span's exact extent in the reader (CSS Custom Highlight API), or clears it. The
+ * span's offsets are relative to the turn whose tag it is: the turn's `data-start` makes them the
+ * document's.
+ */
+function showSpan(from: Element, span: TurnGuideSpan | null): void {
   if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
   const reader = from.closest('.reader');
-  const range = span && reader ? rangeOfOffsets(reader, span.start, span.end) : null;
+  const base = Number(from.closest<HTMLElement>('[data-start]')?.dataset.start ?? 0);
+  const range = span && reader ? rangeOfOffsets(reader, base + span.start, base + span.end) : null;
   if (range) CSS.highlights.set(HIGHLIGHT, new Highlight(range));
   else CSS.highlights.delete(HIGHLIGHT);
 }
 
 /** The guide sections marked from this turn on, each removable; hovering or focusing one paints the stretch it covers. */
-export function GuideTags({ spans, text }: { spans: GuideSpan[]; text: string }) {
+export function GuideTags({ spans }: { spans: TurnGuideSpan[] }) {
   const { t } = useTranslation();
   const unmarkGuide = useStore((s) => s.unmarkGuide);
   useEffect(() => () => void (typeof CSS !== 'undefined' && 'highlights' in CSS && CSS.highlights.delete(HIGHLIGHT)), []);
   return (
     <>
       {spans.map((span) => {
-        const quote = text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
+        const { quote } = span;
         const title = [span.questionText ? `${span.sectionTitle} — ${span.questionText}` : span.sectionTitle, `“${quote.length > 90 ? `${quote.slice(0, 90)}…` : quote}”`].join('\n');
         return (
           <span

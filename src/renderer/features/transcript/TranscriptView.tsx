@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GuideSpan, Memo, Segment, Turn } from '../../../shared/model.ts';
+import type { Memo, Segment, Turn } from '../../../shared/model.ts';
 import type { Range } from '../../../shared/text/highlight.ts';
 import { snapToWords } from '../../../shared/text/words.ts';
 import { useAfterPaint } from '../../components/useAfterPaint.ts';
@@ -10,14 +10,14 @@ import { useStore } from '../../store/index.ts';
 import { PENDING_PREFIX } from '../../store/merge.ts';
 import { AutocodeDialog } from '../coding/AutocodeDialog.tsx';
 import { CodingPalette, type PaletteChoice, type PaletteMode } from '../coding/CodingPalette.tsx';
-import { useGuide, useMarkGuide } from '../coding/GuideMarks.tsx';
+import { useGuide, useMarkGuide, type TurnGuideSpan } from '../coding/GuideMarks.tsx';
 import { selectionOffsets } from '../coding/selection.ts';
 import { FlaggedPassages } from '../transcript-edit/FlaggedPassages.tsx';
 import { DocumentList } from './DocumentList.tsx';
 import { ReaderHeader } from './ReaderHeader.tsx';
 import { TranscriptDetails } from './TranscriptDetails.tsx';
 import { TurnSection } from './TurnSection.tsx';
-import { useGuideByTurn, useSegmentsByTurn, useSpeakerTints, useTermsByTurn } from './turn-maps.ts';
+import { useGuideByTurn, useMemosByTurn, useSegmentsByTurn, useSpeakerTints, useTermsByTurn } from './turn-maps.ts';
 import { useCodingKeys } from './useCodingKeys.ts';
 import { useTranscriptSegments } from './useTranscriptSegments.ts';
 import { useReadingCursor } from './useReadingCursor.ts';
@@ -26,7 +26,7 @@ import { useTurnWindow } from './useTurnWindow.ts';
 
 const EMPTY: Segment[] = [];
 const NO_TERMS: Range[] = [];
-const NO_SPANS: GuideSpan[] = [];
+const NO_SPANS: TurnGuideSpan[] = [];
 const NO_TURNS: Turn[] = [];
 const NO_MEMOS: Memo[] = [];
 const NO_MEMO_MAP: ReadonlyMap<string, string> = new Map();
@@ -105,26 +105,7 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const panelSegment = useAfterPaint(selected);
 
   const segmentsByTurn = useSegmentsByTurn(document, segments);
-  // Per turn the memos of the segments starting in it, so that a memo's change repaints only its turn.
-  const memosByTurn = useMemo(() => {
-    const bySegment = new Map<string, string>();
-    for (const memo of allMemos) {
-      if (memo.target.kind !== 'segment' || !memo.target.id || bySegment.has(memo.target.id)) continue;
-      const words = (memo.title || memo.bodyText).trim();
-      if (words) bySegment.set(memo.target.id, words.length > 60 ? `${words.slice(0, 60)}…` : words);
-    }
-    const out = new Map<number, Map<string, string>>();
-    for (const [position, inTurn] of segmentsByTurn) {
-      for (const s of inTurn) {
-        const memo = bySegment.get(s.id);
-        if (memo === undefined) continue;
-        let forTurn = out.get(position);
-        if (!forTurn) out.set(position, (forTurn = new Map()));
-        forTurn.set(s.id, memo);
-      }
-    }
-    return out;
-  }, [allMemos, segmentsByTurn]);
+  const memosByTurn = useMemosByTurn(document, segmentsByTurn, allMemos);
   const openMemo = useCallback(
     (segmentId: string) => {
       selectSegment(segmentId);
@@ -201,38 +182,51 @@ export function TranscriptView({ id, turn, query }: { id: string; turn: number |
   const drawn = useMemo(() => ({ firstDrawn, pastDrawn, segmentsByTurn, selectedId, hoveredId }), [firstDrawn, pastDrawn, segmentsByTurn, selectedId, hoveredId]);
   useTextMark(reader, 'palette-selection', palette, drawn);
   useTextMark(reader, 'reading-cursor', palette ? null : readingCursor.cursor, drawn);
+  // Each turn's section carries its place in the document (`data-start`, through which the reader
+  // maps selections and marks); what the turn draws inside it is relative to that place, so a
+  // correction renders the corrected turn's TurnSection only (issue 28).
   const turnSections = useMemo(
     () =>
       (document?.turns ?? NO_TURNS).slice(firstDrawn, pastDrawn).map((item, i) => {
         const inTurn = segmentsByTurn.get(item.position) ?? EMPTY;
+        const index = firstDrawn + i;
+        const menuOpen = guideMenuTurn === item.position;
         return (
-          <TurnSection
+          <section
             key={item.position}
-            index={firstDrawn + i}
-            item={item}
-            documentId={document!.id}
-            // Only guide tags read the text: a correction changes it, and every turn would repaint.
-            documentText={guideByTurn.has(item.position) ? document!.text : ''}
-            segments={inTurn}
-            terms={termsByTurn.get(item.position) ?? NO_TERMS}
-            labelsById={labelsById}
-            selectedId={selectedId !== null && inTurn.some((s) => s.id === selectedId) ? selectedId : null}
-            hoveredId={hoveredId !== null && inTurn.some((s) => s.id === hoveredId) ? hoveredId : null}
-            memos={memosByTurn.get(item.position) ?? NO_MEMO_MAP}
-            guideSpans={guideByTurn.get(item.position) ?? NO_SPANS}
-            menuGuide={guideMenuTurn === item.position ? guide : null}
-            tint={item.speaker ? tints.get(item.speaker) : undefined}
-            isTarget={item.position === turn}
-            isGuided={guidedTurns.has(item.position)}
-            editing={editingTurn === item.position ? { speakers: document!.speakers, isLast: firstDrawn + i === document!.turns.length - 1 } : null}
-            onEdit={setEditingTurn}
-            onToggleMenu={toggleGuideMenu}
-            onCloseMenu={closeGuideMenu}
-            onHover={setHoveredId}
-            onSelect={selectSegment}
-            onOpenMemo={openMemo}
-            t={t}
-          />
+            className={`turn${item.position === turn ? ' turn--target' : ''}${guidedTurns.has(item.position) ? ' turn--guide' : ''}${menuOpen ? ' turn--menu' : ''}`}
+            data-turn={item.position}
+            data-index={index}
+            data-start={item.start}
+            tabIndex={-1}
+            aria-label={t('transcript.turnLabel', { n: item.position + 1, speaker: item.speaker ?? t('transcript.noSpeaker') })}
+          >
+            <TurnSection
+              position={item.position}
+              speaker={item.speaker}
+              startMs={item.startMs}
+              page={item.page}
+              text={item.text}
+              documentId={document!.id}
+              segments={inTurn}
+              terms={termsByTurn.get(item.position) ?? NO_TERMS}
+              labelsById={labelsById}
+              selectedId={selectedId !== null && inTurn.some((s) => s.id === selectedId) ? selectedId : null}
+              hoveredId={hoveredId !== null && inTurn.some((s) => s.id === hoveredId) ? hoveredId : null}
+              memos={memosByTurn.get(item.position) ?? NO_MEMO_MAP}
+              guideSpans={guideByTurn.get(item.position) ?? NO_SPANS}
+              menu={menuOpen ? { guide, start: item.start, end: item.end } : null}
+              tint={item.speaker ? tints.get(item.speaker) : undefined}
+              editing={editingTurn === item.position ? { turn: item, speakers: document!.speakers, isLast: index === document!.turns.length - 1 } : null}
+              onEdit={setEditingTurn}
+              onToggleMenu={toggleGuideMenu}
+              onCloseMenu={closeGuideMenu}
+              onHover={setHoveredId}
+              onSelect={selectSegment}
+              onOpenMemo={openMemo}
+              t={t}
+            />
+          </section>
         );
       }),
     [document, firstDrawn, pastDrawn, segmentsByTurn, termsByTurn, labelsById, selectedId, hoveredId, memosByTurn, openMemo, guideByTurn, guideMenuTurn, guide, tints, turn, guidedTurns, toggleGuideMenu, closeGuideMenu, selectSegment, editingTurn, t],

@@ -1,21 +1,24 @@
 import { memo } from 'react';
 import type { TFunction } from 'i18next';
-import type { GuideSection, GuideSpan, Label, Segment, Turn } from '../../../shared/model.ts';
+import type { GuideSection, Label, Segment, Turn } from '../../../shared/model.ts';
 import type { Range } from '../../../shared/text/highlight.ts';
 import { formatTimecode } from '../../components/format.ts';
 import { CodedTurnText } from '../coding/CodedTurnText.tsx';
-import { GuideMenu, GuideTags } from '../coding/GuideMarks.tsx';
+import { GuideMenu, GuideTags, type TurnGuideSpan } from '../coding/GuideMarks.tsx';
 import { lazyComponent } from '../../components/lazy.tsx';
+import { noteTurnRender } from './render-probe.ts';
 
 const TurnEditor = lazyComponent(() => import('../transcript-edit/TurnEditor.tsx').then((m) => m.TurnEditor));
 
 export interface TurnSectionProps {
-  /** The turn's index in the transcript, by which a long transcript's window measures it. */
-  index: number;
-  item: Turn;
+  position: number;
+  speaker: string | null;
+  startMs: number | null;
+  page: number | null | undefined;
+  /** The turn's words. Every offset given here is relative to the turn's start: a correction of an earlier turn moves the turn in the document but changes none of its props, so its memo skips it. */
+  text: string;
   documentId: string;
-  documentText: string;
-  /** This turn's segments; the same array as long as they did not change, which is what the memo relies on. */
+  /** This turn's segments, relative to it; the same array as long as they did not change in the turn, which is what the memo relies on. */
   segments: Segment[];
   terms: Range[];
   labelsById: Map<string, Label>;
@@ -24,18 +27,16 @@ export interface TurnSectionProps {
   hoveredId: string | null;
   /** The memos on this turn's segments (segment id → its first memo's title or words); the same map until a memo changes. */
   memos: ReadonlyMap<string, string>;
-  guideSpans: GuideSpan[];
-  /** The guide, only for the turn whose menu is open. */
-  menuGuide: GuideSection[] | null;
+  guideSpans: TurnGuideSpan[];
+  /** The guide and the turn's offsets in the document, only for the turn whose menu is open. */
+  menu: { guide: GuideSection[]; start: number; end: number } | null;
   tint: number | undefined;
-  isTarget: boolean;
-  isGuided: boolean;
   onToggleMenu(position: number): void;
   onCloseMenu(): void;
   onHover(segmentId: string | null): void;
   onSelect(segmentId: string): void;
-  /** The transcript's speakers, only for the turn being corrected (so that the others keep their memo). */
-  editing: { speakers: string[]; isLast: boolean } | null;
+  /** The turn as stored and the transcript's speakers, only for the turn being corrected (so that the others keep their memo). */
+  editing: { turn: Turn; speakers: string[]; isLast: boolean } | null;
   onEdit(position: number | null): void;
   onOpenMemo(segmentId: string): void;
   /** The reader's `t`: the same function until the language changes, and one i18n hook per turn would cost more than the turn. */
@@ -43,40 +44,36 @@ export interface TurnSectionProps {
 }
 
 /**
- * One turn of the transcript: speaker and time in the margin, the labels of the segments that start
- * here, and the coded text. Memoised with stable callbacks: a coding repaints only the turns it touches
- * (and their strings are translated only then).
+ * What one turn shows inside its `<section>` (drawn by the reader, with the turn's place in the
+ * document): speaker and time in the margin, the labels of the segments that start here, and the
+ * coded text. Memoised with stable callbacks: a coding repaints only the turns it touches (and their
+ * strings are translated only then), a correction only the turn corrected.
  */
 export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
-  const { item, segments, labelsById, selectedId, t } = props;
-  const margin = segments.filter((s) => s.start >= item.start && s.start < item.end);
-  const markLabel = t('coding.markTurn', { n: item.position + 1 });
-  const editLabel = t('transcriptEdit.editTurn', { n: item.position + 1 });
+  const { position, segments, labelsById, selectedId, t } = props;
+  noteTurnRender(position);
+  const margin = segments.filter((s) => s.start >= 0 && s.start < props.text.length);
+  const markLabel = t('coding.markTurn', { n: position + 1 });
+  const editLabel = t('transcriptEdit.editTurn', { n: position + 1 });
   return (
-    <section
-      className={`turn${props.isTarget ? ' turn--target' : ''}${props.isGuided ? ' turn--guide' : ''}${props.menuGuide ? ' turn--menu' : ''}`}
-      data-turn={item.position}
-      data-index={props.index}
-      tabIndex={-1}
-      aria-label={t('transcript.turnLabel', { n: item.position + 1, speaker: item.speaker ?? t('transcript.noSpeaker') })}
-    >
+    <>
       <div className="turn__meta">
-        {item.speaker && <span className={`turn__speaker tint-${props.tint}`}>{item.speaker}</span>}
-        {item.startMs !== null && <time className="turn__time">{formatTimecode(item.startMs)}</time>}
-        {item.page != null && (
-          <span className="turn__time turn__page" title={t('transcript.pageLabel', { page: item.page })}>
-            {t('transcript.page', { page: item.page })}
+        {props.speaker && <span className={`turn__speaker tint-${props.tint}`}>{props.speaker}</span>}
+        {props.startMs !== null && <time className="turn__time">{formatTimecode(props.startMs)}</time>}
+        {props.page != null && (
+          <span className="turn__time turn__page" title={t('transcript.pageLabel', { page: props.page })}>
+            {t('transcript.page', { page: props.page })}
           </span>
         )}
-        {props.guideSpans.length > 0 && <GuideTags spans={props.guideSpans} text={props.documentText} />}
+        {props.guideSpans.length > 0 && <GuideTags spans={props.guideSpans} />}
         <button
           className="turn__guide"
           aria-label={markLabel}
           title={markLabel}
-          aria-expanded={props.menuGuide !== null}
+          aria-expanded={props.menu !== null}
           onClick={(e) => {
             e.stopPropagation();
-            props.onToggleMenu(item.position);
+            props.onToggleMenu(position);
           }}
         >
           §
@@ -88,12 +85,12 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
           aria-expanded={props.editing !== null}
           onClick={(e) => {
             e.stopPropagation();
-            props.onEdit(props.editing ? null : item.position);
+            props.onEdit(props.editing ? null : position);
           }}
         >
           ✎
         </button>
-        {props.menuGuide && <GuideMenu documentId={props.documentId} start={item.start} end={item.end} guide={props.menuGuide} onDone={props.onCloseMenu} />}
+        {props.menu && <GuideMenu documentId={props.documentId} start={props.menu.start} end={props.menu.end} guide={props.menu.guide} onDone={props.onCloseMenu} />}
         {margin.map((s) => (
           <span key={s.id} className="margin-labels">
             {props.memos.has(s.id) && (
@@ -143,19 +140,10 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
         ))}
       </div>
       {props.editing ? (
-        <TurnEditor documentId={props.documentId} turn={item} speakers={props.editing.speakers} isLast={props.editing.isLast} onDone={() => props.onEdit(null)} />
+        <TurnEditor documentId={props.documentId} turn={props.editing.turn} speakers={props.editing.speakers} isLast={props.editing.isLast} onDone={() => props.onEdit(null)} />
       ) : (
-      <CodedTurnText
-        text={item.text}
-        turnStart={item.start}
-        turnEnd={item.end}
-        segments={segments}
-        labelsById={labelsById}
-        terms={props.terms}
-        selectedId={selectedId}
-        hoveredId={props.hoveredId}
-      />
+        <CodedTurnText text={props.text} segments={segments} labelsById={labelsById} terms={props.terms} selectedId={selectedId} hoveredId={props.hoveredId} />
       )}
-    </section>
+    </>
   );
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import type { DocumentDetail, Segment } from '../../../shared/model.ts';
 import { cursorSpan, moveCursor, wordFrom, type CursorUnit, type ReadingCursor, type Span } from '../../../shared/text/reading-cursor.ts';
 import { useStore } from '../../store/index.ts';
@@ -15,14 +15,7 @@ function forReader(target: EventTarget | null, reader: HTMLElement | null): bool
   return target === document.body || target === document.documentElement || (target instanceof Node && !!reader?.contains(target));
 }
 
-/**
- * The reading cursor: the arrows move it by word (Ctrl: by sentence; up and down: by turn), Shift
- * extends it, Enter or L opens the palette on it, Space selects the coded segment under it (again:
- * the next one out) for the segment keys (Delete, 1–9, Alt+arrows), E opens the correction editor on
- * its turn (issue 28); after a coding it moves on to the next word. A whole coding session without
- * the mouse (issue 21).
- */
-export function useReadingCursor(props: {
+interface CursorProps {
   reader: RefObject<HTMLElement | null>;
   document: DocumentDetail | null;
   segments: Segment[];
@@ -32,26 +25,42 @@ export function useReadingCursor(props: {
   reveal(index: number, then?: (element: HTMLElement) => void): void;
   /** Opens the correction editor on the turn at this position. */
   editTurn(position: number): void;
-}): { cursor: Span | null; moveOnFrom(end: number): void } {
-  const { reader, document: doc, segments, selected, paletteOpen, openPaletteFor, reveal, editTurn } = props;
+}
+
+/**
+ * The reading cursor: the arrows move it by word (Ctrl: by sentence; up and down: by turn), Shift
+ * extends it, Enter or L opens the palette on it, Space selects the coded segment under it (again:
+ * the next one out) for the segment keys (Delete, 1–9, Alt+arrows), E opens the correction editor on
+ * its turn (issue 28); after a coding it moves on to the next word. A whole coding session without
+ * the mouse (issue 21).
+ */
+export function useReadingCursor(props: CursorProps): { cursor: Span | null; moveOnFrom(end: number): void } {
+  const { reader, document: doc, reveal } = props;
   const [cursor, setCursor] = useState<ReadingCursor | null>(null);
-  const selectSegment = useStore((s) => s.selectSegment);
   const span = cursor ? cursorSpan(cursor) : null;
 
   useEffect(() => setCursor(null), [doc?.id]);
+  useCursorKeys(props, cursor, setCursor);
+  useCursorInSight(reader, doc, span, reveal);
 
+  const moveOnFrom = (after: number) => {
+    if (!doc) return;
+    const next = wordFrom(doc.text, doc.turns, after);
+    setCursor((current) => (current && next ? { anchor: next, focus: next } : current));
+  };
+  return { cursor: span, moveOnFrom };
+}
+
+/** The cursor's keys on the page: the arrows move it, the others act on the words under it. */
+function useCursorKeys(props: CursorProps, cursor: ReadingCursor | null, setCursor: Dispatch<SetStateAction<ReadingCursor | null>>): void {
+  const { reader, document: doc, segments, selected, paletteOpen, openPaletteFor, editTurn } = props;
+  const selectSegment = useStore((s) => s.selectSegment);
   useEffect(() => {
     if (!doc) return;
     const turns = doc.turns;
     const onKey = (event: KeyboardEvent) => {
       if (paletteOpen || !forReader(event.target, reader.current) || event.altKey || event.metaKey) return;
-      const arrows: Record<string, [CursorUnit, 1 | -1]> = {
-        ArrowRight: [event.ctrlKey ? 'sentence' : 'word', 1],
-        ArrowLeft: [event.ctrlKey ? 'sentence' : 'word', -1],
-        ArrowDown: ['turn', 1],
-        ArrowUp: ['turn', -1],
-      };
-      const move = arrows[event.key];
+      const move = arrowMove(event);
       if (move) {
         event.preventDefault();
         if (selected) selectSegment(null);
@@ -84,13 +93,28 @@ export function useReadingCursor(props: {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [doc, cursor, selected, segments, paletteOpen, reader, openPaletteFor, selectSegment, editTurn]);
+  }, [doc, cursor, selected, segments, paletteOpen, reader, openPaletteFor, selectSegment, editTurn, setCursor]);
+}
 
-  // The cursor stays in sight: its turn drawn (a long transcript draws a window) and scrolled to.
+/** The unit and direction an arrow key moves the cursor, or null for any other key. */
+function arrowMove(event: KeyboardEvent): [CursorUnit, 1 | -1] | null {
+  const arrows: Record<string, [CursorUnit, 1 | -1]> = {
+    ArrowRight: [event.ctrlKey ? 'sentence' : 'word', 1],
+    ArrowLeft: [event.ctrlKey ? 'sentence' : 'word', -1],
+    ArrowDown: ['turn', 1],
+    ArrowUp: ['turn', -1],
+  };
+  return arrows[event.key] ?? null;
+}
+
+/**
+ * The cursor stays in sight: its turn drawn (a long transcript draws a window) and scrolled to —
+ * only when the cursor moves: a transcript given anew (a correction elsewhere) must not pull the
+ * reader back to where the cursor was left.
+ */
+function useCursorInSight(reader: RefObject<HTMLElement | null>, doc: DocumentDetail | null, span: Span | null, reveal: CursorProps['reveal']): void {
   const start = span?.start ?? -1;
   const end = span?.end ?? -1;
-  // Only when the cursor moves: a transcript given anew (a correction elsewhere) must not pull the
-  // reader back to where the cursor was left.
   const shown = useRef<string | null>(null);
   useEffect(() => {
     if (!doc || start < 0 || !reader.current) return;
@@ -107,13 +131,6 @@ export function useReadingCursor(props: {
     const box = range.getBoundingClientRect();
     if (box.top < view.top + 24 || box.bottom > view.bottom - 24) reader.current.scrollBy(0, box.top - view.top - view.height / 3);
   }, [doc, start, end, reader, reveal]);
-
-  const moveOnFrom = (after: number) => {
-    if (!doc) return;
-    const next = wordFrom(doc.text, doc.turns, after);
-    setCursor((current) => (current && next ? { anchor: next, focus: next } : current));
-  };
-  return { cursor: span, moveOnFrom };
 }
 
 function firstInView(reader: HTMLElement | null, turns: DocumentDetail['turns']): number {

@@ -40,6 +40,13 @@ interface WindowState {
 
 const sameState = (a: WindowState, b: WindowState) => a.start === b.start && a.end === b.end && a.before === b.before && a.after === b.after;
 
+/** The heights measured so far (by turn index) and their sum over the characters of those turns. */
+interface Measured {
+  heights: Map<number, number>;
+  height: number;
+  chars: number;
+}
+
 /**
  * Which turns of a long transcript to draw: those in the reader's view and a view's height around
  * them, with spacers of the height of the rest, so that the scroll bar stays true. A turn's height
@@ -55,72 +62,19 @@ export function useTurnWindow(scroller: RefObject<HTMLElement | null>, turns: re
   const list = useRef<HTMLDivElement | null>(null);
   const count = turns.length;
   const windowed = count > WINDOW_ABOVE_TURNS;
-  const heights = useRef(new Map<number, number>());
-  const measured = useRef({ height: 0, chars: 0 });
+  const measured = useRef<Measured>({ heights: new Map(), height: 0, chars: 0 });
   const pending = useRef<{ index: number; then?: (element: HTMLElement) => void } | null>(null);
   const [state, setState] = useState<WindowState>({ start: 0, end: Math.min(count, 40), before: 0, after: 0 });
   const stateRef = useRef(state);
   stateRef.current = state;
-
-  // A new transcript is measured afresh. The same one after a correction keeps the heights of the
-  // turns whose words did not change (matched from either end, so a split or join shifts the rest):
-  // with every height guessed again, the turns under the view would change and the reader jump.
-  const measuredTurns = useRef<readonly Turn[]>(turns);
-  useLayoutEffect(() => {
-    const before = measuredTurns.current;
-    measuredTurns.current = turns;
-    const kept = new Map<number, number>();
-    const shift = before.length - turns.length;
-    turns.forEach((turn, i) => {
-      const same = before[i]?.text === turn.text ? i : before[i + shift]?.text === turn.text ? i + shift : -1;
-      const height = same >= 0 ? heights.current.get(same) : undefined;
-      if (height !== undefined) kept.set(i, height);
-    });
-    heights.current = kept;
-    measured.current = { height: 0, chars: 0 };
-    for (const [i, height] of kept) {
-      measured.current.height += height;
-      measured.current.chars += turns[i]!.text.length;
-    }
-  }, [turns]);
-
-  /** The window around the reader's view, or around `around` (an index) when a turn is to be revealed. */
-  const compute = useCallback(
-    (around: number | null): WindowState => {
-      const box = scroller.current;
-      const holder = list.current;
-      const { height, chars } = measured.current;
-      const perChar = chars > 0 ? Math.max(0.05, (height - TURN_PADDING * heights.current.size) / chars) : GUESS_PER_CHAR;
-      const tops = new Float64Array(count + 1);
-      for (let i = 0; i < count; i++) tops[i + 1] = tops[i]! + (heights.current.get(i) ?? TURN_PADDING + turns[i]!.text.length * perChar);
-      const total = tops[count]!;
-      let viewTop: number;
-      let viewHeight: number;
-      if (around !== null || !box || !holder) {
-        viewHeight = box?.clientHeight || window.innerHeight;
-        viewTop = around === null ? 0 : tops[around]! - viewHeight / 2;
-      } else {
-        viewHeight = box.clientHeight;
-        viewTop = viewTopOf(box, holder, tops, viewHeight);
-      }
-      const margin = viewHeight * OVERSCAN_VIEWS;
-      let start = 0;
-      while (start < count - 1 && tops[start + 1]! <= viewTop - margin) start++;
-      let end = start;
-      while (end < count && tops[end]! < viewTop + viewHeight + margin) end++;
-      start = Math.floor(start / CHUNK) * CHUNK;
-      end = Math.min(count, Math.ceil(Math.max(end, start + 1) / CHUNK) * CHUNK);
-      return { start, end, before: tops[start]!, after: total - tops[end]! };
-    },
-    [scroller, count, turns],
-  );
+  useKeptHeights(turns, measured);
 
   const update = useCallback(
     (around: number | null = null) => {
-      const next = compute(around);
+      const next = windowAround(scroller.current, list.current, turns, measured.current, around);
       if (!sameState(stateRef.current, next)) setState(next);
     },
-    [compute],
+    [scroller, turns],
   );
 
   const reveal = useCallback(
@@ -131,14 +85,75 @@ export function useTurnWindow(scroller: RefObject<HTMLElement | null>, turns: re
         then?.(drawn);
         return;
       }
-      // Not drawn yet: the window moves around it, and the effect below scrolls once it is drawn.
+      // Not drawn yet: the window moves around it, and useScrollToAsked scrolls once it is drawn.
       pending.current = { index, then };
       update(index);
     },
     [update],
   );
 
-  // Follow the scroll and the size of the view.
+  useFollowView(scroller, windowed, update);
+  useMeasureDrawn(list, windowed, state, turns, measured, update);
+  useScrollToAsked(list, pending);
+
+  if (!windowed) return { list, windowed, start: 0, end: count, before: 0, after: 0, reveal };
+  const clampedEnd = Math.min(state.end, count);
+  return { list, windowed, start: Math.min(state.start, clampedEnd), end: clampedEnd, before: state.before, after: state.after, reveal };
+}
+
+/**
+ * A new transcript is measured afresh. The same one after a correction keeps the heights of the
+ * turns whose words did not change (matched from either end, so a split or join shifts the rest):
+ * with every height guessed again, the turns under the view would change and the reader jump.
+ */
+function useKeptHeights(turns: readonly Turn[], measured: RefObject<Measured>): void {
+  const measuredTurns = useRef<readonly Turn[]>(turns);
+  useLayoutEffect(() => {
+    const before = measuredTurns.current;
+    measuredTurns.current = turns;
+    const kept: Measured = { heights: new Map(), height: 0, chars: 0 };
+    const shift = before.length - turns.length;
+    turns.forEach((turn, i) => {
+      const same = before[i]?.text === turn.text ? i : before[i + shift]?.text === turn.text ? i + shift : -1;
+      const height = same >= 0 ? measured.current.heights.get(same) : undefined;
+      if (height === undefined) return;
+      kept.heights.set(i, height);
+      kept.height += height;
+      kept.chars += turn.text.length;
+    });
+    measured.current = kept;
+  }, [turns, measured]);
+}
+
+/** The window around the reader's view, or around `around` (an index) when a turn is to be revealed. */
+function windowAround(box: HTMLElement | null, holder: HTMLElement | null, turns: readonly Turn[], measured: Measured, around: number | null): WindowState {
+  const count = turns.length;
+  const { heights, height, chars } = measured;
+  const perChar = chars > 0 ? Math.max(0.05, (height - TURN_PADDING * heights.size) / chars) : GUESS_PER_CHAR;
+  const tops = new Float64Array(count + 1);
+  for (let i = 0; i < count; i++) tops[i + 1] = tops[i]! + (heights.get(i) ?? TURN_PADDING + turns[i]!.text.length * perChar);
+  const total = tops[count]!;
+  let viewTop: number;
+  let viewHeight: number;
+  if (around !== null || !box || !holder) {
+    viewHeight = box?.clientHeight || window.innerHeight;
+    viewTop = around === null ? 0 : tops[around]! - viewHeight / 2;
+  } else {
+    viewHeight = box.clientHeight;
+    viewTop = viewTopOf(box, holder, tops, viewHeight);
+  }
+  const margin = viewHeight * OVERSCAN_VIEWS;
+  let start = 0;
+  while (start < count - 1 && tops[start + 1]! <= viewTop - margin) start++;
+  let end = start;
+  while (end < count && tops[end]! < viewTop + viewHeight + margin) end++;
+  start = Math.floor(start / CHUNK) * CHUNK;
+  end = Math.min(count, Math.ceil(Math.max(end, start + 1) / CHUNK) * CHUNK);
+  return { start, end, before: tops[start]!, after: total - tops[end]! };
+}
+
+/** Follows the scroll and the size of the view, a window worked out once per frame at most. */
+function useFollowView(scroller: RefObject<HTMLElement | null>, windowed: boolean, update: () => void): void {
   useLayoutEffect(() => {
     const box = scroller.current;
     if (!windowed || !box) return;
@@ -159,24 +174,29 @@ export function useTurnWindow(scroller: RefObject<HTMLElement | null>, turns: re
       if (frame) cancelAnimationFrame(frame);
     };
   }, [scroller, windowed, update]);
+}
 
-  // Measure the turns drawn. The observer reports each one when it is first laid out and whenever
-  // its height changes; the window is worked out again in the next frame, not in this one.
-  const { start, end } = state;
+/**
+ * Measures the turns drawn. The observer reports each one when it is first laid out and whenever
+ * its height changes; the window is worked out again in the next frame, not in this one.
+ */
+function useMeasureDrawn(list: RefObject<HTMLDivElement | null>, windowed: boolean, drawn: WindowState, turns: readonly Turn[], measured: RefObject<Measured>, update: () => void): void {
+  const { start, end } = drawn;
   useLayoutEffect(() => {
     const holder = list.current;
     if (!windowed || !holder) return;
     let frame = 0;
     const observer = new ResizeObserver((entries) => {
       let changed = false;
+      const known = measured.current;
       for (const entry of entries) {
         const index = Number((entry.target as HTMLElement).dataset.index);
         const height = entry.borderBoxSize[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
-        const old = heights.current.get(index);
+        const old = known.heights.get(index);
         if (old === height || !turns[index]) continue;
-        if (old === undefined) measured.current.chars += turns[index].text.length;
-        measured.current.height += height - (old ?? 0);
-        heights.current.set(index, height);
+        if (old === undefined) known.chars += turns[index].text.length;
+        known.height += height - (old ?? 0);
+        known.heights.set(index, height);
         changed = true;
       }
       if (changed && !frame)
@@ -190,9 +210,11 @@ export function useTurnWindow(scroller: RefObject<HTMLElement | null>, turns: re
       observer.disconnect();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [windowed, start, end, turns, update]);
+  }, [list, windowed, start, end, turns, measured, update]);
+}
 
-  // A turn asked for is scrolled to once it is drawn.
+/** A turn asked for is scrolled to once it is drawn. */
+function useScrollToAsked(list: RefObject<HTMLDivElement | null>, pending: RefObject<{ index: number; then?: (element: HTMLElement) => void } | null>): void {
   useLayoutEffect(() => {
     const asked = pending.current;
     if (!asked) return;
@@ -202,10 +224,6 @@ export function useTurnWindow(scroller: RefObject<HTMLElement | null>, turns: re
     element.scrollIntoView({ block: 'center' });
     asked.then?.(element);
   });
-
-  if (!windowed) return { list, windowed, start: 0, end: count, before: 0, after: 0, reveal };
-  const clampedEnd = Math.min(state.end, count);
-  return { list, windowed, start: Math.min(state.start, clampedEnd), end: clampedEnd, before: state.before, after: state.after, reveal };
 }
 
 /**
