@@ -115,7 +115,10 @@ describe('backups made in a worker thread', () => {
 
   it('closing while a backup is made waits for it: no temporary file, no thread and no -wal are left', async () => {
     const s = await paddedStudy(24);
-    await turn();
+    // Closed once the thread has begun writing its copy.
+    const until = Date.now() + 30_000;
+    while (tempsIn(backupFolder(s.path)).length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(tempsIn(backupFolder(s.path)).length).toBeGreaterThan(0);
     s.session.close();
     expect(tempsIn(backupFolder(s.path))).toEqual([]);
     expect(tempsIn(s.dir)).toEqual([]);
