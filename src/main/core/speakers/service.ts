@@ -1,6 +1,6 @@
 import { DuidingError } from '../../../shared/errors.ts';
 import type { DocumentSpeaker, DocumentSpeakers, SpeakerRole, SpeakerScope } from '../../../shared/model.ts';
-import { inferRoles, speakerKey } from '../../../shared/speaker-roles.ts';
+import { inferRoles, participantKeys, speakerKey } from '../../../shared/speaker-roles.ts';
 import { newId } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { Project } from '../project.ts';
@@ -76,18 +76,18 @@ function rolesContext(db: Db) {
   const stored = storedSpeakers(db);
   const storedBy = new Map<string, typeof stored>();
   for (const row of stored) storedBy.set(row.documentId, [...(storedBy.get(row.documentId) ?? []), row]);
-  return { participants, names: new Map(participants.map((p) => [p.id, p.name])), storedBy, interviewers: interviewerNames(stored) };
+  return { participants, participantKeys: participantKeys(participants), names: new Map(participants.map((p) => [p.id, p.name])), storedBy, interviewers: interviewerNames(stored) };
 }
 
 type DocumentHead = ReturnType<typeof documentSpeakerHeads>[number];
 
 /** One document's roles (its turns not read yet). */
 function documentRoles(head: DocumentHead, context: ReturnType<typeof rolesContext>, size: Map<string, { size: number; turns: number }>): DocumentRoles {
-  const { participants, names, storedBy, interviewers } = context;
+  const { participants, participantKeys, names, storedBy, interviewers } = context;
   const own = storedBy.get(head.id);
   const inferred = inferRoles(
     head.speakers.map((name) => ({ name, size: size.get(name)?.size ?? 0 })),
-    { participants, interviewers, documentParticipantId: head.participantId },
+    { participants, participantKeys, interviewers, documentParticipantId: head.participantId },
   );
   const ownByName = new Map((own ?? []).map((row) => [row.name, row]));
   const speakers: DocumentSpeaker[] = inferred.map((s) => {
