@@ -2,7 +2,7 @@
  * Backups made off the core's thread (issues 16 and 28): at size L a backup took seconds on the
  * core's thread, and every other caller waited behind it. Real project files, a real worker thread.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -141,5 +141,22 @@ describe('backups made in a worker thread', () => {
     // The next backup is made knowing: closing purges, and the purge's backup replaces any other.
     s.session.close();
     expect(listBackups(s.path)).toHaveLength(1);
+  }, 120_000);
+
+  it('"Purge now" while a backup is made waits for it: the purge checkpoints to an empty -wal and its backup replaces every other', async () => {
+    const s = await paddedStudy(24);
+    await s.c('withdraw/apply', { documentId: s.documentId });
+    // Purged once the thread has begun writing its copy.
+    const until = Date.now() + 30_000;
+    while (tempsIn(backupFolder(s.path)).length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(tempsIn(backupFolder(s.path)).length).toBeGreaterThan(0);
+    await s.c('project/purge', {});
+    expect(s.project.purgePending).toBe(false);
+    // No reader was left beside the purge: its checkpoint emptied the -wal, old pages and all.
+    expect(statSync(`${s.path}-wal`).size).toBe(0);
+    await backupsIdle(s.project);
+    expect(listBackups(s.path)).toHaveLength(1);
+    expect(tempsIn(backupFolder(s.path))).toEqual([]);
+    s.session.close();
   }, 120_000);
 });
