@@ -48,6 +48,8 @@ export interface DocumentRoles {
   unconfirmed: boolean;
   stored: boolean;
   turns: TurnSpeech;
+  /** New whenever this document's roles are worked out again: a segment's kept speech of another is worked out again. */
+  serial: number;
 }
 
 export interface RolesIndex {
@@ -112,6 +114,7 @@ function documentRoles(head: DocumentHead, context: ReturnType<typeof rolesConte
     unconfirmed: speakers.some((s) => !s.confirmed),
     stored: own !== undefined,
     turns: { starts: new Int32Array(0), ends: new Int32Array(0), keys: [], roles: [] },
+    serial: ++serials,
   };
 }
 
@@ -237,11 +240,16 @@ export function speechIn(document: DocumentRoles | undefined, start: number, end
   return { keys: found, staff, staffRole };
 }
 
-/** A coding index entry's speech, worked out once per roles index and kept on the entry. */
+/**
+ * A coding index entry's speech, worked out once per roles of its document and kept on the entry: a
+ * corrected transcript leaves the speech of every other document's segments as it was.
+ */
 export function speechOfEntry(index: RolesIndex, entry: SegmentEntry): Speech {
-  if (entry.speech && entry.speechSerial === index.serial) return entry.speech;
-  entry.speech = speechIn(index.documents.get(entry.document), entry.start, entry.end);
-  entry.speechSerial = index.serial;
+  const document = index.documents.get(entry.document);
+  const serial = document?.serial ?? index.serial;
+  if (entry.speech && entry.speechSerial === serial) return entry.speech;
+  entry.speech = speechIn(document, entry.start, entry.end);
+  entry.speechSerial = serial;
   return entry.speech;
 }
 
