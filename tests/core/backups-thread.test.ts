@@ -85,6 +85,15 @@ describe('backups made in a worker thread', () => {
     s.session.close();
   }, 120_000);
 
+  it('the list of backups asked for while one is made includes it', async () => {
+    const s = await paddedStudy(8);
+    await turn();
+    const listed = await s.c('backups/list', {});
+    expect(listed.entries).toHaveLength(1);
+    expect(listed.entries).toEqual(listBackups(s.path));
+    s.session.close();
+  }, 120_000);
+
   it('a write made while the thread copies is kept in the project, and the next backup holds it', async () => {
     const s = await paddedStudy(24);
     await turn();
