@@ -7,9 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/core/db/database.ts';
-import { codingIndex } from '../../src/main/core/repos/coding-index.ts';
-import { listDocuments } from '../../src/main/core/repos/documents.ts';
-import { speechIndex, type DocumentRoles } from '../../src/main/core/services/speakers.ts';
+import { codingIndex } from '../../src/main/core/coding/store-index.ts';
+import { listDocuments } from '../../src/main/core/documents/store.ts';
+import { speechIndex, type DocumentRoles } from '../../src/main/core/speakers/service.ts';
 import { newSession } from '../support/temp.ts';
 import { caller } from './analysis-fixture.ts';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { removeWithSidecars } from '../db/database.ts';
-import { tempPathFor } from '../services/temp-files.ts';
+import { tempPathFor } from '../files/temp-files.ts';
 import type { CopyOptions } from './snapshot.ts';
 
 /** What the backup thread (snapshot-thread.ts) is given. */
