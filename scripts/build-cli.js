@@ -3,6 +3,7 @@
 // `bin/duiding.js` starts plain JavaScript instead of compiling TypeScript at every run (issue 19):
 //   src/main/hosts/cli/bin.ts          → dist/cli/duiding.js
 //   src/main/hosts/http/core-thread.ts → dist/cli/core-thread.js  (the worker thread of `serve`)
+//   src/main/core/backups/snapshot-thread.ts → dist/cli/snapshot-thread.js (the thread a backup is made in)
 // Shared code and code behind a dynamic import() (the REFI-QDA import and export, the name finder,
 // the .xlsx writer) land in chunks beside them, read only by the commands that need them. npm
 // packages stay in node_modules (better-sqlite3 is native; the others load only when used).
@@ -30,6 +31,7 @@ export async function buildCli({ root = ROOT, outDir = join(root, 'dist', 'cli')
       entryPoints: {
         duiding: join(root, 'src', 'main', 'hosts', 'cli', 'bin.ts'),
         'core-thread': join(root, 'src', 'main', 'hosts', 'http', 'core-thread.ts'),
+        'snapshot-thread': join(root, 'src', 'main', 'core', 'backups', 'snapshot-thread.ts'),
       },
       outdir: 'dist/cli',
       bundle: true,
@@ -83,7 +85,7 @@ if (isMain(import.meta.url)) {
   try {
     const started = Date.now();
     const files = await buildCli();
-    const entries = files.filter((f) => /[/\\](duiding|core-thread)\.js$/.test(f.path));
+    const entries = files.filter((f) => /[/\\](duiding|core-thread|snapshot-thread)\.js$/.test(f.path));
     const total = files.reduce((sum, f) => sum + f.bytes, 0);
     if (!quiet) {
       console.log(

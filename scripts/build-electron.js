@@ -2,6 +2,7 @@
 // Bundles the Electron shell with esbuild:
 //   src/main/hosts/electron/main.ts    → out/main.js      (ESM, Node side of Electron)
 //   src/main/hosts/electron/core-process.ts → out/core.js (ESM, the core in a utility process)
+//   src/main/core/backups/snapshot-thread.ts → out/snapshot-thread.js (the core's backup thread)
 //   src/main/hosts/electron/preload.ts → out/preload.cjs  (CommonJS: a sandboxed preload must be CJS
 //                                                          and may only require 'electron')
 // main.js keeps every npm package external: they are `dependencies`, so they sit in node_modules
@@ -66,11 +67,14 @@ export async function buildElectron({
   mainEntry = join(root, 'src', 'main', 'hosts', 'electron', 'main.ts'),
   preloadEntry = join(root, 'src', 'main', 'hosts', 'electron', 'preload.ts'),
   coreEntry = join(root, 'src', 'main', 'hosts', 'electron', 'core-process.ts'),
+  snapshotEntry = join(root, 'src', 'main', 'core', 'backups', 'snapshot-thread.ts'),
 } = {}) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const main = join(outDir, 'main.js');
   const preload = join(outDir, 'preload.cjs');
   const core = join(outDir, 'core.js');
+  // The core finds its backup thread beside itself (src/main/core/backups/background.ts).
+  const snapshotThread = join(outDir, 'snapshot-thread.js');
 
   const dependencies = new Set(Object.keys(pkg.dependencies ?? {}));
   const isBuiltin = (spec) => spec.startsWith('node:') || BUILTINS.has(packageName(spec));
@@ -108,8 +112,9 @@ export async function buildElectron({
   };
   const { result: mainResult, externals } = await bundleNode(mainEntry, main);
   const { result: coreResult, externals: coreExternals } = await bundleNode(coreEntry, core);
+  const { externals: threadExternals } = await bundleNode(snapshotEntry, snapshotThread);
   // The utility process has no electron module: an import of it would fail there at start.
-  if (coreExternals.some((spec) => packageName(spec) === 'electron')) {
+  if ([...coreExternals, ...threadExternals].some((spec) => packageName(spec) === 'electron')) {
     throw new Error(`${relative(root, core)} imports electron, which a utility process cannot (entry: ${relative(root, coreEntry)}).`);
   }
 
@@ -142,7 +147,7 @@ export async function buildElectron({
         `(entry: ${relative(root, preloadEntry)}).`,
     );
   }
-  return { main, core, preload, externals: [...new Set([...externals, ...coreExternals])].sort(), warnings: [...mainResult.warnings, ...coreResult.warnings, ...preloadResult.warnings] };
+  return { main, core, snapshotThread, preload, externals: [...new Set([...externals, ...coreExternals, ...threadExternals])].sort(), warnings: [...mainResult.warnings, ...coreResult.warnings, ...preloadResult.warnings] };
 }
 
 if (isMain(import.meta.url)) {

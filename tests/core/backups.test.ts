@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupFolder, keptBackups, listBackups } from '../../src/main/core/backups/backups.ts';
+import { backupsIdle } from '../../src/main/core/backups/scheduler.ts';
 import { storageWarning } from '../../src/main/core/backups/synced.ts';
 import { call } from '../../src/main/core/handlers.ts';
 import { Session } from '../../src/main/core/session.ts';
@@ -79,11 +80,14 @@ describe('backups', () => {
   it('are made at the first write after opening and at close, not by read-only commands, and listed by `duiding backups`', async () => {
     const s = await codedStudy(1);
     await new Promise((done) => setImmediate(done));
+    // Made in its own thread (scheduler.ts): the first write's backup is ready once it answers.
+    await backupsIdle(s.project);
     const first = listBackups(s.path);
     expect(first).toHaveLength(1);
     // Within the interval no other backup is made; closing after a write makes one.
     await s.c('labels/create', { name: 'Nog een' });
     await new Promise((done) => setImmediate(done));
+    await backupsIdle(s.project);
     expect(listBackups(s.path)).toHaveLength(1);
     s.session.close();
     const closed = listBackups(s.path);
@@ -106,6 +110,7 @@ describe('backups', () => {
   it('restores from the app: the project reopens as the backup was, and the state it replaced is backed up first', async () => {
     const s = await codedStudy(3);
     await new Promise((done) => setImmediate(done));
+    await backupsIdle(s.project);
     const [first] = listBackups(s.path);
     await s.c('labels/create', { name: 'Na de backup' });
     const list = await s.c('backups/restore', { id: first!.id });

@@ -183,6 +183,8 @@ describe('build-electron', () => {
     expect(record.results[5]).toMatchObject({ ok: true, result: { title: 'Smoke', path: join(dir, 'Duiding', 'smoke.duiding') } });
     expect(record.refused).toMatch(/^Refused IPC call "shell\/exec": not in the allow-list\.$/);
     expect(record.closed).toBe(true);
+    // The write's backup was made in the core's backup thread while the project stayed open.
+    expect(record.backupBeforeClose).toBe(true);
     // Closing the window closed the project in the core: no lock left behind.
     expect(existsSync(lockPathFor(join(dir, 'Duiding', 'smoke.duiding')))).toBe(false);
   });
@@ -191,7 +193,8 @@ describe('build-electron', () => {
 /** A stand-in for `electron`: records what main.js asks of it, then drives a few IPC calls. */
 const ELECTRON_STUB = `
 import { fork } from 'node:child_process';
-const record = { sandbox: false, windows: [], loaded: [], handlers: {}, listeners: {}, csp: null, results: [], refused: null, closed: false, forked: [], mainPid: process.pid, schemes: [], escaped: null, untrusted: null };
+import { existsSync, readdirSync } from 'node:fs';
+const record = { backupBeforeClose: false, sandbox: false, windows: [], loaded: [], handlers: {}, listeners: {}, csp: null, results: [], refused: null, closed: false, forked: [], mainPid: process.pid, schemes: [], escaped: null, untrusted: null };
 const mainFrame = { url: 'app://duiding/index.html' };
 let appProtocol = null;
 function report() {
@@ -262,6 +265,12 @@ async function run() {
   record.results.push(await call({}, 'project/choose', { mode: 'create', title: 'X' }));
   record.results.push(await call({}, 'project/choose', { mode: 'open' }));
   try { await call({}, 'shell/exec', {}); } catch (error) { record.refused = error.message; }
+  // A write: its backup is made in a thread the utility process starts from out/snapshot-thread.js.
+  await call({}, 'labels/create', { name: 'Smoke' });
+  const backups = process.env.STUB_DOCUMENTS + '/Duiding/smoke backups';
+  const made = () => existsSync(backups) && readdirSync(backups).some((f) => /^\\d.*\\.duiding$/.test(f));
+  for (const until = Date.now() + 30000; !made() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 20));
+  record.backupBeforeClose = made();
   record.listeners['window-all-closed']();
 }
 `;

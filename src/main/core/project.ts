@@ -59,6 +59,11 @@ export class Project {
     purged: [];
     /** Closing, after the last purge and before the file is closed: the last moment to read it. */
     closing: [];
+    /**
+     * Before a purge or a close: whatever reads the file beside this connection (a backup being made
+     * in its thread) ends now, since a purge's checkpoint and a close's return to one file need it gone.
+     */
+    settle: [];
   }>();
   /** Set when opening took over a stale lock; the host shows it once. */
   readonly notices: string[] = [];
@@ -420,6 +425,7 @@ export class Project {
     if (!this.lock) return;
     if (this.long) throw new DuidingError(`${this.name} is busy with ${this.long.call.name}: wait for it to finish, or cancel it, and purge then.`, 'usage');
     const purging = this.purging.size > 0;
+    if (purging) this.events.emit('settle');
     if (purging) this.writer.pragma('secure_delete = ON');
     this.writer.transaction(() => {
       pruneHistory(this.writer);
@@ -459,6 +465,7 @@ export class Project {
       if (this.long.inTransaction && this.writer.inTransaction) this.writer.exec('ROLLBACK');
       this.long.inTransaction = false;
     }
+    this.events.emit('settle');
     this.closed = true;
     this.snapshotReader?.close();
     this.snapshotReader = null;

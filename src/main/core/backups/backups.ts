@@ -45,15 +45,21 @@ export function listBackups(projectPath: string): BackupEntry[] {
 
 /** Makes a backup of the open project now; answers it. It is checked (integrity_check) before it gets its name. */
 export function makeBackup(project: Project, policy: BackupPolicy): BackupEntry {
-  const folder = backupFolder(project.path);
+  const { id, at, out } = newBackupName(project.path);
+  const bytes = snapshotTo(project, out);
+  pruneBackups(project.path, policy);
+  return { id, at, bytes };
+}
+
+/** The name of a backup made now (its folder made): a backup's name is its time. */
+export function newBackupName(projectPath: string): { id: string; at: string; out: string } {
+  const folder = backupFolder(projectPath);
   mkdirSync(folder, { recursive: true });
   let date = new Date();
   // Two backups in one millisecond (a test, a purge right after a write) get distinct names.
   while (existsSync(join(folder, `${idOf(date)}${PROJECT_EXTENSION}`))) date = new Date(date.getTime() + 1);
   const id = idOf(date);
-  const bytes = snapshotTo(project, join(folder, `${id}${PROJECT_EXTENSION}`));
-  pruneBackups(project.path, policy);
-  return { id, at: date.toISOString(), bytes };
+  return { id, at: date.toISOString(), out: join(folder, `${id}${PROJECT_EXTENSION}`) };
 }
 
 const localDay = (iso: string) => {

@@ -3,6 +3,7 @@ import type { BackupList } from '../../../shared/protect.ts';
 import type { HandlerMap } from '../handlers.ts';
 import type { Project } from '../project.ts';
 import { backupFolder, completeRestore, listBackups, makeBackup, stageRestore } from './backups.ts';
+import { backupsIdle } from './scheduler.ts';
 import { lastPurge, readPolicy, writePolicy } from './store.ts';
 import { storageWarning } from './synced.ts';
 
@@ -20,7 +21,11 @@ export function backupList(project: Project): BackupList {
 
 /** Backups (issue 24); registered into the handler map (handlers.ts). */
 export const backupsHandlers: HandlerMap<'backups/list' | 'backups/make' | 'backups/restore' | 'backups/configure'> = {
-  'backups/list': (session) => backupList(session.project),
+  // A backup being made in its thread is listed once it is there (the screen opens right after a change).
+  'backups/list': async (session) => {
+    await backupsIdle(session.project);
+    return backupList(session.project);
+  },
   'backups/make': (session) => {
     const project = session.project;
     makeBackup(project, readPolicy(project.db));

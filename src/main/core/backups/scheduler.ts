@@ -1,16 +1,39 @@
 import type { Project } from '../project.ts';
-import { makeBackup, replaceBackupsAfterPurge } from './backups.ts';
+import { removeWithSidecars } from '../db/database.ts';
+import { makeBackup, newBackupName, pruneBackups, replaceBackupsAfterPurge } from './backups.ts';
+import { startSnapshot, type BackgroundSnapshot, type SnapshotAnswer } from './background.ts';
+import { copyError, giveName } from './snapshot.ts';
 import { readPolicy } from './store.ts';
 import { storageWarning } from './synced.ts';
 import { isTempPath } from '../files/temp-files.ts';
+
+/** A backup being made in its thread. */
+interface Running {
+  snapshot: BackgroundSnapshot;
+  out: string;
+  /** Whether a purging write was in effect when it started (the thread then purged the copy's search index). */
+  purging: boolean;
+}
+
+/** Per open project: resolves once no backup is being made (tests, and a host that wants to know). */
+const idle = new WeakMap<Project, () => Promise<void>>();
+
+export function backupsIdle(project: Project): Promise<void> {
+  return idle.get(project)?.() ?? Promise.resolve();
+}
 
 /**
  * When backups are made for a project open for writing: after the first write of the session, then
  * after every `everyMinutes` of writing, and at close when something was written since the last one;
  * read-only opens (info, search, export) make none. After a purge, a backup of the purged project
  * replaces every older one (a backup made while a purging write is in effect holds none of what it
- * removed: see snapshot.ts). A backup runs after the write's reply has gone out (setImmediate), so
- * the researcher's action is not held up by it.
+ * removed: see snapshot.ts).
+ *
+ * The backups after a write are made in a worker thread (background.ts), one at a time: at size L a
+ * copy takes seconds, which the core's thread spends answering instead. A write while one is made
+ * leaves the project dirty for the next. A purge or a close waits for a running one first (the
+ * purge's VACUUM and checkpoint, and the close's return to one file, need no reader beside them);
+ * the backups a purge or a close makes, and "Make a backup now", are made on the core's thread.
  *
  * A failing backup never fails the researcher's work: it is reported once through the project's notices.
  */
@@ -25,36 +48,91 @@ export function attachBackups(project: Project): void {
       `${project.name} lies in ${warning.kind === 'synced' ? `a folder kept by ${warning.service}` : `a network drive (${warning.service})`}: a sync or network copy can damage an open project. Keep projects on this computer's own disk.`,
     );
   }
+  const state = backupState(project);
   // A project open read-only never writes, purges or closes with a write: none of these events come.
-  let last = 0;
-  let dirty = false;
-  let queued = false;
-  let closed = false;
-  let warned = false;
-  const attempt = (make: () => unknown) => {
-    try {
-      make();
-      last = Date.now();
-      dirty = false;
-    } catch (error) {
-      if (!warned) project.notices.push(`A backup of ${project.name} could not be made: ${(error as Error).message}`);
-      warned = true;
-    }
-  };
-  const due = () => last === 0 || Date.now() - last >= readPolicy(project.db).everyMinutes * 60_000;
   project.events.on('change', () => {
-    dirty = true;
-    if (queued || !due()) return;
-    queued = true;
+    state.dirty = true;
+    if (state.queued || state.running || !state.due()) return;
+    state.queued = true;
     setImmediate(() => {
-      queued = false;
-      if (closed || !due()) return;
-      attempt(() => makeBackup(project, readPolicy(project.db)));
+      state.queued = false;
+      if (!state.closed && !state.running && state.due()) state.start();
     });
   });
-  project.events.on('purged', () => attempt(() => replaceBackupsAfterPurge(project, readPolicy(project.db))));
+  project.events.on('settle', () => state.settle());
+  project.events.on('purged', () => state.attempt(() => replaceBackupsAfterPurge(project, readPolicy(project.db))));
   project.events.on('closing', () => {
-    closed = true;
-    if (dirty) attempt(() => makeBackup(project, readPolicy(project.db)));
+    state.closed = true;
+    state.settle();
+    if (state.dirty) state.attempt(() => makeBackup(project, readPolicy(project.db)));
   });
+  idle.set(project, async () => {
+    while (state.running) await state.running.snapshot.answer.then(() => new Promise((done) => setImmediate(done)));
+  });
+}
+
+/** The backups' state of one open project, and what starts and ends a backup. */
+function backupState(project: Project) {
+  const state = {
+    last: 0,
+    dirty: false,
+    queued: false,
+    closed: false,
+    warned: false,
+    running: null as Running | null,
+    due: () => state.last === 0 || Date.now() - state.last >= readPolicy(project.db).everyMinutes * 60_000,
+    failed(message: string) {
+      state.dirty = true;
+      if (!state.warned) project.notices.push(`A backup of ${project.name} could not be made: ${message}`);
+      state.warned = true;
+    },
+    /** A backup made on this thread (a purge's, a close's). */
+    attempt(make: () => unknown) {
+      try {
+        make();
+        state.last = Date.now();
+        state.dirty = false;
+      } catch (error) {
+        state.failed((error as Error).message);
+      }
+    },
+    start() {
+      try {
+        const { out } = newBackupName(project.path);
+        const purging = project.purgePending;
+        const snapshot = startSnapshot(project.path, out, { name: project.name, nativeBinding: project.openOptions.nativeBinding, purging });
+        const run: Running = { snapshot, out, purging };
+        state.running = run;
+        state.dirty = false;
+        void snapshot.answer.then((answer) => state.finish(run, answer));
+      } catch (error) {
+        state.failed((error as Error).message);
+      }
+    },
+    /** Waits here for a running backup, and ends it (a purge or a close goes on after it). */
+    settle() {
+      if (state.running) state.finish(state.running, state.running.snapshot.waitSync());
+    },
+    finish(run: Running, answer: SnapshotAnswer) {
+      if (state.running !== run) return;
+      state.running = null;
+      if (!answer.ok) return state.failed(answer.message);
+      // A purging write committed while the thread copied, which was not told to purge: the copy may
+      // hold what that write removed. It is dropped; the next backup is made knowing.
+      if (!run.purging && project.purgePending) {
+        removeWithSidecars(run.snapshot.temp);
+        state.dirty = true;
+        return;
+      }
+      try {
+        giveName(run.snapshot.temp, run.out);
+        pruneBackups(project.path, readPolicy(project.db));
+        state.last = Date.now();
+      } catch (error) {
+        removeWithSidecars(run.snapshot.temp);
+        state.failed(copyError(error, run.out).message);
+      }
+    },
+  };
+  return state;
 }

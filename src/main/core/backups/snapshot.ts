@@ -2,11 +2,21 @@ import { closeSync, fsyncSync, openSync, renameSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import { DuidingError } from '../../../shared/errors.ts';
-import { removeWithSidecars } from '../db/database.ts';
+import { removeWithSidecars, type Db } from '../db/database.ts';
 import { explainStorageError } from '../db/storage-errors.ts';
 import { dropRowImages, purgeSearchIndex, rowImageCount, vacuum, vacuumInto } from '../history/purge.ts';
 import type { Project } from '../project.ts';
 import { removeStaleTemps, tempPathFor } from '../files/temp-files.ts';
+
+/** What a copy needs beside its source connection; plain data, so that a worker thread can be given it. */
+export interface CopyOptions {
+  /** The project's name, for messages. */
+  name: string;
+  /** The SQLite driver build the project was opened with. */
+  nativeBinding?: string | undefined;
+  /** Whether a purging write is in effect: the search index's old blocks must not reach the copy. */
+  purging: boolean;
+}
 
 /**
  * A consistent, self-contained copy of an open project, for a backup or "Save a copy…".
@@ -23,33 +33,52 @@ export function snapshotTo(project: Project, out: string): number {
   removeStaleTemps(out.replace(/[/\\][^/\\]*$/, '') || '.');
   const temp = tempPathFor(out);
   try {
-    vacuumInto(project.db, temp);
-    const copy = new Database(temp, { nativeBinding: project.openOptions.nativeBinding });
-    try {
-      copy.pragma('secure_delete = ON');
-      const images = rowImageCount(copy);
-      const purging = project.purgePending;
-      copy.transaction(() => {
-        dropRowImages(copy);
-        if (purging) purgeSearchIndex(copy);
-      })();
-      if (images > 0 || purging) vacuum(copy);
-      const check = copy.pragma('integrity_check', { simple: true });
-      if (check !== 'ok') throw new DuidingError(`The copy of ${project.name} did not pass SQLite's integrity check (${String(check)}); nothing was kept.`);
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    const fd = openSync(temp, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, out);
-    return statSync(out).size;
+    copyInto(project.db, temp, { name: project.name, nativeBinding: project.openOptions.nativeBinding, purging: project.purgePending });
+    return giveName(temp, out);
   } catch (error) {
     removeWithSidecars(temp);
-    throw explainStorageError(error, out) ?? (error instanceof DuidingError ? error : new DuidingError(`Cannot write ${basename(out)}: ${(error as Error).message}`));
+    throw copyError(error, out);
   }
+}
+
+/**
+ * Writes the checked, fsynced copy of `source` to `temp` (see snapshotTo): everything but giving it
+ * its name. `source` may be the project's own connection or, for a backup made in a worker thread
+ * (background.ts), a read-only connection of that thread's own: in WAL mode its read transaction
+ * sees every committed write and holds up no writer.
+ */
+export function copyInto(source: Db, temp: string, options: CopyOptions): void {
+  vacuumInto(source, temp);
+  const copy = new Database(temp, { nativeBinding: options.nativeBinding });
+  try {
+    copy.pragma('secure_delete = ON');
+    const images = rowImageCount(copy);
+    copy.transaction(() => {
+      dropRowImages(copy);
+      if (options.purging) purgeSearchIndex(copy);
+    })();
+    if (images > 0 || options.purging) vacuum(copy);
+    const check = copy.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new DuidingError(`The copy of ${options.name} did not pass SQLite's integrity check (${String(check)}); nothing was kept.`);
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  const fd = openSync(temp, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Gives a finished copy its name (one rename: the copy is there whole or not at all); answers its size. */
+export function giveName(temp: string, out: string): number {
+  renameSync(temp, out);
+  return statSync(out).size;
+}
+
+/** What a failed copy says: the storage problem named, or the copy's own refusal. */
+export function copyError(error: unknown, out: string): DuidingError {
+  return explainStorageError(error, out) ?? (error instanceof DuidingError ? error : new DuidingError(`Cannot write ${basename(out)}: ${(error as Error).message}`));
 }

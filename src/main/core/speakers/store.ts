@@ -29,14 +29,18 @@ export function updateSpeaker(db: Db, id: string, patch: { role: SpeakerRole; pa
   db.prepare('UPDATE speakers SET role = ?, participant_id = ?, confirmed = ? WHERE id = ?').run(patch.role, patch.participantId, patch.confirmed ? 1 : 0, id);
 }
 
-/** Per document: its participant and how much each speaker says (characters), from the turns. */
-export function speakerSizes(db: Db): Map<string, Map<string, { size: number; turns: number }>> {
+/** Per document (every one, or the one given): how much each speaker says (characters), from the turns. */
+export function speakerSizes(db: Db, documentId?: string): Map<string, Map<string, { size: number; turns: number }>> {
   const out = new Map<string, Map<string, { size: number; turns: number }>>();
   const idOf = documentIdsBySeq(db);
-  for (const [seq, speaker, size, turns] of db
-    .prepare('SELECT document_seq, speaker, SUM(end - start), COUNT(*) FROM turns WHERE speaker IS NOT NULL GROUP BY document_seq, speaker')
-    .raw()
-    .all() as Array<[number, string, number, number]>) {
+  const rows =
+    documentId === undefined
+      ? db.prepare('SELECT document_seq, speaker, SUM(end - start), COUNT(*) FROM turns WHERE speaker IS NOT NULL GROUP BY document_seq, speaker').raw().all()
+      : db
+          .prepare('SELECT document_seq, speaker, SUM(end - start), COUNT(*) FROM turns WHERE document_seq = (SELECT seq FROM documents WHERE id = ?) AND speaker IS NOT NULL GROUP BY speaker')
+          .raw()
+          .all(documentId);
+  for (const [seq, speaker, size, turns] of rows as Array<[number, string, number, number]>) {
     const documentId = idOf.get(seq)!;
     let forDocument = out.get(documentId);
     if (!forDocument) out.set(documentId, (forDocument = new Map()));
@@ -45,10 +49,11 @@ export function speakerSizes(db: Db): Map<string, Map<string, { size: number; tu
   return out;
 }
 
-/** Every document's id, name, participant and speakers in order of their first turn (kept on the document, migration 0008). */
-export function documentSpeakerHeads(db: Db): Array<{ id: string; name: string; participantId: string | null; speakers: string[] }> {
+/** Every document's (or the one given) id, name, participant and speakers in order of their first turn (kept on the document, migration 0008). */
+export function documentSpeakerHeads(db: Db, documentId?: string): Array<{ id: string; name: string; participantId: string | null; speakers: string[] }> {
+  const columns = 'SELECT id, name, participant_id AS participantId, speakers FROM documents';
   return (
-    db.prepare('SELECT id, name, participant_id AS participantId, speakers FROM documents ORDER BY name COLLATE NOCASE, imported_at').all() as Array<{
+    (documentId === undefined ? db.prepare(`${columns} ORDER BY name COLLATE NOCASE, imported_at`).all() : db.prepare(`${columns} WHERE id = ?`).all(documentId)) as Array<{
       id: string;
       name: string;
       participantId: string | null;
@@ -57,10 +62,14 @@ export function documentSpeakerHeads(db: Db): Array<{ id: string; name: string; 
   ).map((d) => ({ ...d, speakers: JSON.parse(d.speakers) as string[] }));
 }
 
-/** Every turn's span and speaker, by document then position: what the speech index is built from. */
-export function allTurnSpans(db: Db): Array<[documentId: string, start: number, end: number, speaker: string | null]> {
+/** Every turn's span and speaker (of every document, or the one given), by document then position: what the speech index is built from. */
+export function allTurnSpans(db: Db, documentId?: string): Array<[documentId: string, start: number, end: number, speaker: string | null]> {
   const idOf = documentIdsBySeq(db);
-  const rows = db.prepare('SELECT document_seq, start, end, speaker FROM turns ORDER BY document_seq, position').raw().all() as Array<[number | string, number, number, string | null]>;
+  const rows = (
+    documentId === undefined
+      ? db.prepare('SELECT document_seq, start, end, speaker FROM turns ORDER BY document_seq, position').raw().all()
+      : db.prepare('SELECT document_seq, start, end, speaker FROM turns WHERE document_seq = (SELECT seq FROM documents WHERE id = ?) ORDER BY position').raw().all(documentId)
+  ) as Array<[number | string, number, number, string | null]>;
   for (const row of rows) row[0] = idOf.get(row[0] as number)!;
   return rows as Array<[string, number, number, string | null]>;
 }
@@ -89,12 +98,30 @@ export function rolesFingerprint(db: Db): string {
 }
 
 /**
- * Whether who speaks where may have changed in the change-log entries after `from` up to `to` (a
- * range of the log's key): a speaker row, or a turn or a document's speaker list (a corrected
- * transcript, pseudonymising).
+ * Which documents' speech the change-log entries after `from` up to `to` changed: those whose turns
+ * or speaker list changed (a corrected transcript). Null when the change may reach other documents
+ * too: a speaker row (the project's interviewers), a document's name or participant, a document
+ * added or removed.
  */
-export function speakersChangedSince(db: Db, from: number, to: number): boolean {
-  return db.prepare("SELECT 1 FROM change_rows WHERE change_id > ? AND change_id <= ? AND tbl IN ('speakers', 'turns', 'documents') LIMIT 1").get(from, to) !== undefined;
+export function speechChangedDocuments(db: Db, from: number, to: number): Set<string> | null {
+  const rows = db
+    .prepare(
+      `SELECT tbl, op, row_id,
+              CASE tbl WHEN 'turns' THEN (SELECT id FROM documents WHERE seq = COALESCE(json_extract(after, '$.document_seq'), json_extract(before, '$.document_seq'))) END,
+              CASE tbl WHEN 'documents' THEN json_extract(before, '$.name') IS NOT json_extract(after, '$.name')
+                                          OR json_extract(before, '$.participant_id') IS NOT json_extract(after, '$.participant_id') END
+       FROM change_rows WHERE change_id > ? AND change_id <= ? AND tbl IN ('speakers', 'turns', 'documents')`,
+    )
+    .raw()
+    .all(from, to) as Array<[string, string, string, string | null, number | null]>;
+  const documents = new Set<string>();
+  for (const [table, op, rowId, turnDocument, headChanged] of rows) {
+    if (table === 'speakers' || (table === 'documents' && (op !== 'update' || headChanged === 1))) return null;
+    const documentId = table === 'documents' ? rowId : turnDocument;
+    if (documentId === null) return null;
+    documents.add(documentId);
+  }
+  return documents;
 }
 
 /** The document and span of these segments (ids as one JSON array); unknown ids are left out. */
