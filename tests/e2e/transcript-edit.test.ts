@@ -155,4 +155,23 @@ describe('correcting a transcript in the reader', () => {
     await expect.poll(() => page.getByRole('textbox', { name: 'Woorden van beurt 3' }).count()).toBe(1);
     await page.keyboard.press('Escape');
   });
+  it('keeps the next turn\'s editor open when it is opened while the previous correction is being saved', async () => {
+    const words = await correct(1);
+    await words.fill('Hoe plannen jullie samen de zorg voor leerlingen?');
+    // Ctrl+Enter and the next turn's ✎ in one go, before the reply: the saved turn's editor closing
+    // (at the reply, and again once its reads are in) must close its own turn only.
+    await words.evaluate((area) => {
+      area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+      document.querySelector<HTMLButtonElement>('button[aria-label="Beurt 3 corrigeren"]')!.click();
+    });
+    await expect.poll(async () => (await get()).turns[0]!.text).toBe('Hoe plannen jullie samen de zorg voor leerlingen?');
+    await expect.poll(() => page.locator('[data-turn="0"]').textContent()).toContain('samen de zorg');
+    // The correction's other reads answer within a moment; the editor of turn 3 is still there after them.
+    await page.waitForTimeout(1500);
+    expect(await page.getByRole('textbox', { name: 'Woorden van beurt 3' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.locator('.reader__header h1').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await get()).turns[0]!.text).toBe('Hoe plannen jullie de zorg voor leerlingen?');
+  });
 });

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type Dispatch, type SetStateAction } from 'react';
 import type { TFunction } from 'i18next';
 import type { GuideSection, Label, Segment, Turn } from '../../../shared/model.ts';
 import type { Range } from '../../../shared/text/highlight.ts';
@@ -37,7 +37,8 @@ export interface TurnSectionProps {
   onSelect(segmentId: string): void;
   /** The turn as stored and the transcript's speakers, only for the turn being corrected (so that the others keep their memo). */
   editing: { turn: Turn; speakers: string[]; isLast: boolean } | null;
-  onEdit(position: number | null): void;
+  /** The reader's setter of the turn being corrected (a state setter: an editor closing closes its own turn only). */
+  onEdit: Dispatch<SetStateAction<number | null>>;
   onOpenMemo(segmentId: string): void;
   /** The reader's `t`: the same function until the language changes, and one i18n hook per turn would cost more than the turn. */
   t: TFunction;
@@ -140,7 +141,7 @@ export const TurnSection = memo(function TurnSection(props: TurnSectionProps) {
         ))}
       </div>
       {props.editing ? (
-        <TurnEditor documentId={props.documentId} turn={props.editing.turn} speakers={props.editing.speakers} isLast={props.editing.isLast} onDone={() => props.onEdit(null)} />
+        <TurnEditor documentId={props.documentId} turn={props.editing.turn} speakers={props.editing.speakers} isLast={props.editing.isLast} onDone={() => props.onEdit((open) => (open === position ? null : open))} />
       ) : (
         <CodedTurnText text={props.text} segments={segments} labelsById={labelsById} terms={props.terms} selectedId={selectedId} hoveredId={props.hoveredId} />
       )}
