@@ -197,7 +197,7 @@ function writeTurns(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned, 
       before.position !== t.position || before.speaker !== t.speaker || before.start !== t.start || before.end !== t.end ||
       before.timeStartMs !== t.timeStartMs || before.timeEndMs !== t.timeEndMs || before.text !== t.text
     ) {
-      turnRows.update({ ...t, id: before.id });
+      turnRows.update({ ...t, id: before.id }, before.text !== t.text);
     }
   }
   return placed;
