@@ -9,7 +9,7 @@ import { FlaggedPassages } from './features/transcript-edit/FlaggedPassages.tsx'
 import { StartScreen } from './features/start/StartScreen.tsx';
 import { TaskBar } from './features/tasks/TaskBar.tsx';
 import { listenForChanges, showReadErrors } from './data/index.ts';
-import { lazyComponent } from './components/lazy.tsx';
+import { lazyComponent, preloadSoon } from './components/lazy.tsx';
 import { useStore } from './store/index.ts';
 // Round 1 — the project's frame, the transcripts and the reader — comes with the page beside the
 // start screen (issue 19): opening a project waits for no code. The rest loads when opened.
@@ -108,13 +108,9 @@ export function App() {
 
   useEffect(() => {
     if (!project) return;
-    // Once a project is on screen, what round 1's screens open on a click is fetched while nothing
-    // else runs — the coding palette, the segment panel, the dialogs' frame — and with it the
-    // strings of the areas that are not in the first download.
-    const idle = requestIdleCallback(() => {
-      for (const next of [CodingPalette, SegmentPanel, FlaggedPassages, Dialog, AutocodeDialog]) next.preload();
-    }, { timeout: 2000 });
-    return () => cancelIdleCallback(idle);
+    // What round 1's screens open on a click — the coding palette, the segment panel, the dialogs'
+    // frame — and with it the strings of the areas not in the first download.
+    return preloadSoon([CodingPalette, SegmentPanel, FlaggedPassages, Dialog, AutocodeDialog]);
   }, [project]);
 
   if (!ready) {

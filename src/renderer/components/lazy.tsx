@@ -61,3 +61,26 @@ function Loading() {
   const { t } = useTranslation();
   return <p className="muted">{t('common.loading')}</p>;
 }
+
+/**
+ * Fetches `parts` once the screen just drawn has had its turn: a second after, when the page is
+ * idle (not during the first screen, whose own calls and painting it would slow), or at once on the
+ * first press or key, which may be the one that opens one of them. Returns the cancel.
+ */
+export function preloadSoon(parts: readonly { preload(): void }[]): () => void {
+  let idle = 0;
+  const stop = () => {
+    clearTimeout(timer);
+    cancelIdleCallback(idle);
+    window.removeEventListener('pointerdown', preload, true);
+    window.removeEventListener('keydown', preload, true);
+  };
+  const preload = () => {
+    stop();
+    for (const part of parts) part.preload();
+  };
+  const timer = setTimeout(() => (idle = requestIdleCallback(preload, { timeout: 2000 })), 1000);
+  window.addEventListener('pointerdown', preload, true);
+  window.addEventListener('keydown', preload, true);
+  return stop;
+}
