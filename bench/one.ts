@@ -1,6 +1,6 @@
 /**
  * One measure of the benchmark suite, on a project built once and kept:
- * `tsx bench/one.ts --size l --measure transcript-edit|freeze [--project DIR] [--repeat N]`.
+ * `tsx bench/one.ts --size l --measure transcript-edit|freeze|open [--project DIR] [--repeat N]`.
  * The whole suite takes minutes at L and loads a shared machine; comparing a change before and
  * after needs one figure, repeated, in the same conditions.
  */
@@ -19,6 +19,7 @@ import { measureFreeze } from './measure/freeze.ts';
 import { rendererDir } from './measure/renderer.ts';
 import { measureTranscriptEdits } from './measure/transcript-edit.ts';
 import { installProbes, waitForFirstScreen } from './measure/page-probes.ts';
+import { summarize } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +30,7 @@ const { values } = parseArgs({
   },
 });
 const size: CorpusSize | undefined = SIZES[values.size as CorpusSize['name']];
-const measures = ['transcript-edit', 'freeze'];
+const measures = ['transcript-edit', 'freeze', 'open'];
 if (!size || !measures.includes(values.measure ?? '')) {
   process.stderr.write(`usage: tsx bench/one.ts --size s|m|l --measure ${measures.join('|')} [--project DIR] [--repeat N]\n`);
   process.exit(2);
@@ -76,6 +77,31 @@ async function transcriptEdit(file: string, longId: string) {
   }
 }
 
+/** Project open → first screen (as the suite measures it): the first load, then `OPEN_LOADS - 1` reloads, in ms. */
+const OPEN_LOADS = 10;
+async function projectOpen(file: string) {
+  process.env.DUIDING_RENDERER_DIR = rendererDir(log);
+  let browser: Browser | null = null;
+  let served: Served | null = null;
+  try {
+    served = await serve([file]);
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'nl-BE' });
+    page.setDefaultTimeout(30_000);
+    await installProbes(page, []);
+    await page.goto(`${served.url}#/documents`);
+    const times = [await waitForFirstScreen(page)];
+    for (let i = 1; i < OPEN_LOADS; i++) {
+      await page.reload();
+      times.push(await waitForFirstScreen(page));
+    }
+    return { renderer: process.env.DUIDING_RENDERER_DIR, median: Math.round(summarize(times).median), warmMedian: Math.round(summarize(times.slice(1)).median), all: times.map(Math.round) };
+  } finally {
+    await browser?.close();
+    await served?.stop();
+  }
+}
+
 const dir = values.project ?? mkdtempSync(join(tmpdir(), `duiding-one-${size.name}-`));
 const kept = await project(dir);
 for (let run = 0; run < Number(values.repeat); run++) {
@@ -84,7 +110,7 @@ for (let run = 0; run < Number(values.repeat); run++) {
   copyFileSync(kept.file, copy);
   const load = loadavg()[0]!.toFixed(2);
   log(`${values.measure}, run ${run + 1}, load ${load}`);
-  const figure = values.measure === 'freeze' ? await measureFreeze(copy, dir, log) : await transcriptEdit(copy, kept.longId);
+  const figure = values.measure === 'freeze' ? await measureFreeze(copy, dir, log) : values.measure === 'open' ? await projectOpen(copy) : await transcriptEdit(copy, kept.longId);
   process.stdout.write(`${JSON.stringify({ measure: values.measure, size: size.name, run: run + 1, loadBefore: +load, loadAfter: +loadavg()[0]!.toFixed(2), figure })}\n`);
 }
 log(`project kept in ${dir}`);

@@ -1,36 +1,36 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describe } from './components/describe.ts';
+import { Dialog } from './components/Dialog.tsx';
+import { AutocodeDialog } from './features/coding/AutocodeDialog.tsx';
+import { CodingPalette } from './features/coding/CodingPalette.tsx';
+import { SegmentPanel } from './features/coding/SegmentPanel.tsx';
+import { FlaggedPassages } from './features/transcript-edit/FlaggedPassages.tsx';
 import { StartScreen } from './features/start/StartScreen.tsx';
 import { TaskBar } from './features/tasks/TaskBar.tsx';
 import { listenForChanges, showReadErrors } from './data/index.ts';
-import { lazyComponent } from './components/lazy.tsx';
-import { loadAreaStrings } from './i18n/index.ts';
-import type { ComponentType } from 'react';
+import { lazyComponent, preloadSoon } from './components/lazy.tsx';
 import { useStore } from './store/index.ts';
+// Round 1 — the project's frame, the transcripts and the reader — comes with the page beside the
+// start screen (issue 19): opening a project waits for no code. The rest loads when opened.
+import { ProjectLayout } from './features/project/ProjectLayout.tsx';
+import { DocumentsView } from './features/documents/DocumentsView.tsx';
+import { TranscriptView } from './features/transcript/TranscriptView.tsx';
 
-/** A project screen: its code and the areas' strings it shows, fetched side by side (not one after the other). */
-const screen = <P extends object>(load: () => Promise<ComponentType<P>>) => lazyComponent(() => Promise.all([loadAreaStrings(), load()]).then(([, component]) => component));
-
-// The start screen comes with the page; round 1 (the project's frame, the transcripts, the reader)
-// is fetched right after it is shown, the rest when opened.
-const ProjectLayout = screen(() => import('./features/project/ProjectLayout.tsx').then((m) => m.ProjectLayout));
-const DocumentsView = screen(() => import('./features/documents/DocumentsView.tsx').then((m) => m.DocumentsView));
-const TranscriptView = screen(() => import('./features/transcript/TranscriptView.tsx').then((m) => m.TranscriptView));
-const CodebookView = screen(() => import('./features/codebook/CodebookView.tsx').then((m) => m.CodebookView));
-const ConceptMapView = screen(() => import('./features/concept-map/ConceptMapView.tsx').then((m) => m.ConceptMapView));
-const ConceptsView = screen(() => import('./features/concepts/ConceptsView.tsx').then((m) => m.ConceptsView));
-const LearningQuestionsView = screen(() => import('./features/learning-questions/LearningQuestionsView.tsx').then((m) => m.LearningQuestionsView));
-const MatrixView = screen(() => import('./features/matrix/MatrixView.tsx').then((m) => m.MatrixView));
-const MemosView = screen(() => import('./features/memos/MemosView.tsx').then((m) => m.MemosView));
-const OutlineView = screen(() => import('./features/outline/OutlineView.tsx').then((m) => m.OutlineView));
-const RetrievalView = screen(() => import('./features/retrieval/RetrievalView.tsx').then((m) => m.RetrievalView));
-const ParticipantsView = screen(() => import('./features/participants/ParticipantsView.tsx').then((m) => m.ParticipantsView));
-const RoundView = screen(() => import('./features/rounds/RoundView.tsx').then((m) => m.RoundView));
-const SearchView = screen(() => import('./features/search/SearchView.tsx').then((m) => m.SearchView));
-const ScalesView = screen(() => import('./features/surveys/ScalesView.tsx').then((m) => m.ScalesView));
-const AgreementView = screen(() => import('./features/agreement/AgreementView.tsx').then((m) => m.AgreementView));
-const TensionsView = screen(() => import('./features/tensions/TensionsView.tsx').then((m) => m.TensionsView));
+const CodebookView = lazyComponent(() => import('./features/codebook/CodebookView.tsx').then((m) => m.CodebookView));
+const ConceptMapView = lazyComponent(() => import('./features/concept-map/ConceptMapView.tsx').then((m) => m.ConceptMapView));
+const ConceptsView = lazyComponent(() => import('./features/concepts/ConceptsView.tsx').then((m) => m.ConceptsView));
+const LearningQuestionsView = lazyComponent(() => import('./features/learning-questions/LearningQuestionsView.tsx').then((m) => m.LearningQuestionsView));
+const MatrixView = lazyComponent(() => import('./features/matrix/MatrixView.tsx').then((m) => m.MatrixView));
+const MemosView = lazyComponent(() => import('./features/memos/MemosView.tsx').then((m) => m.MemosView));
+const OutlineView = lazyComponent(() => import('./features/outline/OutlineView.tsx').then((m) => m.OutlineView));
+const RetrievalView = lazyComponent(() => import('./features/retrieval/RetrievalView.tsx').then((m) => m.RetrievalView));
+const ParticipantsView = lazyComponent(() => import('./features/participants/ParticipantsView.tsx').then((m) => m.ParticipantsView));
+const RoundView = lazyComponent(() => import('./features/rounds/RoundView.tsx').then((m) => m.RoundView));
+const SearchView = lazyComponent(() => import('./features/search/SearchView.tsx').then((m) => m.SearchView));
+const ScalesView = lazyComponent(() => import('./features/surveys/ScalesView.tsx').then((m) => m.ScalesView));
+const AgreementView = lazyComponent(() => import('./features/agreement/AgreementView.tsx').then((m) => m.AgreementView));
+const TensionsView = lazyComponent(() => import('./features/tensions/TensionsView.tsx').then((m) => m.TensionsView));
 
 function ErrorBanner() {
   const { t } = useTranslation();
@@ -95,7 +95,6 @@ export function App() {
 
   useEffect(() => {
     void boot();
-    for (const round1 of [ProjectLayout, DocumentsView, TranscriptView]) round1.preload();
     window.addEventListener('popstate', syncRoute);
     // Every write's notice, this window's own echoed too: the data layer fetches again what a view
     // shows of the tables it changed, and takes each notice once.
@@ -106,6 +105,13 @@ export function App() {
       stop();
     };
   }, [boot, syncRoute]);
+
+  useEffect(() => {
+    if (!project) return;
+    // What round 1's screens open on a click — the coding palette, the segment panel, the dialogs'
+    // frame — and with it the strings of the areas not in the first download.
+    return preloadSoon([CodingPalette, SegmentPanel, FlaggedPassages, Dialog, AutocodeDialog]);
+  }, [project]);
 
   if (!ready) {
     return (

@@ -19,11 +19,12 @@ import { surveysStrings } from '../features/surveys/i18n.ts';
 import { transcriptEditStrings } from '../features/transcript-edit/i18n.ts';
 import { mergeStrings } from '../features/merge/i18n.ts';
 import { agreementStrings } from '../features/agreement/i18n.ts';
+import { importStrings, reportStrings } from '../features/documents/i18n.ts';
 
 /** Rounds 2 and 3 and the report. */
 const analysisAreas = { rounds: roundsStrings, concepts: conceptsStrings, matrix: matrixStrings, map: mapStrings, lq: lqStrings, tensions: tensionsStrings, outline: outlineStrings };
 /** Each area keeps its own strings (features/<area>/i18n.ts); they are merged under the area's name. */
-const areas = { codebook: codebookStrings, coding: codingStrings, memos: memosStrings, participantDetail: participantDetailStrings, retrieval: retrievalStrings, interchange: interchangeStrings, pseudonymise: pseudonymiseStrings, speakers: speakersStrings, protect: protectStrings, surveys: surveysStrings, transcriptEdit: transcriptEditStrings, merge: mergeStrings, agreement: agreementStrings, ...analysisAreas };
+const areas = { codebook: codebookStrings, coding: codingStrings, memos: memosStrings, participantDetail: participantDetailStrings, retrieval: retrievalStrings, interchange: interchangeStrings, pseudonymise: pseudonymiseStrings, speakers: speakersStrings, protect: protectStrings, surveys: surveysStrings, transcriptEdit: transcriptEditStrings, merge: mergeStrings, agreement: agreementStrings, import: importStrings, report: reportStrings, ...analysisAreas };
 
 /** Every area's strings in one language, under the area's name (loaded after the start screen, see index.ts). */
 export function areaStrings(language: Language): Record<string, unknown> {

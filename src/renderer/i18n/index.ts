@@ -1,19 +1,16 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { tasksStrings } from '../features/tasks/i18n.ts';
-import { en } from './en.ts';
-import { nl } from './nl.ts';
+import { firstStrings } from './first.ts';
 
 /**
- * The start screen needs only the app's own strings and the tasks bar's; every area's strings
- * (features/<area>/i18n.ts, merged under the area's name) come with the first screen after it
- * (`loadAreaStrings`, awaited before any project screen is drawn), so the first download stays small.
+ * The page comes with the start screen's and round 1's strings (first.ts); every area's other
+ * strings (features/<area>/i18n.ts, merged under the area's name) come with the first screen or
+ * dialog that loads later (`loadAreaStrings`, awaited by every lazily loaded component), so the
+ * first download stays small.
  */
-const merged = (language: 'en' | 'nl', base: object) => Object.assign({}, base, { tasks: tasksStrings[language] });
-
 let areasLoaded: Promise<void> | null = null;
 
-/** Adds every area's strings, in both languages; once. */
+/** Adds every area's other strings, in both languages, deeply merged into the first ones; once. */
 export function loadAreaStrings(): Promise<void> {
   return (areasLoaded ??= import('./areas.ts').then(({ areaStrings }) => {
     for (const language of LANGUAGES) i18n.addResourceBundle(language, 'translation', areaStrings(language), true, true);
@@ -31,7 +28,7 @@ function initial(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: merged('nl', nl) }, en: { translation: merged('en', en) } },
+  resources: { nl: { translation: firstStrings('nl') }, en: { translation: firstStrings('en') } },
   lng: initial(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -1,7 +1,6 @@
 /** Strings of agreement between coders and the consensus round (issue 26), merged under "agreement". */
 export const agreementStrings = {
   en: {
-    title: 'Agreement',
     heading: 'Agreement between coders',
     help: 'How far the coders agree, label by label, at the unit you choose. Percent agreement, Cohen’s κ (two coders) and Krippendorff’s α; at character level the unitizing α, which does not let uncoded text push the figure up.',
     unit: 'Unit',
@@ -47,7 +46,6 @@ export const agreementStrings = {
     consensus: 'Consensus',
   },
   nl: {
-    title: 'Overeenstemming',
     heading: 'Overeenstemming tussen codeurs',
     help: 'Hoe ver de codeurs het eens zijn, label per label, in de eenheid die je kiest. Percentage overeenstemming, Cohens κ (twee codeurs) en Krippendorffs α; op tekenniveau de unitizing-α, waarin ongecodeerde tekst het cijfer niet opdrijft.',
     unit: 'Eenheid',

@@ -1,8 +1,5 @@
-import { ImportQdpxDialog } from '../interchange/ImportQdpxDialog.tsx';
-import { lazyComponent } from '../../components/lazy.tsx';
-
-const SurveyImportDialog = lazyComponent(() => import('../surveys/SurveyImportDialog.tsx').then((m) => m.SurveyImportDialog));
 import { useCallback, useMemo, useState } from 'react';
+import { lazyComponent, lazyWhenShown } from '../../components/lazy.tsx';
 import { PseudonymiseButton } from '../pseudonymise/PseudonymiseButton.tsx';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, showValue } from '../../components/format.ts';
@@ -12,11 +9,15 @@ import { useStore } from '../../store/index.ts';
 import { useData } from '../../data/index.ts';
 import type { DocumentProgress } from '../../../shared/model.ts';
 import { CodedShare } from '../retrieval/CodedShare.tsx';
-import { SpeakerRolesDialog } from '../speakers/SpeakerRolesDialog.tsx';
-import { WithdrawDialog } from '../protect/WithdrawDialog.tsx';
-import { ImportDialog } from './ImportDialog.tsx';
 import { useFileDrop } from './useFileDrop.ts';
 import { useDocuments, useParticipants } from '../../data/reads.ts';
+
+// The transcripts list comes with the page (round 1); the dialogs it opens load when first opened.
+const ImportDialog = lazyWhenShown(() => import('./ImportDialog.tsx').then((m) => m.ImportDialog), (p) => p.open);
+const ImportQdpxDialog = lazyWhenShown(() => import('../interchange/ImportQdpxDialog.tsx').then((m) => m.ImportQdpxDialog), (p) => p.open);
+const SurveyImportDialog = lazyWhenShown(() => import('../surveys/SurveyImportDialog.tsx').then((m) => m.SurveyImportDialog), (p) => p.open);
+const SpeakerRolesDialog = lazyWhenShown(() => import('../speakers/SpeakerRolesDialog.tsx').then((m) => m.SpeakerRolesDialog), (p) => p.documentId !== null);
+const WithdrawDialog = lazyComponent(() => import('../protect/WithdrawDialog.tsx').then((m) => m.WithdrawDialog));
 
 /** Above this many transcripts the list gets a filter field. */
 const FILTER_ABOVE = 12;
@@ -219,7 +220,7 @@ export function DocumentsView() {
       <ImportQdpxDialog open={qdpxOpen} onClose={() => setQdpxOpen(false)} />
       <SurveyImportDialog open={surveyOpen} onClose={() => setSurveyOpen(false)} />
       <SpeakerRolesDialog documentId={rolesOf} onClose={() => setRolesOf(null)} />
-      {removing && <WithdrawDialog target={{ documentId: removing.id }} name={removing.name} onClose={() => setRemoving(null)} />}
+      {removing && <WithdrawDialog fallback={null} target={{ documentId: removing.id }} name={removing.name} onClose={() => setRemoving(null)} />}
     </div>
   );
 }

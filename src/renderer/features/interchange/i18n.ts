@@ -1,7 +1,6 @@
 /** Strings of the REFI-QDA interchange (import and export of .qdpx and .qdc), merged under "interchange". */
 export const interchangeStrings = {
   en: {
-    importButton: 'Import REFI-QDA project…',
     importTitle: 'Import a project from another QDA program',
     importHelp: 'A .qdpx file from NVivo, ATLAS.ti, MAXQDA, QualCoder or another program that speaks REFI-QDA. It can only go into an empty project.',
     chooseFile: 'Choose a .qdpx file',
@@ -54,7 +53,6 @@ export const interchangeStrings = {
     },
   },
   nl: {
-    importButton: 'REFI-QDA-project importeren…',
     importTitle: 'Een project uit een ander QDA-programma importeren',
     importHelp: 'Een .qdpx-bestand uit NVivo, ATLAS.ti, MAXQDA, QualCoder of een ander programma dat REFI-QDA spreekt. Het kan alleen in een leeg project.',
     chooseFile: 'Kies een .qdpx-bestand',

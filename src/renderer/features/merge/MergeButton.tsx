@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MergeDialog } from './MergeDialog.tsx';
+import { lazyComponent } from '../../components/lazy.tsx';
+
+// Its code loads when the button is pressed (issue 19).
+const MergeDialog = lazyComponent(() => import('./MergeDialog.tsx').then((m) => m.MergeDialog));
 
 /** Opens the merge of another researcher's copy (issue 25). */
 export function MergeButton() {
@@ -11,7 +14,7 @@ export function MergeButton() {
       <button type="button" className="button button--quiet button--small" onClick={() => setOpen(true)} data-testid="open-merge">
         {t('merge.open')}
       </button>
-      {open && <MergeDialog onClose={() => setOpen(false)} />}
+      {open && <MergeDialog fallback={null} onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -1,7 +1,6 @@
 /** Strings of merging another copy (issue 25), merged into the app's dictionaries under "merge". */
 export const mergeStrings = {
   en: {
-    open: 'Merge a copy…',
     title: 'Merge another copy of this project',
     help: 'Bring in the work of a colleague who coded a copy of this project on another laptop. Nothing of this project is changed or removed: where both changed the same thing, this copy’s version is kept and the other is listed here for you to choose. Ctrl+Z undoes the whole merge.',
     chooseCopy: 'Choose the other copy (.duiding)…',
@@ -82,7 +81,6 @@ export const mergeStrings = {
     },
   },
   nl: {
-    open: 'Kopie samenvoegen…',
     title: 'Een andere kopie van dit project samenvoegen',
     help: 'Haal het werk binnen van een collega die een kopie van dit project op een andere laptop codeerde. Niets van dit project wordt veranderd of verwijderd: waar jullie allebei hetzelfde veranderden, blijft de versie van deze kopie staan en staat de andere hier, zodat je kunt kiezen. Ctrl+Z maakt de hele samenvoeging ongedaan.',
     chooseCopy: 'Kies de andere kopie (.duiding)…',

@@ -3,8 +3,6 @@ export const protectStrings = {
   en: {
     withdrawParticipant: 'Withdraw…',
     withdrawParticipantFor: 'Withdraw {{name}} from the study',
-    withdrawDocument: 'Remove…',
-    withdrawDocumentFor: 'Remove {{name}} from the project',
     withdrawTitleParticipant: 'Withdraw {{name}}',
     withdrawTitleDocument: 'Remove {{name}}',
     withdrawHelp:
@@ -40,7 +38,6 @@ export const protectStrings = {
     working: 'Removing…',
     done: 'Removed. Undo (Ctrl+Z) brings it back until the project is closed.',
     cancel: 'Cancel',
-    open: 'Backups & audit',
     title: 'Backups, copies and audit',
     help: 'Duiding backs up this project in the folder “{{folder}}” beside it: at the first change after opening, every {{minutes}} minutes of work, and when it closes. Each backup is checked before it is kept.',
     policy: 'Keeps the last {{today}} of today and one a day for {{days}} days.',
@@ -75,8 +72,6 @@ export const protectStrings = {
   nl: {
     withdrawParticipant: 'Terugtrekken…',
     withdrawParticipantFor: '{{name}} uit het onderzoek terugtrekken',
-    withdrawDocument: 'Verwijderen…',
-    withdrawDocumentFor: '{{name}} uit het project verwijderen',
     withdrawTitleParticipant: '{{name}} terugtrekken',
     withdrawTitleDocument: '{{name}} verwijderen',
     withdrawHelp:
@@ -112,7 +107,6 @@ export const protectStrings = {
     working: 'Bezig met verwijderen…',
     done: 'Verwijderd. Ongedaan maken (Ctrl+Z) brengt het terug tot het project gesloten wordt.',
     cancel: 'Annuleren',
-    open: 'Back-ups en audit',
     title: 'Back-ups, kopieën en audit',
     help: 'Duiding maakt back-ups van dit project in de map “{{folder}}” ernaast: bij de eerste wijziging na het openen, na elke {{minutes}} minuten werk en bij het sluiten. Elke back-up wordt gecontroleerd voor hij bewaard wordt.',
     policy: 'Bewaart de laatste {{today}} van vandaag en één per dag gedurende {{days}} dagen.',

@@ -1,7 +1,6 @@
 /** Strings of pseudonymising in place and the name finder, merged under "pseudonymise". */
 export const pseudonymiseStrings = {
   en: {
-    open: 'Names…',
     title: 'Names and pseudonyms',
     help: 'Find names the pseudonym list missed, add them to the list, preview the replacements per transcript and apply them to the whole project.',
     chooseList: 'Choose the pseudonym list (.csv)…',
@@ -54,7 +53,6 @@ export const pseudonymiseStrings = {
     purged: 'Purged: the replaced names are gone from the file; this cannot be undone.',
   },
   nl: {
-    open: 'Namen…',
     title: 'Namen en pseudoniemen',
     help: 'Zoek namen die de pseudoniemenlijst miste, zet ze op de lijst, bekijk per transcript wat er vervangen wordt en pas het toe op het hele project.',
     chooseList: 'Pseudoniemenlijst kiezen (.csv)…',

@@ -51,9 +51,6 @@ export const retrievalStrings = {
     showOtherLabel: 'Show the passages of “{{label}}”',
     sections: 'Guide section',
     // The transcripts list
-    coded: 'Coded',
-    codedShare: '{{percent}} of the text coded',
-    segments: 'Segments',
   },
   nl: {
     title: 'Ophalen',
@@ -106,8 +103,5 @@ export const retrievalStrings = {
     showOtherLabel: 'Toon de passages van “{{label}}”',
     sections: 'Onderdeel leidraad',
     // De lijst van transcripten
-    coded: 'Gecodeerd',
-    codedShare: '{{percent}} van de tekst gecodeerd',
-    segments: 'Segmenten',
   },
 };

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyWhenShown } from '../../components/lazy.tsx';
 import { useStore } from '../../store/index.ts';
-import { AddToConceptDialog } from '../concepts/ConceptDialogs.tsx';
+
+// Rounds 2–3's dialog loads when first opened: the segment panel comes with the reader (round 1).
+const AddToConceptDialog = lazyWhenShown(() => import('../concepts/ConceptDialogs.tsx').then((m) => m.AddToConceptDialog), (props) => props.segmentIds !== null);
 
 /**
  * What rounds 2 and 3 offer on a selected segment (in the transcript's segment panel and in

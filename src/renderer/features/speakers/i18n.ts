@@ -1,8 +1,6 @@
 /** Strings of the speaker roles editor. */
 export const speakersStrings = {
   en: {
-    open: 'Roles…',
-    openFor: 'Speakers and roles of {{name}}',
     title: 'Speakers of “{{name}}”',
     help: 'Who is the interviewer, who the participant? Counts and quotes follow the speaker: the interviewer’s questions are not the participant’s words.',
     speaker: 'Speaker',
@@ -15,7 +13,6 @@ export const speakersStrings = {
     everywhereHelp_one: 'Changes to a name then apply in every transcript where it speaks.',
     everywhereHelp_other: 'Changes to a name then apply in every transcript where it speaks.',
     rule: { a: 'named as a participant', b: 'by its name', c: 'the other speaker', d: 'the other main speaker', e: 'guessed', set: 'set by you' },
-    unconfirmed: 'roles unconfirmed',
     unconfirmedHelp: 'No rule could tell the roles apart; every speaker counts as a participant until you confirm.',
     confirm: 'Confirm these roles',
     noSpeakers: 'This transcript names no speakers; all of its text counts as its participant’s.',
@@ -23,8 +20,6 @@ export const speakersStrings = {
     saved_other: 'Changed in {{count}} transcripts.',
   },
   nl: {
-    open: 'Rollen…',
-    openFor: 'Sprekers en rollen van {{name}}',
     title: 'Sprekers van “{{name}}”',
     help: 'Wie is de interviewer, wie de deelnemer? Tellingen en citaten volgen de spreker: de vragen van de interviewer zijn niet de woorden van de deelnemer.',
     speaker: 'Spreker',
@@ -37,7 +32,6 @@ export const speakersStrings = {
     everywhereHelp_one: 'Een wijziging aan een naam geldt dan in elk transcript waarin die spreekt.',
     everywhereHelp_other: 'Een wijziging aan een naam geldt dan in elk transcript waarin die spreekt.',
     rule: { a: 'als deelnemer genoemd', b: 'door de naam', c: 'de andere spreker', d: 'de andere hoofdspreker', e: 'gegokt', set: 'door jou ingesteld' },
-    unconfirmed: 'rollen niet bevestigd',
     unconfirmedHelp: 'Geen regel kon de rollen onderscheiden; elke spreker telt als deelnemer tot je bevestigt.',
     confirm: 'Deze rollen bevestigen',
     noSpeakers: 'Dit transcript noemt geen sprekers; alle tekst telt als die van de deelnemer.',

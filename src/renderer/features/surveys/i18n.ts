@@ -1,7 +1,6 @@
 /** Strings of questionnaires (import plan, scales view), merged under "surveys". */
 export const surveysStrings = {
   en: {
-    open: 'Import a questionnaire…',
     importTitle: 'Import a questionnaire',
     importHelp:
       'A survey as .csv or .xlsx, one row per respondent. Each respondent becomes a participant; Likert items and numbers are compared in the scales view, open answers become questionnaire documents to code.',
@@ -32,7 +31,6 @@ export const surveysStrings = {
       '{{respondents}} respondents ({{created}} new), {{items}} items in {{dimensions}} dimensions, {{answers}} answers; {{open}} open answers in {{documents}} questionnaire documents.',
     replacements: 'Pseudonyms: {{list}}',
     // The scales view
-    title: 'Scales',
     help: 'Per dimension (the mean of its items per respondent) and per numeric question: n, mean, median and spread, by group; beside them what each group wrote, as coded.',
     groupBy: 'Compare by',
     noGrouping: 'No grouping',
@@ -85,7 +83,6 @@ export const surveysStrings = {
     },
   },
   nl: {
-    open: 'Vragenlijst importeren…',
     importTitle: 'Vragenlijst importeren',
     importHelp:
       'Een bevraging als .csv of .xlsx, één rij per respondent. Elke respondent wordt een deelnemer; Likert-items en getallen vergelijk je in het schalenoverzicht, open antwoorden worden vragenlijsten om te coderen.',
@@ -115,7 +112,6 @@ export const surveysStrings = {
     report:
       '{{respondents}} respondenten ({{created}} nieuw), {{items}} items in {{dimensions}} dimensies, {{answers}} antwoorden; {{open}} open antwoorden in {{documents}} vragenlijsten.',
     replacements: 'Pseudoniemen: {{list}}',
-    title: 'Schalen',
     help: 'Per dimensie (het gemiddelde van haar items per respondent) en per getalvraag: n, gemiddelde, mediaan en spreiding, per groep; ernaast wat elke groep schreef, zoals gecodeerd.',
     groupBy: 'Vergelijk per',
     noGrouping: 'Geen groepering',

@@ -2,7 +2,6 @@
 export const transcriptEditStrings = {
   en: {
     edit: 'Correct',
-    editTurn: 'Correct turn {{n}}',
     words: 'Words of turn {{n}}',
     speaker: 'Speaker',
     newSpeaker: 'New speaker…',
@@ -29,13 +28,9 @@ export const transcriptEditStrings = {
     anchor: 'Anchor to the selected words',
     anchorHelp: 'Select the words in the transcript first.',
     show: 'Show',
-    changedBadge: 'words changed',
-    removedBadge: 'words deleted',
-    changedTitle: 'A correction changed the words of this coded passage; check it.',
   },
   nl: {
     edit: 'Corrigeren',
-    editTurn: 'Beurt {{n}} corrigeren',
     words: 'Woorden van beurt {{n}}',
     speaker: 'Spreker',
     newSpeaker: 'Nieuwe spreker…',
@@ -62,8 +57,5 @@ export const transcriptEditStrings = {
     anchor: 'Verankeren aan de geselecteerde woorden',
     anchorHelp: 'Selecteer eerst de woorden in het transcript.',
     show: 'Tonen',
-    changedBadge: 'woorden gewijzigd',
-    removedBadge: 'woorden geschrapt',
-    changedTitle: 'Een correctie veranderde de woorden van deze gecodeerde passage; kijk ze na.',
   },
 } as const;

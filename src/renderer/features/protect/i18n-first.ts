@@ -1,0 +1,17 @@
+/**
+ * The strings of this area that round 1's screens show (the project frame, the transcripts list, the
+ * reader): in the first download (issue 19, see i18n/first.ts); the rest are in i18n.ts. Both are
+ * merged under "protect".
+ */
+export const protectFirstStrings = {
+  en: {
+    withdrawDocument: 'Remove…',
+    withdrawDocumentFor: 'Remove {{name}} from the project',
+    open: 'Backups & audit',
+  },
+  nl: {
+    withdrawDocument: 'Verwijderen…',
+    withdrawDocumentFor: '{{name}} uit het project verwijderen',
+    open: 'Back-ups en audit',
+  },
+};

@@ -1,0 +1,15 @@
+/**
+ * The strings of this area that round 1's screens show (the project frame, the transcripts list, the
+ * reader): in the first download (issue 19, see i18n/first.ts); the rest are in i18n.ts. Both are
+ * merged under "surveys".
+ */
+export const surveysFirstStrings = {
+  en: {
+    open: 'Import a questionnaire…',
+    title: 'Scales',
+  },
+  nl: {
+    open: 'Vragenlijst importeren…',
+    title: 'Schalen',
+  },
+};
