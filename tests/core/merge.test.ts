@@ -5,7 +5,9 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../src/main/core/handlers.ts';
+import { call, dispatch } from '../../src/main/core/handlers.ts';
+import { taskEvents } from '../../src/main/core/tasks.ts';
+import type { TaskProgress } from '../../src/shared/api/changes.ts';
 import { Session } from '../../src/main/core/session.ts';
 import { codersByName } from '../../src/main/core/coders/service.ts';
 import type { MergeReport } from '../../src/shared/merge.ts';
@@ -96,6 +98,42 @@ function codingsOf(session: Session): CodingKey[] {
 const keyOf = (c: CodingKey) => `${c.document}|${c.start}|${c.end}|${c.label}|${c.coder}`;
 
 describe('merging two laptops’ copies', () => {
+  it('is a long call: progress step by step, other reads answered between the steps, and Cancel leaves the project exactly as before', async () => {
+    const { anna, bert, a, b, bertFile } = await twoLaptops();
+    await codeRandomly(b, 77, 120, 'Bert');
+    bert.close();
+    const before = snapshot(anna.project);
+    const notices: TaskProgress[] = [];
+    let readDuring: unknown = null;
+    const listen = (progress: TaskProgress) => {
+      if (progress.task !== 'merge-1') return;
+      notices.push(progress);
+      // At the first step's notice: a read is answered, then Cancel, long before the codings.
+      if (notices.length === 1) {
+        void a('labels/list', {}).then((labels) => (readDuring = labels));
+        void dispatch(anna, 'tasks/cancel', { task: 'merge-1' });
+      }
+    };
+    taskEvents.on('progress', listen);
+    try {
+      await expect(call(anna, 'merge/apply', { file: { path: bertFile } }, { task: 'merge-1' })).rejects.toMatchObject({ kind: 'cancelled' });
+    } finally {
+      taskEvents.off('progress', listen);
+    }
+    expect(notices[0]).toMatchObject({ action: 'merge/apply', done: 1, total: 14 });
+    expect(notices.at(-1)!.done).toBeLessThan(14);
+    expect(readDuring).not.toBeNull();
+    expect(snapshot(anna.project)).toEqual(before);
+    // Not cancelled, the same merge runs to its end as one undoable write.
+    const report = (await dispatch(anna, 'merge/apply', { file: { path: bertFile } })) as MergeReport;
+    expect(report.changed).toBe(true);
+    expect(report.added.codings).toBeGreaterThan(100);
+    await a('history/undo', {});
+    // Undo brings every table back; the change log keeps the merge and its undo.
+    const tablesOf = (all: Record<string, unknown>) => Object.fromEntries(Object.entries(all).filter(([table]) => !table.startsWith('change_')));
+    expect(tablesOf(snapshot(anna.project))).toEqual(tablesOf(before));
+  });
+
   it('brings every coding, label and memo of the other copy, counted one by one; merging again changes nothing', async () => {
     const { anna, bert, a, b, bertFile } = await twoLaptops();
     await codeRandomly(a, 25, 300, 'Anna');

@@ -232,6 +232,7 @@ export const LONG_CALLS: ReadonlySet<HandlerName> = new Set<HandlerName>([
   'export/preview',
   'pseudonyms/apply',
   'names/find',
+  'merge/apply',
 ]);
 
 export const declarationOf = (name: HandlerName): Declaration => DECLARATIONS[name];

@@ -12,6 +12,7 @@ import { parsePseudonymList } from '../documents/pseudonyms.ts';
 import { loadFileRef } from '../files/files.ts';
 import { decodeText } from '../documents/importers/decode.ts';
 import { mergeInto } from './store-merge.ts';
+import { checkpoint, reportProgress } from '../tasks.ts';
 
 /** The largest copy read (a project of a large study is some hundreds of MB). */
 const MAX_COPY_BYTES = 1024 * 1024 * 1024;
@@ -45,8 +46,14 @@ export async function mergeCopy(project: Project, file: FileRef, options: { pseu
     const source = other;
     let unchanged: MergeReport | null = null;
     try {
-      return project.write('merge/apply', () => {
-        const report = mergeInto(project.db, source, { file: loaded.name, dry: false });
+      // A long call (LONG_CALLS): between its steps other callers are answered, its progress is
+      // shown, and Cancel rolls back all of it.
+      return await project.writeInChunks('merge/apply', async () => {
+        // Steps are counted, not named: the screen shows "3 of 14" in the researcher's language.
+        const report = await mergeInto(project.db, source, { file: loaded.name, dry: false }, async (done, total) => {
+          await checkpoint();
+          reportProgress(done, total, '');
+        });
         // Nothing to bring in is no write at all (not an empty entry in the change log): rolled back.
         if (!report.changed) {
           unchanged = report;

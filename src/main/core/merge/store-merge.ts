@@ -193,23 +193,45 @@ class Merging {
   }
 }
 
-export function mergeInto(db: Db, other: Db, options: { file: string; dry: boolean }): MergeReport {
+/** Between two steps of a merge: a long call lets other callers in there, reports progress, and may be cancelled. */
+export type MergeStepHook = (done: number, total: number, step: string) => Promise<void>;
+
+/** The merge's steps, in order: a parent before what points at it. */
+const STEPS = ['coders', 'participants', 'documents', 'speakers', 'guide', 'codebook', 'segments', 'codings', 'memos', 'analysis', 'outline', 'report layout', 'surveys', 'title and labels'] as const;
+
+export async function mergeInto(db: Db, other: Db, options: { file: string; dry: boolean }, between: MergeStepHook = async () => {}): Promise<MergeReport> {
   const m = new Merging(db, other, options);
+  let step = 0;
+  const next = () => between(++step, STEPS.length, STEPS[step - 1]!);
   mergeCoders(m);
+  await next();
   const withdrawnParticipants = mergeParticipants(m);
+  await next();
   const { textDiffers, addedDocuments } = mergeDocuments(m, withdrawnParticipants);
+  await next();
   mergeSpeakers(m, addedDocuments);
+  await next();
   mergeGuide(m, textDiffers);
+  await next();
   mergeCodebook(m);
+  await next();
   mergeSegments(m, textDiffers);
+  await next();
   mergeCodings(m);
+  await next();
   mergeMemos(m);
+  await next();
   mergeAnalysis(m);
+  await next();
   mergeOutline(m);
+  await next();
   mergeReportLayout(m);
+  await next();
   mergeSurveys(m);
+  await next();
   compareTitles(m);
   proposeLabelMerges(m);
+  await next();
   m.report.changed = Object.values(m.report.added).some((n) => n > 0);
   return m.report;
 }
