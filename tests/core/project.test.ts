@@ -73,7 +73,7 @@ describe('the project file', () => {
 });
 
 describe('the single-writer lock', () => {
-  it('refuses a second writer, naming the holder, while readers still open the project', () => {
+  it('refuses a second writer, naming the holder, while readers still open the project', async () => {
     const path = join(tempDir(), 'a.duiding');
     const writer = Project.create(path, { coder: 'an' });
     writeFileSync(lockPathFor(path), JSON.stringify({ pid: process.ppid, host: hostname(), user: 'sofie', since: '2026-11-22T10:00:00.000Z' }));
@@ -83,6 +83,10 @@ describe('the single-writer lock', () => {
     const reader = Project.open(path, { coder: 'bo', readOnly: true });
     expect(reader.readOnly).toBe(true);
     expect(() => reader.write('x', () => ({ result: null, summary: 'x' }))).toThrow('a.duiding is open read-only');
+    // A long write (an import) is refused at its first write too; one that writes nothing (a dry run) answers.
+    const long = (fn: () => Promise<unknown>) => reader.run('documents/import', 'undoable', [], fn, { long: true });
+    await expect(long(() => reader.writeInChunks('x', async () => ({ result: null, summary: 'x' })))).rejects.toThrow('a.duiding is open read-only');
+    expect((await long(async () => 'planned')).result).toBe('planned');
     reader.close();
     writer.close();
   });

@@ -228,8 +228,9 @@ export class Project {
     this.long = long;
     let committed = false;
     try {
-      if (writes) {
-        this.assertWritable();
+      // Open read-only, a long write may still answer without writing (a survey's --dry-run); its
+      // first write is refused there (writeInChunks asserts it), naming the read-only project.
+      if (writes && !this.readOnly) {
         this.writer.exec('BEGIN IMMEDIATE');
         long.inTransaction = true;
       }

@@ -233,6 +233,7 @@ export const LONG_CALLS: ReadonlySet<HandlerName> = new Set<HandlerName>([
   'pseudonyms/apply',
   'names/find',
   'merge/apply',
+  'surveys/import',
 ]);
 
 export const declarationOf = (name: HandlerName): Declaration => DECLARATIONS[name];

@@ -1,13 +1,17 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call } from '../../../src/main/core/handlers.ts';
+import { call, dispatch } from '../../../src/main/core/handlers.ts';
+import { taskEvents } from '../../../src/main/core/tasks.ts';
+import type { TaskProgress } from '../../../src/shared/api/changes.ts';
+import { surveyCsv } from '../../../bench/measure/surveys.ts';
 import { triggersCurrent, withoutHistoryTriggers } from '../../../src/main/core/history/triggers.ts';
 import { getDocument, listDocuments } from '../../../src/main/core/documents/store.ts';
 import { listParticipants } from '../../../src/main/core/participants/store.ts';
 import { retrieveSegments } from '../../../src/main/core/retrieval/service.ts';
 import { applyLabel } from '../../../src/main/core/coding/service.ts';
 import type { ScalesResult, SurveyImportResult, SurveyItem, SurveyPlan } from '../../../src/shared/surveys/model.ts';
-import { FIXTURES, fingerprint, newSession } from '../../support/temp.ts';
+import { FIXTURES, fingerprint, newSession, snapshot } from '../../support/temp.ts';
 
 const CSV = { path: join(FIXTURES, 'surveys/zelfevaluatie.csv') };
 const XLSX = { path: join(FIXTURES, 'surveys/intervisie-jaar2.xlsx') };
@@ -280,5 +284,49 @@ describe('a survey import sets the answers history triggers aside only while it 
     const names = project.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'survey_answers' ORDER BY name").pluck().all();
     expect(names).toEqual(['history_survey_answers_delete', 'history_survey_answers_insert', 'history_survey_answers_update']);
     expect(() => withoutHistoryTriggers(project.db, 'survey_answers', () => 0)).toThrow(/only inside a baseline write/);
+  });
+});
+
+describe('a large questionnaire is a long call (issue 16)', () => {
+  it('reports its progress in chunks, answers other callers between them, and Cancel leaves the project exactly as before', async () => {
+    const { session, project, dir } = newSession();
+    const file = join(dir, 'groot.csv');
+    // 3,000 respondents × 24 items: 72,000 answers, four chunks, then 3,000 open answers' documents.
+    writeFileSync(file, surveyCsv(3000, 24));
+    await dispatch(session, 'labels/create', { name: 'werkdruk' });
+    const before = snapshot(project);
+    const notices: TaskProgress[] = [];
+    let readDuring: unknown = null;
+    const listen = (progress: TaskProgress) => {
+      if (progress.task !== 'survey-1') return;
+      notices.push(progress);
+      if (notices.length === 1) {
+        // Answered between two chunks: the import's own connection then holds some answers, not all.
+        // (`project.db` is the committed state's connection for a read; the import's is the writer.)
+        const writer = (project as unknown as { writer: typeof project.db }).writer;
+        void dispatch(session, 'labels/list', {}).then((labels) => {
+          readDuring = { labels, answersWritten: writer.prepare('SELECT COUNT(*) FROM survey_answers').pluck().get() };
+          void dispatch(session, 'tasks/cancel', { task: 'survey-1' });
+        });
+      }
+    };
+    taskEvents.on('progress', listen);
+    try {
+      await expect(call(session, 'surveys/import', { file: { path: file } }, { task: 'survey-1' })).rejects.toMatchObject({ kind: 'cancelled' });
+    } finally {
+      taskEvents.off('progress', listen);
+    }
+    expect(notices[0]).toMatchObject({ action: 'surveys/import', done: 20_000 });
+    expect(notices.at(-1)!.done).toBeLessThan(notices[0]!.total);
+    expect(readDuring).toEqual({ labels: [expect.objectContaining({ name: 'werkdruk' })], answersWritten: expect.any(Number) });
+    // Between two chunks of answers, not after all of them.
+    expect((readDuring as unknown as { answersWritten: number }).answersWritten).toBeGreaterThan(0);
+    expect((readDuring as unknown as { answersWritten: number }).answersWritten).toBeLessThan(72_000);
+    expect(snapshot(project)).toEqual(before);
+    expect(triggersCurrent(project.db)).toBe(true);
+    // Not cancelled, it runs to its end: every answer in, one write.
+    const result = (await dispatch(session, 'surveys/import', { file: { path: file } })) as SurveyImportResult;
+    expect(result.answers).toBe(72_000);
+    expect(project.db.prepare('SELECT COUNT(*) FROM survey_answers').pluck().get()).toBe(72_000);
   });
 });

@@ -18,7 +18,8 @@ import { ensureAttribute, findParticipantByName, insertParticipant, setAttribute
 import { loadFileRef } from '../files/files.ts';
 import { assembleText, loadPseudonyms } from '../documents/import.ts';
 import { readSurveyTable, SURVEY_EXTENSIONS, SURVEY_MAX_BYTES, where, type SurveyTable } from './read-table.ts';
-import { ensureGuideSection, findSurveyByHash, highestGeneratedRespondent, insertAnswersInOrder, insertItem, insertSurvey } from './store.ts';
+import { answerOrder, ensureGuideSection, findSurveyByHash, highestGeneratedRespondent, insertAnswersInOrder, insertItem, insertSurvey } from './store.ts';
+import { checkpoint, reportProgress } from '../tasks.ts';
 
 export interface SurveyArgs {
   file: FileRef;
@@ -180,15 +181,18 @@ export async function importSurvey(project: Project, args: SurveyArgs): Promise<
   };
   if (args.dryRun) return result;
 
-  return project.write(
+  // A long call (LONG_CALLS): 10,000 respondents' answers and open answers take seconds; other
+  // callers are answered between chunks, the task bar shows the progress, Cancel rolls it all back.
+  return project.writeInChunks(
     'surveys/import',
-    () => {
+    async () => {
       const importedAt = now();
       const surveyId = newId();
       insertSurvey(project.db, { id: surveyId, name: surveyName, sourceName: file, sourceHash: hash, sheet: table.sheet, importedAt, importedBy: project.coder });
       const participantIds = writeRespondents(project, prepared, attributes);
-      writeItems(project, prepared, participantIds, surveyId, items);
-      writeOpenAnswers(project, loaded, prepared, participantIds, { surveyName, importedAt });
+      const progress = { done: 0, total: prepared.answers.length + prepared.open.length };
+      await writeItems(project, prepared, participantIds, surveyId, items, progress);
+      await writeOpenAnswers(project, loaded, prepared, participantIds, { surveyName, importedAt }, progress);
       return {
         result,
         summary: `Imported the survey "${surveyName}" (${prepared.respondents.length} respondents, ${items.length} items, ${result.openAnswers} open answers)`,
@@ -214,8 +218,17 @@ function writeRespondents(project: Project, prepared: Prepared, attributes: Colu
   return participantIds;
 }
 
+/** How far a survey's write is: answers and open answers written, of all. */
+interface Progress {
+  done: number;
+  total: number;
+}
+
+/** Answers go in chunks of this many, with a turn for other callers between them (about 0.1 s each). */
+const ANSWER_CHUNK = 20_000;
+
 /** Scale and numeric columns as items, with every respondent's answers. */
-function writeItems(project: Project, prepared: Prepared, participantIds: string[], surveyId: string, items: Column[]): void {
+async function writeItems(project: Project, prepared: Prepared, participantIds: string[], surveyId: string, items: Column[], progress: Progress): Promise<void> {
   const itemIds = new Map<number, string>();
   for (const column of items) {
     const id = newId();
@@ -232,12 +245,26 @@ function writeItems(project: Project, prepared: Prepared, participantIds: string
     });
   }
   const answers = prepared.answers.map((answer) => ({ itemId: itemIds.get(answer.column.index)!, participantId: participantIds[answer.respondent]!, value: answer.value, raw: answer.raw }));
-  // A baseline records no row images: the answers' history triggers would only cost time.
-  withoutHistoryTriggers(project.db, 'survey_answers', () => insertAnswersInOrder(project.db, answers));
+  answers.sort(answerOrder);
+  for (let from = 0; from < answers.length; from += ANSWER_CHUNK) {
+    const chunk = answers.slice(from, from + ANSWER_CHUNK);
+    // A baseline records no row images: the answers' history triggers would only cost time.
+    withoutHistoryTriggers(project.db, 'survey_answers', () => insertAnswersInOrder(project.db, chunk));
+    progress.done += chunk.length;
+    await checkpoint();
+    reportProgress(progress.done, progress.total, '');
+  }
 }
 
 /** Each respondent's open answers as one questionnaire document, a turn per answer under its question's guide section. */
-function writeOpenAnswers(project: Project, loaded: Loaded, prepared: Prepared, participantIds: string[], { surveyName, importedAt }: { surveyName: string; importedAt: string }): void {
+async function writeOpenAnswers(
+  project: Project,
+  loaded: Loaded,
+  prepared: Prepared,
+  participantIds: string[],
+  { surveyName, importedAt }: { surveyName: string; importedAt: string },
+  progress: Progress,
+): Promise<void> {
   const { name: file, hash, plan } = loaded;
   const sections = new Map<number, string>();
   for (const column of plan.columns.filter((c) => c.kind === 'open')) sections.set(column.index, ensureGuideSection(project.db, column.header));
@@ -272,5 +299,8 @@ function writeOpenAnswers(project: Project, loaded: Loaded, prepared: Prepared, 
         createdAt: importedAt,
       }),
     );
+    progress.done++;
+    await checkpoint();
+    reportProgress(progress.done, progress.total, '');
   }
 }

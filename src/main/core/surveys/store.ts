@@ -25,8 +25,12 @@ export function insertItem(db: Db, item: { id: string; surveyId: string; positio
  * pass of random writes over an index larger than SQLite's page cache); the page cache is also made
  * larger while they are written.
  */
+/** The order answers go in (the primary key's): a caller writing them in chunks sorts them once with it. */
+export const answerOrder = (a: { itemId: string; participantId: string }, b: { itemId: string; participantId: string }): number =>
+  a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0;
+
 export function insertAnswersInOrder(db: Db, answers: Array<{ itemId: string; participantId: string; value: number; raw: string }>): void {
-  const sorted = [...answers].sort((a, b) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0));
+  const sorted = [...answers].sort(answerOrder);
   const insert = db.prepare('INSERT INTO survey_answers (item_id, participant_id, value, raw) VALUES (?, ?, ?, ?)');
   const cache = db.pragma('cache_size', { simple: true }) as number;
   // 64 MB (negative: KiB) while the answers go in; the project's own size afterwards.
