@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DocumentDetail } from '../src/shared/model.ts';
 import { dispatch } from '../src/main/core/handlers.ts';
 import { Session } from '../src/main/core/session.ts';
@@ -57,6 +57,17 @@ async function transcriptEdit(file: string, longId: string) {
   const transcript = (await dispatch(session, 'documents/get', { id: longId })) as DocumentDetail;
   session.close();
   process.env.DUIDING_RENDERER_DIR = renderer;
+  return inPage(file, async (page) => {
+    await waitForFirstScreen(page);
+    await page.evaluate((id) => (location.hash = `#/documents/${id}`), longId);
+    await page.locator('.reader__header h1', { hasText: transcript.name }).waitFor();
+    await page.locator('[data-turn]').first().waitFor();
+    return measureTranscriptEdits(page, transcript);
+  });
+}
+
+/** `duiding serve` on the file and a Chromium page on its transcripts list, probes installed, for `fn`. */
+async function inPage<T>(file: string, fn: (page: Page) => Promise<T>): Promise<T> {
   let browser: Browser | null = null;
   let served: Served | null = null;
   try {
@@ -66,11 +77,7 @@ async function transcriptEdit(file: string, longId: string) {
     page.setDefaultTimeout(30_000);
     await installProbes(page, []);
     await page.goto(`${served.url}#/documents`);
-    await waitForFirstScreen(page);
-    await page.evaluate((id) => (location.hash = `#/documents/${id}`), longId);
-    await page.locator('.reader__header h1', { hasText: transcript.name }).waitFor();
-    await page.locator('[data-turn]').first().waitFor();
-    return await measureTranscriptEdits(page, transcript);
+    return await fn(page);
   } finally {
     await browser?.close();
     await served?.stop();
@@ -81,25 +88,14 @@ async function transcriptEdit(file: string, longId: string) {
 const OPEN_LOADS = 10;
 async function projectOpen(file: string) {
   process.env.DUIDING_RENDERER_DIR = rendererDir(log);
-  let browser: Browser | null = null;
-  let served: Served | null = null;
-  try {
-    served = await serve([file]);
-    browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'nl-BE' });
-    page.setDefaultTimeout(30_000);
-    await installProbes(page, []);
-    await page.goto(`${served.url}#/documents`);
+  return inPage(file, async (page) => {
     const times = [await waitForFirstScreen(page)];
     for (let i = 1; i < OPEN_LOADS; i++) {
       await page.reload();
       times.push(await waitForFirstScreen(page));
     }
     return { renderer: process.env.DUIDING_RENDERER_DIR, median: Math.round(summarize(times).median), warmMedian: Math.round(summarize(times.slice(1)).median), all: times.map(Math.round) };
-  } finally {
-    await browser?.close();
-    await served?.stop();
-  }
+  });
 }
 
 const dir = values.project ?? mkdtempSync(join(tmpdir(), `duiding-one-${size.name}-`));
