@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPdfStreams } from '../../src/main/core/documents/importers/pdf/bomb.ts';
 import { pdfLibraryLoaded } from '../../src/main/core/documents/importers/pdf/read.ts';
@@ -156,6 +157,17 @@ describe('importing PDFs made by LibreOffice', () => {
     const preview = async () => (await call('export/preview', { report: 'themes', options: { attribution: 'participant' } })).html;
     expect(await preview()).toContain('(artikel, p.\u00A02)');
     expect(await preview()).toContain('(artikel, pp.\u00A01–2)');
+    // The coded segments export gets a page column once a PDF's passages are coded: its page, or
+    // both across a page break (the article's pages as written above).
+    const segmentsCsv = join(dir, 'segmenten.csv');
+    await call('export/file', { report: 'segments', format: 'csv', out: segmentsCsv });
+    const [header, ...rows] = parse(readFileSync(segmentsCsv, 'utf8'), { delimiter: ';', bom: true }) as string[][];
+    const column = (name: string) => header!.indexOf(name);
+    expect(header!.slice(column('Tijd'), column('Tijd') + 3)).toEqual(['Tijd', 'Pagina', 'Spreker']);
+    expect(rows.map((row) => [row[column('Label')], row[column('Pagina')]]).sort()).toEqual([
+      ['Over twee bladzijden', '1–2'],
+      ['Overleg', '2'],
+    ]);
     const cited = await call('documents/setCitation', { id: document.id, citation: '  Peeters &  Claes, 2019 ' });
     expect(cited.citation).toBe('Peeters & Claes, 2019');
     expect(await preview()).toContain('(Peeters &amp; Claes, 2019, p.\u00A02)');

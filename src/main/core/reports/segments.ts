@@ -9,6 +9,7 @@ const TEXTS = {
   nl: {
     sheet: 'Gecodeerde segmenten',
     before: ['Document', 'Deelnemer'],
+    page: 'Pagina',
     after: ['Begin', 'Einde', 'Beurt', 'Tijd', 'Spreker', 'Spreker-deelnemer', 'Label', 'Tekst', 'Codeur', 'Gecodeerd op', 'Segment door', 'Segment op', 'Memo'],
     yes: 'ja',
     no: 'nee',
@@ -16,6 +17,7 @@ const TEXTS = {
   en: {
     sheet: 'Coded segments',
     before: ['Document', 'Participant'],
+    page: 'Page',
     after: ['Start', 'End', 'Turn', 'Time', 'Speaker', 'Speaker participant', 'Label', 'Text', 'Coder', 'Coded at', 'Segment by', 'Segment at', 'Memo'],
     yes: 'yes',
     no: 'no',
@@ -46,6 +48,12 @@ export function memoTexts(memos: Memo[]): Map<string, string> {
   );
 }
 
+/** "2", or "1–2" for a passage across a page break, as the quote cards cite it. */
+function pagesCell(row: CodingRow): Cell {
+  if (row.page === null) return null;
+  return row.endPage === null || row.endPage === row.page ? row.page : `${row.page}–${row.endPage}`;
+}
+
 export function segmentsTable(
   rows: Array<CodingRow & { speakerParticipantId?: string | null }>,
   people: { participants: Participant[]; attributes: AttributeDefinition[] },
@@ -55,7 +63,11 @@ export function segmentsTable(
   const texts = TEXTS[language];
   const byId = new Map(people.participants.map((p) => [p.id, p]));
   const attributeNames = people.attributes.map((a) => a.name);
-  const headers = [...texts.before, ...attributeNames, ...texts.after];
+  // A page column only where a PDF's passages are coded: every other export keeps its columns.
+  const paged = rows.some((row) => row.page !== null);
+  const after: string[] = [...texts.after];
+  if (paged) after.splice(after.indexOf(texts.after[3]) + 1, 0, texts.page);
+  const headers = [...texts.before, ...attributeNames, ...after];
   const widths: Record<string, number> = { Tekst: 70, Text: 70, Memo: 40, Document: 24, Label: 24 };
   const columns: Column[] = headers.map((header) => ({ header, width: widths[header] ?? Math.max(header.length + 2, 10), wrap: widths[header] !== undefined && widths[header] >= 40 }));
   return {
@@ -71,6 +83,7 @@ export function segmentsTable(
         row.end,
         row.turnPosition === null ? null : row.turnPosition + 1,
         row.startMs === null ? null : formatTimecode(row.startMs),
+        ...(paged ? [pagesCell(row)] : []),
         row.speaker,
         row.speakerParticipantId ? (byId.get(row.speakerParticipantId)?.name ?? null) : null,
         row.labelName,

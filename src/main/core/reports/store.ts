@@ -19,6 +19,9 @@ export interface CodingRow {
   turnPosition: number | null;
   startMs: number | null;
   speaker: string | null;
+  /** A PDF's pages the segment starts and ends on (null for every other document). */
+  page: number | null;
+  endPage: number | null;
 }
 
 /**
@@ -31,7 +34,9 @@ export function codingRows(db: Db): CodingRow[] {
       `SELECT s.id AS segmentId, s.document_id AS documentId, d.name AS documentName, d.participant_id AS participantId,
               s.start, s.end, s.text, s.created_by AS segmentCreatedBy, s.created_at AS segmentCreatedAt,
               l.id AS labelId, l.name AS labelName, COALESCE(k.name, c.coder) AS coder, c.created_at AS codedAt,
-              t.position AS turnPosition, t.time_start_ms AS startMs, t.speaker
+              t.position AS turnPosition, t.time_start_ms AS startMs, t.speaker, t.page,
+              CASE WHEN t.page IS NULL THEN NULL
+                   ELSE (SELECT e.page FROM turns e WHERE e.document_seq = d.seq AND e.start < s.end AND s.end <= e.end) END AS endPage
        FROM codings c
        JOIN segments s ON s.id = c.segment_id
        JOIN labels l ON l.id = c.label_id
