@@ -15,8 +15,14 @@ import { codeSpan, resolveLabel } from './service.ts';
  * coded with one label in one write (one undo step), previewed first.
  */
 
+/**
+ * The query's expression, compiled once: a run and its preview ask for it per document (1,001 at
+ * size L). A compiled expression holds no state between calls (each `spans` makes its own matcher).
+ */
+let lastRegex: UserRegex | null = null;
 function compileRegex(source: string): UserRegex {
-  return compileUserRegex(source);
+  if (lastRegex?.source !== source) lastRegex = compileUserRegex(source);
+  return lastRegex;
 }
 
 /**
