@@ -5,6 +5,7 @@ import { DuidingError } from '../../shared/errors.ts';
 import { newId, now } from './clock.ts';
 import { acquireWriteLock, type WriteLock } from './db/lock.ts';
 import { createDatabase, openDatabase, removeWithSidecars, type Db, type OpenOptions } from './db/database.ts';
+import { idleCheckpoints, type IdleCheckpoints } from './db/checkpoints.ts';
 import type { ChangeNotice, HandlerKind, TableName } from '../../shared/api/changes.ts';
 import { appendPurgeEntry, beginChange, changeSummary, endChange, pruneHistory, replayChange, type ChangeKind } from './history/log.ts';
 import { compactAfterClose, purgeSearchIndex } from './history/purge.ts';
@@ -99,7 +100,12 @@ export class Project {
     readonly openOptions: OpenOptions = {},
   ) {
     if (lock?.notice) this.notices.push(lock.notice);
+    // The log is copied into the file while the researcher pauses, not inside their next write.
+    this.checkpoints = lock ? idleCheckpoints(writer) : null;
+    this.events.on('change', () => this.checkpoints?.written());
   }
+
+  private readonly checkpoints: IdleCheckpoints | null;
 
   /**
    * The connection for the running call. A long write keeps its transaction open across turns of
@@ -467,6 +473,7 @@ export class Project {
       this.long.inTransaction = false;
     }
     this.events.emit('settle');
+    this.checkpoints?.stop();
     this.closed = true;
     this.snapshotReader?.close();
     this.snapshotReader = null;

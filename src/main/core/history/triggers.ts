@@ -12,7 +12,14 @@ import { TRACKED_TABLES } from './tracked.ts';
  * every migration, and when an opened project's triggers differ from what this version generates.
  *
  * A row is addressed by its `id` where the table has one (the coding index reads segment and coding
- * ids from the images), else by its rowid. A baseline write (an import) sets `record = 0`: its rows
+ * ids from the images), else by its rowid.
+ *
+ * An update's two images hold every column but a text one that kept its value: a key or a column of
+ * a foreign key is always there (the coding index and the speech cache read document and segment ids
+ * from them), a number always, a text only when it changed. Replay sets the columns an image holds,
+ * so undo and redo restore the row exactly, while a correction that moves 1,400 coded passages and 600
+ * turns of a long transcript logs their places, not each passage's and turn's words twice (1.6 MB
+ * and 720 pages of the file per correction, before). A baseline write (an import) sets `record = 0`: its rows
  * are not copied, since nothing before it can be undone and a transcript's text would be stored twice.
  */
 const PREFIX = 'history_';
@@ -34,11 +41,29 @@ export function rowKey(db: Db, table: string): 'id' | 'rowid' {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** The columns an update's image holds only when their value changed: those that may hold text and are no key. */
+function textColumns(db: Db, table: string, columns: Column[]): Set<string> {
+  const foreign = new Set((db.prepare(`PRAGMA foreign_key_list("${table}")`).all() as Array<{ from: string }>).map((k) => k.from));
+  const text = columns.filter((c) => c.pk === 0 && !foreign.has(c.name) && !/^(INTEGER|INT|REAL)$/i.test(c.type)).map((c) => c.name);
+  // One member is always there, so that the others can each start with a comma.
+  return new Set(text.length === columns.length ? text.slice(1) : text);
+}
+
+/** An update's image of the old or new row, as JSON built by concatenation (json_object cannot leave a member out). */
+function updateImage(columns: Column[], text: Set<string>, row: 'new' | 'old'): string {
+  const member = (c: Column, first: boolean) => `'${first ? '' : ','}${JSON.stringify(c.name)}:' || json_quote(${row}.${quote(c.name)})`;
+  const always = columns.filter((c) => !text.has(c.name));
+  const parts = always.map((c, i) => member(c, i === 0));
+  for (const c of columns.filter((c) => text.has(c.name))) parts.push(`CASE WHEN old.${quote(c.name)} IS new.${quote(c.name)} THEN '' ELSE ${member(c, false)} END`);
+  return `('{' || ${parts.join(' || ')} || '}')`;
+}
+
 function triggerSql(db: Db, table: string): string[] {
   const columns = columnsOf(db, table);
   if (columns.length === 0) throw new Error(`A tracked table does not exist: ${table}`);
   const key = rowKey(db, table);
   const image = (row: 'new' | 'old') => `json_object(${columns.map((c) => `'${c.name}', ${row}.${quote(c.name)}`).join(', ')})`;
+  const text = textColumns(db, table, columns);
   const id = (row: 'new' | 'old') => (key === 'id' ? `${row}."id"` : `${row}.rowid`);
   const seq = '(SELECT COALESCE(MAX(seq), -1) + 1 FROM change_rows r WHERE r.change_id = w.change_id)';
   const when = 'WHEN (SELECT change_id FROM write_context WHERE one = 1 AND record = 1) IS NOT NULL';
@@ -46,7 +71,7 @@ function triggerSql(db: Db, table: string): string[] {
     `INSERT INTO change_rows (change_id, seq, tbl, op, row_id, before, after) SELECT w.change_id, ${seq}, '${table}', '${op}', ${rowId}, ${before}, ${after} FROM write_context w WHERE w.one = 1;`;
   return [
     `CREATE TRIGGER ${quote(`${PREFIX}${table}_insert`)} AFTER INSERT ON ${quote(table)} ${when} BEGIN ${body('insert', id('new'), 'NULL', image('new'))} END`,
-    `CREATE TRIGGER ${quote(`${PREFIX}${table}_update`)} AFTER UPDATE ON ${quote(table)} ${when} BEGIN ${body('update', id('new'), image('old'), image('new'))} END`,
+    `CREATE TRIGGER ${quote(`${PREFIX}${table}_update`)} AFTER UPDATE ON ${quote(table)} ${when} BEGIN ${body('update', id('new'), updateImage(columns, text, 'old'), updateImage(columns, text, 'new'))} END`,
     `CREATE TRIGGER ${quote(`${PREFIX}${table}_delete`)} AFTER DELETE ON ${quote(table)} ${when} BEGIN ${body('delete', id('old'), image('old'), 'NULL')} END`,
   ];
 }

@@ -42,6 +42,8 @@ export function turnWriter(db: Db): {
   /** Writes a turn's new place, speaker, times and words (`textChanged` false: its words stay as they are). */
   update(turn: EditedTurn, textChanged: boolean): void;
   insert(documentSeq: number, turn: Omit<EditedTurn, 'id'>): void;
+  /** Moves every turn of the document from position `from` on by `positions` places and `chars` characters. */
+  shift(documentSeq: number, from: number, positions: number, chars: number): void;
 } {
   const remove = db.prepare('DELETE FROM turns WHERE id = ?');
   const update = db.prepare('UPDATE turns SET position = ?, speaker = ?, start = ?, end = ?, time_start_ms = ?, time_end_ms = ?, text = ? WHERE id = ?');
@@ -57,13 +59,21 @@ export function turnWriter(db: Db): {
         ? update.run(t.position, t.speaker, t.start, t.end, t.timeStartMs, t.timeEndMs, t.text, t.id)
         : move.run(t.position, t.speaker, t.start, t.end, t.timeStartMs, t.timeEndMs, t.id)),
     insert: (seq, t) => void insert.run(seq, t.position, t.speaker, t.start, t.end, t.timeStartMs, t.timeEndMs, t.text, t.page),
+    shift: (seq, from, positions, chars) =>
+      void db.prepare('UPDATE turns SET position = position + ?, start = start + ?, end = end + ? WHERE document_seq = ? AND position >= ?').run(positions, chars, chars, seq, from),
   };
 }
 
-export function documentSegments(db: Db, documentId: string): StoredSegment[] {
+/** The document's segments that end at or after `from` and begin at or before `through`. */
+export function documentSegmentsNear(db: Db, documentId: string, from: number, through: number): StoredSegment[] {
   return db
-    .prepare('SELECT id, start, end, text, text_status AS textStatus, previous_text AS previousText FROM segments WHERE document_id = ?')
-    .all(documentId) as StoredSegment[];
+    .prepare('SELECT id, start, end, text, text_status AS textStatus, previous_text AS previousText FROM segments WHERE document_id = ? AND start <= ? AND end >= ?')
+    .all(documentId, through, from) as StoredSegment[];
+}
+
+/** Moves the document's segments that begin after `after` by `delta` characters; answers how many. */
+export function shiftSegmentsAfter(db: Db, documentId: string, after: number, delta: number): number {
+  return db.prepare('UPDATE segments SET start = start + ?, end = end + ? WHERE document_id = ? AND start > ?').run(delta, delta, documentId, after).changes;
 }
 
 /** Writes moved segments one by one, the statement prepared once. */
