@@ -6,6 +6,9 @@ import { documentText, getDocument, listDocuments } from '../../src/main/core/do
 import { allRows } from '../support/rows.ts';
 import { newSession } from '../support/temp.ts';
 import { caller } from './analysis-fixture.ts';
+import { countLabels } from '../../src/main/core/codebook/label-counts.ts';
+import { latestChange } from '../../src/main/core/concepts/store-sets.ts';
+import { leftCountsUnchanged } from '../../src/main/core/coding/counts-version.ts';
 
 const TRANSCRIPT = [
   'Interviewer: Hoe plannen jullie de zorg voor leerlingen?',
@@ -165,6 +168,43 @@ describe('correcting a transcript after coding', () => {
       ['Interviewer', 'interviewer', 1],
       ['Katrien', 'participant', 3],
     ]);
+  });
+
+  it('keeps the codebook counts through a correction that moves passages only, and counts again after one that changes whose speech they are', async () => {
+    const { project, call, documentId } = await codedInterview();
+    const counts = async () => Object.fromEntries((await call('labels/list', {})).map((l) => [l.name, [l.segmentCount, l.documentCount]]));
+    // By hand: Zorgplanning, Overleg and Ouders are Katrien's words (counted); the question is the interviewer's (not counted).
+    const byHand = { Zorgplanning: [1, 1], Overleg: [1, 1], Ouders: [1, 1], Vraag: [0, 0] };
+    expect(await counts()).toEqual(byHand);
+    const turn = getDocument(project.db, documentId)!.turns[0]!;
+    await call('transcript/edit-turn', { documentId, position: 0, text: turn.text.replace('leerlingen', 'kinderen') });
+    expect(leftCountsUnchanged(project.db, latestChange(project.db))).toBe(true);
+    expect(await counts()).toEqual(byHand);
+    // Katrien's last turn becomes the interviewer's: Ouders is no participant's speech any more.
+    await call('transcript/edit-turn', { documentId, position: 3, speaker: 'Interviewer' });
+    expect(leftCountsUnchanged(project.db, latestChange(project.db))).toBe(false);
+    expect(await counts()).toEqual({ ...byHand, Ouders: [0, 0] });
+    const fresh = project.db.transaction(() => countLabels(project.db, 'participants', undefined, 'sql'))();
+    expect(Object.fromEntries((await call('labels/list', {})).map((l) => [l.name, [l.segmentCount, l.documentCount]]))).toEqual(
+      Object.fromEntries((await call('labels/list', {})).map((l) => [l.name, [fresh.get(l.id)!.segmentCount, fresh.get(l.id)!.documentCount]])),
+    );
+  });
+
+  it('counts again when a correction leaves a flagged passage over fewer turns', async () => {
+    const { project, call, documentId } = await codedInterview();
+    const text = documentText(project.db, documentId)!;
+    // From Katrien's last words of turn 2 into the interviewer's question after it: Katrien's speech, counted.
+    const start = text.indexOf('🙂.');
+    const end = text.indexOf('En de ouders?') + 'En de ouders?'.length;
+    await call('codings/apply', { documentId, start, end, labelName: 'Brug' });
+    const brug = async () => (await call('labels/list', {})).find((l) => l.name === 'Brug')!;
+    expect(await brug()).toMatchObject({ segmentCount: 1, documentCount: 1 });
+    // Its words in Katrien's turn go: it is flagged, and holds only the interviewer's words now.
+    const turn = getDocument(project.db, documentId)!.turns[1]!;
+    const result = await call('transcript/edit-turn', { documentId, position: 1, text: turn.text.replace(' 🙂.', '') });
+    expect(result.changed.length).toBeGreaterThan(0);
+    expect(leftCountsUnchanged(project.db, latestChange(project.db))).toBe(false);
+    expect(await brug()).toMatchObject({ segmentCount: 0, documentCount: 0 });
   });
 
   it('memos, guide marks and quotes follow their words', async () => {

@@ -1,9 +1,9 @@
 import type { Label, SpeakerScope } from '../../../shared/model.ts';
 import type { Db } from '../db/database.ts';
-import { latestChange } from '../concepts/store-sets.ts';
+import { countsVersion } from '../coding/counts-version.ts';
 import { codingIndex } from '../coding/store-index.ts';
 import { codedSpansOf, labelParents, labelRow, labelRows, type LabelRow } from './store.ts';
-import { countedKeys, speechIn, speechIndex, speechOfEntry } from '../speakers/service.ts';
+import { countedKeys, rolesIndex, speechIn, speechIndex, speechOfEntry } from '../speakers/service.ts';
 
 /**
  * The codebook's counts (issues 20 and 21): per label the segments and transcripts coded with it,
@@ -93,14 +93,17 @@ export function countLabels(db: Db, scope: SpeakerScope, only?: readonly string[
 }
 
 /**
- * The whole codebook's counts, kept until the next write or a change of roles: after a write the
- * palette, the codebook and retrieval each ask for the list, and one pass answers them all.
+ * The whole codebook's counts, kept until the next write that can change them (coding/counts-version.ts)
+ * or a change of roles: after a write the palette, the codebook and retrieval each ask for the list,
+ * and one pass answers them all.
  */
 const kept = new WeakMap<Db, Map<SpeakerScope, { key: string; counts: Map<string, LabelCounts> }>>();
 
 function allCounts(db: Db, scope: SpeakerScope): Map<string, LabelCounts> {
   if (db.inTransaction) return countLabels(db, scope);
-  const key = `${latestChange(db)}|${speechIndex(db).serial}`;
+  // Kept until a write that can change a count (a correction that only moved passages cannot) or a
+  // change of roles the change log does not show (an import's): the roles' fingerprint.
+  const key = `${countsVersion(db)}|${rolesIndex(db).fingerprint}`;
   let byScope = kept.get(db);
   if (!byScope) kept.set(db, (byScope = new Map()));
   const found = byScope.get(scope);

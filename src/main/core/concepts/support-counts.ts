@@ -1,8 +1,9 @@
 import type { SpeakerScope } from '../../../shared/model.ts';
 import type { Db } from '../db/database.ts';
-import { conceptLabelPairs, directSegments, labelParents, latestChange, type RowKind } from './store-sets.ts';
+import { conceptLabelPairs, directSegments, labelParents, type RowKind } from './store-sets.ts';
 import { conceptRows } from './store.ts';
 import { codingIndex } from '../coding/store-index.ts';
+import { countsVersion } from '../coding/counts-version.ts';
 import { countedKeys, rolesIndex, speechIndex, speechOfEntry } from '../speakers/service.ts';
 
 /** Distinct supporting segments per row (concept or label) × column, dense: `cells[row * columns.length + column]`. */
@@ -30,22 +31,22 @@ export interface SupportCounts {
  */
 export function supportCounts(db: Db, rows: RowKind, by: 'participant' | 'document', scope: SpeakerScope = 'participants'): SupportCounts {
   // Regrouping, filtering or switching the matrix asks again for the same counts; they only change
-  // with a write, and every write adds a change-log entry. Inside a write the data may still move.
+  // with a write that can change a count (coding/counts-version.ts). Inside a write the data may still move.
   if (db.inTransaction) return computeSupportCounts(db, rows, by, scope);
-  const version = latestChange(db);
+  const version = countsVersion(db);
   let forDb = cache.get(db);
   if (!forDb) cache.set(db, (forDb = new Map()));
   const key = `${rows}/${by}/${scope}`;
   const hit = forDb.get(key);
-  // The roles index is part of the answer: an import changes it without a change-log entry of its own rows.
-  const roles = rolesIndex(db);
-  if (hit && hit.version === version && hit.serial === roles.serial) return hit.counts;
+  // The roles are part of the answer: an import changes them without a change-log row of its own.
+  const { fingerprint } = rolesIndex(db);
+  if (hit && hit.version === version && hit.fingerprint === fingerprint) return hit.counts;
   const counts = computeSupportCounts(db, rows, by, scope);
-  forDb.set(key, { version, serial: roles.serial, counts });
+  forDb.set(key, { version, fingerprint, counts });
   return counts;
 }
 
-const cache = new WeakMap<Db, Map<string, { version: number; serial: number; counts: SupportCounts }>>();
+const cache = new WeakMap<Db, Map<string, { version: number; fingerprint: string; counts: SupportCounts }>>();
 
 function computeSupportCounts(db: Db, rows: RowKind, by: 'participant' | 'document', scope: SpeakerScope): SupportCounts {
   const parents = labelParents(db);

@@ -7,6 +7,8 @@ import type { Project } from '../project.ts';
 import { joinTurns, speakersOf } from '../documents/store.ts';
 import { getSegment } from '../coding/store.ts';
 import { remapSegment } from './remap.ts';
+import { markCountsUnchanged } from '../coding/counts-version.ts';
+import { latestChange } from '../concepts/store-sets.ts';
 import {
   clearSegmentTextFlags,
   documentGuideMarks,
@@ -233,7 +235,9 @@ function writeTurns(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned, 
 }
 
 /** Every segment moved through the edits (remap.ts); those whose words or flag changed are told to the page. */
-function moveSegments(db: Db, documentId: string, edits: TextEdit[], newText: string, map: OffsetMap, result: TranscriptEditResult): void {
+type Span = { start: number; end: number };
+
+function moveSegments(db: Db, documentId: string, edits: TextEdit[], newText: string, map: OffsetMap, result: TranscriptEditResult, changedSpans: Array<[Span, Span]>): void {
   // A segment that begins after the last edit only moves by what the edits added or took away
   // (offset-map.ts): those are moved in one statement, the ones an edit may touch one by one.
   const through = edits[edits.length - 1]!.end;
@@ -247,7 +251,10 @@ function moveSegments(db: Db, documentId: string, edits: TextEdit[], newText: st
     const moved = remapSegment(segment, edits, newText, map);
     if (moved.outcome === 'same') continue;
     moveSegment(moved);
-    if (moved.outcome === 'changed') result.changed.push(moved.id);
+    if (moved.outcome === 'changed') {
+      result.changed.push(moved.id);
+      changedSpans.push([segment, moved]);
+    }
     else if (moved.outcome === 'removed') result.removed.push(moved.id);
     else result.moved++;
     // Moved by the edit alone, the page can move it too; anything else it is told.
@@ -270,7 +277,7 @@ function moveGuideMarks(db: Db, documentId: string, map: OffsetMap): number {
   return dropped;
 }
 
-function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): TranscriptEditResult {
+function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): { result: TranscriptEditResult; countsKept: boolean } {
   const oldText = doc.ownText ?? joinTurns(old.map((t) => t.text));
   assertEdits(planned.edits, oldText.length);
   const newText = applyEdits(oldText, planned.edits);
@@ -297,22 +304,46 @@ function write(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned): Tran
     segments: [],
     document: { wordCount, turnCount: placed.length, speakers },
   };
-  if (planned.edits.length === 0) return result;
-  moveSegments(db, doc.id, planned.edits, newText, map, result);
-  result.guideMarksDropped = moveGuideMarks(db, doc.id, map);
-  return result;
+  const changedSpans: Array<[Span, Span]> = [];
+  if (planned.edits.length > 0) {
+    moveSegments(db, doc.id, planned.edits, newText, map, result, changedSpans);
+    result.guideMarksDropped = moveGuideMarks(db, doc.id, map);
+  }
+  return { result, countsKept: leavesCountsAsTheyWere(old, placed, planned, result, changedSpans) };
+}
+
+/** The turns a span overlaps, as speakers/service.ts's `speechIn` counts them. */
+const turnsOver = (turns: ReadonlyArray<{ id: number | null; start: number; end: number }>, span: Span) =>
+  turns.filter((t) => t.end > span.start && t.start < span.end).map((t) => t.id);
+
+/**
+ * A correction that keeps the number of turns and every speaker, removes no coded passage's words
+ * and leaves each flagged passage over the same turns leaves every count as it was: each passage
+ * keeps its labels, its document and whose speech it covers, only moved with the words
+ * (coding/counts-version.ts; the property test checks the claim against counts worked out afresh).
+ */
+function leavesCountsAsTheyWere(old: TurnRow[], placed: PlacedTurn[], planned: Planned, result: TranscriptEditResult, changed: Array<[Span, Span]>): boolean {
+  const { from, remove, insert } = planned.splice;
+  if (result.removed.length > 0 || remove !== insert) return false;
+  if (!placed.slice(from, from + insert).every((t, i) => t.speaker === old[from + i]!.speaker)) return false;
+  return changed.every(([before, after]) => {
+    const [was, is] = [turnsOver(old, before), turnsOver(placed, after)];
+    return was.length === is.length && was.every((id, i) => id === is[i]);
+  });
 }
 
 function run(project: Project, action: string, documentId: string, plan: (doc: DocumentRow, turns: TurnRow[]) => Planned): TranscriptEditResult {
   // Planned before the write: a refusal writes nothing.
   const { doc, turns } = loadDocument(project.db, documentId);
   const planned = plan(doc, turns);
-  return project.write(action, () => {
-    const result = write(project.db, doc, turns, planned);
-    const flagged = result.changed.length + result.removed.length;
+  const { result, countsKept } = project.write(action, () => {
+    const written = write(project.db, doc, turns, planned);
+    const flagged = written.result.changed.length + written.result.removed.length;
     const summary = flagged ? `${planned.summary} (${flagged} coded passage${flagged === 1 ? '' : 's'} to check)` : planned.summary;
-    return { result, summary };
+    return { result: written, summary };
   });
+  if (countsKept) markCountsUnchanged(project.db, latestChange(project.db));
+  return result;
 }
 
 export function editTurn(project: Project, change: TurnChange): TranscriptEditResult {
