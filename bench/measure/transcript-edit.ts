@@ -93,6 +93,6 @@ export async function measureTranscriptEdits(page: Page, transcript: DocumentDet
     redrawn.push(timing.redrawn);
     if (timing.afterReply !== null) afterReply.push(timing.afterReply);
   }
-  if (process.env.DUIDING_BENCH_SERIES) process.stderr.write(`corrections, ms in order: ${durations.map((d) => Math.round(d)).join(" ")}\n`);
+  if (process.env.DUIDING_BENCH_SERIES) process.stderr.write(`corrections, ms in order: ${durations.map((d) => Math.round(d)).join(" ")}\nof which after the reply: ${afterReply.map((d) => Math.round(d)).join(" ")}\n`);
   return { ...summarize(durations), edits, afterReply: afterReply.length ? summarize(afterReply) : null, turnsRedrawn: summarize(redrawn) };
 }

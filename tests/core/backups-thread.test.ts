@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupFolder, listBackups } from '../../src/main/core/backups/backups.ts';
-import { backupsIdle } from '../../src/main/core/backups/scheduler.ts';
+import { backupsIdle, PAUSE_MS } from '../../src/main/core/backups/scheduler.ts';
 import { Session } from '../../src/main/core/session.ts';
 import { caller } from './analysis-fixture.ts';
 import { FIXTURES, tempDir } from '../support/temp.ts';
@@ -58,6 +58,25 @@ function checked(file: string) {
 }
 
 describe('backups made in a worker thread', () => {
+  it('a backup that is due waits for a pause in the writing, then is made', async () => {
+    const s = await paddedStudy(1);
+    // Coding on without a pause longer than PAUSE_MS: no copy begins.
+    const until = Date.now() + PAUSE_MS * 1.5;
+    for (let i = 0; Date.now() < until; i++) {
+      await s.c('codings/apply', { documentId: s.documentId, start: i * 2, end: i * 2 + 1, labelId: s.labelId });
+      expect(tempsIn(backupFolder(s.path))).toEqual([]);
+      expect(listBackups(s.path)).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS / 5));
+    }
+    // A pause: the backup of the first write of the session is made, holding every coding.
+    const codings = s.project.db.prepare('SELECT COUNT(*) FROM codings').pluck().get() as number;
+    const waitUntil = Date.now() + PAUSE_MS + 30_000;
+    while (listBackups(s.path).length === 0 && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(listBackups(s.path)).toHaveLength(1);
+    expect(checked(join(backupFolder(s.path), `${listBackups(s.path)[0]!.id}.duiding`))).toMatchObject({ integrity: 'ok', rowImages: 0, codings });
+    s.session.close();
+  }, 120_000);
+
   it('the core answers reads while a backup of a large project is made, and the backup passes integrity', async () => {
     const s = await paddedStudy(48);
     // The import was the first write: its backup is being made now.
@@ -140,7 +159,10 @@ describe('backups made in a worker thread', () => {
 
   it('a purging write while the thread copies drops that copy: it may hold what the write removed', async () => {
     const s = await paddedStudy(24);
-    await turn();
+    // Once the thread has begun writing its copy (it waits for a pause in the writing first).
+    const until = Date.now() + 30_000;
+    while (tempsIn(backupFolder(s.path)).length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(tempsIn(backupFolder(s.path)).length).toBeGreaterThan(0);
     expect(s.project.purgePending).toBe(false);
     await s.c('withdraw/apply', { documentId: s.documentId });
     expect(s.project.purgePending).toBe(true);

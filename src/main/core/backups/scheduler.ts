@@ -7,6 +7,10 @@ import { readPolicy } from './store.ts';
 import { storageWarning } from './synced.ts';
 import { isTempPath } from '../files/temp-files.ts';
 
+/** How long a backup that is due waits for the researcher to pause, and at most. */
+export const PAUSE_MS = 2000;
+const MAX_WAIT_MS = 60_000;
+
 /** A backup being made in its thread. */
 interface Running {
   snapshot: BackgroundSnapshot;
@@ -24,7 +28,8 @@ export function backupsIdle(project: Project): Promise<void> {
 
 /**
  * When backups are made for a project open for writing: after the first write of the session, then
- * after every `everyMinutes` of writing, and at close when something was written since the last one;
+ * after every `everyMinutes` of writing — each at the next pause in the writing (`queue`) — and at
+ * close when something was written since the last one;
  * read-only opens (info, search, export) make none. After a purge, a backup of the purged project
  * replaces every older one (a backup made while a purging write is in effect holds none of what it
  * removed: see snapshot.ts).
@@ -52,12 +57,8 @@ export function attachBackups(project: Project): void {
   // A project open read-only never writes, purges or closes with a write: none of these events come.
   project.events.on('change', () => {
     state.dirty = true;
-    if (state.queued || state.running || !state.due()) return;
-    state.queued = true;
-    setImmediate(() => {
-      state.queued = false;
-      if (!state.closed && !state.running && state.due()) state.start();
-    });
+    if (state.running || !state.due()) return;
+    state.queue();
   });
   project.events.on('settle', () => state.settle());
   project.events.on('purged', () => state.attempt(() => replaceBackupsAfterPurge(project, readPolicy(project.db))));
@@ -67,12 +68,16 @@ export function attachBackups(project: Project): void {
     if (state.dirty) state.attempt(() => makeBackup(project, readPolicy(project.db)));
   });
   idle.set(project, async () => {
+    // One waiting for a pause is made now: whoever asks wants to see it.
+    if (state.queued) state.startQueued();
     while (state.running) await state.running.snapshot.answer.then(() => new Promise((done) => setImmediate(done)));
   });
 }
 
 /** The backups' state of one open project, and what starts and ends a backup. */
 function backupState(project: Project) {
+  let timer: NodeJS.Timeout | null = null;
+  let queuedAt = 0;
   const state = {
     last: 0,
     dirty: false,
@@ -85,6 +90,25 @@ function backupState(project: Project) {
       state.dirty = true;
       if (!state.warned) project.notices.push(`A backup of ${project.name} could not be made: ${message}`);
       state.warned = true;
+    },
+    /**
+     * A backup that is due waits for a pause in the researcher's writes (`PAUSE_MS` without one), so
+     * that copying the whole project does not share the laptop's cores with their next actions (at
+     * size L the copy of 123 MB slowed the corrections made while it ran by half); but not longer
+     * than `MAX_WAIT_MS` of writing without a pause.
+     */
+    queue() {
+      if (!state.queued) queuedAt = Date.now();
+      state.queued = true;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => state.startQueued(), Math.max(0, Math.min(PAUSE_MS, queuedAt + MAX_WAIT_MS - Date.now())));
+      timer.unref();
+    },
+    startQueued() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      state.queued = false;
+      if (!state.closed && !state.running && state.due()) state.start();
     },
     /** A backup made on this thread (a purge's, a close's). */
     attempt(make: () => unknown) {
@@ -111,6 +135,9 @@ function backupState(project: Project) {
     },
     /** Waits here for a running backup, and ends it (a purge or a close goes on after it). */
     settle() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      state.queued = false;
       if (state.running) state.finish(state.running, state.running.snapshot.waitSync());
     },
     finish(run: Running, answer: SnapshotAnswer) {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { DuidingError } from '../../../shared/errors.ts';
 import { removeWithSidecars, type Db } from '../db/database.ts';
 import { explainStorageError } from '../db/storage-errors.ts';
-import { dropRowImages, purgeSearchIndex, rowImageCount, vacuum, vacuumInto } from '../history/purge.ts';
+import { dropRowImages, mostlyFree, purgeSearchIndex, vacuum, vacuumInto } from '../history/purge.ts';
 import type { Project } from '../project.ts';
 import { removeStaleTemps, tempPathFor } from '../files/temp-files.ts';
 
@@ -25,7 +25,8 @@ export interface CopyOptions {
  * write whether it is in the file or still in the `-wal` (a plain file copy made while the app runs
  * missed 31 of 4,401 codings), and it writes a fresh file without free pages. The copy then loses the
  * session's row images (undo serves a session only, and they may hold what a purging write removed),
- * and — while a purging write is in effect — the search index's old blocks, with free pages zeroed.
+ * their pages zeroed, and — while a purging write is in effect — the search index's old blocks, the
+ * file then rewritten without free pages.
  * It must pass `integrity_check` before it is given its name; until then it lives under a temporary
  * name, so a copy is whole or not there.
  */
@@ -52,12 +53,15 @@ export function copyInto(source: Db, temp: string, options: CopyOptions): void {
   const copy = new Database(temp, { nativeBinding: options.nativeBinding });
   try {
     copy.pragma('secure_delete = ON');
-    const images = rowImageCount(copy);
     copy.transaction(() => {
       dropRowImages(copy);
       if (options.purging) purgeSearchIndex(copy);
     })();
-    if (images > 0 || options.purging) vacuum(copy);
+    // The row images' pages are zeroed as they are freed (secure_delete); the copy is written a second
+    // time only while a purging write is in effect, or when they were a tenth of it. Rewriting it after
+    // every session's first write doubled the work of a backup at size L (123 MB), which a laptop's
+    // two cores share with the researcher's next corrections.
+    if (options.purging || mostlyFree(copy)) vacuum(copy);
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new DuidingError(`The copy of ${options.name} did not pass SQLite's integrity check (${String(check)}); nothing was kept.`);
     copy.pragma('journal_mode = DELETE');

@@ -8,28 +8,28 @@ export function purgeSearchIndex(db: Db): void {
   db.prepare("INSERT INTO turns_fts (turns_fts) VALUES ('optimize')").run();
 }
 
-/** Free pages above this share of the file are given back when the project closes. */
+/** Free pages above this share of the file are given back (on close, and in a copy). */
 const MAX_FREE_SHARE = 0.1;
+
+/** Whether more than a tenth of the file's pages are free. */
+export function mostlyFree(db: Db): boolean {
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  return pages > 0 && free / pages > MAX_FREE_SHARE;
+}
 
 /**
  * Leaves the file compact: when more than a tenth of its pages are free (after a migration dropped a
  * copy of the texts, or a purge), VACUUM rewrites it. Runs on close, outside any transaction.
  */
 export function compactAfterClose(db: Db): void {
-  const pages = db.pragma('page_count', { simple: true }) as number;
-  const free = db.pragma('freelist_count', { simple: true }) as number;
-  if (pages > 0 && free / pages > MAX_FREE_SHARE) db.exec('VACUUM');
+  if (mostlyFree(db)) db.exec('VACUUM');
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /** Writes a compact copy of the database to `path`, read through this connection (it sees the `-wal` too). */
 export function vacuumInto(db: Db, path: string): void {
   db.prepare('VACUUM INTO ?').run(path);
-}
-
-/** How many row images (undo's before and after of each row) the file holds. */
-export function rowImageCount(db: Db): number {
-  return db.prepare('SELECT COUNT(*) FROM change_rows').pluck().get() as number;
 }
 
 /**
