@@ -103,12 +103,27 @@ export async function write<K extends HandlerName>(name: K, args: ArgsOf<K>, see
     // A long write (an import, an auto-code run) shows in the task bar, with its progress and Cancel.
     const { result, change } = LONG_CALLS.has(name) ? await asTask(name, (task) => callWithChange(name, args, task)) : await callWithChange(name, args);
     const spared = new Set((seeds?.(result) ?? []).filter((key): key is string => key !== null));
+    // What the reply answered is painted first; the reads it made stale are asked for after that frame.
+    if (seeds) await nextFrame();
     if (change) await notices.take(change, spared);
     else if (kind !== 'session') await notices.take(null, spared);
     return result;
   } finally {
     notices.writing(-1);
   }
+}
+
+/**
+ * After the next frame is painted (a tab not shown paints none: at most 100 ms). The reads a write
+ * made stale are asked for then, so that neither their answers nor the core's work on them (at size
+ * L the codebook's and the concepts' counts after a corrected word) come before the write's own paint.
+ */
+function nextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
+  });
 }
 
 /** A session action that touches no project rows and changes no read (who is coding). */
