@@ -31,6 +31,8 @@ interface Entry {
   inFlight: Promise<unknown> | null;
   /** A write landed while the fetch ran: its answer may predate the write, so fetch once more. */
   again: boolean;
+  /** When its latest fetch was sent (`mark()`'s clock): a fetch sent after a write's reply came answers the state after it. */
+  sentAt: number;
   mounts: number;
   listeners: Set<() => void>;
   /** For dropping the least recently used unmounted entries. */
@@ -94,6 +96,13 @@ export class QueryCache {
   private clock = 0;
   /** Goes up with every reset: an answer fetched before it belongs to another project. */
   private epoch = 0;
+  /** Counts the fetches sent. */
+  private sends = 0;
+
+  /** Now, on the clock of fetches sent: a write's reply takes a mark, its stale reads are those sent before it. */
+  mark(): number {
+    return this.sends;
+  }
 
   constructor(
     private readonly fetcher: Fetcher,
@@ -106,7 +115,7 @@ export class QueryCache {
     if (!entry) {
       const tables = this.tablesOf(name);
       if (!tables) throw new Error(`${name} is not a read: only reads go through the query cache.`);
-      entry = { key, name, args, tables: new Set(tables), state: LOADING, stale: true, inFlight: null, again: false, mounts: 0, listeners: new Set(), usedAt: 0 };
+      entry = { key, name, args, tables: new Set(tables), state: LOADING, stale: true, inFlight: null, again: false, sentAt: 0, mounts: 0, listeners: new Set(), usedAt: 0 };
       this.entries.set(key, entry);
     }
     entry.usedAt = ++this.clock;
@@ -121,6 +130,7 @@ export class QueryCache {
   private fetch(entry: Entry): Promise<unknown> {
     if (entry.inFlight) return entry.inFlight;
     entry.again = false;
+    entry.sentAt = ++this.sends;
     if (!entry.state.loading) this.publish(entry, { loading: true });
     const epoch = this.epoch;
     const run = this.fetcher(entry.name, entry.args).then(
@@ -211,10 +221,15 @@ export class QueryCache {
    * fetched again if shown, else marked stale. Reads in `spared` got the new state from the write.
    * Idempotent: a second notice of the same write costs at most a fetch already under way.
    */
-  invalidate(tables: readonly TableName[] | null, spared: ReadonlySet<string> = new Set()): Promise<void> {
+  invalidate(tables: readonly TableName[] | null, spared: ReadonlySet<string> = new Set(), since = Infinity): Promise<void> {
     const fetches: Promise<unknown>[] = [];
     for (const entry of this.entries.values()) {
       if (spared.has(entry.key)) continue;
+      // Sent after the write's reply came (a view it opened): the core answers it after the write.
+      if (entry.sentAt > since) {
+        if (entry.inFlight) fetches.push(entry.inFlight);
+        continue;
+      }
       if (tables && !tables.some((t) => entry.tables.has(t))) continue;
       if (entry.inFlight) {
         entry.again = true;

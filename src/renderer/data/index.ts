@@ -102,11 +102,13 @@ export async function write<K extends HandlerName>(name: K, args: ArgsOf<K>, see
   try {
     // A long write (an import, an auto-code run) shows in the task bar, with its progress and Cancel.
     const { result, change } = LONG_CALLS.has(name) ? await asTask(name, (task) => callWithChange(name, args, task)) : await callWithChange(name, args);
+    const replied = queries.mark();
     const spared = new Set((seeds?.(result) ?? []).filter((key): key is string => key !== null));
-    // What the reply answered is painted first; the reads it made stale are asked for after that frame.
+    // What the reply answered is painted first; the reads it made stale are asked for after that frame
+    // (not those a view the reply opened has asked for meanwhile: they already see the write).
     if (seeds) await nextFrame();
-    if (change) await notices.take(change, spared);
-    else if (kind !== 'session') await notices.take(null, spared);
+    if (change) await notices.take(change, spared, replied);
+    else if (kind !== 'session') await notices.take(null, spared, replied);
     return result;
   } finally {
     notices.writing(-1);

@@ -34,7 +34,7 @@ export function createNotices(cache: QueryCache) {
     return null;
   };
 
-  const apply = (notice: Notice | null, spared: ReadonlySet<string>): Promise<void> => {
+  const apply = (notice: Notice | null, spared: ReadonlySet<string>, since?: number): Promise<void> => {
     if (notice && !remember(notice.id)) return Promise.resolve();
     const tables: readonly TableName[] | null = notice?.tables ?? null;
     const history = notice ? historyAfter(notice) : null;
@@ -43,13 +43,16 @@ export function createNotices(cache: QueryCache) {
       const key = cache.seed<HistoryState>('history/state', {}, () => history);
       if (key) keep.add(key);
     }
-    return cache.invalidate(tables, keep);
+    return cache.invalidate(tables, keep, since);
   };
 
   return {
-    /** A notice (null: a write that named no tables) and the reads its reply already answered. */
-    take(notice: Notice | null, spared: ReadonlySet<string>): Promise<void> {
-      return apply(notice, spared);
+    /**
+     * A notice (null: a write that named no tables), the reads its reply already answered, and when
+     * the reply came (`cache.mark()`): reads sent after it see the write already.
+     */
+    take(notice: Notice | null, spared: ReadonlySet<string>, since?: number): Promise<void> {
+      return apply(notice, spared, since);
     },
     /** An event: waits while this page's writes are under way. */
     event(notice: Notice): void {
