@@ -31,7 +31,12 @@ export function idleCheckpoints(db: Db, idleMs = IDLE_MS): IdleCheckpoints {
     if (stopped || !db.open) return;
     // A long write keeps its transaction open across turns of the event loop: after it, then.
     if (db.inTransaction) return schedule();
-    db.pragma('wal_checkpoint(PASSIVE)');
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Nothing is lost (the writes are in the log): tried again after the next write, and the cap
+      // still bounds the log; a full disk is told by that write itself.
+    }
   };
   const schedule = () => {
     if (timer) clearTimeout(timer);

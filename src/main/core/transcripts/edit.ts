@@ -234,9 +234,9 @@ function writeTurns(db: Db, doc: DocumentRow, old: TurnRow[], planned: Planned, 
   return placed;
 }
 
-/** Every segment moved through the edits (remap.ts); those whose words or flag changed are told to the page. */
 type Span = { start: number; end: number };
 
+/** Every segment moved through the edits (remap.ts); those whose words or flag changed are told to the page. */
 function moveSegments(db: Db, documentId: string, edits: TextEdit[], newText: string, map: OffsetMap, result: TranscriptEditResult, changedSpans: Array<[Span, Span]>): void {
   // A segment that begins after the last edit only moves by what the edits added or took away
   // (offset-map.ts): those are moved in one statement, the ones an edit may touch one by one.
