@@ -127,6 +127,20 @@ describe('the data layer', () => {
     expect(cache.seed('segments/list', { documentId: 'other' }, (held) => held)).toBeNull();
   });
 
+  it("a read sent after a write's reply came is not fetched again for that write; one sent before it is", async () => {
+    const { cache, asked, answerAll } = harness();
+    cache.mount('rounds/status', {}, () => undefined);
+    await answerAll();
+    asked.length = 0;
+    // The reply of a write that created a concept: the concept's page opens and asks for its quotes.
+    const replied = cache.mark();
+    cache.mount('concepts/quotes', { conceptId: 'c1' }, () => undefined);
+    void cache.invalidate(['concepts', 'concept_labels', 'change_log'], new Set(), replied);
+    await answerAll();
+    // The quotes were asked once (they already see the write), the round status once more.
+    expect(asked.sort()).toEqual(['concepts/quotes', 'rounds/status']);
+  });
+
   it('refuses to cache a write', () => {
     const { cache } = harness();
     expect(() => cache.mount('codings/apply', {}, () => undefined)).toThrow(/not a read/);
