@@ -66,7 +66,9 @@ function countRows(path: string, table: 'labels'): number {
 }
 
 function check(path: string): { integrity: string; documents: Set<string>; labels: Set<string> } {
-  const db = new Database(path, { readonly: true });
+  // Killed while it had the project open, the writer left its log beside it: reading it takes the
+  // recovery SQLite does on the next open, which a read-only connection cannot make.
+  const db = new Database(path, { readonly: !existsSync(`${path}-wal`) });
   try {
     const integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
     const documents = new Set(db.prepare('SELECT name FROM documents').pluck().all() as string[]);
