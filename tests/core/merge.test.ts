@@ -5,9 +5,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { call, dispatch } from '../../src/main/core/handlers.ts';
-import { taskEvents } from '../../src/main/core/tasks.ts';
-import type { TaskProgress } from '../../src/shared/api/changes.ts';
+import { dispatch } from '../../src/main/core/handlers.ts';
+import { cancelledAtFirstStep } from '../support/tasks.ts';
 import { Session } from '../../src/main/core/session.ts';
 import { codersByName } from '../../src/main/core/coders/service.ts';
 import type { MergeReport } from '../../src/shared/merge.ts';
@@ -103,23 +102,12 @@ describe('merging two laptops’ copies', () => {
     await codeRandomly(b, 77, 120, 'Bert');
     bert.close();
     const before = snapshot(anna.project);
-    const notices: TaskProgress[] = [];
     let readDuring: unknown = null;
-    const listen = (progress: TaskProgress) => {
-      if (progress.task !== 'merge-1') return;
-      notices.push(progress);
-      // At the first step's notice: a read is answered, then Cancel, long before the codings.
-      if (notices.length === 1) {
-        void a('labels/list', {}).then((labels) => (readDuring = labels));
-        void dispatch(anna, 'tasks/cancel', { task: 'merge-1' });
-      }
-    };
-    taskEvents.on('progress', listen);
-    try {
-      await expect(call(anna, 'merge/apply', { file: { path: bertFile } }, { task: 'merge-1' })).rejects.toMatchObject({ kind: 'cancelled' });
-    } finally {
-      taskEvents.off('progress', listen);
-    }
+    // At the first step's notice: a read is answered, then Cancel, long before the codings.
+    const notices = await cancelledAtFirstStep(anna, 'merge/apply', { file: { path: bertFile } }, 'merge-1', (cancel) => {
+      void a('labels/list', {}).then((labels) => (readDuring = labels));
+      cancel();
+    });
     expect(notices[0]).toMatchObject({ action: 'merge/apply', done: 1, total: 14 });
     expect(notices.at(-1)!.done).toBeLessThan(14);
     expect(readDuring).not.toBeNull();

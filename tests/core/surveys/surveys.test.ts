@@ -2,8 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { call, dispatch } from '../../../src/main/core/handlers.ts';
-import { taskEvents } from '../../../src/main/core/tasks.ts';
-import type { TaskProgress } from '../../../src/shared/api/changes.ts';
+import { cancelledAtFirstStep } from '../../support/tasks.ts';
 import { surveyCsv } from '../../../bench/measure/surveys.ts';
 import { triggersCurrent, withoutHistoryTriggers } from '../../../src/main/core/history/triggers.ts';
 import { getDocument, listDocuments } from '../../../src/main/core/documents/store.ts';
@@ -295,27 +294,16 @@ describe('a large questionnaire is a long call (issue 16)', () => {
     writeFileSync(file, surveyCsv(3000, 24));
     await dispatch(session, 'labels/create', { name: 'werkdruk' });
     const before = snapshot(project);
-    const notices: TaskProgress[] = [];
     let readDuring: unknown = null;
-    const listen = (progress: TaskProgress) => {
-      if (progress.task !== 'survey-1') return;
-      notices.push(progress);
-      if (notices.length === 1) {
-        // Answered between two chunks: the import's own connection then holds some answers, not all.
-        // (`project.db` is the committed state's connection for a read; the import's is the writer.)
-        const writer = (project as unknown as { writer: typeof project.db }).writer;
-        void dispatch(session, 'labels/list', {}).then((labels) => {
-          readDuring = { labels, answersWritten: writer.prepare('SELECT COUNT(*) FROM survey_answers').pluck().get() };
-          void dispatch(session, 'tasks/cancel', { task: 'survey-1' });
-        });
-      }
-    };
-    taskEvents.on('progress', listen);
-    try {
-      await expect(call(session, 'surveys/import', { file: { path: file } }, { task: 'survey-1' })).rejects.toMatchObject({ kind: 'cancelled' });
-    } finally {
-      taskEvents.off('progress', listen);
-    }
+    const notices = await cancelledAtFirstStep(session, 'surveys/import', { file: { path: file } }, 'survey-1', (cancel) => {
+      // Answered between two chunks: the import's own connection then holds some answers, not all.
+      // (`project.db` is the committed state's connection for a read; the import's is the writer.)
+      const writer = (project as unknown as { writer: typeof project.db }).writer;
+      void dispatch(session, 'labels/list', {}).then((labels) => {
+        readDuring = { labels, answersWritten: writer.prepare('SELECT COUNT(*) FROM survey_answers').pluck().get() };
+        cancel();
+      });
+    });
     expect(notices[0]).toMatchObject({ action: 'surveys/import', done: 20_000 });
     expect(notices.at(-1)!.done).toBeLessThan(notices[0]!.total);
     expect(readDuring).toEqual({ labels: [expect.objectContaining({ name: 'werkdruk' })], answersWritten: expect.any(Number) });

@@ -22,7 +22,7 @@ export interface IdleCheckpoints {
   stop(): void;
 }
 
-export function idleCheckpoints(db: Db, idleMs = IDLE_MS): IdleCheckpoints {
+export function idleCheckpoints(db: Db): IdleCheckpoints {
   db.pragma(`wal_autocheckpoint = ${CAP_PAGES}`);
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -40,7 +40,7 @@ export function idleCheckpoints(db: Db, idleMs = IDLE_MS): IdleCheckpoints {
   };
   const schedule = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(run, idleMs);
+    timer = setTimeout(run, IDLE_MS);
     // A pending checkpoint keeps no process alive: closing the project checkpoints anyway.
     timer.unref();
   };

@@ -66,7 +66,8 @@ export function segmentsTable(
   // A page column only where a PDF's passages are coded: every other export keeps its columns.
   const paged = rows.some((row) => row.page !== null);
   const after: string[] = [...texts.after];
-  if (paged) after.splice(after.indexOf(texts.after[3]) + 1, 0, texts.page);
+  // Right after the time (the fourth of `after`), as in each row below.
+  if (paged) after.splice(4, 0, texts.page);
   const headers = [...texts.before, ...attributeNames, ...after];
   const widths: Record<string, number> = { Tekst: 70, Text: 70, Memo: 40, Document: 24, Label: 24 };
   const columns: Column[] = headers.map((header) => ({ header, width: widths[header] ?? Math.max(header.length + 2, 10), wrap: widths[header] !== undefined && widths[header] >= 40 }));
